@@ -1,0 +1,14 @@
+import type { ComponentProps } from 'react';
+import { cn } from '@/components/ui/cn';
+import { controlBase } from '@/components/ui/styles';
+
+export type SelectProps = ComponentProps<'select'>;
+
+/** Native <select>; pass <option> elements as children. */
+export function Select({ className, children, ...props }: SelectProps) {
+  return (
+    <select className={cn(controlBase, 'pr-8', className)} {...props}>
+      {children}
+    </select>
+  );
+}

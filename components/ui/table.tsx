@@ -1,0 +1,67 @@
+import { useId, type ComponentProps, type ReactNode } from 'react';
+import { cn } from '@/components/ui/cn';
+import { focusRing } from '@/components/ui/styles';
+
+export type TableProps = ComponentProps<'table'> & {
+  /** Table caption (already translated); names the table and its scroll region. */
+  caption: ReactNode;
+  /** Keep the caption for screen readers only. */
+  captionHidden?: boolean;
+  /** Extra classes for the scroll wrapper. */
+  wrapperClassName?: string;
+};
+
+/**
+ * Table inside a horizontally scrollable, keyboard-focusable region
+ * (labelled by the caption) so wide tables work on phones.
+ */
+export function Table({ caption, captionHidden, wrapperClassName, className, children, ...props }: TableProps) {
+  const captionId = `table-caption-${useId()}`;
+  return (
+    <div
+      role="region"
+      aria-labelledby={captionId}
+      tabIndex={0}
+      className={cn('w-full overflow-x-auto rounded-lg border border-slate-200 bg-white', focusRing, wrapperClassName)}
+    >
+      <table className={cn('w-full border-collapse text-left text-sm text-slate-800', className)} {...props}>
+        <caption
+          id={captionId}
+          className={cn(captionHidden ? 'sr-only' : 'px-4 py-3 text-left text-base font-semibold text-slate-900')}
+        >
+          {caption}
+        </caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function THead({ className, ...props }: ComponentProps<'thead'>) {
+  return <thead className={cn('border-b border-slate-300 bg-slate-50', className)} {...props} />;
+}
+
+export function TBody({ className, ...props }: ComponentProps<'tbody'>) {
+  return <tbody className={cn('divide-y divide-slate-200', className)} {...props} />;
+}
+
+export function Tr({ className, ...props }: ComponentProps<'tr'>) {
+  return <tr className={cn('hover:bg-slate-50', className)} {...props} />;
+}
+
+export type ThProps = ComponentProps<'th'> & { scope?: 'col' | 'row' | 'colgroup' | 'rowgroup' };
+
+/** Header cell; scope defaults to "col" (use scope="row" for row headers). */
+export function Th({ scope = 'col', className, ...props }: ThProps) {
+  return (
+    <th
+      scope={scope}
+      className={cn('px-4 py-3 text-left align-top font-semibold whitespace-nowrap text-slate-900', className)}
+      {...props}
+    />
+  );
+}
+
+export function Td({ className, ...props }: ComponentProps<'td'>) {
+  return <td className={cn('px-4 py-3 align-top text-slate-800', className)} {...props} />;
+}
