@@ -1,0 +1,242 @@
+/**
+ * Bilingual technical glossary: loads every `glossary-data/*.json` file and maps text to
+ * concept ids.
+ *
+ * Entry format (one concept): `{ id, domain, en: string[], ja: string[] }`.
+ *
+ * Matching, per term, by the term's own script (a Japanese list may hold `ai`, `co2回収`):
+ * - Latin-only terms → phrase match on the stemmed, stopword-free English token stream
+ *   (so "lithium-ion batteries" matches "lithium ion battery").
+ * - terms containing Japanese characters → substring match on the normalised text.
+ *   Single-character terms only match a whole segmenter word; katakana terms of ≤ 3
+ *   characters must not sit inside a longer katakana word (エア ≠ エアコン).
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { normalizeText } from './normalize';
+import { englishTerm, japaneseSegments, latinWords, splitRuns } from './tokenize';
+
+export type Domain = 'manufacturing' | 'it' | 'biotech' | 'environment_energy' | 'general';
+export const DOMAINS: readonly Domain[] = ['manufacturing', 'it', 'biotech', 'environment_energy', 'general'];
+
+export interface GlossaryEntry {
+  id: string;
+  domain: Domain;
+  en: string[];
+  ja: string[];
+}
+
+export interface Glossary {
+  entries: ReadonlyMap<string, GlossaryEntry>;
+  /** first stemmed token → phrases (token sequences) starting with it */
+  enPhrases: ReadonlyMap<string, Array<{ tokens: string[]; conceptId: string; term: string }>>;
+  /** first two normalised chars → Japanese/mixed terms starting with them */
+  jaTerms: ReadonlyMap<string, Array<{ term: string; conceptId: string }>>;
+  /** single-character Japanese terms (whole-word match only) */
+  jaSingles: ReadonlyMap<string, string[]>;
+  problems: string[];
+}
+
+const JA_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆ヶ]/u;
+const KATAKANA_CHAR = /[\p{Script=Katakana}ー]/u;
+const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
+
+/** Stemmed English token sequence of a term (same pipeline as documents). */
+export function englishTermTokens(term: string): string[] {
+  const out: string[] = [];
+  for (const run of splitRuns(normalizeText(term))) {
+    if (run.script !== 'latin') continue;
+    for (const w of latinWords(run.text)) {
+      for (const part of w.split('-')) {
+        const t = englishTerm(part);
+        if (t) out.push(t);
+      }
+    }
+  }
+  return out;
+}
+
+/** Validates raw JSON entries; returns well-formed entries and human-readable problems. */
+export function validateEntries(raw: unknown, source: string): { entries: GlossaryEntry[]; problems: string[] } {
+  const entries: GlossaryEntry[] = [];
+  const problems: string[] = [];
+  if (!Array.isArray(raw)) return { entries, problems: [`${source}: not a JSON array`] };
+  raw.forEach((e, i) => {
+    const where = `${source}[${i}]`;
+    if (!e || typeof e !== 'object') return void problems.push(`${where}: not an object`);
+    const o = e as Record<string, unknown>;
+    const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
+    if (typeof o.id !== 'string' || !o.id) return void problems.push(`${where}: missing id`);
+    if (typeof o.domain !== 'string' || !DOMAINS.includes(o.domain as Domain))
+      return void problems.push(`${where} (${o.id}): bad domain ${String(o.domain)}`);
+    const en = strs(o.en);
+    const ja = strs(o.ja);
+    if (!en.length || !ja.length) return void problems.push(`${where} (${o.id}): needs ≥1 en and ≥1 ja term`);
+    entries.push({ id: o.id, domain: o.domain as Domain, en, ja });
+  });
+  return { entries, problems };
+}
+
+/** Builds the matching structures from entries (later duplicate ids are reported and skipped). */
+export function buildGlossary(all: GlossaryEntry[], initialProblems: string[] = []): Glossary {
+  const problems = [...initialProblems];
+  const entries = new Map<string, GlossaryEntry>();
+  const enPhrases = new Map<string, Array<{ tokens: string[]; conceptId: string; term: string }>>();
+  const jaTerms = new Map<string, Array<{ term: string; conceptId: string }>>();
+  const jaSingles = new Map<string, string[]>();
+  const seenEn = new Set<string>();
+  const seenJa = new Set<string>();
+
+  for (const e of all) {
+    if (entries.has(e.id)) {
+      problems.push(`duplicate id ${e.id}`);
+      continue;
+    }
+    entries.set(e.id, e);
+    for (const raw of [...e.en, ...e.ja]) {
+      const norm = normalizeText(raw);
+      if (!norm) continue;
+      if (JA_CHAR.test(norm)) {
+        const key = `${e.id}\u0000${norm}`;
+        if (seenJa.has(key)) continue;
+        seenJa.add(key);
+        if (norm.length === 1) {
+          const list = jaSingles.get(norm) ?? [];
+          list.push(e.id);
+          jaSingles.set(norm, list);
+        } else {
+          const k = norm.slice(0, 2);
+          const list = jaTerms.get(k) ?? [];
+          list.push({ term: norm, conceptId: e.id });
+          jaTerms.set(k, list);
+        }
+      } else {
+        const tokens = englishTermTokens(norm);
+        if (!tokens.length) continue;
+        const key = `${e.id}\u0000${tokens.join(' ')}`;
+        if (seenEn.has(key)) continue;
+        seenEn.add(key);
+        const list = enPhrases.get(tokens[0]) ?? [];
+        list.push({ tokens, conceptId: e.id, term: raw });
+        enPhrases.set(tokens[0], list);
+      }
+    }
+  }
+  return { entries, enPhrases, jaTerms, jaSingles, problems };
+}
+
+export function glossaryDir(): string {
+  return process.env.CLUSTERMATCH_GLOSSARY_DIR ?? path.join(process.cwd(), 'lib/matching/glossary-data');
+}
+
+/** Reads and validates every *.json file of a folder (sorted by name). */
+export function loadGlossaryFrom(dir: string): Glossary {
+  const all: GlossaryEntry[] = [];
+  const problems: string[] = [];
+  if (!existsSync(dir)) return buildGlossary([], [`glossary folder not found: ${dir}`]);
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+    } catch (err) {
+      problems.push(`${f}: invalid JSON (${(err as Error).message})`);
+      continue;
+    }
+    const v = validateEntries(raw, f);
+    all.push(...v.entries);
+    problems.push(...v.problems);
+  }
+  return buildGlossary(all, problems);
+}
+
+let cached: Glossary | null = null;
+/** The project glossary, loaded once per process. */
+export function getGlossary(): Glossary {
+  return (cached ??= loadGlossaryFrom(glossaryDir()));
+}
+/** Drops the cache (tests, or after the glossary files change). */
+export function resetGlossaryCache(): void {
+  cached = null;
+}
+
+export interface ConceptHit {
+  conceptId: string;
+  /** surface term that matched (normalised) */
+  term: string;
+}
+
+/** Concept hits of one text (a concept may appear several times). */
+export function matchConcepts(text: string, glossary: Glossary = getGlossary()): ConceptHit[] {
+  const norm = normalizeText(text);
+  if (!norm) return [];
+  const hits: ConceptHit[] = [];
+
+  // English: phrase match over the stemmed token stream, per Latin run sequence.
+  const tokens: string[] = [];
+  for (const run of splitRuns(norm)) {
+    if (run.script !== 'latin') {
+      tokens.push('\u0000'); // phrase boundary
+      continue;
+    }
+    for (const w of latinWords(run.text)) {
+      for (const part of w.split('-')) {
+        const t = englishTerm(part);
+        if (t) tokens.push(t);
+      }
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const cands = glossary.enPhrases.get(tokens[i]);
+    if (!cands) continue;
+    for (const c of cands) {
+      let ok = true;
+      for (let j = 1; j < c.tokens.length; j++) {
+        if (tokens[i + j] !== c.tokens[j]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) hits.push({ conceptId: c.conceptId, term: c.term });
+    }
+  }
+
+  // Japanese / mixed terms: substring scan keyed by the first two characters.
+  if (JA_CHAR.test(norm)) {
+    for (let i = 0; i + 1 < norm.length; i++) {
+      const cands = glossary.jaTerms.get(norm.slice(i, i + 2));
+      if (!cands) continue;
+      for (const c of cands) {
+        if (!norm.startsWith(c.term, i)) continue;
+        if (KATAKANA_ONLY.test(c.term) && c.term.length <= 3) {
+          const before = norm[i - 1] ?? '';
+          const after = norm[i + c.term.length] ?? '';
+          if (KATAKANA_CHAR.test(before) || KATAKANA_CHAR.test(after)) continue;
+        }
+        hits.push({ conceptId: c.conceptId, term: c.term });
+      }
+    }
+    if (glossary.jaSingles.size) {
+      for (const run of splitRuns(norm)) {
+        if (run.script !== 'ja') continue;
+        for (const s of japaneseSegments(run.text)) {
+          const ids = glossary.jaSingles.get(s.text);
+          if (ids) for (const id of ids) hits.push({ conceptId: id, term: s.text });
+        }
+      }
+    }
+  }
+  return hits;
+}
+
+/** Concept id → occurrence count for a text. */
+export function conceptCounts(text: string, glossary: Glossary = getGlossary()): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const h of matchConcepts(text, glossary)) m.set(h.conceptId, (m.get(h.conceptId) ?? 0) + 1);
+  return m;
+}
+
+/** Preferred display terms of a concept. */
+export function conceptLabel(conceptId: string, glossary: Glossary = getGlossary()): { en: string; ja: string } {
+  const e = glossary.entries.get(conceptId);
+  return { en: e?.en[0] ?? conceptId, ja: e?.ja[0] ?? conceptId };
+}

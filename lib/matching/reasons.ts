@@ -1,0 +1,116 @@
+/**
+ * Explanations as structured data: why a pair matched, and what the listing owner could
+ * change to be matched better. The UI renders these (localised); nothing here is prose.
+ */
+import { conceptLabel, getGlossary, type Glossary } from './glossary';
+import type { DocVectors, MatchFeatures } from './score';
+import type { DocRepresentation } from './represent';
+import type { NeedInput, SeedInput } from './types';
+
+export interface SharedConcept {
+  id: string;
+  en: string;
+  ja: string;
+  /** contribution to the concept cosine (larger = more important) */
+  weight: number;
+}
+
+export type MatchReason =
+  | { kind: 'shared_concepts'; concepts: SharedConcept[] }
+  | { kind: 'shared_terms'; terms: string[] }
+  | { kind: 'cross_language'; needLang: string; seedLang: string }
+  | { kind: 'same_domain'; domain: string }
+  | { kind: 'different_domain'; needDomain: string; seedDomain: string }
+  | { kind: 'trl_fit'; seedTrl: number; needTrl: number; fit: 'meets' | 'below' | 'above' }
+  | { kind: 'ip'; status: string; jurisdictions: string[] }
+  | { kind: 'licensing'; terms: string };
+
+export type ImprovementHint =
+  | { kind: 'add_keywords_other_language'; side: 'need' | 'seed'; lang: 'en' | 'ja' }
+  | { kind: 'add_keywords'; side: 'need' | 'seed' }
+  | { kind: 'use_standard_terms'; side: 'need' | 'seed' }
+  | { kind: 'expand_summary'; side: 'need' | 'seed' }
+  | { kind: 'state_trl'; side: 'need' | 'seed' }
+  | { kind: 'state_ip_status' };
+
+const MAX_CONCEPTS = 6;
+const MAX_TERMS = 6;
+
+export function sharedConcepts(nv: DocVectors, sv: DocVectors, glossary: Glossary = getGlossary()): SharedConcept[] {
+  const out: SharedConcept[] = [];
+  for (const [id, a] of nv.concepts) {
+    const b = sv.concepts.get(id);
+    if (b === undefined) continue;
+    out.push({ id, ...conceptLabel(id, glossary), weight: a * b });
+  }
+  return out.sort((x, y) => y.weight - x.weight).slice(0, MAX_CONCEPTS);
+}
+
+export function sharedTerms(nv: DocVectors, sv: DocVectors): string[] {
+  const out: Array<[string, number]> = [];
+  for (const [t, a] of nv.terms) {
+    const b = sv.terms.get(t);
+    if (b !== undefined) out.push([t, a * b]);
+  }
+  return out.sort((x, y) => y[1] - x[1]).slice(0, MAX_TERMS).map(([t]) => t);
+}
+
+const isTrl = (x: unknown): x is number => typeof x === 'number' && x >= 1 && x <= 9;
+
+/** Reasons for one scored pair, most informative first. */
+export function explainMatch(
+  need: NeedInput,
+  seed: SeedInput,
+  f: MatchFeatures,
+  nv: DocVectors,
+  sv: DocVectors,
+  nr: DocRepresentation,
+  sr: DocRepresentation,
+  glossary: Glossary = getGlossary(),
+): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  const concepts = sharedConcepts(nv, sv, glossary);
+  if (concepts.length) reasons.push({ kind: 'shared_concepts', concepts });
+  const terms = sharedTerms(nv, sv);
+  if (terms.length) reasons.push({ kind: 'shared_terms', terms });
+  if (nr.lang !== sr.lang) reasons.push({ kind: 'cross_language', needLang: nr.lang, seedLang: sr.lang });
+  if (need.domain && seed.domain) {
+    if (need.domain === seed.domain) reasons.push({ kind: 'same_domain', domain: need.domain });
+    else reasons.push({ kind: 'different_domain', needDomain: need.domain, seedDomain: seed.domain });
+  }
+  if (isTrl(seed.trl) && isTrl(need.desiredTrl)) {
+    const fit = seed.trl === need.desiredTrl || (seed.trl > need.desiredTrl && f.trl >= 0.9) ? 'meets' : seed.trl < need.desiredTrl ? 'below' : 'above';
+    reasons.push({ kind: 'trl_fit', seedTrl: seed.trl, needTrl: need.desiredTrl, fit });
+  }
+  if (seed.ip?.status && seed.ip.status !== 'none') {
+    reasons.push({ kind: 'ip', status: seed.ip.status, jurisdictions: [...(seed.ip.jurisdictions ?? [])] });
+  }
+  if (seed.licensing) reasons.push({ kind: 'licensing', terms: seed.licensing });
+  return reasons;
+}
+
+const hasJapanese = (s: string) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(s);
+const hasLatinWord = (s: string) => /[A-Za-z]{2,}/.test(s);
+
+/**
+ * What the owner of `side` could change so this listing is matched better in general
+ * (independent of one partner): keywords in the other language, standard terms, a TRL.
+ */
+export function improvementHints(
+  side: 'need' | 'seed',
+  doc: NeedInput | SeedInput,
+  rep: DocRepresentation,
+): ImprovementHint[] {
+  const hints: ImprovementHint[] = [];
+  const kws = doc.keywords ?? [];
+  if (kws.length < 3) hints.push({ kind: 'add_keywords', side });
+  const other: 'en' | 'ja' = rep.lang === 'ja' ? 'en' : 'ja';
+  const hasOther = kws.some((k) => (other === 'ja' ? hasJapanese(k) : hasLatinWord(k)));
+  if (!hasOther) hints.push({ kind: 'add_keywords_other_language', side, lang: other });
+  if (Object.keys(rep.concepts).length < 3) hints.push({ kind: 'use_standard_terms', side });
+  if ((doc.summary ?? '').length < (rep.lang === 'ja' ? 80 : 200)) hints.push({ kind: 'expand_summary', side });
+  const trl = side === 'need' ? (doc as NeedInput).desiredTrl : (doc as SeedInput).trl;
+  if (!isTrl(trl)) hints.push({ kind: 'state_trl', side });
+  if (side === 'seed' && !(doc as SeedInput).ip?.status) hints.push({ kind: 'state_ip_status' });
+  return hints;
+}

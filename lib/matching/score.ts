@@ -1,0 +1,173 @@
+/**
+ * Pair scoring: text similarity (lexical TF-IDF cosine + glossary-concept cosine) combined
+ * with structure (domain, TRL fit, IP, freshness) into one score in [0, 1].
+ */
+import { DEFAULT_WEIGHTS, type MatchWeights } from './weights';
+import { getGlossary, type Glossary } from './glossary';
+import { represent, type DocRepresentation } from './represent';
+import type { NeedInput, SeedInput } from './types';
+
+/** Document frequencies of a corpus (the side being ranked). */
+export interface CorpusStats {
+  n: number;
+  termDf: ReadonlyMap<string, number>;
+  conceptDf: ReadonlyMap<string, number>;
+}
+
+export const EMPTY_STATS: CorpusStats = { n: 0, termDf: new Map(), conceptDf: new Map() };
+
+/** BM25-style IDF, always > 0; with an empty corpus every term weighs ln 2. */
+export function idf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+export interface DocVectors {
+  /** L2-normalised TF-IDF term vector */
+  terms: Map<string, number>;
+  /** L2-normalised TF-IDF concept vector */
+  concepts: Map<string, number>;
+}
+
+function normalise(m: Map<string, number>): Map<string, number> {
+  let sq = 0;
+  for (const v of m.values()) sq += v * v;
+  if (sq === 0) return m;
+  const inv = 1 / Math.sqrt(sq);
+  for (const [k, v] of m) m.set(k, v * inv);
+  return m;
+}
+
+export function vectorize(
+  rep: DocRepresentation,
+  stats: CorpusStats,
+  weights: MatchWeights = DEFAULT_WEIGHTS,
+  glossary: Glossary = getGlossary(),
+): DocVectors {
+  const terms = new Map<string, number>();
+  for (const [t, tf] of Object.entries(rep.terms)) {
+    terms.set(t, (1 + Math.log(tf)) * idf(stats.termDf.get(t) ?? 0, stats.n));
+  }
+  const concepts = new Map<string, number>();
+  for (const [c, tf] of Object.entries(rep.concepts)) {
+    const general = glossary.entries.get(c)?.domain === 'general' ? weights.generalConceptFactor : 1;
+    concepts.set(c, (1 + Math.log(tf)) * idf(stats.conceptDf.get(c) ?? 0, stats.n) * general);
+  }
+  return { terms: normalise(terms), concepts: normalise(concepts) };
+}
+
+export function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  let s = 0;
+  for (const [k, v] of small) {
+    const w = big.get(k);
+    if (w !== undefined) s += v * w;
+  }
+  return s;
+}
+
+export interface TextFeatures {
+  /** cosine of TF-IDF term vectors, 0..1 */
+  lexical: number;
+  /** cosine of TF-IDF concept vectors, 0..1 */
+  concept: number;
+  sameLang: boolean;
+}
+
+/** Blend of lexical and concept similarity, weighted by whether the languages match. */
+export function textSimilarity(f: TextFeatures, w: MatchWeights = DEFAULT_WEIGHTS): number {
+  const a = f.sameLang ? w.lexicalSameLang : w.lexicalCrossLang;
+  const s = a * f.lexical + (1 - a) * f.concept;
+  return Math.min(1, Math.max(0, w.textGamma === 1 ? s : Math.pow(s, w.textGamma)));
+}
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+const validTrl = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 1 && x <= 9;
+
+/** 1 when the seed's TRL meets the need's desired TRL; falls off below, gently above. 0.5 if unknown. */
+export function trlFit(seedTrl: number | null | undefined, needTrl: number | null | undefined, w: MatchWeights = DEFAULT_WEIGHTS): number {
+  if (!validTrl(seedTrl) || !validTrl(needTrl)) return 0.5;
+  const d = seedTrl - needTrl;
+  return clamp01(d >= 0 ? 1 - w.trlAbovePenalty * d : 1 + w.trlBelowPenalty * d);
+}
+
+/** 1 same domain, 0 different, 0.5 when either side is unknown or "general". */
+export function domainFit(a: string | null | undefined, b: string | null | undefined): number {
+  if (!a || !b || a === 'general' || b === 'general') return 0.5;
+  return a === b ? 1 : 0;
+}
+
+export function ipFit(seed: SeedInput, w: MatchWeights = DEFAULT_WEIGHTS): number {
+  const st = seed.ip?.status;
+  return st === 'granted' ? w.ipValue.granted : st === 'filed' ? w.ipValue.filed : st === 'none' ? w.ipValue.none : 0.5;
+}
+
+export function freshness(updatedAt: string | Date | null | undefined, now: Date, w: MatchWeights = DEFAULT_WEIGHTS): number {
+  if (!updatedAt) return 0.5;
+  const t = updatedAt instanceof Date ? updatedAt.getTime() : Date.parse(updatedAt);
+  if (!Number.isFinite(t)) return 0.5;
+  const days = Math.max(0, (now.getTime() - t) / 86_400_000);
+  return Math.pow(0.5, days / w.freshnessHalfLifeDays);
+}
+
+export interface MatchFeatures extends TextFeatures {
+  text: number;
+  domain: number;
+  trl: number;
+  ip: number;
+  freshness: number;
+}
+
+/** Weighted mean of the features: always in [0, 1]. */
+export function combine(f: Omit<MatchFeatures, 'text'> & { text?: number }, w: MatchWeights = DEFAULT_WEIGHTS): number {
+  const text = f.text ?? textSimilarity(f, w);
+  const total = w.text + w.domain + w.trl + w.ip + w.freshness;
+  if (total <= 0) return 0;
+  const s = w.text * text + w.domain * f.domain + w.trl * f.trl + w.ip * f.ip + w.freshness * f.freshness;
+  return clamp01(s / total);
+}
+
+/** All features of a (need, seed) pair given their vectors. */
+export function pairFeatures(
+  need: NeedInput,
+  seed: SeedInput,
+  nv: DocVectors,
+  sv: DocVectors,
+  sameLang: boolean,
+  w: MatchWeights = DEFAULT_WEIGHTS,
+  now: Date = new Date(),
+): MatchFeatures {
+  const tf: TextFeatures = { lexical: clamp01(dot(nv.terms, sv.terms)), concept: clamp01(dot(nv.concepts, sv.concepts)), sameLang };
+  return {
+    ...tf,
+    text: textSimilarity(tf, w),
+    domain: domainFit(need.domain, seed.domain),
+    trl: trlFit(seed.trl, need.desiredTrl, w),
+    ip: ipFit(seed, w),
+    freshness: freshness(seed.updatedAt, now, w),
+  };
+}
+
+export interface PairScore {
+  score: number;
+  features: MatchFeatures;
+  need: DocRepresentation;
+  seed: DocRepresentation;
+}
+
+/**
+ * Scores one pair without a corpus (IDF from the pair itself, or from `stats` if given).
+ * For ranking many seeds use engine.ts, which shares IDF and vectors across the corpus.
+ */
+export function scorePair(
+  need: NeedInput,
+  seed: SeedInput,
+  opts: { stats?: CorpusStats; weights?: MatchWeights; glossary?: Glossary; now?: Date } = {},
+): PairScore {
+  const w = opts.weights ?? DEFAULT_WEIGHTS;
+  const g = opts.glossary ?? getGlossary();
+  const nr = represent(need, w, g);
+  const sr = represent(seed, w, g);
+  const stats = opts.stats ?? EMPTY_STATS;
+  const features = pairFeatures(need, seed, vectorize(nr, stats, w, g), vectorize(sr, stats, w, g), nr.lang === sr.lang, w, opts.now);
+  return { score: combine(features, w), features, need: nr, seed: sr };
+}

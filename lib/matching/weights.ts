@@ -1,0 +1,53 @@
+/**
+ * Every tunable number of the matching engine, in one place.
+ *
+ * The final score is a weighted mean of feature values in [0, 1] (see score.ts):
+ *   score = Σ wᵢ·fᵢ / Σ wᵢ        → always in [0, 1]
+ * Text relevance (lexical + concept) dominates; structure re-orders among relevant seeds.
+ */
+export interface MatchWeights {
+  /** field weights applied to term / concept frequencies before TF-IDF */
+  field: { title: number; keywords: number; summary: number };
+  /** weight of the lexical cosine inside the text similarity when both sides share a language */
+  lexicalSameLang: number;
+  /** weight of the lexical cosine when languages differ (only Latin tokens like "CO2" can overlap) */
+  lexicalCrossLang: number;
+  /** concepts whose glossary domain is "general" count this much (they say little) */
+  generalConceptFactor: number;
+  /** text similarity is raised to this power's inverse-ish shaping: sim^gamma (gamma<1 lifts low sims) */
+  textGamma: number;
+  /** weights of the final weighted mean */
+  text: number;
+  domain: number;
+  trl: number;
+  ip: number;
+  freshness: number;
+  /** TRL fit: penalty per level the seed is below the need's desired TRL */
+  trlBelowPenalty: number;
+  /** TRL fit: penalty per level the seed is above the desired TRL (over-mature is mostly fine) */
+  trlAbovePenalty: number;
+  /** IP status value (granted > filed > none: licensable rights exist) */
+  ipValue: { granted: number; filed: number; none: number };
+  /** freshness: half-life in days of the listing's update date */
+  freshnessHalfLifeDays: number;
+  /** retrieval: minimum text similarity for a candidate to be returned at all */
+  minTextSim: number;
+}
+
+export const DEFAULT_WEIGHTS: MatchWeights = {
+  field: { title: 2.0, keywords: 2.0, summary: 1.0 },
+  lexicalSameLang: 0.5,
+  lexicalCrossLang: 0.3,
+  generalConceptFactor: 0.5,
+  textGamma: 1.0,
+  text: 0.75,
+  domain: 0.15,
+  trl: 0.07,
+  ip: 0.03,
+  freshness: 0,
+  trlBelowPenalty: 0.25,
+  trlAbovePenalty: 0.08,
+  ipValue: { granted: 1, filed: 0.8, none: 0.5 },
+  freshnessHalfLifeDays: 365,
+  minTextSim: 0.0001,
+};

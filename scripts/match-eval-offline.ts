@@ -1,0 +1,76 @@
+/**
+ * Offline evaluation of the matching engine on a labelled dataset.
+ *
+ *   npx tsx scripts/match-eval-offline.ts --dataset /work/shared/data/match-eval-dev.json --out /tmp/run.json [--per-need] [--split]
+ *
+ * Runs the engine for every need (top 10), writes the run file, prints nDCG@10, R@10(g2)
+ * and MRR overall and per language (lib/matching/metrics.ts, same definitions as
+ * score-eval.mjs), compared with a plain TF-IDF baseline. --split also evaluates the two
+ * halves of the needs (even / odd positions) separately.
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { buildIndex, rankSeedsForNeed } from '../lib/matching/engine';
+import { evaluateRun, formatGroups, type Judgment, type Run } from '../lib/matching/metrics';
+import { tfidfBaselineRun } from '../lib/matching/baseline';
+import { getGlossary } from '../lib/matching/glossary';
+import type { NeedInput, SeedInput } from '../lib/matching/types';
+
+interface Dataset {
+  needs: NeedInput[];
+  seeds: SeedInput[];
+  judgments: Judgment[];
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const flag = (name: string) => process.argv.includes(name);
+
+const datasetPath = arg('--dataset') ?? '/work/shared/data/match-eval-dev.json';
+const outPath = arg('--out') ?? '/tmp/match-run.json';
+const k = Number(arg('--k') ?? 10);
+const data = JSON.parse(readFileSync(datasetPath, 'utf8')) as Dataset;
+
+const g = getGlossary();
+if (g.problems.length) console.error(`glossary: ${g.problems.length} problem(s), e.g. ${g.problems.slice(0, 3).join('; ')}`);
+console.log(`glossary: ${g.entries.size} concepts; dataset: ${data.needs.length} needs, ${data.seeds.length} seeds`);
+
+const t0 = performance.now();
+const index = buildIndex(data.seeds);
+const t1 = performance.now();
+const run: Run = {};
+for (const need of data.needs) run[need.id] = rankSeedsForNeed(need, index, k, { withReasons: false }).map((m) => m.id);
+const t2 = performance.now();
+writeFileSync(outPath, JSON.stringify(run, null, 1));
+console.log(`index ${(t1 - t0).toFixed(0)} ms, ranking ${(t2 - t1).toFixed(0)} ms; run written to ${outPath}\n`);
+
+const engine = evaluateRun(data.needs, data.judgments, run);
+console.log('ENGINE');
+console.log(formatGroups(engine.groups));
+if (flag('--per-need')) {
+  for (const r of engine.perNeed) console.log(`${r.needId} ${r.lang} ndcg=${r.ndcg.toFixed(3)} r=${r.recall.toFixed(2)} mrr=${r.mrr.toFixed(2)}`);
+}
+
+const base = evaluateRun(data.needs, data.judgments, tfidfBaselineRun(data.needs, data.seeds, k));
+console.log('\nBASELINE (TF-IDF, English words + Japanese bigrams)');
+console.log(formatGroups(base.groups));
+
+if (flag('--split')) {
+  for (const half of [0, 1]) {
+    const ids = new Set(data.needs.filter((_, i) => i % 2 === half).map((n) => n.id));
+    const needs = data.needs.filter((n) => ids.has(n.id));
+    const r = evaluateRun(needs, data.judgments.filter((j) => ids.has(j.needId)), run);
+    console.log(`\nSPLIT half ${half === 0 ? 'A (even)' : 'B (odd)'}`);
+    console.log(formatGroups(r.groups));
+  }
+}
+
+// Cross-check with the shared scorer when it is present next to the dataset.
+const scorer = path.join(path.dirname(datasetPath), 'score-eval.mjs');
+if (existsSync(scorer) && !flag('--no-check')) {
+  const res = spawnSync(process.execPath, [scorer, datasetPath, outPath], { encoding: 'utf8' });
+  console.log(`\nscore-eval.mjs says:\n${(res.stdout || res.stderr).trim()}`);
+}
