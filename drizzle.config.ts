@@ -4,6 +4,6 @@ import { defineConfig } from 'drizzle-kit';
 // (PGlite needs extensions registered in-process, which drizzle-kit cannot do).
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './db/schema.ts',
+  schema: './db/schema/*.ts',
   out: './db/migrations',
 });

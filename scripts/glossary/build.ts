@@ -156,14 +156,16 @@ function enrich(c: Concept, d: DictIndex, stats: { verified: number }): Enrichme
       verified = true;
       for (const f of e.forms) {
         const nf = normJa(f);
-        if (!jaSet.has(nf) && okJa(nf) && !HIRAGANA_ONLY.test(nf) && e.forms.length <= 8) addJa.add(nf);
+        if (jaSet.has(nf) || !okJa(nf) || HIRAGANA_ONLY.test(nf) || e.forms.length > 8) continue;
+        // skip homographs: every entry spelled this way must share a sense with the concept
+        const homographOk = (d.byForm.get(f) ?? []).every((k) => d.entries[k].glosses.some((g) => enSet.has(g)));
+        if (homographOk) addJa.add(nf);
       }
       // (4) morphological English variants (weld <-> welding), only single words sharing a 4+ char stem
       for (const g of e.glosses) {
         if (enSet.has(g) || g.includes(" ") || g.length < 4 || COMMON_GLOSS_WORDS.has(g) || !okEn(g)) continue;
-        const stem = g.slice(0, Math.max(4, g.length - 3));
-        if (c.en.some((t) => !t.includes(" ") && t !== g && t.startsWith(stem) && Math.abs(t.length - g.length) <= 4))
-          addEn.add(g);
+        const base = (x: string) => x.replace(/(ing|ion|ed|es|e|s)$/, "");
+        if (c.en.some((t) => !t.includes(" ") && t !== g && base(t) === base(g) && base(g).length >= 4)) addEn.add(g);
       }
     }
   }
@@ -178,7 +180,9 @@ function enrich(c: Concept, d: DictIndex, stats: { verified: number }): Enrichme
       verified = true;
       for (const f of e.forms) {
         const nf = normJa(f);
-        if (!jaSet.has(nf) && okJa(nf) && !HIRAGANA_ONLY.test(nf) && nf.length <= 20) addJa.add(nf);
+        if (jaSet.has(nf) || !okJa(nf) || HIRAGANA_ONLY.test(nf) || nf.length > 20) continue;
+        const homographOk = (d.byForm.get(f) ?? []).every((k) => d.entries[k].glosses.some((g) => enSet.has(g)));
+        if (homographOk) addJa.add(nf);
       }
     }
   }

@@ -77,7 +77,10 @@ export function parseEntry(raw: string): DictEntry {
   const cleaned = head.replace(/\/[^/]*\//g, "").replace(/\[[^\]]*\]/g, "");
   for (const part of cleaned.split(",")) {
     // drop annotations like "(word containing irregular kanji usage)" and middle dots
-    const f = part.replace(/\([^)]*\)/g, "").replace(/[・･]/g, "").trim();
+    let f = part;
+    for (let k = 0; k < 3; k++) f = f.replace(/\([^()]*\)/g, "");
+    f = f.replace(/[()]/g, "").replace(/[・･]/g, "").trim();
+    if (/[a-z]{3,}/.test(f)) continue; // stray English annotation
     if (!f) continue;
     const hasKanji = /[\u4e00-\u9fff\u3005]/.test(f);
     const hasHira = /[\u3040-\u309f]/.test(f);

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
+import { getAccount } from '@/lib/accounts/data';
+import { requirePermission } from '@/lib/auth/guard';
+import { homePathFor } from '@/lib/auth/policy';
+import { listClustersOfOrganisation } from '@/lib/clusters/data';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('home') };
+}
+
+export default async function HomePage() {
+  const viewer = await requirePermission('member.browse');
+  const target = homePathFor(viewer);
+  if (target !== '/home') redirect(target);
+  const [account, clusters, t, locale] = await Promise.all([
+    getAccount(viewer),
+    listClustersOfOrganisation(viewer.organisationId),
+    getTranslations(),
+    getLocale(),
+  ]);
+  const name = (ja: string, en: string) => (locale === 'en' ? en : ja);
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <p className="text-sm font-medium text-teal-800">{t(`roles.${viewer.role}`)}</p>
+        <h1 className="text-2xl font-semibold">{t('home.title', { name: account.name })}</h1>
+        <p className="mt-2 text-slate-700">{t(`home.intro.${viewer.role}`)}</p>
+      </div>
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('home.organisation')}</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <p className="font-medium">{name(account.organisation.nameJa, account.organisation.nameEn)}</p>
+            <p className="text-sm text-slate-700">
+              {t(`orgKinds.${account.organisation.kind}`)} · {account.organisation.prefecture}
+            </p>
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('home.clusters')}</CardTitle>
+          </CardHeader>
+          <CardBody>
+            {clusters.length === 0 ? (
+              <p className="text-slate-700">{t('home.noClusters')}</p>
+            ) : (
+              <ul className="flex flex-col gap-2">
+                {clusters.map((c) => (
+                  <li key={c.id} className="flex flex-wrap items-center gap-2">
+                    <span className="font-medium">{name(c.nameJa, c.nameEn)}</span>
+                    {c.domains.map((d) => (
+                      <Badge key={d} tone="info">
+                        {t(`domains.${d}`)}
+                      </Badge>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardBody>
+        </Card>
+      </div>
+    </div>
+  );
+}

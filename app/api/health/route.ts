@@ -1,0 +1,22 @@
+import { getHandle } from '@/db';
+
+export const dynamic = 'force-dynamic';
+
+const TIMEOUT_MS = 2000;
+
+// 200 when the database answers, 503 when it does not; the process itself keeps serving.
+export async function GET() {
+  try {
+    await withTimeout((async () => (await getHandle()).ping())(), TIMEOUT_MS);
+    return Response.json({ status: 'ok', db: 'ok' });
+  } catch {
+    return Response.json({ status: 'degraded', db: 'down' }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms)),
+  ]);
+}

@@ -1,0 +1,66 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
+import type { ZodType } from 'zod';
+import type { ActionResult } from '@/lib/errors';
+import { parseMessage } from '@/lib/validation/messages';
+
+/** Translates a validation/error key such as `validation.too_short?minimum=12`. */
+export function useMessage() {
+  const t = useTranslations();
+  return (message: string | undefined) => {
+    if (!message) return undefined;
+    const { key, params } = parseMessage(message);
+    return t.has(key) ? t(key, params) : t('errors.invalid');
+  };
+}
+
+/**
+ * react-hook-form wired to one zod schema (the same the server action parses) and to a
+ * server action's ActionResult: every field error from the server lands next to its field.
+ */
+export function useActionForm<Values extends FieldValues, Output>(options: {
+  schema: ZodType<Values, any>;
+  action: (input: Values) => Promise<ActionResult<Output>>;
+  defaultValues?: DefaultValues<Values>;
+  onSuccess?: (data: Output) => void;
+  /** Drop values of fields that are not rendered (forms with alternative sections). */
+  shouldUnregister?: boolean;
+}) {
+  const form = useForm<Values>({
+    resolver: zodResolver(options.schema as never) as unknown as Resolver<Values>,
+    defaultValues: options.defaultValues,
+    criteriaMode: 'all',
+    mode: 'onTouched',
+    shouldUnregister: options.shouldUnregister,
+  });
+  const [formError, setFormError] = useState<string | undefined>();
+  const message = useMessage();
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(undefined);
+    const result = await options.action(values);
+    if (result.ok) {
+      options.onSuccess?.(result.data);
+      return;
+    }
+    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+      if (field === '_form') continue;
+      form.setError(field as Path<Values>, { type: 'server', message: messages[0] });
+    }
+    setFormError(result.fieldErrors && Object.keys(result.fieldErrors).some((f) => f !== '_form') ? 'errors.fix_fields' : result.messageKey);
+  });
+
+  /** Translated error for a (possibly nested) field. */
+  const errorOf = (name: Path<Values>): string | undefined => {
+    const parts = String(name).split('.');
+    let node: unknown = form.formState.errors;
+    for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
+    return message((node as { message?: string } | undefined)?.message);
+  };
+
+  return { form, onSubmit, formError: message(formError), errorOf };
+}

@@ -1,0 +1,44 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useTransition } from 'react';
+import { switchLocaleAction } from '@/app/session-actions';
+import { cn } from '@/components/ui/cn';
+
+const options = [
+  { locale: 'ja', label: '日本語' },
+  { locale: 'en', label: 'English' },
+] as const;
+
+export function LanguageSwitch() {
+  const current = useLocale();
+  const t = useTranslations('nav');
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <div role="group" aria-label={t('language')} className="flex rounded-md border border-slate-300 bg-white p-0.5 text-sm">
+      {options.map(({ locale, label }) => (
+        <button
+          key={locale}
+          type="button"
+          lang={locale}
+          aria-pressed={current === locale}
+          disabled={pending}
+          onClick={() =>
+            startTransition(async () => {
+              await switchLocaleAction({ locale });
+              router.refresh();
+            })
+          }
+          className={cn(
+            'min-h-9 rounded px-2.5 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700',
+            current === locale ? 'bg-teal-700 text-white' : 'text-slate-700 hover:bg-slate-100',
+          )}
+        >
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const organisationKinds = [
+  'sme',
+  'university',
+  'research_institute',
+  'tlo',
+  'trading_firm',
+  'financial_institution',
+  'support_org',
+] as const;
+export const organisationKindEnum = pgEnum('organisation_kind', organisationKinds);
+
+export const roles = ['sme', 'researcher', 'trading', 'lender', 'coordinator', 'admin'] as const;
+export const roleEnum = pgEnum('user_role', roles);
+
+export const locales = ['ja', 'en'] as const;
+export const localeEnum = pgEnum('locale', locales);
+
+export const domains = ['manufacturing', 'it', 'biotech', 'environment_energy'] as const;
+export const domainEnum = pgEnum('domain', domains);
+
+export const clusterPhases = ['I', 'II', 'III'] as const;
+export const clusterPhaseEnum = pgEnum('cluster_phase', clusterPhases);
+
+export const employeeBands = ['1-9', '10-49', '50-299', '300-999', '1000+'] as const;
+export const employeeBandEnum = pgEnum('employee_band', employeeBands);
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: organisationKindEnum('kind').notNull(),
+    nameJa: text('name_ja').notNull(),
+    nameEn: text('name_en').notNull(),
+    prefecture: text('prefecture').notNull(),
+    website: text('website'),
+    employeeBand: employeeBandEnum('employee_band'),
+    verified: boolean('verified').notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [index('organisations_kind_idx').on(t.kind), index('organisations_verified_idx').on(t.verified)],
+);
+
+export const clusters = pgTable('clusters', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  nameJa: text('name_ja').notNull(),
+  nameEn: text('name_en').notNull(),
+  region: text('region').notNull(),
+  domains: domainEnum('domains').array().notNull().default(sql`'{}'`),
+  phase: clusterPhaseEnum('phase').notNull().default('I'),
+  ...timestamps,
+});
+
+export const organisationClusters = pgTable(
+  'organisation_clusters',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    clusterId: uuid('cluster_id')
+      .notNull()
+      .references(() => clusters.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.clusterId] }),
+    index('organisation_clusters_cluster_idx').on(t.clusterId),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    passwordHash: text('password_hash').notNull(),
+    role: roleEnum('role').notNull(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    locale: localeEnum('locale').notNull().default('ja'),
+    // A member joining an existing organisation waits for an admin's approval.
+    approved: boolean('approved').notNull().default(false),
+    disabled: boolean('disabled').notNull().default(false),
+    // Bumped to invalidate every JWT issued before (sign out everywhere, role change, password change).
+    sessionVersion: integer('session_version').notNull().default(1),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`),
+    index('users_organisation_idx').on(t.organisationId),
+  ],
+);
+
+export const coordinatorClusters = pgTable(
+  'coordinator_clusters',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    clusterId: uuid('cluster_id')
+      .notNull()
+      .references(() => clusters.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.clusterId] }), index('coordinator_clusters_cluster_idx').on(t.clusterId)],
+);
+
+// Append-only: the application never updates or deletes these rows.
+export const auditLogs = pgTable(
+  'audit_logs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorId: uuid('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    ip: text('ip'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('audit_logs_actor_idx').on(t.actorId),
+    index('audit_logs_subject_idx').on(t.subjectType, t.subjectId),
+    index('audit_logs_created_idx').on(t.createdAt),
+  ],
+);
+
+// Storage for rate-limiter-flexible's RateLimiterDrizzle (failed sign-ins per account and per IP).
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull(),
+  expire: timestamp('expire', { withTimezone: true }),
+});

@@ -1,0 +1,174 @@
+import 'server-only';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { organisations, users } from '@/db/schema/accounts';
+import { writeAudit } from '@/lib/audit';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { roleForOrganisationKind, type Viewer } from '@/lib/auth/policy';
+import { AppError } from '@/lib/errors';
+import type { ChangePasswordInput, SignUpInput, UpdateProfileInput } from './validation';
+
+export async function listOrganisationsForSignUp() {
+  const db = await getDb();
+  return db
+    .select({ id: organisations.id, nameJa: organisations.nameJa, nameEn: organisations.nameEn, kind: organisations.kind })
+    .from(organisations)
+    .where(eq(organisations.verified, true))
+    .orderBy(asc(organisations.nameEn));
+}
+
+export async function createAccount(input: SignUpInput, ip: string | null): Promise<{ userId: string }> {
+  const db = await getDb();
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const taken = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${input.email.toLowerCase()}`);
+    if (taken.length) throw new AppError('conflict', 'errors.email_taken', { email: ['errors.email_taken'] });
+
+    let organisationId: string;
+    let kind;
+    if (input.organisationMode === 'existing') {
+      const [org] = await tx
+        .select({ id: organisations.id, kind: organisations.kind })
+        .from(organisations)
+        .where(and(eq(organisations.id, input.existingOrganisationId!), eq(organisations.verified, true)));
+      if (!org) throw new AppError('invalid', 'validation.choice', { existingOrganisationId: ['validation.choice'] });
+      organisationId = org.id;
+      kind = org.kind;
+    } else {
+      const o = input.organisation!;
+      const [org] = await tx
+        .insert(organisations)
+        .values({
+          kind: o.kind,
+          nameJa: o.nameJa,
+          nameEn: o.nameEn,
+          prefecture: o.prefecture,
+          website: o.website || null,
+          employeeBand: o.employeeBand ?? null,
+          verified: false,
+        })
+        .returning({ id: organisations.id, kind: organisations.kind });
+      organisationId = org.id;
+      kind = org.kind;
+    }
+
+    const [user] = await tx
+      .insert(users)
+      .values({
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        role: roleForOrganisationKind(kind),
+        organisationId,
+        locale: input.locale,
+        // the founder of a new organisation is approved together with it
+        approved: input.organisationMode === 'new',
+      })
+      .returning({ id: users.id });
+    await writeAudit(tx, {
+      actorId: user.id,
+      action: 'account.sign_up',
+      subjectType: 'user',
+      subjectId: user.id,
+      details: { organisationId, newOrganisation: input.organisationMode === 'new' },
+      ip,
+    });
+    return { userId: user.id };
+  });
+}
+
+/** Only what sign-in needs; the hash never leaves this module's callers in lib/auth. */
+export async function findUserForSignIn(email: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      disabled: users.disabled,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  return row ?? null;
+}
+
+export async function recordSignIn(userId: string, ip: string | null) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, userId));
+    await writeAudit(tx, { actorId: userId, action: 'account.sign_in', subjectType: 'user', subjectId: userId, ip });
+  });
+}
+
+export async function getAccount(viewer: Viewer) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      phone: users.phone,
+      role: users.role,
+      locale: users.locale,
+      approved: users.approved,
+      createdAt: users.createdAt,
+      lastSignInAt: users.lastSignInAt,
+      organisation: {
+        id: organisations.id,
+        nameJa: organisations.nameJa,
+        nameEn: organisations.nameEn,
+        kind: organisations.kind,
+        prefecture: organisations.prefecture,
+        verified: organisations.verified,
+      },
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, viewer.userId));
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+export async function updateProfile(viewer: Viewer, input: UpdateProfileInput) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ name: input.name, phone: input.phone || null, locale: input.locale, updatedAt: new Date() })
+      .where(eq(users.id, viewer.userId));
+    await writeAudit(tx, { actorId: viewer.userId, action: 'account.update_profile', subjectType: 'user', subjectId: viewer.userId });
+  });
+}
+
+export async function setLocale(userId: string, locale: 'ja' | 'en') {
+  const db = await getDb();
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
+export async function changePassword(viewer: Viewer, input: ChangePasswordInput) {
+  const db = await getDb();
+  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, viewer.userId));
+  if (!row || !(await verifyPassword(input.currentPassword, row.hash))) {
+    throw new AppError('invalid', 'errors.wrong_password', { currentPassword: ['errors.wrong_password'] });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, viewer.userId));
+    await writeAudit(tx, { actorId: viewer.userId, action: 'account.change_password', subjectType: 'user', subjectId: viewer.userId });
+  });
+}
+
+/** Invalidates every session of the user, this one included. */
+export async function signOutEverywhere(viewer: Viewer) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, viewer.userId));
+    await writeAudit(tx, { actorId: viewer.userId, action: 'account.sign_out_everywhere', subjectType: 'user', subjectId: viewer.userId });
+  });
+}

@@ -1,0 +1,67 @@
+import { employeeBands, locales, organisationKinds } from '@/db/schema/accounts';
+import { z } from '@/lib/validation/messages';
+
+const email = z.string().trim().toLowerCase().max(254).email();
+export const password = z.string().min(12).max(128);
+
+export const signInSchema = z.object({
+  email,
+  password: z.string().min(1).max(128),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+// Members may create any organisation kind except the programme office's own.
+const newOrganisation = z.object({
+  kind: z.enum(organisationKinds),
+  nameJa: z.string().trim().min(1).max(200),
+  nameEn: z.string().trim().min(1).max(200),
+  prefecture: z.string().trim().min(1).max(40),
+  website: z.union([z.literal(''), z.string().trim().url().max(300)]).optional(),
+  employeeBand: z.enum(employeeBands).optional(),
+});
+
+// `.strict()`: smuggled fields (role, verified, organisationId with mode "new"…) are refused.
+export const signUpSchema = z
+  .object({
+    email,
+    name: z.string().trim().min(1).max(100),
+    password,
+    locale: z.enum(locales),
+    organisationMode: z.enum(['existing', 'new']),
+    existingOrganisationId: z.string().uuid().optional(),
+    organisation: newOrganisation.strict().optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.organisationMode === 'existing' && !value.existingOrganisationId) {
+      ctx.addIssue({ code: 'custom', path: ['existingOrganisationId'], message: 'validation.required' });
+    }
+    if (value.organisationMode === 'new' && !value.organisation) {
+      ctx.addIssue({ code: 'custom', path: ['organisation', 'nameJa'], message: 'validation.required' });
+    }
+  });
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1).max(128),
+    newPassword: password,
+    confirmPassword: z.string().min(1).max(128),
+  })
+  .strict()
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'validation.password_mismatch',
+  });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const updateProfileSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    phone: z.union([z.literal(''), z.string().trim().max(30).regex(/^[0-9+()\- ]+$/, 'validation.phone')]),
+    locale: z.enum(locales),
+  })
+  .strict();
+export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;
+
+export const localeSchema = z.object({ locale: z.enum(locales) }).strict();

@@ -1,0 +1,62 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { unstable_rethrow } from 'next/navigation';
+import type { ZodType } from 'zod';
+import { getViewer } from '@/lib/auth/session';
+import { can, type Permission, type Viewer } from '@/lib/auth/policy';
+import { ipFrom } from '@/lib/auth/request-ip';
+import { AppError, type ActionResult } from '@/lib/errors';
+import { fieldErrorsOf } from '@/lib/validation/messages';
+
+type Context = { ip: string | null };
+
+/**
+ * The one way to write a server action for signed-in users:
+ * session → policy → zod → handler, with errors mapped to a safe ActionResult.
+ * Server actions are public POST endpoints, so none may skip this.
+ */
+export function authedAction<Input, Output>(
+  permission: Permission,
+  schema: ZodType<Input>,
+  handler: (viewer: Viewer, input: Input, ctx: Context) => Promise<Output>,
+): (input: unknown) => Promise<ActionResult<Output>> {
+  return async (input) =>
+    run(async () => {
+      const viewer = await getViewer();
+      if (!viewer) throw new AppError('unauthorized');
+      if (!can(viewer, permission)) throw new AppError('forbidden');
+      return handler(viewer, parse(schema, input), await context());
+    });
+}
+
+/** For the few actions that work without a session (sign-up, sign-in, language switch). */
+export function publicAction<Input, Output>(
+  schema: ZodType<Input>,
+  handler: (input: Input, ctx: Context) => Promise<Output>,
+): (input: unknown) => Promise<ActionResult<Output>> {
+  return async (input) => run(async () => handler(parse(schema, input), await context()));
+}
+
+function parse<Input>(schema: ZodType<Input>, input: unknown): Input {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError('invalid', 'errors.invalid', fieldErrorsOf(parsed.error));
+  return parsed.data;
+}
+
+async function context(): Promise<Context> {
+  const ip = ipFrom(await headers());
+  return { ip: ip === 'unknown' ? null : ip };
+}
+
+async function run<Output>(body: () => Promise<Output>): Promise<ActionResult<Output>> {
+  try {
+    return { ok: true, data: await body() };
+  } catch (error) {
+    unstable_rethrow(error); // redirect() and notFound() must keep working
+    if (error instanceof AppError) {
+      return { ok: false, code: error.code, messageKey: error.messageKey, fieldErrors: error.fieldErrors };
+    }
+    console.error('[action] unexpected error', error);
+    return { ok: false, code: 'internal', messageKey: 'errors.internal' };
+  }
+}

@@ -1,0 +1,86 @@
+import type { organisationKinds, roles } from '@/db/schema/accounts';
+
+export type Role = (typeof roles)[number];
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+/** Who is asking: resolved from the session and re-checked against the database per request. */
+export type Viewer = {
+  userId: string;
+  role: Role;
+  organisationId: string;
+  organisationKind: OrganisationKind;
+  /** Unverified organisations' members may only see their own profile. */
+  verified: boolean;
+  /** Clusters this user coordinates (empty unless role is coordinator). */
+  coordinatorClusterIds: string[];
+  locale: 'ja' | 'en';
+};
+
+type Rule = (viewer: Viewer) => boolean;
+
+const signedIn: Rule = () => true;
+const member: Rule = (v) => v.verified || v.role === 'admin';
+const roleIn =
+  (...allowed: Role[]): Rule =>
+  (v) =>
+    member(v) && allowed.includes(v.role);
+
+/**
+ * Every "may this viewer do this" in one table, deny by default. Resource-level checks
+ * (owner, organisation, cluster) happen in the SQL `where` of lib/<feature>/data.ts.
+ */
+export const rules = {
+  // own account: allowed even before the organisation is verified
+  'account.view': signedIn,
+  'account.update': signedIn,
+  'account.changePassword': signedIn,
+  'account.signOutEverywhere': signedIn,
+  // the member area
+  'member.browse': member,
+  'coordinator.home': roleIn('coordinator'),
+  // programme office
+  'admin.organisations': roleIn('admin'),
+  'admin.users': roleIn('admin'),
+  'admin.clusters': roleIn('admin'),
+  'admin.coordinators': roleIn('admin'),
+  'admin.audit': roleIn('admin'),
+} satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof rules;
+
+export function can(viewer: Viewer | null | undefined, permission: Permission): boolean {
+  if (!viewer) return false;
+  const rule: Rule | undefined = rules[permission];
+  return rule ? rule(viewer) : false;
+}
+
+/** Default role for a new member of an organisation of this kind (admins may change it). */
+export function roleForOrganisationKind(kind: OrganisationKind): Role {
+  switch (kind) {
+    case 'sme':
+      return 'sme';
+    case 'university':
+    case 'research_institute':
+    case 'tlo':
+      return 'researcher';
+    case 'trading_firm':
+      return 'trading';
+    case 'financial_institution':
+      return 'lender';
+    case 'support_org':
+      return 'coordinator';
+  }
+}
+
+/** Where each role lands after signing in. */
+export function homePathFor(viewer: Viewer): string {
+  if (!viewer.verified && viewer.role !== 'admin') return '/account';
+  switch (viewer.role) {
+    case 'admin':
+      return '/admin';
+    case 'coordinator':
+      return '/coordinator';
+    default:
+      return '/home';
+  }
+}

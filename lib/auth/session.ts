@@ -1,0 +1,53 @@
+import 'server-only';
+import { cache } from 'react';
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { coordinatorClusters, organisations, users } from '@/db/schema/accounts';
+import { auth } from './config';
+import type { Viewer } from './policy';
+
+/**
+ * The signed-in viewer, re-read from the database on every request: a JWT cannot be
+ * revoked by itself, so a disabled user, a bumped session version (sign out everywhere,
+ * role change) or a deleted account ends the session at the next request.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  const sessionVersion = session?.sessionVersion;
+  if (!userId || typeof sessionVersion !== 'number') return null;
+  return loadViewer(userId, sessionVersion);
+});
+
+export async function loadViewer(userId: string, sessionVersion: number): Promise<Viewer | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      role: users.role,
+      organisationId: users.organisationId,
+      organisationKind: organisations.kind,
+      orgVerified: organisations.verified,
+      approved: users.approved,
+      locale: users.locale,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(users.id, userId), eq(users.sessionVersion, sessionVersion), eq(users.disabled, false)));
+  if (!row) return null;
+  const clusterRows =
+    row.role === 'coordinator'
+      ? await db
+          .select({ clusterId: coordinatorClusters.clusterId })
+          .from(coordinatorClusters)
+          .where(eq(coordinatorClusters.userId, userId))
+      : [];
+  return {
+    userId,
+    role: row.role,
+    organisationId: row.organisationId,
+    organisationKind: row.organisationKind,
+    verified: row.orgVerified && row.approved,
+    coordinatorClusterIds: clusterRows.map((r) => r.clusterId),
+    locale: row.locale,
+  };
+}
