@@ -28,5 +28,5 @@ export function env(): Env {
 }
 
 export function pgliteDir(): string {
-  return path.resolve(env().PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite'));
+  return path.resolve(/*turbopackIgnore: true*/ env().PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite'));
 }

@@ -1,10 +1,8 @@
 import 'server-only';
 import { cache } from 'react';
-import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db';
-import { coordinatorClusters, organisations, users } from '@/db/schema/accounts';
 import { auth } from './config';
 import type { Viewer } from './policy';
+import { loadViewer } from './viewer';
 
 /**
  * The signed-in viewer, re-read from the database on every request: a JWT cannot be
@@ -18,36 +16,3 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (!userId || typeof sessionVersion !== 'number') return null;
   return loadViewer(userId, sessionVersion);
 });
-
-export async function loadViewer(userId: string, sessionVersion: number): Promise<Viewer | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      role: users.role,
-      organisationId: users.organisationId,
-      organisationKind: organisations.kind,
-      orgVerified: organisations.verified,
-      approved: users.approved,
-      locale: users.locale,
-    })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(users.id, userId), eq(users.sessionVersion, sessionVersion), eq(users.disabled, false)));
-  if (!row) return null;
-  const clusterRows =
-    row.role === 'coordinator'
-      ? await db
-          .select({ clusterId: coordinatorClusters.clusterId })
-          .from(coordinatorClusters)
-          .where(eq(coordinatorClusters.userId, userId))
-      : [];
-  return {
-    userId,
-    role: row.role,
-    organisationId: row.organisationId,
-    organisationKind: row.organisationKind,
-    verified: row.orgVerified && row.approved,
-    coordinatorClusterIds: clusterRows.map((r) => r.clusterId),
-    locale: row.locale,
-  };
-}

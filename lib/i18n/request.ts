@@ -1,5 +1,6 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
+import { loadMessages } from './messages';
 import { defaultLocale, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from './locales';
 
 // The cookie holds the choice (set by the language switch and at sign-in from the user's
@@ -12,7 +13,7 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: 'Asia/Tokyo',
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: loadMessages(locale),
     formats: {
       number: { jpy: { style: 'currency', currency: 'JPY', maximumFractionDigits: 0 } },
       dateTime: {

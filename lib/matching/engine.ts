@@ -28,6 +28,7 @@ export interface CorpusIndex<T extends MatchText> {
   stats: CorpusStats;
   termPostings: Map<string, Array<[number, number]>>;
   conceptPostings: Map<string, Array<[number, number]>>;
+  loanPostings: Map<string, Array<[number, number]>>;
   weights: MatchWeights;
   glossary: Glossary;
 }
@@ -42,15 +43,24 @@ export function buildIndex<T extends MatchText>(docs: readonly T[], opts: IndexO
   const reps = opts.reps ?? docs.map((d) => represent(d, weights, glossary));
   const termDf = new Map<string, number>();
   const conceptDf = new Map<string, number>();
+  const loanDf = new Map<string, number>();
   for (const r of reps) {
+    for (const k of Object.keys(r.loan ?? {})) loanDf.set(k, (loanDf.get(k) ?? 0) + 1);
     for (const t of Object.keys(r.terms)) termDf.set(t, (termDf.get(t) ?? 0) + 1);
     for (const c of Object.keys(r.concepts)) conceptDf.set(c, (conceptDf.get(c) ?? 0) + 1);
   }
-  const stats: CorpusStats = { n: reps.length, termDf, conceptDf };
+  const stats: CorpusStats = { n: reps.length, termDf, conceptDf, loanDf };
   const vectors = reps.map((r) => vectorize(r, stats, weights, glossary));
   const termPostings = new Map<string, Array<[number, number]>>();
   const conceptPostings = new Map<string, Array<[number, number]>>();
+  const loanPostings = new Map<string, Array<[number, number]>>();
+  const post = (m: Map<string, Array<[number, number]>>, key: string, i: number, w: number) => {
+    let p = m.get(key);
+    if (!p) m.set(key, (p = []));
+    p.push([i, w]);
+  };
   vectors.forEach((v, i) => {
+    for (const [k, w] of v.loan) post(loanPostings, k, i, w);
     for (const [t, w] of v.terms) {
       let p = termPostings.get(t);
       if (!p) termPostings.set(t, (p = []));
@@ -62,7 +72,7 @@ export function buildIndex<T extends MatchText>(docs: readonly T[], opts: IndexO
       p.push([i, w]);
     }
   });
-  return { docs: [...docs], reps, vectors, stats, termPostings, conceptPostings, weights, glossary };
+  return { docs: [...docs], reps, vectors, stats, termPostings, conceptPostings, loanPostings, weights, glossary };
 }
 
 export interface RankedMatch<T extends MatchText> {
@@ -93,27 +103,23 @@ function asIndex<T extends MatchText>(corpus: readonly T[] | CorpusIndex<T>): Co
   return idx;
 }
 
-/** Exact cosine accumulation over postings: doc index → [lexical, concept]. */
-function candidates(q: DocVectors, index: CorpusIndex<MatchText>): Map<number, [number, number]> {
-  const acc = new Map<number, [number, number]>();
-  for (const [t, qw] of q.terms) {
-    const p = index.termPostings.get(t);
-    if (!p) continue;
-    for (const [i, dw] of p) {
-      const a = acc.get(i);
-      if (a) a[0] += qw * dw;
-      else acc.set(i, [qw * dw, 0]);
+/** Exact cosine accumulation over postings: doc index → [lexical, concept, loan]. */
+function candidates(q: DocVectors, index: CorpusIndex<MatchText>): Map<number, [number, number, number]> {
+  const acc = new Map<number, [number, number, number]>();
+  const walk = (vec: Map<string, number>, postings: Map<string, Array<[number, number]>>, slot: 0 | 1 | 2) => {
+    for (const [key, qw] of vec) {
+      const p = postings.get(key);
+      if (!p) continue;
+      for (const [i, dw] of p) {
+        let a = acc.get(i);
+        if (!a) acc.set(i, (a = [0, 0, 0]));
+        a[slot] += qw * dw;
+      }
     }
-  }
-  for (const [c, qw] of q.concepts) {
-    const p = index.conceptPostings.get(c);
-    if (!p) continue;
-    for (const [i, dw] of p) {
-      const a = acc.get(i);
-      if (a) a[1] += qw * dw;
-      else acc.set(i, [0, qw * dw]);
-    }
-  }
+  };
+  walk(q.terms, index.termPostings, 0);
+  walk(q.concepts, index.conceptPostings, 1);
+  walk(q.loan, index.loanPostings, 2);
   return acc;
 }
 
@@ -132,10 +138,10 @@ function rank<Q extends MatchText, T extends MatchText>(
   const qVec = vectorize(qRep, index.stats, w, index.glossary);
   const now = opts.now ?? new Date();
   const scored: Array<{ i: number; score: number; features: MatchFeatures }> = [];
-  for (const [i, [lex, con]] of candidates(qVec, index as unknown as CorpusIndex<MatchText>)) {
+  for (const [i, [lex, con, loan]] of candidates(qVec, index as unknown as CorpusIndex<MatchText>)) {
     const doc = index.docs[i];
     const sameLang = index.reps[i].lang === qRep.lang;
-    const text = textSimilarity({ lexical: lex, concept: con, sameLang }, w);
+    const text = textSimilarity({ lexical: lex, concept: con, loan, sameLang }, w);
     if (text < w.minTextSim) continue;
     const [need, seed] = role === 'need' ? [query as NeedInput, doc as SeedInput] : [doc as NeedInput, query as SeedInput];
     const [nv, sv] = role === 'need' ? [qVec, index.vectors[i]] : [index.vectors[i], qVec];

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_WEIGHTS, type MatchWeights } from './weights';
 import { getGlossary, matchConcepts, type Glossary } from './glossary';
-import { tokenize, detectLang } from './tokenize';
+import { tokenize, detectLang, loanKeys } from './tokenize';
 import type { Lang, MatchText } from './types';
 
 export interface DocRepresentation {
@@ -15,6 +15,8 @@ export interface DocRepresentation {
   terms: Record<string, number>;
   /** concept id → field-weighted frequency */
   concepts: Record<string, number>;
+  /** katakana-loanword key → field-weighted frequency (cross-language bridge) */
+  loan: Record<string, number>;
   /** concept id → surface terms seen in this document (for explanations) */
   conceptTerms: Record<string, string[]>;
 }
@@ -45,11 +47,13 @@ export function represent(
   const terms: Record<string, number> = {};
   const concepts: Record<string, number> = {};
   const conceptTerms: Record<string, string[]> = {};
+  const loan: Record<string, number> = {};
   for (const [parts, fw] of fields(doc, weights)) {
     // keywords are matched one by one so a glossary phrase never spans two keywords
     for (const text of parts) {
       if (!text) continue;
       for (const t of tokenize(text)) add(terms, t, fw);
+      for (const k of loanKeys(text)) add(loan, k, fw);
       for (const h of matchConcepts(text, glossary)) {
         add(concepts, h.conceptId, fw);
         const seen = (conceptTerms[h.conceptId] ??= []);
@@ -57,7 +61,7 @@ export function represent(
       }
     }
   }
-  return { id: doc.id, lang: docLang(doc), terms, concepts, conceptTerms };
+  return { id: doc.id, lang: docLang(doc), terms, concepts, loan, conceptTerms };
 }
 
 /**

@@ -12,9 +12,10 @@ export interface CorpusStats {
   n: number;
   termDf: ReadonlyMap<string, number>;
   conceptDf: ReadonlyMap<string, number>;
+  loanDf: ReadonlyMap<string, number>;
 }
 
-export const EMPTY_STATS: CorpusStats = { n: 0, termDf: new Map(), conceptDf: new Map() };
+export const EMPTY_STATS: CorpusStats = { n: 0, termDf: new Map(), conceptDf: new Map(), loanDf: new Map() };
 
 /** BM25-style IDF, always > 0; with an empty corpus every term weighs ln 2. */
 export function idf(df: number, n: number): number {
@@ -26,6 +27,8 @@ export interface DocVectors {
   terms: Map<string, number>;
   /** L2-normalised TF-IDF concept vector */
   concepts: Map<string, number>;
+  /** L2-normalised TF-IDF loanword-key vector */
+  loan: Map<string, number>;
 }
 
 function normalise(m: Map<string, number>): Map<string, number> {
@@ -52,7 +55,11 @@ export function vectorize(
     const general = glossary.entries.get(c)?.domain === 'general' ? weights.generalConceptFactor : 1;
     concepts.set(c, (1 + Math.log(tf)) * idf(stats.conceptDf.get(c) ?? 0, stats.n) * general);
   }
-  return { terms: normalise(terms), concepts: normalise(concepts) };
+  const loan = new Map<string, number>();
+  for (const [k, tf] of Object.entries(rep.loan ?? {})) {
+    loan.set(k, (1 + Math.log(tf)) * idf(stats.loanDf.get(k) ?? 0, stats.n));
+  }
+  return { terms: normalise(terms), concepts: normalise(concepts), loan: normalise(loan) };
 }
 
 export function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
@@ -70,13 +77,16 @@ export interface TextFeatures {
   lexical: number;
   /** cosine of TF-IDF concept vectors, 0..1 */
   concept: number;
+  /** cosine of loanword-key vectors, 0..1 (used across languages only) */
+  loan: number;
   sameLang: boolean;
 }
 
 /** Blend of lexical and concept similarity, weighted by whether the languages match. */
 export function textSimilarity(f: TextFeatures, w: MatchWeights = DEFAULT_WEIGHTS): number {
-  const a = f.sameLang ? w.lexicalSameLang : w.lexicalCrossLang;
-  const s = a * f.lexical + (1 - a) * f.concept;
+  const s = f.sameLang
+    ? w.lexicalSameLang * f.lexical + (1 - w.lexicalSameLang) * f.concept
+    : w.lexicalCrossLang * f.lexical + w.loanCrossLang * f.loan + (1 - w.lexicalCrossLang - w.loanCrossLang) * f.concept;
   return Math.min(1, Math.max(0, w.textGamma === 1 ? s : Math.pow(s, w.textGamma)));
 }
 
@@ -136,7 +146,12 @@ export function pairFeatures(
   w: MatchWeights = DEFAULT_WEIGHTS,
   now: Date = new Date(),
 ): MatchFeatures {
-  const tf: TextFeatures = { lexical: clamp01(dot(nv.terms, sv.terms)), concept: clamp01(dot(nv.concepts, sv.concepts)), sameLang };
+  const tf: TextFeatures = {
+    lexical: clamp01(dot(nv.terms, sv.terms)),
+    concept: clamp01(dot(nv.concepts, sv.concepts)),
+    loan: clamp01(dot(nv.loan, sv.loan)),
+    sameLang,
+  };
   return {
     ...tf,
     text: textSimilarity(tf, w),

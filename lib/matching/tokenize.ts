@@ -11,6 +11,7 @@
 import { normalizeText } from './normalize';
 import { porterStem } from './stemmer';
 import { EN_STOPWORDS, JA_STOPWORDS } from './stopwords';
+import { englishKeys, katakanaKeys } from './loanword';
 
 const LATIN_WORD = /[a-z0-9]+(?:['’][a-z]+)?/g;
 const JA_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆ヶ]+/gu;
@@ -124,4 +125,28 @@ export function detectLang(text: string): 'en' | 'ja' {
   for (const m of normalizeText(text).matchAll(JA_RUN)) ja += m[0].length * 2;
   for (const m of normalizeText(text).matchAll(/[a-z]/g)) latin += m[0].length;
   return ja > latin ? 'ja' : 'en';
+}
+
+/**
+ * Katakana-loanword keys of raw text (see loanword.ts): katakana words and English words
+ * (stopwords removed, unstemmed) map to a shared phonetic key.
+ */
+export function loanKeys(text: string | null | undefined): string[] {
+  const norm = normalizeText(text);
+  if (!norm) return [];
+  const out: string[] = [];
+  for (const run of splitRuns(norm)) {
+    if (run.script === 'latin') {
+      const words = latinWords(run.text)
+        .flatMap((w) => w.split('-'))
+        .filter((w) => w.length > 2 && !EN_STOPWORDS.has(w));
+      out.push(...englishKeys(words));
+    } else {
+      const kata = japaneseSegments(run.text)
+        .map((x) => x.text)
+        .filter((x) => KATAKANA_ONLY.test(x));
+      out.push(...katakanaKeys(kata));
+    }
+  }
+  return out;
 }

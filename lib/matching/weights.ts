@@ -12,6 +12,8 @@ export interface MatchWeights {
   lexicalSameLang: number;
   /** weight of the lexical cosine when languages differ (only Latin tokens like "CO2" can overlap) */
   lexicalCrossLang: number;
+  /** weight of the katakana-loanword cosine when languages differ */
+  loanCrossLang: number;
   /** concepts whose glossary domain is "general" count this much (they say little) */
   generalConceptFactor: number;
   /** text similarity is raised to this power's inverse-ish shaping: sim^gamma (gamma<1 lifts low sims) */
@@ -38,6 +40,7 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   field: { title: 2.0, keywords: 2.0, summary: 1.0 },
   lexicalSameLang: 0.5,
   lexicalCrossLang: 0.3,
+  loanCrossLang: 0.2,
   generalConceptFactor: 0.5,
   textGamma: 1.0,
   text: 0.75,

@@ -1,0 +1,129 @@
+import { demo, expect, expectAccessible, signIn, test, uniqueEmail } from './support/fixtures';
+
+test.describe('accounts', () => {
+  test('every demo role signs in to its own home page', async ({ browser }) => {
+    const homes: Record<string, RegExp> = {
+      sme: /\/home$/,
+      researcher: /\/home$/,
+      trading: /\/home$/,
+      lender: /\/home$/,
+      coordinator: /\/coordinator$/,
+      admin: /\/admin$/,
+    };
+    for (const [role, email] of Object.entries(demo)) {
+      const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': `192.0.2.${Object.keys(demo).indexOf(role) + 10}` } });
+      const page = await context.newPage();
+      await signIn(page, email);
+      await expect(page).toHaveURL(homes[role]);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await context.close();
+    }
+  });
+
+  test('a wrong password and an unknown e-mail get the same message', async ({ page }) => {
+    await signIn(page, demo.sme, 'not-the-password');
+    const message = page.getByText(/メールアドレスまたはパスワードが正しくありません/);
+    await expect(message).toBeVisible();
+    await signIn(page, uniqueEmail('nobody'), 'not-the-password');
+    await expect(message).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test('too many failed sign-ins for one account are refused, even with the right password', async ({ page }) => {
+    // a fresh account, so the limit reached here cannot affect other tests
+    const email = uniqueEmail('limited');
+    await page.goto('/sign-up');
+    await page.getByLabel(/メールアドレス/).fill(email);
+    await page.getByLabel('氏名').fill('制限 テスト');
+    await page.getByLabel(/^パスワード/).fill('a-very-long-password');
+    await page.getByLabel('新しい組織を登録する').check();
+    await page.getByLabel('組織の種類').selectOption('sme');
+    await page.getByLabel('都道府県').fill('Aichi');
+    await page.getByLabel('名称(日本語)').fill('制限テスト株式会社');
+    await page.getByLabel('名称(英語)').fill('Rate Limit Test Co.');
+    await page.getByRole('button', { name: 'アカウントを作成' }).click();
+    await expect(page).toHaveURL(/\/account/);
+    await page.getByRole('button', { name: 'ログアウト' }).click();
+    await expect(page).toHaveURL(/\/$/);
+
+    for (let i = 0; i < 5; i++) {
+      await signIn(page, email, `wrong-password-${i}`);
+      await expect(page.getByText(/メールアドレスまたはパスワードが正しくありません/)).toBeVisible();
+    }
+    await signIn(page, email, 'a-very-long-password');
+    await expect(page.getByText(/試行回数が多すぎます/)).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test('the sign-up form shows every field error in the chosen language', async ({ page }) => {
+    await page.goto('/sign-up');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
+    await page.getByLabel(/E-mail address/).fill('not-an-email');
+    await page.getByLabel(/^Password/).fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByText('Enter a valid e-mail address.')).toBeVisible();
+    await expect(page.getByText('Use at least 12 characters.')).toBeVisible();
+    await expect(page.getByText('This field is required.').first()).toBeVisible();
+  });
+
+  test('sign out everywhere ends the other browser session too', async ({ browser }) => {
+    const a = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '192.0.2.101' } });
+    const b = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '192.0.2.102' } });
+    const pageA = await a.newPage();
+    const pageB = await b.newPage();
+    // its own account, so other tests' sessions are untouched
+    const email = uniqueEmail('everywhere');
+    await pageA.goto('/sign-up');
+    await pageA.getByLabel(/メールアドレス/).fill(email);
+    await pageA.getByLabel('氏名').fill('全端末 テスト');
+    await pageA.getByLabel(/^パスワード/).fill('a-very-long-password');
+    await pageA.getByLabel('新しい組織を登録する').check();
+    await pageA.getByLabel('組織の種類').selectOption('university');
+    await pageA.getByLabel('都道府県').fill('Kyoto');
+    await pageA.getByLabel('名称(日本語)').fill('全端末大学');
+    await pageA.getByLabel('名称(英語)').fill('Everywhere University');
+    await pageA.getByRole('button', { name: 'アカウントを作成' }).click();
+    await expect(pageA).toHaveURL(/\/account/);
+
+    await signIn(pageB, email, 'a-very-long-password');
+    await expect(pageB).toHaveURL(/\/account/);
+
+    await pageA.getByRole('button', { name: 'すべての端末からログアウト' }).click();
+    await expect(pageA).toHaveURL(/\/sign-in/);
+    await pageB.goto('/account');
+    await expect(pageB).toHaveURL(/\/sign-in/);
+    await a.close();
+    await b.close();
+  });
+
+  test('the language switch is remembered for the user', async ({ page, context }) => {
+    await signIn(page, demo.researcher);
+    await expect(page).toHaveURL(/\/home/);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('link', { name: 'Account' })).toBeVisible();
+    // a new browser (no cookie) gets the saved choice at sign-in
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await context.clearCookies();
+    await signIn(page, demo.researcher);
+    await expect(page.getByRole('link', { name: 'Account' })).toBeVisible();
+    await page.getByRole('button', { name: '日本語' }).click();
+    await expect(page.getByRole('link', { name: 'アカウント' })).toBeVisible();
+  });
+
+  test('public pages have no serious accessibility violations', async ({ page }) => {
+    for (const path of ['/', '/sign-in', '/sign-up']) {
+      await page.goto(path);
+      await expectAccessible(page);
+    }
+  });
+
+  test('member pages have no serious accessibility violations', async ({ page }) => {
+    await signIn(page, demo.sme);
+    await expect(page).toHaveURL(/\/home/);
+    for (const path of ['/home', '/account']) {
+      await page.goto(path);
+      await expectAccessible(page);
+    }
+  });
+});

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Serves a production build for the browser tests on a fresh database: DATABASE_URL when
+// set (CI creates a fresh one), else a throwaway embedded database under .data/e2e-pglite.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const port = process.env.E2E_PORT || '3200';
+const env = { ...process.env, NODE_ENV: 'production' };
+if (!env.DATABASE_URL) {
+  env.PGLITE_DIR = path.resolve('.data/e2e-pglite');
+  fs.rmSync(env.PGLITE_DIR, { recursive: true, force: true });
+}
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+run('npx', ['tsx', 'scripts/seed-demo.ts']);
+if (!process.env.E2E_SKIP_BUILD) run('npx', ['next', 'build']);
+const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
