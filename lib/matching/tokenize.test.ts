@@ -1,0 +1,65 @@
+import { describe, it, expect } from 'vitest';
+import { tokenize, detectLang, loanKeys } from './tokenize';
+import { porterStem } from './stemmer';
+import { englishKey, katakanaKey } from './loanword';
+
+describe('porterStem', () => {
+  it('stems classic examples', () => {
+    expect(porterStem('caresses')).toBe('caress');
+    expect(porterStem('ponies')).toBe('poni');
+    expect(porterStem('relational')).toBe('relat');
+    expect(porterStem('batteries')).toBe(porterStem('battery'));
+    expect(porterStem('compressors')).toBe(porterStem('compressor'));
+  });
+});
+
+describe('tokenize', () => {
+  it('drops stopwords and stems English', () => {
+    expect(tokenize('The compressors are running')).toEqual(['compressor', 'run']);
+  });
+  it('segments Japanese into words and drops particles', () => {
+    const t = tokenize('全固体電池の固体電解質を製膜する');
+    expect(t).toContain('固体');
+    expect(t).toContain('電池');
+    expect(t).toContain('電解質');
+    expect(t).toContain('製膜'); // merged single-kanji segments
+    expect(t).not.toContain('の');
+    expect(t).not.toContain('を');
+  });
+  it('adds bigrams inside long kanji compounds', () => {
+    expect(tokenize('電解質')).toEqual(expect.arrayContaining(['電解', '解質']));
+  });
+  it('handles mixed-script text', () => {
+    const t = tokenize('CO2固定とセンサー network');
+    expect(t).toEqual(expect.arrayContaining(['co2', '固定', 'センサ', 'network']));
+  });
+  it('treats full-width like half-width', () => {
+    expect(tokenize('ＩｏＴ　ｓｅｎｓｏｒｓ')).toEqual(tokenize('IoT sensors'));
+  });
+  it('survives empty, emoji-only and huge input', () => {
+    expect(tokenize('')).toEqual([]);
+    expect(tokenize('😀😀')).toEqual([]);
+    const t0 = Date.now();
+    expect(tokenize('センサ '.repeat(200_000)).length).toBeGreaterThan(0);
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+  it('detects the dominant script', () => {
+    expect(detectLang('圧縮空気の漏れを検知する')).toBe('ja');
+    expect(detectLang('leak detection in compressed air')).toBe('en');
+  });
+});
+
+describe('loanword keys', () => {
+  it('links English words with their katakana renderings', () => {
+    for (const [en, ja] of [
+      ['sensor', 'センサー'],
+      ['robot', 'ロボット'],
+      ['simulation', 'シミュレーション'],
+      ['membrane', 'メンブレン'],
+      ['filter', 'フィルタ'],
+    ]) {
+      expect(englishKey(en)).toBe(katakanaKey(ja.replace(/ー$/, '')));
+    }
+    expect(loanKeys('ロボット')).toEqual(loanKeys('robot'));
+  });
+});
