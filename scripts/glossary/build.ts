@@ -92,7 +92,7 @@ function okEn(t: string): boolean {
   return t.length >= 2 && !BANNED_EN.has(t);
 }
 function okJa(t: string): boolean {
-  return t.length >= 2 && !BANNED_JA.has(t) && !REJECT_JA.has(t);
+  return t.length >= 2 && !BANNED_JA.has(t) && !BANNED_EN.has(t.toLowerCase()) && !REJECT_JA.has(t);
 }
 
 // ---------------------------------------------------------------- sources
