@@ -25,7 +25,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { dictAvailable, loadDict, normaliseGloss, type DictIndex } from "./freedict";
+import { DICT_DIR, dictAvailable, loadDict, normaliseGloss, type DictIndex } from "./freedict";
 import { BANNED_EN, BANNED_JA, HIRAGANA_ONLY, OUTPUTS, type Concept } from "./rules";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -213,10 +213,11 @@ function main() {
   let cache: EnrichmentCache = {};
   const stats = { verified: 0 };
   let mode = "none";
-  if (useDict && dictAvailable()) {
+  const dictDir = process.env.FREEDICT_DIR ?? DICT_DIR;
+  if (useDict && dictAvailable(dictDir)) {
     mode = "freedict";
     const t0 = Date.now();
-    const d = loadDict();
+    const d = loadDict(dictDir);
     console.log(`loaded FreeDict jpn-eng: ${d.entries.length} entries in ${Date.now() - t0} ms`);
     for (const c of concepts) {
       const e = enrich(c, d, stats);
