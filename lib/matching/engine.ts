@@ -10,7 +10,7 @@
 import { DEFAULT_WEIGHTS, type MatchWeights } from './weights';
 import { getGlossary, type Glossary } from './glossary';
 import { represent, type DocRepresentation } from './represent';
-import { combine, pairFeatures, textSimilarity, vectorize, type CorpusStats, type DocVectors, type MatchFeatures } from './score';
+import { combine, domainFit, featuresFromText, freshness, ipFit, textSimilarity, trlFit, vectorize, type CorpusStats, type DocVectors, type MatchFeatures } from './score';
 import { explainMatch, type MatchReason } from './reasons';
 import type { MatchText, NeedInput, SeedInput } from './types';
 
@@ -103,24 +103,71 @@ function asIndex<T extends MatchText>(corpus: readonly T[] | CorpusIndex<T>): Co
   return idx;
 }
 
-/** Exact cosine accumulation over postings: doc index → [lexical, concept, loan]. */
-function candidates(q: DocVectors, index: CorpusIndex<MatchText>): Map<number, [number, number, number]> {
-  const acc = new Map<number, [number, number, number]>();
-  const walk = (vec: Map<string, number>, postings: Map<string, Array<[number, number]>>, slot: 0 | 1 | 2) => {
+/**
+ * Exact cosine accumulation over postings into dense arrays: for every document sharing a
+ * term, concept or loanword key with the query, its lexical / concept / loan cosines.
+ */
+function accumulate(q: DocVectors, index: CorpusIndex<MatchText>) {
+  const n = index.docs.length;
+  const lex = new Float64Array(n);
+  const con = new Float64Array(n);
+  const loan = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  const touched: number[] = [];
+  const walk = (vec: Map<string, number>, postings: Map<string, Array<[number, number]>>, acc: Float64Array) => {
     for (const [key, qw] of vec) {
       const p = postings.get(key);
       if (!p) continue;
-      for (const [i, dw] of p) {
-        let a = acc.get(i);
-        if (!a) acc.set(i, (a = [0, 0, 0]));
-        a[slot] += qw * dw;
+      for (let j = 0; j < p.length; j++) {
+        const i = p[j][0];
+        acc[i] += qw * p[j][1];
+        if (!seen[i]) {
+          seen[i] = 1;
+          touched.push(i);
+        }
       }
     }
   };
-  walk(q.terms, index.termPostings, 0);
-  walk(q.concepts, index.conceptPostings, 1);
-  walk(q.loan, index.loanPostings, 2);
-  return acc;
+  walk(q.terms, index.termPostings, lex);
+  walk(q.concepts, index.conceptPostings, con);
+  walk(q.loan, index.loanPostings, loan);
+  return { lex, con, loan, touched };
+}
+
+/** k-th largest value (k ≥ 1) of a list, or -Infinity when the list is shorter. */
+function kthLargest(values: number[], k: number): number {
+  if (values.length < k) return -Infinity;
+  const heap: number[] = []; // min-heap of the k largest
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (heap[p] <= heap[i]) break;
+      [heap[p], heap[i]] = [heap[i], heap[p]];
+      i = p;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && heap[l] < heap[m]) m = l;
+      if (r < heap.length && heap[r] < heap[m]) m = r;
+      if (m === i) break;
+      [heap[m], heap[i]] = [heap[i], heap[m]];
+      i = m;
+    }
+  };
+  for (const v of values) {
+    if (heap.length < k) {
+      heap.push(v);
+      up(heap.length - 1);
+    } else if (v > heap[0]) {
+      heap[0] = v;
+      down(0);
+    }
+  }
+  return heap[0];
 }
 
 function rank<Q extends MatchText, T extends MatchText>(
@@ -137,15 +184,34 @@ function rank<Q extends MatchText, T extends MatchText>(
   const qRep = represent(query, w, index.glossary);
   const qVec = vectorize(qRep, index.stats, w, index.glossary);
   const now = opts.now ?? new Date();
-  const scored: Array<{ i: number; score: number; features: MatchFeatures }> = [];
-  for (const [i, [lex, con, loan]] of candidates(qVec, index as unknown as CorpusIndex<MatchText>)) {
-    const doc = index.docs[i];
+  const { lex, con, loan, touched } = accumulate(qVec, index as unknown as CorpusIndex<MatchText>);
+
+  // Score every candidate with plain arithmetic (no allocation), then build feature
+  // objects and reasons only for the top k.
+  const total = w.text + w.domain + w.trl + w.ip + w.freshness;
+  const scores = new Float64Array(touched.length);
+  const eligible: number[] = [];
+  touched.forEach((i, j) => {
     const sameLang = index.reps[i].lang === qRep.lang;
-    const text = textSimilarity({ lexical: lex, concept: con, loan, sameLang }, w);
-    if (text < w.minTextSim) continue;
+    const text = textSimilarity({ lexical: lex[i], concept: con[i], loan: loan[i], sameLang }, w);
+    if (text < w.minTextSim || total <= 0) return;
+    const doc = index.docs[i];
     const [need, seed] = role === 'need' ? [query as NeedInput, doc as SeedInput] : [doc as NeedInput, query as SeedInput];
-    const [nv, sv] = role === 'need' ? [qVec, index.vectors[i]] : [index.vectors[i], qVec];
-    const features = pairFeatures(need, seed, nv, sv, sameLang, w, now);
+    let s = w.text * text + w.domain * domainFit(need.domain, seed.domain) + w.trl * trlFit(seed.trl, need.desiredTrl, w) + w.ip * ipFit(seed, w);
+    if (w.freshness) s += w.freshness * freshness(seed.updatedAt, now, w);
+    scores[j] = Math.min(1, Math.max(0, s / total));
+    eligible.push(j);
+  });
+  const kth = kthLargest(eligible.map((j) => scores[j]), k);
+
+  const scored: Array<{ i: number; score: number; features: MatchFeatures }> = [];
+  for (const j of eligible) {
+    if (scores[j] < kth) continue;
+    const i = touched[j];
+    const doc = index.docs[i];
+    const [need, seed] = role === 'need' ? [query as NeedInput, doc as SeedInput] : [doc as NeedInput, query as SeedInput];
+    const tf = { lexical: lex[i], concept: con[i], loan: loan[i], sameLang: index.reps[i].lang === qRep.lang };
+    const features = featuresFromText(need, seed, tf, w, now);
     scored.push({ i, score: combine(features, w), features });
   }
   scored.sort((a, b) => b.score - a.score || (index.docs[a.i].id < index.docs[b.i].id ? -1 : 1));

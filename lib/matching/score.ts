@@ -136,6 +136,39 @@ export function combine(f: Omit<MatchFeatures, 'text'> & { text?: number }, w: M
   return clamp01(s / total);
 }
 
+/** Structure-only features of a pair (no text). */
+export function structuralFeatures(
+  need: NeedInput,
+  seed: SeedInput,
+  w: MatchWeights = DEFAULT_WEIGHTS,
+  now: Date = new Date(),
+): Pick<MatchFeatures, 'domain' | 'trl' | 'ip' | 'freshness'> {
+  return {
+    domain: domainFit(need.domain, seed.domain),
+    trl: trlFit(seed.trl, need.desiredTrl, w),
+    ip: ipFit(seed, w),
+    freshness: freshness(seed.updatedAt, now, w),
+  };
+}
+
+/** Features from precomputed text similarities (the engine gets these from its postings). */
+export function featuresFromText(
+  need: NeedInput,
+  seed: SeedInput,
+  tf: TextFeatures,
+  w: MatchWeights = DEFAULT_WEIGHTS,
+  now: Date = new Date(),
+): MatchFeatures {
+  const t: TextFeatures = { lexical: clamp01(tf.lexical), concept: clamp01(tf.concept), loan: clamp01(tf.loan), sameLang: tf.sameLang };
+  return { ...t, text: textSimilarity(t, w), ...structuralFeatures(need, seed, w, now) };
+}
+
+/** Largest share of the final score that structure alone can contribute. */
+export function maxStructuralShare(w: MatchWeights = DEFAULT_WEIGHTS): number {
+  const total = w.text + w.domain + w.trl + w.ip + w.freshness;
+  return total > 0 ? (w.domain + w.trl + w.ip + w.freshness) / total : 0;
+}
+
 /** All features of a (need, seed) pair given their vectors. */
 export function pairFeatures(
   need: NeedInput,
@@ -146,20 +179,8 @@ export function pairFeatures(
   w: MatchWeights = DEFAULT_WEIGHTS,
   now: Date = new Date(),
 ): MatchFeatures {
-  const tf: TextFeatures = {
-    lexical: clamp01(dot(nv.terms, sv.terms)),
-    concept: clamp01(dot(nv.concepts, sv.concepts)),
-    loan: clamp01(dot(nv.loan, sv.loan)),
-    sameLang,
-  };
-  return {
-    ...tf,
-    text: textSimilarity(tf, w),
-    domain: domainFit(need.domain, seed.domain),
-    trl: trlFit(seed.trl, need.desiredTrl, w),
-    ip: ipFit(seed, w),
-    freshness: freshness(seed.updatedAt, now, w),
-  };
+  const tf: TextFeatures = { lexical: dot(nv.terms, sv.terms), concept: dot(nv.concepts, sv.concepts), loan: dot(nv.loan, sv.loan), sameLang };
+  return featuresFromText(need, seed, tf, w, now);
 }
 
 export interface PairScore {
