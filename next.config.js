@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', 'nodemailer'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', 'nodemailer', 'rate-limiter-flexible'],
   // We serve no remote images; the optimiser has had advisories, so keep it off.
   images: { unoptimized: true },
   poweredByHeader: false,

@@ -43,7 +43,7 @@ test.describe('accounts', () => {
     await page.getByLabel('名称(英語)').fill('Rate Limit Test Co.');
     await page.getByRole('button', { name: 'アカウントを作成' }).click();
     await expect(page).toHaveURL(/\/account/);
-    await page.getByRole('button', { name: 'ログアウト' }).click();
+    await page.getByRole('button', { name: 'ログアウト', exact: true }).click();
     await expect(page).toHaveURL(/\/$/);
 
     for (let i = 0; i < 5; i++) {

@@ -34,7 +34,8 @@ export function useActionForm<Values extends FieldValues, Output>(options: {
     resolver: zodResolver(options.schema as never) as unknown as Resolver<Values>,
     defaultValues: options.defaultValues,
     criteriaMode: 'all',
-    mode: 'onTouched',
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
     shouldUnregister: options.shouldUnregister,
   });
   const [formError, setFormError] = useState<string | undefined>();

@@ -1,6 +1,6 @@
 'use server';
 
-import { AuthError } from 'next-auth';
+import { CredentialsSignin } from 'next-auth';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { eq, sql } from 'drizzle-orm';
@@ -22,7 +22,7 @@ export const signInAction = publicAction(signInSchema, async ({ email, password 
   try {
     await signIn('credentials', { email, password, redirect: false });
   } catch (error) {
-    if (error instanceof SignInFailed || error instanceof AuthError) {
+    if (error instanceof CredentialsSignin) {
       const code = error instanceof SignInFailed ? error.code : 'invalid_credentials';
       throw new AppError(code === 'rate_limited' ? 'rate_limited' : 'invalid', messageFor[code] ?? messageFor.invalid_credentials);
     }

@@ -36,6 +36,7 @@ export function SignUpForm({ locale, organisations }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
       {formError && <Alert tone="danger">{formError}</Alert>}
+      <input type="hidden" {...form.register('locale')} />
       <FormField label={t('auth.email')} error={errorOf('email')} required requiredLabel={required}>
         <TextField type="email" autoComplete="email" maxLength={254} {...form.register('email')} />
       </FormField>
