@@ -4,6 +4,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Lets several builds (e.g. parallel browser-test servers) live side by side.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', 'nodemailer', 'rate-limiter-flexible'],
   // We serve no remote images; the optimiser has had advisories, so keep it off.

@@ -8,7 +8,7 @@ import path from 'node:path';
 const port = process.env.E2E_PORT || '3200';
 const env = { ...process.env, NODE_ENV: 'production' };
 if (!env.DATABASE_URL) {
-  env.PGLITE_DIR = path.resolve('.data/e2e-pglite');
+  env.PGLITE_DIR = path.resolve(`.data/e2e-pglite-${port}`);
   fs.rmSync(env.PGLITE_DIR, { recursive: true, force: true });
 }
 const run = (cmd, args) => {
