@@ -65,5 +65,6 @@ export const demoUsers: DemoUser[] = [
   { email: 'admin@demo.test', name: 'Programme Admin', phone: '03-0000-6001', role: 'admin', organisation: 'support-office', locale: 'en' },
   { email: 'sme2@demo.test', name: '中村 翔', phone: '06-000-1002', role: 'sme', organisation: 'sme-osaka-food', locale: 'ja' },
   { email: 'researcher2@demo.test', name: 'Aiko Tanaka', phone: '075-000-2002', role: 'researcher', organisation: 'uni-kyoto-life', locale: 'en' },
+  { email: 'pending@demo.test', name: '伊藤 誠', phone: '059-000-1003', role: 'sme', organisation: 'sme-new-applicant', locale: 'ja' },
   { email: 'coordinator2@demo.test', name: '松本 大輔', phone: '092-000-5002', role: 'coordinator', organisation: 'support-tokai', locale: 'ja', coordinates: ['kyushu-green'] },
 ];

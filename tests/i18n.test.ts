@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadMessages } from '@/lib/i18n/messages';
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [prefix];
+}
+
+describe('translations', () => {
+  it('Japanese and English have exactly the same keys', () => {
+    const ja = new Set(keys(loadMessages('ja')));
+    const en = new Set(keys(loadMessages('en')));
+    expect([...ja].filter((k) => !en.has(k)), 'missing in English').toEqual([]);
+    expect([...en].filter((k) => !ja.has(k)), 'missing in Japanese').toEqual([]);
+  });
+
+  it('has the same message files for both languages', () => {
+    const files = (l: string) => fs.readdirSync(path.join(process.cwd(), 'messages', l)).sort();
+    expect(files('ja')).toEqual(files('en'));
+  });
+
+  it('has no empty strings', () => {
+    for (const locale of ['ja', 'en'] as const) {
+      const flat = keys(loadMessages(locale));
+      const messages = loadMessages(locale);
+      const empty = flat.filter((k) => k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], messages) === '');
+      expect(empty, locale).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { can, type Viewer } from '@/lib/auth/policy';
+import { actionMatrix, pageMatrix, subjects, type Subject } from './authz-matrix';
+
+const appDir = path.resolve(import.meta.dirname, '../../app');
+
+function filesNamed(dir: string, pattern: RegExp): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return filesNamed(full, pattern);
+    return pattern.test(entry.name) ? [full] : [];
+  });
+}
+const rel = (file: string) => path.relative(appDir, file).split(path.sep).join('/');
+
+/** Every exported server action: `export const x = authedAction('perm', …)` or `publicAction(…)`. */
+function discoverActions() {
+  const found: Record<string, string> = {};
+  for (const file of filesNamed(appDir, /\.(ts|tsx)$/)) {
+    const source = fs.readFileSync(file, 'utf8');
+    if (!/^\s*['"]use server['"]/m.test(source)) continue;
+    const exports = [...source.matchAll(/export\s+(?:const|async\s+function|function)\s+(\w+)/g)].map((m) => m[1]);
+    for (const name of exports) {
+      const definition = new RegExp(`export\\s+const\\s+${name}\\s*=\\s*(authedAction|publicAction)\\(\\s*(?:'([\\w.]+)')?`).exec(source);
+      // a server-action export not built with a wrapper is itself a failure: it would skip the policy
+      found[`${rel(file)}#${name}`] = definition ? (definition[1] === 'publicAction' ? 'public' : definition[2] ?? '?') : 'UNWRAPPED';
+    }
+  }
+  return found;
+}
+
+/** Every page under app/(app) and the permission its requirePermission() call names. */
+function discoverPages() {
+  const found: Record<string, string> = {};
+  for (const file of filesNamed(path.join(appDir, '(app)'), /^page\.tsx$/)) {
+    const match = /requirePermission\(\s*'([\w.]+)'/.exec(fs.readFileSync(file, 'utf8'));
+    found[rel(file)] = match?.[1] ?? 'NO requirePermission';
+  }
+  return found;
+}
+
+function viewerFor(subject: Subject): Viewer | null {
+  if (subject === 'anonymous') return null;
+  const role = subject === 'unverified' ? 'sme' : subject;
+  return {
+    userId: '00000000-0000-0000-0000-000000000001',
+    role,
+    organisationId: '00000000-0000-0000-0000-000000000002',
+    organisationKind: 'sme',
+    verified: subject !== 'unverified',
+    coordinatorClusterIds: role === 'coordinator' ? ['00000000-0000-0000-0000-000000000003'] : [],
+    locale: 'ja',
+  };
+}
+
+describe('authorisation matrix', () => {
+  const actions = discoverActions();
+  const pages = discoverPages();
+
+  it('lists every server action in app/, each built with authedAction or publicAction', () => {
+    expect(Object.keys(actions).sort()).toEqual(Object.keys(actionMatrix).sort());
+    for (const [key, permission] of Object.entries(actions)) {
+      expect(permission, key).toBe(actionMatrix[key].permission);
+    }
+  });
+
+  it('lists every protected page, each calling requirePermission', () => {
+    expect(Object.keys(pages).sort()).toEqual(Object.keys(pageMatrix).sort());
+    for (const [key, permission] of Object.entries(pages)) {
+      expect(permission, key).toBe(pageMatrix[key].permission);
+    }
+  });
+
+  for (const [key, entry] of Object.entries({ ...actionMatrix, ...pageMatrix })) {
+    it(`${key}: ${entry.allowed.join(', ')}`, () => {
+      const answers = subjects.map((s) => [s, entry.permission === 'public' ? true : can(viewerFor(s), entry.permission)]);
+      const expected = subjects.map((s) => [s, entry.allowed.includes(s)]);
+      expect(answers).toEqual(expected);
+    });
+  }
+});
