@@ -1,0 +1,153 @@
+// The match state machine as data (DESIGN §3). Pure: no database, no clock of its own.
+// lib/introductions/transition.ts turns a decision into ONE conditional UPDATE.
+
+export const matchStatuses = ['proposed', 'approved', 'rejected', 'introduced', 'declined', 'expired', 'closed', 'withdrawn'] as const;
+export type MatchStatus = (typeof matchStatuses)[number];
+
+/** A match joins two of these sides: need + seed (engine/manual) or requester + need|seed (interest/sales_channel). */
+export const sides = ['need', 'seed', 'requester'] as const;
+export type Side = (typeof sides)[number];
+
+export const responseStates = ['pending', 'accepted', 'declined'] as const;
+export type ResponseState = (typeof responseStates)[number];
+
+export const declineReasons = ['too_early', 'benefit_unclear', 'route_to_market_unclear', 'description_vague', 'not_our_field', 'other'] as const;
+export type DeclineReason = (typeof declineReasons)[number];
+
+export const outcomeKinds = [
+  'meeting_held',
+  'nda_signed',
+  'joint_rd_started',
+  'licence_signed',
+  'partnership_formed',
+  'new_business_launched',
+  'no_deal',
+] as const;
+export type OutcomeKind = (typeof outcomeKinds)[number];
+
+export type ActorKind = 'coordinator' | 'party' | 'system';
+export type Actor = { kind: 'coordinator' } | { kind: 'party'; side: Side } | { kind: 'system' };
+
+export type MatchEventInput =
+  | { type: 'approve'; note?: string }
+  | { type: 'reject'; note: string }
+  | { type: 'accept' }
+  | { type: 'decline'; reason: DeclineReason; text?: string }
+  | { type: 'expire' }
+  | { type: 'withdraw' }
+  | { type: 'close'; outcome: OutcomeKind };
+export type MatchEventType = MatchEventInput['type'];
+
+type TransitionRule = {
+  event: MatchEventType;
+  from: MatchStatus;
+  /** The status after the event; accept is the one whose target depends on the other side. */
+  to: MatchStatus | 'introduced_when_both_accepted';
+  by: ActorKind[];
+};
+
+/** Every allowed transition and who may make it; anything not listed is illegal. */
+export const transitionRules: readonly TransitionRule[] = [
+  { event: 'approve', from: 'proposed', to: 'approved', by: ['coordinator'] },
+  { event: 'reject', from: 'proposed', to: 'rejected', by: ['coordinator'] },
+  { event: 'withdraw', from: 'proposed', to: 'withdrawn', by: ['coordinator', 'party'] },
+  { event: 'accept', from: 'approved', to: 'introduced_when_both_accepted', by: ['party'] },
+  { event: 'decline', from: 'approved', to: 'declined', by: ['party'] },
+  { event: 'expire', from: 'approved', to: 'expired', by: ['system'] },
+  { event: 'withdraw', from: 'approved', to: 'withdrawn', by: ['coordinator'] },
+  { event: 'close', from: 'introduced', to: 'closed', by: ['party', 'coordinator'] },
+];
+
+export type MatchState = {
+  status: MatchStatus;
+  /** The two sides of this match, e.g. ['need', 'seed']. */
+  sides: readonly [Side, Side];
+  responses: Partial<Record<Side, ResponseState>>;
+  /** Answer-by date of the double opt-in (set on approval). */
+  deadline: Date | null;
+};
+
+export type Decision =
+  | { ok: true; to: MatchStatus; responses: Partial<Record<Side, ResponseState>> }
+  | { ok: false; error: 'illegal' | 'forbidden' | 'invalid' | 'too_late' };
+
+export const DEFAULT_RESPONSE_DAYS = 14;
+export const REMINDER_DAYS_BEFORE_DEADLINE = 3;
+export const CHECK_IN_DAYS = [30, 90] as const;
+
+/** Whether `actor` may take `event` from the match's current state, and the resulting state. */
+export function decide(state: MatchState, actor: Actor, event: MatchEventInput, now: Date): Decision {
+  const rule = transitionRules.find((r) => r.event === event.type && r.from === state.status);
+  if (!rule) return { ok: false, error: 'illegal' };
+  if (!rule.by.includes(actor.kind)) return { ok: false, error: 'forbidden' };
+  if (actor.kind === 'party' && !state.sides.includes(actor.side)) return { ok: false, error: 'forbidden' };
+  // Withdrawing a proposed match is the requester's right (their own expression of interest), nobody else's.
+  if (event.type === 'withdraw' && actor.kind === 'party' && actor.side !== 'requester') return { ok: false, error: 'forbidden' };
+
+  switch (event.type) {
+    case 'reject':
+      if (!event.note?.trim()) return { ok: false, error: 'invalid' };
+      break;
+    case 'decline':
+      if (event.reason === 'other' && !event.text?.trim()) return { ok: false, error: 'invalid' };
+      break;
+    case 'expire':
+      if (!state.deadline || state.deadline.getTime() > now.getTime()) return { ok: false, error: 'illegal' };
+      break;
+  }
+
+  if (event.type === 'accept' || event.type === 'decline') {
+    const side = (actor as { side: Side }).side;
+    if ((state.responses[side] ?? 'pending') !== 'pending') return { ok: false, error: 'illegal' };
+    if (state.deadline && state.deadline.getTime() <= now.getTime()) return { ok: false, error: 'too_late' };
+    const responses = { ...state.responses, [side]: event.type === 'accept' ? 'accepted' : 'declined' } as MatchState['responses'];
+    if (event.type === 'decline') return { ok: true, to: 'declined', responses };
+    const bothAccepted = state.sides.every((s) => responses[s] === 'accepted');
+    return { ok: true, to: bothAccepted ? 'introduced' : 'approved', responses };
+  }
+  if (event.type === 'approve') {
+    return { ok: true, to: 'approved', responses: Object.fromEntries(state.sides.map((s) => [s, 'pending'])) };
+  }
+  return { ok: true, to: rule.to as MatchStatus, responses: state.responses };
+}
+
+/** Which events an actor could take now (for showing buttons; the server decides again). */
+export function availableEvents(state: MatchState, actor: Actor, now: Date): MatchEventType[] {
+  const samples: MatchEventInput[] = [
+    { type: 'approve' },
+    { type: 'reject', note: 'x' },
+    { type: 'accept' },
+    { type: 'decline', reason: 'too_early' },
+    { type: 'expire' },
+    { type: 'withdraw' },
+    { type: 'close', outcome: 'no_deal' },
+  ];
+  return samples.filter((e) => decide(state, actor, e, now).ok).map((e) => e.type);
+}
+
+/** The two sides a match joins, from which of its references are set. */
+export function sidesOf(match: { needId: string | null; seedId: string | null; requesterOrganisationId: string | null }): [Side, Side] {
+  const present = sides.filter((s) =>
+    s === 'need' ? match.needId : s === 'seed' ? match.seedId : match.requesterOrganisationId,
+  );
+  if (present.length !== 2) throw new Error(`a match joins exactly two sides, found ${present.join(',') || 'none'}`);
+  return [present[0], present[1]];
+}
+
+export function isTerminal(status: MatchStatus): boolean {
+  return status === 'rejected' || status === 'declined' || status === 'expired' || status === 'closed' || status === 'withdrawn';
+}
+
+/** Contact details of both sides are disclosed only from introduction on. */
+export function contactsRevealed(status: MatchStatus): boolean {
+  return status === 'introduced' || status === 'closed';
+}
+
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}
+
+/** The date a reminder is due for a pending response, or null when none. */
+export function reminderDue(deadline: Date): Date {
+  return addDays(deadline, -REMINDER_DAYS_BEFORE_DEADLINE);
+}
