@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { clusters, localeEnum, organisations } from './accounts';
+import { needs, seeds } from './listings';
+
+/** Postgres full-text vector; written with `array_to_tsvector(text[])`, never read back by the app. */
+const tsvector = customType<{ data: string }>({
+  dataType: () => 'tsvector',
+});
+
+export const listingKinds = ['need', 'seed'] as const;
+export const listingKindEnum = pgEnum('listing_kind', listingKinds);
+
+/**
+ * The engine's view of one listing (lib/matching/store.ts keeps it in step):
+ * - `rep`: `represent()` output (weighted term / concept / loanword frequencies), corpus-independent;
+ * - `vec`: its L2-normalised TF-IDF vectors, weighed with the corpus statistics of its kind when
+ *   the corpus had `weighedN` documents (re-weighed in the background as the corpus grows);
+ * - `keys`: every term (`t:`), concept (`c:`) and loanword key (`l:`) as a tsvector, GIN-indexed,
+ *   from which candidates are retrieved; `*Norm` are the vector norms used by the cheap pre-rank;
+ * - `facts`: the structured fields the scorer needs (domain, TRL, IP, licensing, region, dates).
+ */
+export const matchDocuments = pgTable(
+  'match_documents',
+  {
+    kind: listingKindEnum('kind').notNull(),
+    listingId: uuid('listing_id').notNull(),
+    lang: localeEnum('lang').notNull(),
+    rep: jsonb('rep').$type<Record<string, unknown>>().notNull(),
+    vec: jsonb('vec').$type<Record<string, unknown>>().notNull(),
+    facts: jsonb('facts').$type<Record<string, unknown>>().notNull(),
+    keys: tsvector('keys').notNull(),
+    termNorm: real('term_norm').notNull().default(1),
+    conceptNorm: real('concept_norm').notNull().default(1),
+    loanNorm: real('loan_norm').notNull().default(1),
+    weighedN: integer('weighed_n').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.listingId] }), index('match_documents_keys_idx').using('gin', t.keys)],
+);
+
+/**
+ * Document frequencies per corpus (kind) for IDF: one row per index key; the row with key '*'
+ * holds the number of documents. Kept in step incrementally when a document changes.
+ */
+export const matchCorpusStats = pgTable(
+  'match_corpus_stats',
+  {
+    kind: listingKindEnum('kind').notNull(),
+    key: text('key').notNull(),
+    df: integer('df').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.key] })],
+);
+
+export const matchKinds = ['engine', 'manual', 'interest', 'sales_channel'] as const;
+export const matchKindEnum = pgEnum('match_kind', matchKinds);
+
+export const matchStatuses = ['proposed', 'approved', 'rejected', 'introduced', 'declined', 'expired', 'closed', 'withdrawn'] as const;
+export const matchStatusEnum = pgEnum('match_status', matchStatuses);
+
+export const matches = pgTable(
+  'matches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: matchKindEnum('kind').notNull(),
+    needId: uuid('need_id').references(() => needs.id, { onDelete: 'cascade' }),
+    seedId: uuid('seed_id').references(() => seeds.id, { onDelete: 'cascade' }),
+    /** The trading firm / member asking (interest, sales_channel). */
+    requesterOrganisationId: uuid('requester_organisation_id').references(() => organisations.id),
+    /** The cluster whose coordinators broker this match. */
+    clusterId: uuid('cluster_id').references(() => clusters.id),
+    score: real('score'),
+    reasons: jsonb('reasons').$type<unknown[]>().notNull().default([]),
+    status: matchStatusEnum('status').notNull().default('proposed'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('matches_pair_uniq')
+      .on(t.needId, t.seedId)
+      .where(sql`${t.kind} in ('engine', 'manual')`),
+    index('matches_need_idx').on(t.needId),
+    index('matches_seed_idx').on(t.seedId),
+    index('matches_requester_idx').on(t.requesterOrganisationId),
+    index('matches_cluster_status_idx').on(t.clusterId, t.status),
+    check('matches_score_range', sql`${t.score} IS NULL OR ${t.score} BETWEEN 0 AND 1`),
+    check('matches_has_listing', sql`${t.needId} IS NOT NULL OR ${t.seedId} IS NOT NULL`),
+  ],
+);
