@@ -38,6 +38,12 @@ export const rules = {
   // the member area
   'member.browse': member,
   'coordinator.home': roleIn('coordinator'),
+  // integrations (issue 3): bulk import, CSV export, personal API tokens, saved searches
+  'listings.import': roleIn('sme', 'researcher'),
+  'listings.export': member,
+  'api.access': member,
+  'apiTokens.manage': member,
+  'savedSearches.manage': member,
   // programme office
   'admin.organisations': roleIn('admin'),
   'admin.users': roleIn('admin'),
