@@ -1,0 +1,187 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+import { matches } from './matching';
+
+// Brokered introductions (issue 5): the double opt-in, its timeline and what follows it.
+// The match's status/version in `matches` is the state machine (lib/introductions/rules.ts);
+// these tables hold the details each transition records.
+
+export const responseStateEnum = pgEnum('intro_response', ['pending', 'accepted', 'declined']);
+export const declineReasonEnum = pgEnum('decline_reason', [
+  'too_early',
+  'benefit_unclear',
+  'route_to_market_unclear',
+  'description_vague',
+  'not_our_field',
+  'other',
+]);
+export const outcomeKindEnum = pgEnum('outcome_kind', [
+  'meeting_held',
+  'nda_signed',
+  'joint_rd_started',
+  'licence_signed',
+  'partnership_formed',
+  'new_business_launched',
+  'no_deal',
+]);
+export const ndaTypeEnum = pgEnum('nda_type', ['mutual', 'one_way']);
+export const ndaStatusEnum = pgEnum('nda_status', ['draft', 'signed', 'expired']);
+export const meetingStatusEnum = pgEnum('meeting_status', ['open', 'confirmed', 'cancelled']);
+
+/** One row per match that entered the brokered flow. */
+export const matchIntroductions = pgTable(
+  'match_introductions',
+  {
+    matchId: uuid('match_id')
+      .primaryKey()
+      .references(() => matches.id, { onDelete: 'cascade' }),
+    /** Who asked (expressions of interest) or proposed by hand. */
+    requesterUserId: uuid('requester_user_id').references(() => users.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    // the structured questions of an expression of interest
+    interestOffer: text('interest_offer'),
+    interestWant: text('interest_want'),
+    interestTiming: text('interest_timing'),
+    coordinatorNote: text('coordinator_note'),
+    needResponse: responseStateEnum('need_response'),
+    seedResponse: responseStateEnum('seed_response'),
+    requesterResponse: responseStateEnum('requester_response'),
+    deadline: timestamp('deadline', { withTimezone: true }),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    declineReason: declineReasonEnum('decline_reason'),
+    declineText: text('decline_text'),
+    introducedAt: timestamp('introduced_at', { withTimezone: true }),
+    checkIn30At: timestamp('check_in_30_at', { withTimezone: true }),
+    checkIn90At: timestamp('check_in_90_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('match_introductions_deadline_idx').on(t.deadline),
+    index('match_introductions_introduced_idx').on(t.introducedAt),
+    index('match_introductions_requester_idx').on(t.requesterUserId),
+    index('match_introductions_created_by_idx').on(t.createdBy),
+  ],
+);
+
+/** The timeline of a match: every transition and notable step, with who and when. Append-only. */
+export const matchEvents = pgTable(
+  'match_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    matchId: uuid('match_id')
+      .notNull()
+      .references(() => matches.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    /** coordinator | need | seed | requester | system */
+    actorRole: text('actor_role').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    note: text('note'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('match_events_match_idx').on(t.matchId, t.createdAt), index('match_events_actor_idx').on(t.actorId)],
+);
+
+export const matchMessages = pgTable(
+  'match_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    matchId: uuid('match_id')
+      .notNull()
+      .references(() => matches.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('match_messages_match_idx').on(t.matchId, t.createdAt), index('match_messages_author_idx').on(t.authorId)],
+);
+
+/** Up to when each reader has read a thread (unread = later messages by others). */
+export const matchMessageReads = pgTable(
+  'match_message_reads',
+  {
+    matchId: uuid('match_id')
+      .notNull()
+      .references(() => matches.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lastReadAt: timestamp('last_read_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.matchId, t.userId] }), index('match_message_reads_user_idx').on(t.userId)],
+);
+
+export const meetingProposals = pgTable(
+  'meeting_proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    matchId: uuid('match_id')
+      .notNull()
+      .references(() => matches.id, { onDelete: 'cascade' }),
+    proposedBy: uuid('proposed_by')
+      .notNull()
+      .references(() => users.id),
+    /** The proposer's side; the other side picks. */
+    proposerSide: text('proposer_side').notNull(),
+    slots: timestamp('slots', { withTimezone: true }).array().notNull(),
+    location: text('location'),
+    chosenSlot: timestamp('chosen_slot', { withTimezone: true }),
+    chosenBy: uuid('chosen_by').references(() => users.id),
+    status: meetingStatusEnum('status').notNull().default('open'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('meeting_proposals_match_idx').on(t.matchId),
+    index('meeting_proposals_proposed_by_idx').on(t.proposedBy),
+    index('meeting_proposals_chosen_by_idx').on(t.chosenBy),
+  ],
+);
+
+export const ndas = pgTable(
+  'ndas',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    matchId: uuid('match_id')
+      .notNull()
+      .references(() => matches.id, { onDelete: 'cascade' }),
+    type: ndaTypeEnum('type').notNull(),
+    status: ndaStatusEnum('status').notNull().default('draft'),
+    signedOn: date('signed_on'),
+    expiresOn: date('expires_on'),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('ndas_match_idx').on(t.matchId),
+    index('ndas_recorded_by_idx').on(t.recordedBy),
+    index('ndas_expires_idx').on(t.expiresOn).where(sql`${t.status} = 'signed'`),
+  ],
+);
+
+export const matchOutcomes = pgTable(
+  'match_outcomes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    matchId: uuid('match_id')
+      .notNull()
+      .references(() => matches.id, { onDelete: 'cascade' }),
+    kind: outcomeKindEnum('kind').notNull(),
+    occurredOn: date('occurred_on').notNull(),
+    note: text('note'),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('match_outcomes_match_idx').on(t.matchId), index('match_outcomes_recorded_by_idx').on(t.recordedBy)],
+);
