@@ -1,0 +1,56 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useId, useState, useTransition } from 'react';
+import { useMessage } from '@/components/forms/use-action-form';
+import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
+import { useToast } from '@/components/ui/toast';
+import { roles } from '@/db/schema/accounts';
+import type { Role } from '@/lib/auth/policy';
+import { changeUserRoleAction } from './actions';
+
+/** Inline role change for one row of the users table. */
+export function RoleForm({ userId, userName, currentRole }: { userId: string; userName: string; currentRole: Role }) {
+  const t = useTranslations();
+  const message = useMessage();
+  const { toast } = useToast();
+  const router = useRouter();
+  const id = useId();
+  const [role, setRole] = useState<Role>(currentRole);
+  const [pending, startTransition] = useTransition();
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    startTransition(async () => {
+      const result = await changeUserRoleAction({ userId, currentRole, role });
+      if (result.ok) {
+        toast(t('admin.users.roleChanged', { name: userName, role: t(`roles.${role}`) }), { tone: 'success' });
+        router.refresh();
+      } else {
+        toast(message(result.messageKey), { tone: 'danger', duration: 0 });
+        setRole(currentRole);
+        router.refresh();
+      }
+    });
+  };
+
+  return (
+    <form onSubmit={submit} className="flex items-center gap-2">
+      <label htmlFor={id} className="sr-only">
+        {t('admin.users.roleFor', { name: userName })}
+      </label>
+      <Select id={id} value={role} onChange={(e) => setRole(e.target.value as Role)} className="min-h-10 w-auto py-1 text-sm">
+        {roles.map((r) => (
+          <option key={r} value={r}>
+            {t(`roles.${r}`)}
+          </option>
+        ))}
+      </Select>
+      <Button type="submit" size="sm" variant="secondary" loading={pending} disabled={role === currentRole} aria-label={t('admin.users.changeRoleFor', { name: userName })}>
+        {t('admin.users.changeRole')}
+      </Button>
+    </form>
+  );
+}

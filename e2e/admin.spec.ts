@@ -1,0 +1,142 @@
+import crypto from 'node:crypto';
+import type { Browser, Page } from '@playwright/test';
+import { demo, expect, expectAccessible, signIn, test, uniqueEmail } from './support/fixtures';
+
+const PASSWORD = 'a-very-long-password';
+
+/** A browser of its own (own cookies, own IP for the sign-in limiter). */
+async function newBrowserPage(browser: Browser) {
+  const ip = `198.18.${crypto.randomInt(0, 255)}.${crypto.randomInt(1, 254)}`;
+  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip } });
+  return { context, page: await context.newPage() };
+}
+
+async function signUpNewOrganisation(page: Page, email: string, nameEn: string) {
+  await page.goto('/sign-up');
+  await page.getByLabel(/メールアドレス/).fill(email);
+  await page.getByLabel('氏名').fill('管理 テスト');
+  await page.getByLabel(/^パスワード/).fill(PASSWORD);
+  await page.getByLabel('新しい組織を登録する').check();
+  await page.getByLabel('組織の種類').selectOption('sme');
+  await page.getByLabel('都道府県').fill('Shizuoka');
+  await page.getByLabel('名称(日本語)').fill(`${nameEn} 株式会社`);
+  await page.getByLabel('名称(英語)').fill(nameEn);
+  await page.getByRole('button', { name: 'アカウントを作成' }).click();
+  await expect(page).toHaveURL(/\/account/);
+}
+
+test.describe('programme office', () => {
+  test('a new organisation waits for verification; the admin verifies it, later disables its member', async ({ browser }) => {
+    const nameEn = `Verify Me ${crypto.randomUUID().slice(0, 6)}`;
+    const email = uniqueEmail('verify');
+    const member = await newBrowserPage(browser);
+    await signUpNewOrganisation(member.page, email, nameEn);
+
+    // until verified the member sees only their own account
+    await expect(member.page.getByText(/事務局の確認待ち/)).toBeVisible();
+    await member.page.goto('/home');
+    await expect(member.page).toHaveURL(/\/account$/);
+    await member.page.goto('/admin');
+    await expect(member.page).toHaveURL(/\/account$/);
+
+    const admin = await newBrowserPage(browser);
+    await signIn(admin.page, demo.admin);
+    await expect(admin.page).toHaveURL(/\/admin$/);
+    await expect(admin.page.getByRole('heading', { level: 1, name: 'Programme office' })).toBeVisible();
+    await admin.page.getByRole('link', { name: /Organisations awaiting verification/ }).click();
+    await expect(admin.page).toHaveURL(/\/admin\/organisations\?verified=no/);
+
+    // search by name: the filters live in the URL
+    const filters = admin.page.getByRole('search', { name: 'Filter organisations' });
+    await filters.getByLabel('Name').fill(nameEn.toLowerCase());
+    await filters.getByRole('button', { name: 'Search' }).click();
+    await expect(admin.page).toHaveURL(/q=verify/);
+    const table = admin.page.getByRole('table', { name: /1 organisation/ });
+    await expect(table.getByRole('rowheader', { name: new RegExp(nameEn) })).toBeVisible();
+    await table.getByRole('button', { name: `Verify ${nameEn}` }).click();
+    await expect(admin.page.getByText(`${nameEn} is verified`)).toBeVisible();
+    await expect(table.getByText('Verified', { exact: true })).toBeVisible();
+
+    // a second verify of the same organisation is no longer offered
+    await expect(table.getByRole('button', { name: `Verify ${nameEn}` })).toHaveCount(0);
+
+    // the member now reaches the member area
+    await member.page.goto('/home');
+    await expect(member.page).toHaveURL(/\/home$/);
+
+    // the admin disables the member: their next page load goes to sign-in
+    await admin.page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+    await admin.page.getByRole('button', { name: 'Disable 管理 テスト' }).click();
+    const dialog = admin.page.getByRole('dialog', { name: 'Disable 管理 テスト?' });
+    await dialog.getByRole('button', { name: 'Disable', exact: true }).click();
+    await expect(admin.page.getByText('管理 テスト is disabled.')).toBeVisible();
+    await expect(admin.page.getByRole('table').getByText('Disabled', { exact: true })).toBeVisible();
+
+    await member.page.goto('/home');
+    await expect(member.page).toHaveURL(/\/sign-in/);
+    await signIn(member.page, email, PASSWORD);
+    await expect(member.page).toHaveURL(/\/sign-in/);
+
+    // both changes are in the audit log, newest first
+    await admin.page.goto('/admin/audit?action=admin.user.disable');
+    await expect(admin.page.getByRole('table', { name: /newest first/ }).getByRole('row').nth(1)).toContainText('admin@demo.test');
+
+    await member.context.close();
+    await admin.context.close();
+  });
+
+  test('the admin creates a cluster and assigns a coordinator', async ({ page }) => {
+    const slug = `e2e-${crypto.randomUUID().slice(0, 8)}`;
+    await signIn(page, demo.admin);
+    await expect(page).toHaveURL(/\/admin$/);
+    await page.goto('/admin/clusters/new');
+    await page.getByLabel('Name (Japanese)').fill('北陸テストクラスター');
+    await page.getByLabel('Name (English)').fill(`Hokuriku ${slug}`);
+    await page.getByLabel(/Short name/).fill(slug);
+    await page.getByLabel('Region').fill('Toyama');
+    await page.getByLabel('Phase', { exact: true }).selectOption('II');
+    await page.getByRole('button', { name: 'Create cluster' }).click();
+    await expect(page.getByText('Choose at least 1.')).toBeVisible(); // a domain is required
+    await page.getByLabel('IT').check();
+    await page.getByRole('button', { name: 'Create cluster' }).click();
+    await expect(page).toHaveURL(/\/admin\/clusters\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1, name: `Hokuriku ${slug}` })).toBeVisible();
+
+    await page.getByLabel('Assign a coordinator').selectOption({ label: '松本 大輔 (coordinator2@demo.test)' });
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await expect(page.getByText('Coordinator assigned.')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Coordinators of this cluster' }).getByRole('button', { name: /^Unassign / })).toHaveCount(1);
+    await expectAccessible(page);
+  });
+
+  test('admin pages have no serious accessibility violations', async ({ page }) => {
+    await signIn(page, demo.admin);
+    await expect(page).toHaveURL(/\/admin$/);
+    for (const path of ['/admin', '/admin/organisations', '/admin/users', '/admin/clusters', '/admin/clusters/new', '/admin/audit']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectAccessible(page);
+    }
+    await page.goto('/admin/organisations');
+    await page.getByRole('table').getByRole('rowheader').first().getByRole('link').click();
+    await expect(page).toHaveURL(/\/admin\/organisations\/[0-9a-f-]{36}$/);
+    await expectAccessible(page);
+    await page.goto('/admin/clusters');
+    await page.getByRole('table').getByRole('rowheader').first().getByRole('link').click();
+    await expect(page).toHaveURL(/\/admin\/clusters\/[0-9a-f-]{36}$/);
+    await expectAccessible(page);
+    // and on a phone-sized screen
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto('/admin/users');
+    await expectAccessible(page);
+  });
+
+  test('members cannot open admin pages', async ({ page }) => {
+    await signIn(page, demo.coordinator);
+    await expect(page).toHaveURL(/\/coordinator$/);
+    for (const path of ['/admin', '/admin/organisations', '/admin/users', '/admin/clusters', '/admin/audit']) {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+    }
+  });
+});
