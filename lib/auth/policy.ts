@@ -38,6 +38,12 @@ export const rules = {
   // the member area
   'member.browse': member,
   'coordinator.home': roleIn('coordinator'),
+  // needs and seeds (issue 3): browse for every verified member; owners post; coordinators review
+  // and may draft on behalf of an organisation of their cluster
+  'listings.browse': member,
+  'needs.create': roleIn('sme', 'coordinator'),
+  'seeds.create': roleIn('researcher', 'coordinator'),
+  'listings.moderate': roleIn('coordinator'),
   // integrations (issue 3): bulk import, CSV export, personal API tokens, saved searches
   'listings.import': roleIn('sme', 'researcher'),
   'listings.export': member,

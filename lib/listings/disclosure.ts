@@ -1,0 +1,323 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { users } from '@/db/schema/accounts';
+import type { disclosureLevels, DisclosureSettings, ipStatuses, licensingTerms } from '@/db/schema/listings';
+import { writeAudit } from '@/lib/audit';
+import type { OrganisationKind, Viewer } from '@/lib/auth/policy';
+import type { ListingKind, ListingStatus } from './rules';
+
+/**
+ * The one place deciding what a viewer sees of a need or seed (DESIGN §4).
+ * Data modules select rows WITHOUT people's contact fields and pass them here; the views
+ * returned hold only what may be shown. Reveals of protected fields to anyone outside the
+ * owner organisation are written to the audit log (action `listing.disclose`).
+ */
+
+export type DisclosureLevel = (typeof disclosureLevels)[number];
+export type Field = 'organisationName' | 'patentNumbers' | 'attachments' | 'contacts' | 'details';
+/** How the viewer stands to the listing through the brokering flow. */
+export type Relation = 'none' | DisclosureLevel;
+/** Who the viewer is with respect to the listing's organisation. */
+export type Access = 'owner' | 'coordinator' | 'member' | 'public';
+
+export const DEFAULT_LEVELS: Record<Field, DisclosureLevel> = {
+  organisationName: 'members',
+  details: 'members',
+  patentNumbers: 'members',
+  attachments: 'nda',
+  // people are never shown to members before an introduction (DESIGN §4)
+  contacts: 'introduced',
+};
+
+const RANK: Record<Relation, number> = { none: 0, members: 0, interest_accepted: 1, nda: 2, introduced: 3 };
+const maxLevel = (a: DisclosureLevel, b: DisclosureLevel): DisclosureLevel => (RANK[a] >= RANK[b] ? a : b);
+
+/**
+ * HOOK for the introductions feature: the viewer's relation to a listing (accepted
+ * expression of interest, recorded NDA, completed introduction). Until that exists
+ * everyone outside the owner organisation and its coordinators stands at 'none'.
+ */
+export async function relationOf(_viewer: Viewer | null, _listing: { kind: ListingKind; id: string }): Promise<Relation> {
+  return 'none';
+}
+
+export function accessOf(viewer: Viewer | null, listing: { organisationId: string; coordinated: boolean }): Access {
+  if (!viewer) return 'public';
+  if (viewer.organisationId === listing.organisationId) return 'owner';
+  if (viewer.role === 'coordinator' && listing.coordinated) return 'coordinator';
+  return 'member';
+}
+
+/** Effective level of each field for this listing (settings, defaults and hard floors). */
+export function effectiveLevels(settings: DisclosureSettings, opts: { anonymous?: boolean; unpublishedIp?: boolean }): Record<Field, DisclosureLevel> {
+  const levels = { ...DEFAULT_LEVELS, ...settings } as Record<Field, DisclosureLevel>;
+  levels.contacts = maxLevel(levels.contacts, 'introduced');
+  if (opts.anonymous) levels.organisationName = maxLevel(levels.organisationName, 'introduced');
+  if (opts.unpublishedIp) {
+    levels.patentNumbers = maxLevel(levels.patentNumbers, 'nda');
+    levels.details = maxLevel(levels.details, 'nda');
+  }
+  return levels;
+}
+
+/** Pure decision: which fields this viewer may see. */
+export function visibleFields(access: Access, relation: Relation, levels: Record<Field, DisclosureLevel>): Set<Field> {
+  const fields = Object.keys(levels) as Field[];
+  if (access === 'owner' || access === 'coordinator') return new Set(fields);
+  if (access === 'public') return new Set();
+  return new Set(fields.filter((f) => RANK[relation] >= RANK[levels[f]]));
+}
+
+/** Fields whose showing is a reveal worth logging: above "members", or people. */
+function protectedRevealed(shown: Set<Field>, levels: Record<Field, DisclosureLevel>): Field[] {
+  return [...shown].filter((f) => f === 'contacts' || RANK[levels[f]] > RANK.members);
+}
+
+// ---- rows in, views out ----
+
+type CommonRow = {
+  id: string;
+  organisationId: string;
+  organisationNameJa: string;
+  organisationNameEn: string;
+  organisationKind: OrganisationKind;
+  organisationPrefecture: string;
+  coordinated: boolean;
+  contactUserId: string | null;
+  language: 'ja' | 'en';
+  title: string;
+  summary: string;
+  details: string;
+  domain: 'manufacturing' | 'it' | 'biotech' | 'environment_energy';
+  keywords: string[];
+  prefecture: string | null;
+  status: ListingStatus;
+  closedReason: string | null;
+  reviewComment: string | null;
+  disclosure: DisclosureSettings;
+  expiresAt: Date;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+};
+export type NeedRow = CommonRow & {
+  trlMin: number | null;
+  trlMax: number | null;
+  budgetMinJpy: number | null;
+  budgetMaxJpy: number | null;
+  timeline: string | null;
+  partnerKinds: OrganisationKind[];
+  regionPreference: string | null;
+  visibility: 'members' | 'anonymous' | 'private';
+  anonymousLabel: string | null;
+};
+export type IpRow = {
+  number: string | null;
+  jurisdiction: string;
+  status: (typeof ipStatuses)[number];
+  title: string;
+  filedOn: string | null;
+  grantedOn: string | null;
+};
+export type SeedRow = CommonRow & {
+  trl: number | null;
+  leadResearcher: string | null;
+  licensing: (typeof licensingTerms)[number][];
+  advantages: string;
+  visibility: 'public_teaser' | 'members' | 'private';
+  ipStatus: (typeof ipStatuses)[number] | null;
+};
+
+export type OrganisationLabel =
+  | { kind: 'name'; nameJa: string; nameEn: string }
+  | { kind: 'anonymous'; label: string }
+  | { kind: 'hidden' };
+export type Contact = { name: string; email: string; phone: string | null };
+
+type CommonView = {
+  id: string;
+  kind: ListingKind;
+  access: Access;
+  language: 'ja' | 'en';
+  title: string;
+  summary: string;
+  domain: CommonRow['domain'];
+  keywords: string[];
+  prefecture: string;
+  organisationKind: OrganisationKind;
+  organisation: OrganisationLabel;
+  status: ListingStatus;
+  publishedAt: Date | null;
+  /** null: withheld; `withheld` says which fields and from which level on. */
+  details: string | null;
+  contact: Contact | null;
+  withheld: Partial<Record<Field, DisclosureLevel>>;
+  /** Owner / coordinator only. */
+  manage: { version: number; expiresAt: Date; reviewComment: string | null; closedReason: string | null; updatedAt: Date } | null;
+};
+export type NeedView = CommonView & {
+  kind: 'need';
+  visibility: NeedRow['visibility'];
+  trlMin: number | null;
+  trlMax: number | null;
+  budgetMinJpy: number | null;
+  budgetMaxJpy: number | null;
+  timeline: string | null;
+  partnerKinds: OrganisationKind[];
+  regionPreference: string | null;
+};
+export type IpView = Omit<IpRow, 'number' | 'title'> & { number: string | null; title: string | null };
+export type SeedView = CommonView & {
+  kind: 'seed';
+  visibility: SeedRow['visibility'];
+  trl: number | null;
+  licensing: SeedRow['licensing'];
+  ipStatus: SeedRow['ipStatus'];
+  /** Teaser only: unpublished application (or a public visitor) — no numbers, no claims. */
+  teaser: boolean;
+  leadResearcher: string | null;
+  advantages: string | null;
+  ipRecords: IpView[];
+};
+
+function organisationLabel(row: CommonRow, shown: Set<Field>, anonymousLabel: string | null): OrganisationLabel {
+  if (shown.has('organisationName')) return { kind: 'name', nameJa: row.organisationNameJa, nameEn: row.organisationNameEn };
+  if (anonymousLabel) return { kind: 'anonymous', label: anonymousLabel };
+  return { kind: 'hidden' };
+}
+
+function withheldOf(shown: Set<Field>, levels: Record<Field, DisclosureLevel>, present: Field[]): CommonView['withheld'] {
+  return Object.fromEntries(present.filter((f) => !shown.has(f)).map((f) => [f, levels[f]]));
+}
+
+function common(row: CommonRow, kind: ListingKind, access: Access, shown: Set<Field>, levels: Record<Field, DisclosureLevel>, anonymousLabel: string | null, contact: Contact | null, present: Field[]): CommonView {
+  const manages = access === 'owner' || access === 'coordinator';
+  return {
+    id: row.id,
+    kind,
+    access,
+    language: row.language,
+    title: row.title,
+    summary: row.summary,
+    domain: row.domain,
+    keywords: row.keywords,
+    prefecture: row.prefecture || row.organisationPrefecture,
+    organisationKind: row.organisationKind,
+    organisation: organisationLabel(row, shown, anonymousLabel),
+    status: row.status,
+    publishedAt: row.publishedAt,
+    details: shown.has('details') ? row.details : null,
+    contact: shown.has('contacts') ? contact : null,
+    withheld: withheldOf(shown, levels, present),
+    manage: manages
+      ? { version: row.version, expiresAt: row.expiresAt, reviewComment: row.reviewComment, closedReason: row.closedReason, updatedAt: row.updatedAt }
+      : null,
+  };
+}
+
+function needDecision(viewer: Viewer | null, row: NeedRow, relation: Relation) {
+  const access = accessOf(viewer, row);
+  const levels = effectiveLevels(row.disclosure, { anonymous: row.visibility === 'anonymous' });
+  return { access, levels, shown: visibleFields(access, relation, levels) };
+}
+
+function seedDecision(viewer: Viewer | null, row: SeedRow, ips: IpRow[], relation: Relation) {
+  const access = accessOf(viewer, row);
+  const unpublishedIp = ips.some((r) => r.status === 'unpublished_application') || row.ipStatus === 'unpublished_application';
+  const levels = effectiveLevels(row.disclosure, { unpublishedIp });
+  return { access, levels, unpublishedIp, shown: visibleFields(access, relation, levels) };
+}
+
+/** A browse card: no people, no details; relation taken as 'none' (cards are many, cheap). */
+export function needCard(viewer: Viewer | null, row: NeedRow): NeedView {
+  const { access, levels, shown } = needDecision(viewer, row, 'none');
+  shown.delete('contacts');
+  shown.delete('details');
+  return needView(row, access, shown, levels, null);
+}
+
+export function seedCard(viewer: Viewer | null, row: SeedRow): SeedView {
+  const { access, levels, shown, unpublishedIp } = seedDecision(viewer, row, [], 'none');
+  shown.delete('contacts');
+  shown.delete('details');
+  return seedView(row, [], access, shown, levels, null, unpublishedIp);
+}
+
+function needView(row: NeedRow, access: Access, shown: Set<Field>, levels: Record<Field, DisclosureLevel>, contact: Contact | null): NeedView {
+  return {
+    ...common(row, 'need', access, shown, levels, row.visibility === 'anonymous' ? row.anonymousLabel : null, contact, ['organisationName', 'details', 'contacts']),
+    kind: 'need',
+    visibility: row.visibility,
+    trlMin: row.trlMin,
+    trlMax: row.trlMax,
+    budgetMinJpy: row.budgetMinJpy,
+    budgetMaxJpy: row.budgetMaxJpy,
+    timeline: row.timeline,
+    partnerKinds: row.partnerKinds,
+    regionPreference: row.regionPreference,
+  };
+}
+
+function seedView(row: SeedRow, ips: IpRow[], access: Access, shown: Set<Field>, levels: Record<Field, DisclosureLevel>, contact: Contact | null, unpublishedIp: boolean): SeedView {
+  const claims = shown.has('details'); // titles of applications and advantages describe the claims
+  const present: Field[] = ['organisationName', 'details', 'contacts', ...(ips.some((r) => r.number) ? (['patentNumbers'] as Field[]) : [])];
+  return {
+    ...common(row, 'seed', access, shown, levels, null, contact, present),
+    kind: 'seed',
+    visibility: row.visibility,
+    trl: row.trl,
+    licensing: row.licensing,
+    ipStatus: row.ipStatus,
+    teaser: access === 'public' || (unpublishedIp && !claims),
+    leadResearcher: shown.has('contacts') ? row.leadResearcher : null,
+    advantages: claims ? row.advantages : null,
+    ipRecords: ips.map((r) => ({
+      jurisdiction: r.jurisdiction,
+      status: r.status,
+      filedOn: r.filedOn,
+      grantedOn: r.grantedOn,
+      number: shown.has('patentNumbers') ? r.number : null,
+      title: claims ? r.title : null,
+    })),
+  };
+}
+
+async function loadContact(db: Db, userId: string | null): Promise<Contact | null> {
+  if (!userId) return null;
+  const [row] = await db.select({ name: users.name, email: users.email, phone: users.phone }).from(users).where(eq(users.id, userId));
+  return row ?? null;
+}
+
+async function logReveal(db: Db, viewer: Viewer, kind: ListingKind, id: string, access: Access, relation: Relation, fields: Field[], ip: string | null) {
+  if (access === 'owner' || !fields.length) return;
+  await writeAudit(db, {
+    actorId: viewer.userId,
+    action: 'listing.disclose',
+    subjectType: kind,
+    subjectId: id,
+    details: { fields, access, relation },
+    ip,
+  });
+}
+
+/** Detail view of a need: contact loaded only when allowed; protected reveals logged. */
+export async function presentNeed(db: Db, viewer: Viewer | null, row: NeedRow, ip: string | null = null): Promise<NeedView> {
+  const relation = await relationOf(viewer, { kind: 'need', id: row.id });
+  const { access, levels, shown } = needDecision(viewer, row, relation);
+  const contact = shown.has('contacts') ? await loadContact(db, row.contactUserId) : null;
+  if (!contact) shown.delete('contacts');
+  if (viewer) await logReveal(db, viewer, 'need', row.id, access, relation, protectedRevealed(shown, levels), ip);
+  return needView(row, access, shown, levels, contact);
+}
+
+export async function presentSeed(db: Db, viewer: Viewer | null, row: SeedRow, ips: IpRow[], ip: string | null = null): Promise<SeedView> {
+  const relation = await relationOf(viewer, { kind: 'seed', id: row.id });
+  const { access, levels, shown, unpublishedIp } = seedDecision(viewer, row, ips, relation);
+  const contact = shown.has('contacts') ? await loadContact(db, row.contactUserId) : null;
+  if (!contact) shown.delete('contacts');
+  if (!ips.some((r) => r.number)) shown.delete('patentNumbers');
+  if (viewer) await logReveal(db, viewer, 'seed', row.id, access, relation, protectedRevealed(shown, levels), ip);
+  return seedView(row, ips, access, shown, levels, contact, unpublishedIp);
+}

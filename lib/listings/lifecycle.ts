@@ -1,0 +1,104 @@
+import 'server-only';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { getDb, type Db } from '@/db';
+import { needs, seeds } from '@/db/schema/listings';
+import { writeAudit } from '@/lib/audit';
+import type { Viewer } from '@/lib/auth/policy';
+import { AppError } from '@/lib/errors';
+import { coordinatedSql, manageableSql, type ListingTable } from './access';
+import { EXPIRY_WARNING_DAYS, LISTING_LIFETIME_MONTHS, statusesAllowing, TRANSITIONS, type ListingKind, type ListingStatus, type Transition, type TransitionActor } from './rules';
+
+export const tableOf = (kind: ListingKind): ListingTable => (kind === 'need' ? needs : seeds);
+// Needs and seeds share these columns; drizzle's update() wants one concrete table type.
+const asNeeds = (t: ListingTable) => t as typeof needs;
+
+const lifetime = sql.raw(`interval '${LISTING_LIFETIME_MONTHS} months'`);
+
+function targetOf(transition: Transition): ListingStatus {
+  for (const edges of Object.values(TRANSITIONS)) {
+    const edge = edges[transition];
+    if (edge) return edge.to;
+  }
+  throw new Error(`unknown transition ${transition}`);
+}
+
+/** How the viewer stands to a listing they may manage, or not_found (nothing leaked). */
+export async function actorFor(db: Db, viewer: Viewer, kind: ListingKind, id: string): Promise<{ actor: TransitionActor; status: ListingStatus }> {
+  const t = tableOf(kind);
+  const [row] = await db
+    .select({ organisationId: t.organisationId, status: t.status, coordinated: coordinatedSql(t, viewer) })
+    .from(t)
+    .where(and(eq(t.id, id), manageableSql(t, viewer)));
+  if (!row) throw new AppError('not_found');
+  return { actor: row.organisationId === viewer.organisationId ? 'owner' : 'coordinator', status: row.status };
+}
+
+export type TransitionOptions = { comment?: string; closedReason?: string; ip?: string | null };
+
+/**
+ * One conditional UPDATE on (id, version, allowed status, viewer scope), with its audit row
+ * in the same transaction. Zero rows updated: someone else got there first → conflict.
+ */
+export async function transitionListing(
+  viewer: Viewer,
+  ref: { kind: ListingKind; id: string; version: number },
+  transition: Transition,
+  options: TransitionOptions = {},
+): Promise<{ status: ListingStatus; version: number }> {
+  const db = await getDb();
+  const t = asNeeds(tableOf(ref.kind));
+  const { actor } = await actorFor(db, viewer, ref.kind, ref.id);
+  const allowed = statusesAllowing(transition, actor);
+  if (!allowed.length) throw new AppError('forbidden');
+  const to = targetOf(transition);
+  const set: Record<string, unknown> = { status: to, version: sql`${t.version} + 1`, updatedAt: new Date() };
+  if (transition === 'publish') {
+    Object.assign(set, { publishedAt: sql`coalesce(${t.publishedAt}, now())`, expiresAt: sql`now() + ${lifetime}`, reviewComment: null });
+  }
+  if (transition === 'send_back') set.reviewComment = options.comment ?? '';
+  if (transition === 'close') set.closedReason = options.closedReason ?? 'other';
+  if (transition === 'reopen' || transition === 'submit') set.closedReason = null;
+
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(t)
+      .set(set)
+      .where(and(eq(t.id, ref.id), eq(t.version, ref.version), inArray(t.status, allowed), manageableSql(t, viewer)))
+      .returning({ status: t.status, version: t.version });
+    if (!updated.length) throw new AppError('conflict', 'listings.errors.conflict');
+    await writeAudit(tx, {
+      actorId: viewer.userId,
+      action: `${ref.kind}.${transition}`,
+      subjectType: ref.kind,
+      subjectId: ref.id,
+      details: { to, actor, ...(options.comment ? { comment: options.comment } : {}), ...(options.closedReason ? { reason: options.closedReason } : {}) },
+      ip: options.ip ?? null,
+    });
+    return updated[0];
+  });
+}
+
+/** Extends an open listing by another lifetime; allowed within the warning window or after expiry. */
+export async function renewListing(viewer: Viewer, ref: { kind: ListingKind; id: string; version: number }, ip: string | null = null) {
+  const db = await getDb();
+  const t = asNeeds(tableOf(ref.kind));
+  await actorFor(db, viewer, ref.kind, ref.id);
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(t)
+      .set({ expiresAt: sql`now() + ${lifetime}`, version: sql`${t.version} + 1`, updatedAt: new Date() })
+      .where(
+        and(
+          eq(t.id, ref.id),
+          eq(t.version, ref.version),
+          eq(t.status, 'open'),
+          sql`${t.expiresAt} <= now() + ${sql.raw(`interval '${EXPIRY_WARNING_DAYS} days'`)}`,
+          manageableSql(t, viewer),
+        ),
+      )
+      .returning({ expiresAt: t.expiresAt, version: t.version });
+    if (!updated.length) throw new AppError('conflict', 'listings.errors.conflict');
+    await writeAudit(tx, { actorId: viewer.userId, action: `${ref.kind}.renew`, subjectType: ref.kind, subjectId: ref.id, ip });
+    return updated[0];
+  });
+}

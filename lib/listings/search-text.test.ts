@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { buildSearchText, buildTsQuery, indexTerms } from './search-text';
+
+describe('search text', () => {
+  it('stems English and normalises full-width text', () => {
+    expect(indexTerms('Batteries Charging')).toEqual(['batteri', 'charg']);
+    expect(indexTerms('ＢＡＴＴＥＲＹ')).toEqual(['batteri']);
+  });
+
+  it('segments Japanese and adds bigrams of kanji/katakana runs', () => {
+    const terms = indexTerms('全固体電池の電解質');
+    expect(terms).toEqual(expect.arrayContaining(['固体', '電池', '電解', '解質', '全固', '体電']));
+    expect(terms).not.toContain('の');
+  });
+
+  it('queries AND the bigrams so any 2+ character substring of a compound is found', () => {
+    const doc = new Set(buildSearchText({ title: '全固体電池の固体電解質', summary: 'リチウムイオン' }).split(' '));
+    for (const q of ['固体電解質', '全固体', 'リチウム', 'イオン']) {
+      const terms = buildTsQuery(q)!.split(' & ').map((t) => t.slice(1, -1));
+      expect(terms.every((t) => doc.has(t)), q).toBe(true);
+    }
+  });
+
+  it('is safe for any input and returns null when nothing is searchable', () => {
+    expect(buildTsQuery("o'brien & | ! <script>")).toBe("'obrien' & 'script'");
+    expect(buildTsQuery('熱')).toBeNull();
+    expect(buildTsQuery('   ')).toBeNull();
+    expect(buildTsQuery('めっき')).toBe("'めっき'");
+  });
+});
