@@ -126,7 +126,10 @@ export function availableEvents(state: MatchState, actor: Actor, now: Date): Mat
 }
 
 /** The two sides a match joins, from which of its references are set. */
-export function sidesOf(match: { needId: string | null; seedId: string | null; requesterOrganisationId: string | null }): [Side, Side] {
+export function sidesOf(match: { kind?: string; needId: string | null; seedId: string | null; requesterOrganisationId: string | null }): [Side, Side] {
+  // engine and manual matches join a need and a seed; interest / sales_channel join the requester and one listing
+  if (match.kind === 'engine' || match.kind === 'manual') return ['need', 'seed'];
+  if (match.kind && match.requesterOrganisationId) return [match.needId ? 'need' : 'seed', 'requester'];
   const present = sides.filter((s) =>
     s === 'need' ? match.needId : s === 'seed' ? match.seedId : match.requesterOrganisationId,
   );

@@ -1,0 +1,189 @@
+import 'server-only';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb, type Db } from '@/db';
+import { organisationClusters, organisations, users } from '@/db/schema/accounts';
+import { matchEvents, matchIntroductions } from '@/db/schema/introductions';
+import { needs, seeds } from '@/db/schema/listings';
+import { matches } from '@/db/schema/matching';
+import { writeAudit } from '@/lib/audit';
+import type { Viewer } from '@/lib/auth/policy';
+import { actorOf, isCoordinatorOf, loadMatchContext, personOfSide, responsesOf, sidesOfViewer, stateOf, visibleToParty } from './context';
+import { availableEvents, contactsRevealed, type MatchStatus, type Side } from './rules';
+import { unreadMessageCount } from './after';
+
+/** The match belongs to one of the viewer's coordinated clusters (its own, or its need's / seed's organisation's). */
+export function coordinatedMatchSql(viewer: Viewer): SQL {
+  const ids = viewer.role === 'coordinator' ? viewer.coordinatorClusterIds : [];
+  if (!ids.length) return sql`false`;
+  const orgIn = (col: SQL) => sql`exists (select 1 from ${organisationClusters} where ${organisationClusters.organisationId} = ${col} and ${inArray(organisationClusters.clusterId, ids)})`;
+  return or(
+    inArray(matches.clusterId, ids),
+    orgIn(sql`(select ${needs.organisationId} from ${needs} where ${needs.id} = ${matches.needId})`),
+    orgIn(sql`(select ${seeds.organisationId} from ${seeds} where ${seeds.id} = ${matches.seedId})`),
+  )!;
+}
+
+export type QueueFilters = { status?: MatchStatus; kind?: (typeof matches.$inferSelect)['kind']; q?: string };
+
+const needOrg = alias(organisations, 'need_org');
+const seedOrg = alias(organisations, 'seed_org');
+const reqOrg = alias(organisations, 'req_org');
+
+/** The coordinator's queue: matches of their clusters, proposed first by score then age. No people's contact fields. */
+export async function listCoordinatorQueue(viewer: Viewer, filters: QueueFilters = {}) {
+  const db = await getDb();
+  const where = [coordinatedMatchSql(viewer), eq(matches.status, filters.status ?? 'proposed')];
+  if (filters.kind) where.push(eq(matches.kind, filters.kind));
+  if (filters.q?.trim()) {
+    const like = `%${filters.q.trim()}%`;
+    where.push(or(ilike(needs.title, like), ilike(seeds.title, like))!);
+  }
+  return db
+    .select({
+      id: matches.id,
+      kind: matches.kind,
+      status: matches.status,
+      score: matches.score,
+      reasons: matches.reasons,
+      version: matches.version,
+      createdAt: matches.createdAt,
+      need: { id: needs.id, title: needs.title, summary: needs.summary, domain: needs.domain, orgNameJa: needOrg.nameJa, orgNameEn: needOrg.nameEn },
+      seed: { id: seeds.id, title: seeds.title, summary: seeds.summary, domain: seeds.domain, orgNameJa: seedOrg.nameJa, orgNameEn: seedOrg.nameEn },
+      requester: { kind: reqOrg.kind, nameJa: reqOrg.nameJa, nameEn: reqOrg.nameEn },
+      offer: matchIntroductions.interestOffer,
+      want: matchIntroductions.interestWant,
+      timing: matchIntroductions.interestTiming,
+    })
+    .from(matches)
+    .leftJoin(needs, eq(needs.id, matches.needId))
+    .leftJoin(needOrg, eq(needOrg.id, needs.organisationId))
+    .leftJoin(seeds, eq(seeds.id, matches.seedId))
+    .leftJoin(seedOrg, eq(seedOrg.id, seeds.organisationId))
+    .leftJoin(reqOrg, eq(reqOrg.id, matches.requesterOrganisationId))
+    .leftJoin(matchIntroductions, eq(matchIntroductions.matchId, matches.id))
+    .where(and(...where))
+    .orderBy(sql`${matches.score} desc nulls last`, asc(matches.createdAt))
+    .limit(200);
+}
+
+/** Needs and seeds of the coordinator's clusters by title, for proposing a match by hand. */
+export async function searchListingsForPairing(viewer: Viewer, kind: 'need' | 'seed', q: string) {
+  const ids = viewer.role === 'coordinator' ? viewer.coordinatorClusterIds : [];
+  if (!ids.length || !q.trim()) return [];
+  const db = await getDb();
+  const table = kind === 'need' ? needs : seeds;
+  return db
+    .select({ id: table.id, title: table.title })
+    .from(table)
+    .where(
+      and(
+        ilike(table.title, `%${q.trim()}%`),
+        sql`exists (select 1 from ${organisationClusters} where ${organisationClusters.organisationId} = ${table.organisationId} and ${inArray(organisationClusters.clusterId, ids)})`,
+      ),
+    )
+    .orderBy(asc(table.title))
+    .limit(20);
+}
+
+export type Contact = { name: string; email: string; phone: string | null };
+
+/** Contact of the person behind a side: only once introduced, only to the parties and the cluster's coordinators. */
+async function contactOf(db: Db, userId: string | null): Promise<Contact | null> {
+  if (!userId) return null;
+  const [row] = await db.select({ name: users.name, email: users.email, phone: users.phone }).from(users).where(eq(users.id, userId));
+  return row ?? null;
+}
+
+/** Everything the match page shows to this viewer, or null when the viewer may not see the match at all. */
+export async function getMatchForViewer(viewer: Viewer, matchId: string, ip: string | null = null) {
+  const db = await getDb();
+  const ctx = await loadMatchContext(db, matchId);
+  if (!ctx) return null;
+  const actor = actorOf(viewer, ctx);
+  if (!actor || actor.kind === 'system') return null;
+  const coordinator = isCoordinatorOf(viewer, ctx);
+  const mySides = sidesOfViewer(viewer, ctx);
+  if (!coordinator && !mySides.some((s) => visibleToParty(ctx, s))) return null;
+
+  const revealed = contactsRevealed(ctx.status);
+  const contacts: Partial<Record<Side, Contact | null>> = {};
+  if (revealed) {
+    for (const side of ctx.sides) contacts[side] = await contactOf(db, personOfSide(ctx, side));
+    await writeAudit(db, { actorId: viewer.userId, action: 'match.contacts_viewed', subjectType: 'match', subjectId: matchId, details: { sides: ctx.sides }, ip });
+  }
+  const responses = responsesOf(ctx);
+  const intro = ctx.intro;
+  const events = await db
+    .select({ id: matchEvents.id, type: matchEvents.type, actorRole: matchEvents.actorRole, fromStatus: matchEvents.fromStatus, toStatus: matchEvents.toStatus, note: matchEvents.note, details: matchEvents.details, createdAt: matchEvents.createdAt })
+    .from(matchEvents)
+    .where(eq(matchEvents.matchId, matchId))
+    .orderBy(asc(matchEvents.createdAt), asc(matchEvents.id));
+  // Parties see the decline reason as advice; its free text and the interest answers only where they concern them.
+  const declinedBy = events.find((e) => e.type === 'decline')?.actorRole as Side | undefined;
+  return {
+    id: ctx.id,
+    kind: ctx.kind,
+    status: ctx.status,
+    version: ctx.version,
+    score: coordinator ? ctx.score : null,
+    reasons: coordinator ? ctx.reasons : [],
+    sides: ctx.sides,
+    mySides,
+    coordinator,
+    responses,
+    deadline: intro?.deadline ?? null,
+    coordinatorNote: ctx.status === 'proposed' && !coordinator ? null : (intro?.coordinatorNote ?? null),
+    need: ctx.need ? { id: ctx.need.id, title: ctx.need.title } : null,
+    seed: ctx.seed ? { id: ctx.seed.id, title: ctx.seed.title } : null,
+    interest: intro?.interestOffer ? { offer: intro.interestOffer, want: intro.interestWant ?? '', timing: intro.interestTiming ?? '' } : null,
+    decline: intro?.declineReason ? { reason: intro.declineReason, text: coordinator || (declinedBy && mySides.includes(declinedBy)) ? intro.declineText : null, bySide: declinedBy ?? null } : null,
+    contacts: revealed ? contacts : null,
+    events: events.map((e) => ({ ...e, note: coordinator || e.type !== 'decline' || mySides.includes(e.actorRole as Side) ? e.note : null })),
+    available: availableEvents(stateOf(ctx), actor, new Date()),
+    unread: revealed ? await unreadMessageCount(db, viewer, matchId) : 0,
+  };
+}
+
+/** The matches the viewer's organisation takes part in and may see (requests, introductions). */
+export async function listMyIntroductions(viewer: Viewer) {
+  const db = await getDb();
+  const mine = or(
+    eq(matches.requesterOrganisationId, viewer.organisationId),
+    and(
+      inArray(matches.status, ['approved', 'introduced', 'declined', 'expired', 'closed']),
+      or(
+        sql`exists (select 1 from ${needs} where ${needs.id} = ${matches.needId} and ${needs.organisationId} = ${viewer.organisationId})`,
+        sql`exists (select 1 from ${seeds} where ${seeds.id} = ${matches.seedId} and ${seeds.organisationId} = ${viewer.organisationId})`,
+      ),
+    ),
+  );
+  return db
+    .select({ id: matches.id, kind: matches.kind, status: matches.status, updatedAt: matches.updatedAt, needTitle: needs.title, seedTitle: seeds.title, deadline: matchIntroductions.deadline })
+    .from(matches)
+    .leftJoin(needs, eq(needs.id, matches.needId))
+    .leftJoin(seeds, eq(seeds.id, matches.seedId))
+    .leftJoin(matchIntroductions, eq(matchIntroductions.matchId, matches.id))
+    .where(mine)
+    .orderBy(desc(matches.updatedAt))
+    .limit(100);
+}
+
+/** The viewer's relation to a listing through introductions, for lib/listings/disclosure.ts. */
+export async function introducedToListing(db: Db, viewer: Viewer, listing: { kind: 'need' | 'seed'; id: string }): Promise<boolean> {
+  const ref = listing.kind === 'need' ? matches.needId : matches.seedId;
+  const otherNeed = sql`exists (select 1 from ${needs} where ${needs.id} = ${matches.needId} and ${needs.organisationId} = ${viewer.organisationId})`;
+  const otherSeed = sql`exists (select 1 from ${seeds} where ${seeds.id} = ${matches.seedId} and ${seeds.organisationId} = ${viewer.organisationId})`;
+  const [row] = await db
+    .select({ id: matches.id })
+    .from(matches)
+    .where(
+      and(
+        eq(ref, listing.id),
+        inArray(matches.status, ['introduced', 'closed']),
+        or(eq(matches.requesterOrganisationId, viewer.organisationId), listing.kind === 'need' ? otherSeed : otherNeed),
+      ),
+    )
+    .limit(1);
+  return !!row;
+}

@@ -1,0 +1,117 @@
+import { and, eq, isNull, lte, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { matchEvents, matchIntroductions, ndas } from '@/db/schema/introductions';
+import { matches } from '@/db/schema/matching';
+import { AppError } from '@/lib/errors';
+import { enqueueEmail } from '@/lib/mail/outbox';
+import { notify } from '@/lib/notifications/notify';
+import { loadMatchContext, personOfSide, responsesOf, type MatchContext } from './context';
+import { addDays, CHECK_IN_DAYS, REMINDER_DAYS_BEFORE_DEADLINE } from './rules';
+import { transitionMatch } from './transition';
+
+const NDA_REMINDER_DAYS = 30;
+
+/**
+ * One pass of the introduction follow-up: reminders before the answer deadline, expiry after
+ * it, check-ins 30 and 90 days after introduction, NDA expiry reminders. Every step claims its
+ * row with a conditional update in the transaction that writes the notifications and mail,
+ * so running it twice (or in two processes) never sends twice.
+ */
+export async function runIntroductionSweeps(db: Db, now = new Date()) {
+  const counts = { reminded: 0, expired: 0, checkIns: 0, ndaReminders: 0, ndaExpired: 0 };
+
+  const due = await db
+    .select({ id: matches.id })
+    .from(matches)
+    .innerJoin(matchIntroductions, eq(matchIntroductions.matchId, matches.id))
+    .where(and(eq(matches.status, 'approved'), lte(matchIntroductions.deadline, now)))
+    .limit(100);
+  for (const { id } of due) {
+    try {
+      await transitionMatch(db, 'system', id, { type: 'expire' }, { now });
+      counts.expired++;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error; // someone answered meanwhile: fine
+    }
+  }
+
+  const remind = await db
+    .select({ id: matches.id })
+    .from(matches)
+    .innerJoin(matchIntroductions, eq(matchIntroductions.matchId, matches.id))
+    .where(and(eq(matches.status, 'approved'), isNull(matchIntroductions.remindedAt), lte(matchIntroductions.deadline, addDays(now, REMINDER_DAYS_BEFORE_DEADLINE))))
+    .limit(100);
+  for (const { id } of remind) {
+    await db.transaction(async (tx) => {
+      const claimed = await tx
+        .update(matchIntroductions)
+        .set({ remindedAt: now })
+        .where(and(eq(matchIntroductions.matchId, id), isNull(matchIntroductions.remindedAt)))
+        .returning({ id: matchIntroductions.matchId });
+      if (!claimed.length) return;
+      const ctx = (await loadMatchContext(tx, id))!;
+      if (ctx.status !== 'approved') return;
+      const responses = responsesOf(ctx);
+      const deadline = ctx.intro?.deadline?.toISOString().slice(0, 10) ?? '';
+      for (const side of ctx.sides.filter((s) => (responses[s] ?? 'pending') === 'pending')) {
+        await toPerson(tx, ctx, personOfSide(ctx, side), 'introduction_reminder', 'reminders', { deadline });
+      }
+      await tx.insert(matchEvents).values({ matchId: id, type: 'reminder', actorRole: 'system' });
+      counts.reminded++;
+    });
+  }
+
+  for (const days of CHECK_IN_DAYS) {
+    const column = days === 30 ? matchIntroductions.checkIn30At : matchIntroductions.checkIn90At;
+    const key = days === 30 ? 'checkIn30At' : 'checkIn90At';
+    const rows = await db
+      .select({ id: matches.id })
+      .from(matches)
+      .innerJoin(matchIntroductions, eq(matchIntroductions.matchId, matches.id))
+      .where(and(eq(matches.status, 'introduced'), isNull(column), lte(matchIntroductions.introducedAt, addDays(now, -days))))
+      .limit(100);
+    for (const { id } of rows) {
+      await db.transaction(async (tx) => {
+        const claimed = await tx.update(matchIntroductions).set({ [key]: now }).where(and(eq(matchIntroductions.matchId, id), isNull(column))).returning({ id: matchIntroductions.matchId });
+        if (!claimed.length) return;
+        const ctx = (await loadMatchContext(tx, id))!;
+        for (const side of ctx.sides) await toPerson(tx, ctx, personOfSide(ctx, side), 'check_in', 'follow_up', { days });
+        await tx.insert(matchEvents).values({ matchId: id, type: 'check_in', actorRole: 'system', details: { days } });
+        counts.checkIns++;
+      });
+    }
+  }
+
+  const today = now.toISOString().slice(0, 10);
+  const expiredNdas = await db
+    .update(ndas)
+    .set({ status: 'expired', updatedAt: now, version: sql`${ndas.version} + 1` })
+    .where(and(eq(ndas.status, 'signed'), sql`${ndas.expiresOn} < ${today}`))
+    .returning({ id: ndas.id });
+  counts.ndaExpired = expiredNdas.length;
+  const soon = addDays(now, NDA_REMINDER_DAYS).toISOString().slice(0, 10);
+  const expiring = await db
+    .select({ id: ndas.id, matchId: ndas.matchId })
+    .from(ndas)
+    .where(and(eq(ndas.status, 'signed'), isNull(ndas.remindedAt), sql`${ndas.expiresOn} <= ${soon}`))
+    .limit(100);
+  for (const nda of expiring) {
+    await db.transaction(async (tx) => {
+      const claimed = await tx.update(ndas).set({ remindedAt: now }).where(and(eq(ndas.id, nda.id), isNull(ndas.remindedAt))).returning({ type: ndas.type, expiresOn: ndas.expiresOn });
+      if (!claimed.length) return;
+      const ctx = (await loadMatchContext(tx, nda.matchId))!;
+      for (const side of ctx.sides) {
+        await toPerson(tx, ctx, personOfSide(ctx, side), 'nda_expiring', 'reminders', { type: `@introductions.ndaTypes.${claimed[0].type}`, expires: claimed[0].expiresOn ?? '' });
+      }
+      counts.ndaReminders++;
+    });
+  }
+  return counts;
+}
+
+async function toPerson(tx: Db, ctx: MatchContext, userId: string | null, template: string, category: 'reminders' | 'follow_up', extra: Record<string, string | number>) {
+  if (!userId) return;
+  const params = { listing: (ctx.need ?? ctx.seed)?.title ?? '', other: '', matchId: ctx.id, ...extra };
+  await notify(tx, { userId, kind: template, params, href: `/introductions/${ctx.id}` });
+  await enqueueEmail(tx, { to: { userId }, category, template, params });
+}

@@ -1,0 +1,60 @@
+import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { users } from '@/db/schema/accounts';
+import { outboxEmails } from '@/db/schema/mail';
+import type { Locale } from '@/lib/i18n/locales';
+import { isMailEnabled, type MailCategory } from './preferences';
+import { renderMail, type MailParams } from './templates';
+
+export type EnqueueEmail = {
+  /** A user (address, language and preferences looked up), or a bare address with its language. */
+  to: { userId: string } | { address: string; locale: Locale };
+  category: MailCategory;
+  /** Key under `mail.` in messages/<locale>/mail.json with `subject` and `body`. */
+  template: string;
+  params?: MailParams;
+};
+
+const MESSAGE_ID_HOST = 'clustermatch.local';
+
+/**
+ * Writes a mail to the outbox inside the caller's transaction, so it is sent if and only if
+ * the change it reports commits. Returns the outbox id, or null when the user opted out
+ * (or is disabled).
+ */
+export async function enqueueEmail(tx: Db, mail: EnqueueEmail): Promise<string | null> {
+  let address: string;
+  let locale: Locale;
+  let toUserId: string | null = null;
+  let params: MailParams = mail.params ?? {};
+  if ('userId' in mail.to) {
+    const [user] = await tx
+      .select({ email: users.email, name: users.name, locale: users.locale, disabled: users.disabled })
+      .from(users)
+      .where(eq(users.id, mail.to.userId));
+    if (!user || user.disabled) return null;
+    if (!(await isMailEnabled(tx, mail.to.userId, mail.category))) return null;
+    address = user.email;
+    locale = user.locale;
+    toUserId = mail.to.userId;
+    params = { name: user.name, ...params };
+  } else {
+    address = mail.to.address;
+    locale = mail.to.locale;
+  }
+  const { subject, text } = renderMail(mail.template, locale, params);
+  const id = crypto.randomUUID();
+  await tx.insert(outboxEmails).values({
+    id,
+    toUserId,
+    toAddress: address,
+    locale,
+    category: mail.category,
+    template: mail.template,
+    subject,
+    textBody: text,
+    messageId: `<${id}@${MESSAGE_ID_HOST}>`,
+  });
+  return id;
+}

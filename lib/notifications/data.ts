@@ -1,0 +1,48 @@
+import 'server-only';
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { notifications } from '@/db/schema/notifications';
+import type { Viewer } from '@/lib/auth/policy';
+
+const PAGE_SIZE = 30;
+
+/** The viewer's own notifications, newest first. */
+export async function listNotifications(viewer: Viewer, page = 1) {
+  const db = await getDb();
+  return db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      params: notifications.params,
+      href: notifications.href,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+    })
+    .from(notifications)
+    .where(eq(notifications.userId, viewer.userId))
+    .orderBy(desc(notifications.createdAt))
+    .limit(PAGE_SIZE + 1)
+    .offset((Math.max(page, 1) - 1) * PAGE_SIZE);
+}
+
+export const NOTIFICATIONS_PAGE_SIZE = PAGE_SIZE;
+
+export async function countUnreadNotifications(viewer: Viewer): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, viewer.userId), isNull(notifications.readAt)));
+  return Number(row?.n ?? 0);
+}
+
+/** Marks the given notifications (or all) read; only the viewer's own rows are touched. */
+export async function markNotificationsRead(viewer: Viewer, ids: string[] | 'all'): Promise<number> {
+  const db = await getDb();
+  const where =
+    ids === 'all'
+      ? and(eq(notifications.userId, viewer.userId), isNull(notifications.readAt))
+      : and(eq(notifications.userId, viewer.userId), isNull(notifications.readAt), inArray(notifications.id, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']));
+  const rows = await db.update(notifications).set({ readAt: new Date() }).where(where).returning({ id: notifications.id });
+  return rows.length;
+}
