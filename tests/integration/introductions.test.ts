@@ -1,0 +1,297 @@
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import nodemailer from 'nodemailer';
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { auditLogs, users } from '@/db/schema/accounts';
+import { matchEvents } from '@/db/schema/introductions';
+import { needs, seeds } from '@/db/schema/listings';
+import { outboxEmails } from '@/db/schema/mail';
+import { matches } from '@/db/schema/matching';
+import { notifications } from '@/db/schema/notifications';
+import type { Viewer } from '@/lib/auth/policy';
+import { AppError } from '@/lib/errors';
+import { listMessages, postMessage } from '@/lib/introductions/after';
+import { expressInterest, proposeManualMatch } from '@/lib/introductions/create';
+import { getMatchForViewer, listCoordinatorQueue, listMyIntroductions } from '@/lib/introductions/data';
+import { runIntroductionSweeps } from '@/lib/introductions/jobs';
+import { addDays } from '@/lib/introductions/rules';
+import { transitionMatch } from '@/lib/introductions/transition';
+import { enqueueEmail } from '@/lib/mail/outbox';
+import { deliverDueMails } from '@/lib/mail/sender';
+import { makeCluster, makeUser, unique } from '../support/factories';
+
+async function listing(kind: 'need' | 'seed', owner: { user: { id: string; organisationId: string } }) {
+  const db = await getDb();
+  const table = kind === 'need' ? needs : seeds;
+  const [row] = await db
+    .insert(table)
+    .values({ organisationId: owner.user.organisationId, createdBy: owner.user.id, contactUserId: owner.user.id, language: 'en', title: `${kind} ${unique()}`, summary: 's', domain: 'manufacturing', status: 'open', publishedAt: new Date() })
+    .returning({ id: table.id });
+  return row.id;
+}
+
+/** A cluster with a coordinator, an SME with a need, a university with a seed; contact fields carry sentinels. */
+async function world() {
+  const db = await getDb();
+  const cluster = await makeCluster();
+  const coordinator = await makeUser('coordinator', { coordinates: [cluster.id] });
+  const sme = await makeUser('sme', { clusterIds: [cluster.id] });
+  const researcher = await makeUser('researcher', { clusterIds: [cluster.id] });
+  const sentinels: string[] = [];
+  for (const u of [sme, researcher]) {
+    const tag = unique('SENTINEL');
+    const [row] = await db.update(users).set({ name: `${tag}-NAME`, email: `${tag.toLowerCase()}@sentinel.example`, phone: `${tag}-PHONE` }).where(eq(users.id, u.user.id)).returning();
+    u.user = row;
+    sentinels.push(`${tag}-NAME`, `${tag.toLowerCase()}@sentinel.example`, `${tag}-PHONE`);
+  }
+  const needId = await listing('need', sme);
+  const seedId = await listing('seed', researcher);
+  const [match] = await db.insert(matches).values({ kind: 'engine', needId, seedId, clusterId: cluster.id, score: 0.8, reasons: [{ kind: 'term', value: 'laser' }] }).returning();
+  return { cluster, coordinator, sme, researcher, needId, seedId, match, sentinels };
+}
+
+const leaks = (value: unknown, sentinels: string[]) => {
+  const text = JSON.stringify(value);
+  return sentinels.filter((s) => text.includes(s));
+};
+
+async function conflictOf(p: Promise<unknown>) {
+  try {
+    await p;
+    return 'ok';
+  } catch (error) {
+    return error instanceof AppError ? error.code : String(error);
+  }
+}
+
+describe('brokered introductions', () => {
+  it('20 concurrent approve/reject calls: exactly one wins, one audit row', async () => {
+    const db = await getDb();
+    const { coordinator, match } = await world();
+    const calls = Array.from({ length: 20 }, (_, i) =>
+      conflictOf(
+        transitionMatch(db, coordinator.viewer, match.id, i % 2 ? { type: 'reject', note: `no ${i}` } : { type: 'approve', note: `go ${i}` }, { expectedVersion: match.version }),
+      ),
+    );
+    const results = await Promise.all(calls);
+    expect(results.filter((r) => r === 'ok')).toHaveLength(1);
+    expect(results.filter((r) => r === 'conflict')).toHaveLength(19);
+    const audits = await db.select().from(auditLogs).where(and(eq(auditLogs.subjectType, 'match'), eq(auditLogs.subjectId, match.id)));
+    expect(audits).toHaveLength(1);
+    const events = await db.select().from(matchEvents).where(eq(matchEvents.matchId, match.id));
+    expect(events).toHaveLength(1);
+    const [after] = await db.select().from(matches).where(eq(matches.id, match.id));
+    expect(after.version).toBe(match.version + 1);
+  });
+
+  it('rejects a stale or illegal transition with a conflict and requires a note on reject', async () => {
+    const db = await getDb();
+    const { coordinator, match } = await world();
+    await expect(transitionMatch(db, coordinator.viewer, match.id, { type: 'reject', note: ' ' }, { expectedVersion: match.version })).rejects.toMatchObject({ code: 'invalid' });
+    await transitionMatch(db, coordinator.viewer, match.id, { type: 'approve' }, { expectedVersion: match.version });
+    await expect(transitionMatch(db, coordinator.viewer, match.id, { type: 'approve' }, { expectedVersion: match.version })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(transitionMatch(db, coordinator.viewer, match.id, { type: 'reject', note: 'x' })).rejects.toMatchObject({ code: 'conflict', messageKey: 'introductions.errors.illegal' });
+  });
+
+  it('double opt-in: contacts hidden until both accept, then shown to the parties and coordinator only', async () => {
+    const db = await getDb();
+    const w = await world();
+    const other = await makeCluster();
+    const strangerCoordinator = await makeUser('coordinator', { coordinates: [other.id] });
+    const stranger = await makeUser('sme', { clusterIds: [w.cluster.id] });
+    const lender = await makeUser('lender', { clusterIds: [w.cluster.id] });
+    const outsiders: Viewer[] = [strangerCoordinator.viewer, stranger.viewer, lender.viewer];
+    const sentinels = w.sentinels;
+
+    const checkOutsiders = async () => {
+      for (const v of outsiders) {
+        expect(await getMatchForViewer(v, w.match.id)).toBeNull();
+        expect(await listCoordinatorQueue(v, { status: 'proposed' })).toEqual([]);
+        expect(leaks(await listMyIntroductions(v), sentinels)).toEqual([]);
+        await expect(transitionMatch(db, v, w.match.id, { type: 'approve' })).rejects.toMatchObject({ code: 'not_found' });
+      }
+    };
+
+    // proposed: parties see nothing yet; the coordinator sees it in the queue without contacts
+    expect(await getMatchForViewer(w.sme.viewer, w.match.id)).toBeNull();
+    const queue = await listCoordinatorQueue(w.coordinator.viewer);
+    expect(queue.map((q) => q.id)).toContain(w.match.id);
+    expect(leaks(queue, sentinels)).toEqual([]);
+    await checkOutsiders();
+
+    await transitionMatch(db, w.coordinator.viewer, w.match.id, { type: 'approve', note: 'Strong fit on laser welding' }, { expectedVersion: w.match.version });
+    const smeView = await getMatchForViewer(w.sme.viewer, w.match.id);
+    expect(smeView?.coordinatorNote).toBe('Strong fit on laser welding');
+    expect(smeView?.contacts).toBeNull();
+    expect(smeView?.available).toEqual(['accept', 'decline']);
+    expect(leaks(smeView, sentinels)).toEqual([]);
+    const mails = await db.select().from(outboxEmails).where(inArray(outboxEmails.toUserId, [w.sme.user.id, w.researcher.user.id]));
+    expect(mails).toHaveLength(2);
+    expect(mails[0].textBody).toContain('Strong fit on laser welding');
+    const notes = await db.select().from(notifications).where(eq(notifications.userId, w.sme.user.id));
+    expect(notes.map((n) => n.kind)).toContain('introduction_request');
+
+    await transitionMatch(db, w.sme.viewer, w.match.id, { type: 'accept' });
+    const halfway = await getMatchForViewer(w.researcher.viewer, w.match.id);
+    expect(halfway?.status).toBe('approved');
+    expect(leaks(halfway, sentinels)).toEqual([]);
+    await expect(postMessage(db, w.sme.viewer, w.match.id, 'hello')).rejects.toMatchObject({ code: 'not_found' });
+    await checkOutsiders();
+
+    await transitionMatch(db, w.researcher.viewer, w.match.id, { type: 'accept' });
+    const introduced = await getMatchForViewer(w.sme.viewer, w.match.id);
+    expect(introduced?.status).toBe('introduced');
+    expect(introduced?.contacts?.seed?.phone).toBe(w.researcher.user.phone);
+    expect((await getMatchForViewer(w.coordinator.viewer, w.match.id))?.contacts?.need?.email).toBe(w.sme.user.email);
+    await checkOutsiders();
+
+    await postMessage(db, w.sme.viewer, w.match.id, 'Shall we meet next week?');
+    const thread = await listMessages(db, w.researcher.viewer, w.match.id);
+    expect(thread.map((m) => m.body)).toEqual(['Shall we meet next week?']);
+    expect((await getMatchForViewer(w.researcher.viewer, w.match.id))?.unread).toBe(1);
+    await expect(listMessages(db, strangerCoordinator.viewer, w.match.id)).rejects.toMatchObject({ code: 'not_found' });
+
+    const timeline = await db.select().from(matchEvents).where(eq(matchEvents.matchId, w.match.id));
+    expect(timeline.map((e) => e.type)).toEqual(['approve', 'accept', 'accept']);
+  });
+
+  it('a decline reaches the other side as advice, without the free text', async () => {
+    const db = await getDb();
+    const w = await world();
+    await transitionMatch(db, w.coordinator.viewer, w.match.id, { type: 'approve' });
+    await transitionMatch(db, w.researcher.viewer, w.match.id, { type: 'decline', reason: 'other', text: 'SECRET-REASON-TEXT' });
+    const smeView = await getMatchForViewer(w.sme.viewer, w.match.id);
+    expect(smeView?.status).toBe('declined');
+    expect(smeView?.decline?.reason).toBe('other');
+    expect(JSON.stringify(smeView)).not.toContain('SECRET-REASON-TEXT');
+    expect(leaks(smeView, w.sentinels)).toEqual([]);
+    const [mail] = await db.select().from(outboxEmails).where(and(eq(outboxEmails.toUserId, w.sme.user.id), eq(outboxEmails.template, 'introduction_declined')));
+    expect(mail.textBody).not.toContain('SECRET-REASON-TEXT');
+  });
+
+  it('expression of interest by a trading firm becomes a sales_channel match in the same flow', async () => {
+    const db = await getDb();
+    const w = await world();
+    const trader = await makeUser('trading');
+    const { matchId, kind } = await expressInterest(db, trader.viewer, { listingKind: 'seed', listingId: w.seedId, offer: 'Distribution in ASEAN', want: 'Exclusive licence', timing: 'Q3' });
+    expect(kind).toBe('sales_channel');
+    expect((await listCoordinatorQueue(w.coordinator.viewer)).map((q) => q.id)).toContain(matchId);
+    expect(await getMatchForViewer(w.researcher.viewer, matchId)).toBeNull(); // not before the coordinator approves
+    expect((await getMatchForViewer(trader.viewer, matchId))?.status).toBe('proposed');
+    await transitionMatch(db, w.coordinator.viewer, matchId, { type: 'approve', note: 'worth a talk' });
+    await transitionMatch(db, trader.viewer, matchId, { type: 'accept' });
+    await transitionMatch(db, w.researcher.viewer, matchId, { type: 'accept' });
+    const view = await getMatchForViewer(trader.viewer, matchId);
+    expect(view?.status).toBe('introduced');
+    expect(view?.contacts?.seed?.email).toBe(w.researcher.user.email);
+  });
+
+  it('a coordinator proposes a match by hand only within their clusters', async () => {
+    const db = await getDb();
+    const w = await world();
+    const seed2 = await listing('seed', w.researcher);
+    const { matchId } = await proposeManualMatch(db, w.coordinator.viewer, { needId: w.needId, seedId: seed2 });
+    expect((await listCoordinatorQueue(w.coordinator.viewer)).map((q) => q.id)).toContain(matchId);
+    const foreign = await makeUser('coordinator', { coordinates: [(await makeCluster()).id] });
+    const seed3 = await listing('seed', w.researcher);
+    await expect(proposeManualMatch(db, foreign.viewer, { needId: w.needId, seedId: seed3 })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('reminds before the deadline and expires after it, once', async () => {
+    const db = await getDb();
+    const w = await world();
+    const t0 = new Date();
+    await transitionMatch(db, w.coordinator.viewer, w.match.id, { type: 'approve' }, { now: t0, responseDays: 5 });
+    await runIntroductionSweeps(db, addDays(t0, 3));
+    await runIntroductionSweeps(db, addDays(t0, 3.5));
+    const reminders = await db.select().from(outboxEmails).where(and(eq(outboxEmails.toUserId, w.sme.user.id), eq(outboxEmails.template, 'introduction_reminder')));
+    expect(reminders).toHaveLength(1);
+    await runIntroductionSweeps(db, addDays(t0, 6));
+    const [after] = await db.select().from(matches).where(eq(matches.id, w.match.id));
+    expect(after.status).toBe('expired');
+  });
+});
+
+/** Other tests' mail in this database must not take this test's batches. */
+async function parkOtherMail(keep: string[]) {
+  const db = await getDb();
+  await db.update(outboxEmails).set({ status: 'failed' }).where(and(eq(outboxEmails.status, 'pending'), notInArray(outboxEmails.id, keep)));
+}
+
+describe('mail outbox', () => {
+  it('retries while the SMTP server is down and delivers each mail exactly once when it returns', async () => {
+    const db = await getDb();
+    const received: string[] = [];
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const start = () =>
+      new Promise<SMTPServer>((resolve) => {
+        const server = new SMTPServer({
+          authOptional: true,
+          disabledCommands: ['STARTTLS'],
+          onData(stream, _session, callback) {
+            let raw = '';
+            stream.on('data', (c) => (raw += c.toString()));
+            stream.on('end', () => {
+              received.push(/^Message-ID:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? '');
+              callback();
+            });
+          },
+        });
+        server.listen(port, '127.0.0.1', () => resolve(server));
+      });
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, connectionTimeout: 2000, greetingTimeout: 2000, socketTimeout: 5000 });
+    const { user } = await makeUser('sme');
+    const ids: string[] = [];
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < 8; i++) ids.push((await enqueueEmail(tx, { to: { userId: user.id }, category: 'transactional', template: 'new_message', params: { listing: `L${i}`, matchId: 'm', sender: 's' } }))!);
+    });
+    await parkOtherMail(ids);
+    const opts = { transport, batchSize: 3, backoffSeconds: () => 0 };
+    let server = await start();
+    await deliverDueMails(db, opts); // 3 delivered
+    await new Promise<void>((r) => server.close(() => r()));
+    const down = await deliverDueMails(db, opts);
+    expect(down.sent).toBe(0);
+    expect(down.failed).toBeGreaterThan(0);
+    const pendingRows = await db.select().from(outboxEmails).where(inArray(outboxEmails.id, ids));
+    expect(pendingRows.filter((r) => r.status === 'pending' && r.lastError)).not.toHaveLength(0);
+    server = await start();
+    for (let i = 0; i < 10; i++) await deliverDueMails(db, opts);
+    await new Promise<void>((r) => server.close(() => r()));
+    const rows = await db.select().from(outboxEmails).where(inArray(outboxEmails.id, ids));
+    expect(rows.every((r) => r.status === 'sent')).toBe(true);
+    const mine = received.filter((m) => rows.some((r) => r.messageId === m));
+    expect(mine.sort()).toEqual(rows.map((r) => r.messageId).sort()); // every mail, none twice
+  });
+
+  it('two workers racing never send the same mail twice', async () => {
+    const db = await getDb();
+    const { user } = await makeUser('researcher');
+    const sent: string[] = [];
+    const transport = { sendMail: async (m: { messageId?: string }) => { sent.push(m.messageId!); await new Promise((r) => setTimeout(r, 5)); return {}; } };
+    const ids: string[] = [];
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < 10; i++) ids.push((await enqueueEmail(tx, { to: { userId: user.id }, category: 'transactional', template: 'new_message', params: { listing: 'x', matchId: 'm', sender: 's' } }))!);
+    });
+    await parkOtherMail(ids);
+    await Promise.all([1, 2, 3].map(() => deliverDueMails(db, { transport: transport as never, batchSize: 4 })));
+    await deliverDueMails(db, { transport: transport as never, batchSize: 20 });
+    const rows = await db.select().from(outboxEmails).where(inArray(outboxEmails.id, ids));
+    const mine = sent.filter((m) => rows.some((r) => r.messageId === m));
+    expect(new Set(mine).size).toBe(mine.length);
+    expect(mine).toHaveLength(10);
+  });
+
+  it('respects per-user preferences and writes in the recipient language', async () => {
+    const db = await getDb();
+    const { user } = await makeUser('sme');
+    await db.update(users).set({ locale: 'ja' }).where(eq(users.id, user.id));
+    const { setMailPreferences } = await import('@/lib/mail/preferences');
+    const id = await enqueueEmail(db, { to: { userId: user.id }, category: 'messages', template: 'new_message', params: { listing: 'L', matchId: 'm', sender: 'S' } });
+    const [row] = await db.select().from(outboxEmails).where(eq(outboxEmails.id, id!));
+    expect(row.subject).toContain('新しいメッセージ');
+    await setMailPreferences(db, user.id, { messages: false });
+    expect(await enqueueEmail(db, { to: { userId: user.id }, category: 'messages', template: 'new_message', params: { listing: 'L', matchId: 'm', sender: 'S' } })).toBeNull();
+  });
+});
