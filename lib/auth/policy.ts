@@ -50,12 +50,18 @@ export const rules = {
   'api.access': member,
   'apiTokens.manage': member,
   'savedSearches.manage': member,
+  // brokered introductions (issue 5): parties answer and talk; coordinators review; members ask
+  'introductions.view': member,
+  'introductions.interest': roleIn('sme', 'researcher', 'trading', 'lender'),
+  'introductions.coordinate': roleIn('coordinator'),
+  'notifications.view': member,
   // programme office
   'admin.organisations': roleIn('admin'),
   'admin.users': roleIn('admin'),
   'admin.clusters': roleIn('admin'),
   'admin.coordinators': roleIn('admin'),
   'admin.audit': roleIn('admin'),
+  'admin.outbox': roleIn('admin'),
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof rules;
