@@ -61,7 +61,7 @@ export const rules = {
   'admin.clusters': roleIn('admin'),
   'admin.coordinators': roleIn('admin'),
   'admin.audit': roleIn('admin'),
-  'admin.outbox': roleIn('admin'),
+  'mail.outbox': roleIn('admin'), // /admin/outbox: mail waiting or sent
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof rules;
