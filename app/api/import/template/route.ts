@@ -1,0 +1,17 @@
+import { withSessionRoute } from '@/lib/api/handler';
+import { listingKinds } from '@/lib/import/columns';
+import { templateHeaders } from '@/lib/import/csv';
+import { toExcelCsv } from '@/lib/export/csv';
+import { z } from '@/lib/validation/messages';
+
+export const dynamic = 'force-dynamic';
+
+/** An empty CSV with the import's column names (UTF-8 with BOM, for Excel). */
+export const GET = withSessionRoute({ permission: 'listings.import', query: z.object({ kind: z.enum(listingKinds) }) }, async ({ query }) => {
+  return new Response(toExcelCsv(templateHeaders(query.kind), []), {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="clustermatch-${query.kind}-template.csv"`,
+    },
+  });
+});

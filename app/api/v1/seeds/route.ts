@@ -1,0 +1,9 @@
+import { apiListings } from '@/lib/api/listings';
+import { withApiAuth } from '@/lib/api/handler';
+import { operations } from '@/lib/api/v1';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withApiAuth(operations.listSeeds, ({ viewer, query }) => apiListings.search(viewer, 'seeds', query));
+
+export const POST = withApiAuth(operations.createSeed, ({ viewer, body, ip }) => apiListings.create(viewer, 'seeds', body, ip));

@@ -1,0 +1,21 @@
+import { createTranslator } from 'next-intl';
+import { loadMessages } from '@/lib/i18n/messages';
+import { parseMessage } from '@/lib/validation/messages';
+
+type Locale = 'ja' | 'en';
+const translators = new Map<Locale, ReturnType<typeof createTranslator>>();
+
+/** Translates a message key (`ns.key?param=value`, as zod and AppError carry them) outside React. */
+export function translateKey(locale: Locale, message: string): string {
+  let t = translators.get(locale);
+  if (!t || process.env.NODE_ENV !== 'production') {
+    t = createTranslator({ locale, messages: loadMessages(locale), onError: () => {}, getMessageFallback: ({ key, namespace }) => (namespace ? `${namespace}.${key}` : key) });
+    translators.set(locale, t);
+  }
+  const { key, params } = parseMessage(message);
+  return (t as unknown as (k: string, p?: Record<string, string>) => string)(key, params);
+}
+
+export function translateFields(locale: Locale, fields: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(fields).map(([field, messages]) => [field, messages.map((m) => translateKey(locale, m))]));
+}

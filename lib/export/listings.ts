@@ -1,0 +1,41 @@
+import 'server-only';
+import type { Viewer } from '@/lib/auth/policy';
+import { searchNeeds, searchSeeds } from '@/lib/listings/search';
+import type { NeedView, SeedView } from '@/lib/listings/disclosure';
+import type { SearchParams } from '@/lib/listings/validation';
+import { toExcelCsv } from './csv';
+
+/** At most this many rows per export (the first pages of the search, in its order). */
+export const MAX_EXPORT_ROWS = 2000;
+
+const orgName = (v: NeedView | SeedView, locale: 'ja' | 'en') =>
+  v.organisation.kind === 'name' ? (locale === 'ja' ? v.organisation.nameJa : v.organisation.nameEn) : v.organisation.kind === 'anonymous' ? v.organisation.label : '';
+
+/**
+ * The browse page's search (same function, same visibility and disclosure rules) as CSV, with
+ * the import's column names so an export can be edited and imported again.
+ */
+export async function exportListingsCsv(viewer: Viewer, kind: 'needs' | 'seeds', params: SearchParams, appUrl: string): Promise<{ csv: string; count: number; truncated: boolean }> {
+  const items: (NeedView | SeedView)[] = [];
+  let truncated = false;
+  for (let page = 1; ; page++) {
+    const result = kind === 'needs' ? await searchNeeds(viewer, { ...params, page }) : await searchSeeds(viewer, { ...params, page });
+    items.push(...result.items);
+    if (page >= result.totalPages) break;
+    if (items.length >= MAX_EXPORT_ROWS) {
+      truncated = true;
+      break;
+    }
+  }
+  const common = (v: NeedView | SeedView) => [v.id, v.title, v.summary, v.domain, v.keywords, v.language, v.prefecture, orgName(v, viewer.locale), v.organisationKind, v.publishedAt, `${appUrl}/${kind}/${v.id}`];
+  const commonHeaders = ['id', 'title', 'summary', 'domain', 'keywords', 'language', 'prefecture', 'organisation', 'organisation_kind', 'published_at', 'url'];
+  const rows = items.slice(0, MAX_EXPORT_ROWS);
+  if (kind === 'needs') {
+    const headers = [...commonHeaders, 'trl_min', 'trl_max', 'budget_min_jpy', 'budget_max_jpy', 'timeline', 'partner_kinds', 'region_preference'];
+    const data = (rows as NeedView[]).map((v) => [...common(v), v.trlMin, v.trlMax, v.budgetMinJpy, v.budgetMaxJpy, v.timeline, v.partnerKinds, v.regionPreference]);
+    return { csv: toExcelCsv(headers, data), count: data.length, truncated };
+  }
+  const headers = [...commonHeaders, 'trl', 'licensing', 'ip_status', 'lead_researcher', 'advantages'];
+  const data = (rows as SeedView[]).map((v) => [...common(v), v.trl, v.licensing, v.ipStatus, v.leadResearcher, v.advantages]);
+  return { csv: toExcelCsv(headers, data), count: data.length, truncated };
+}

@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { toExcelCsv } from '@/lib/export/csv';
+import { analyseImport, formatOf } from './analyse';
+import { enumValue, columnsByKind } from './columns';
+import { parseCsv } from './csv';
+import { decodeText, ImportFileError } from './encoding';
+import { jsonRows } from './json';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const sjis = (s: string) => new Uint8Array(iconv.encode(s, 'cp932'));
+const fileError = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ImportFileError) return error;
+    throw error;
+  }
+  throw new Error('expected an ImportFileError');
+};
+
+const NEEDS_CSV = 'タイトル,概要,分野,キーワード,TRL下限\n圧縮空気の漏れ検知,稼働中に漏れを見つけたい,環境・エネルギー,省エネ;漏れ検知,4\n';
+
+describe('decodeText', () => {
+  it('reads UTF-8 with and without BOM, and Shift_JIS', () => {
+    expect(decodeText(enc(NEEDS_CSV))).toEqual({ text: NEEDS_CSV, encoding: 'utf-8' });
+    expect(decodeText(enc('\uFEFF' + NEEDS_CSV))).toEqual({ text: NEEDS_CSV, encoding: 'utf-8-bom' });
+    expect(decodeText(sjis(NEEDS_CSV + '①㈱'))).toEqual({ text: NEEDS_CSV + '①㈱', encoding: 'shift_jis' });
+  });
+
+  it('refuses UTF-16, binary files, bytes valid in neither encoding, and empty files', () => {
+    expect(fileError(() => decodeText(new Uint8Array(iconv.encode('\uFEFFtitle', 'utf16le')))).key).toBe('utf16');
+    expect(fileError(() => decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).key).toBe('binary');
+    expect(fileError(() => decodeText(new Uint8Array([0x74, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0x81, 0x20, 0xff]))).key).toBe('encoding');
+    expect(fileError(() => decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0xff, 0xfe, 0x41]))).key).toBe('encoding');
+    expect(fileError(() => decodeText(new Uint8Array())).key).toBe('empty');
+  });
+});
+
+describe('parseCsv', () => {
+  it('maps Japanese and English headers loosely (case, width, spacing)', () => {
+    const parsed = parseCsv('ＴＩＴＬＥ, Summary ,DOMAIN\na,b,it\n', 'needs');
+    expect(parsed.columns.map((c) => c.name)).toEqual(['title', 'summary', 'domain']);
+    expect(parsed.records).toEqual([{ row: 2, cells: ['a', 'b', 'it'] }]);
+  });
+
+  it('names unknown, missing and repeated columns', () => {
+    const error = fileError(() => parseCsv('title,colour,title\nx,y,z\n', 'needs'));
+    expect(error.key).toBe('columns');
+    expect(error.params).toMatchObject({ unknown: 'colour', missing: 'summary, domain', duplicate: 'title' });
+  });
+
+  it('seed columns are not need columns', () => {
+    expect(fileError(() => parseCsv('title,summary,domain,trl\nx,y,it,4\n', 'needs')).params.unknown).toBe('trl');
+  });
+
+  it('reports rows with the wrong number of cells and keeps quoted line breaks', () => {
+    const parsed = parseCsv('title,summary,domain\n"two\nlines",b,it\nonly,two\n', 'needs');
+    expect(parsed.records[0].cells[0]).toBe('two\nlines');
+    expect(parsed.malformed).toEqual([{ row: 3, key: 'import.errors.cell_count?expected=3&actual=2' }]);
+  });
+
+  it('refuses a header-only file', () => {
+    expect(fileError(() => parseCsv('title,summary,domain\n', 'needs')).key).toBe('no_rows');
+  });
+});
+
+describe('enumValue', () => {
+  it('accepts keys and Japanese labels', () => {
+    const domain = columnsByKind.needs.find((c) => c.name === 'domain')!.values!;
+    expect(enumValue('環境・エネルギー', domain)).toBe('environment_energy');
+    expect(enumValue('IT', domain)).toBe('it');
+    expect(enumValue('Manufacturing', domain)).toBe('manufacturing');
+    expect(enumValue('astrology', domain)).toBe('astrology');
+  });
+});
+
+describe('analyseImport', () => {
+  it('validates every row and reports row, column and reason', () => {
+    const csv = [
+      'title,summary,domain,trl_min,trl_max,budget_min_jpy,visibility,keywords',
+      'Good one,Fine,it,3,5,"1,000,000",members,a;b',
+      ',Missing title,astrology,12,5,,everyone,',
+      'Range,Wrong,it,7,3,,members,',
+      'Budget,Wrong,it,,,abc,members,',
+    ].join('\r\n');
+    const { summary, valid } = analyseImport({ bytes: enc(csv), fileName: 'x.csv', kind: 'needs', intent: 'draft' });
+    expect(summary).toMatchObject({ total: 4, validCount: 1, invalidCount: 3, format: 'csv', encoding: 'utf-8' });
+    expect(valid[0].data).toMatchObject({ title: 'Good one', trlMin: 3, budgetMinJpy: 1_000_000, keywords: ['a', 'b'], language: 'en', intent: 'draft' });
+    const byRow = (row: number) => summary.errors.filter((e) => e.row === row).map((e) => `${e.column}: ${e.message}`);
+    expect(byRow(3)).toEqual(
+      expect.arrayContaining(['title: validation.required', 'domain: validation.choice', 'trl_min: validation.too_big?maximum=9', 'visibility: validation.choice']),
+    );
+    expect(byRow(4)).toEqual(['trl_max: listings.errors.trl_range']);
+    expect(byRow(5)).toEqual(['budget_min_jpy: validation.type']);
+  });
+
+  it('reads a Shift_JIS seed CSV with one IP record per row and Japanese labels', () => {
+    const csv = 'タイトル,概要,分野,TRL,ライセンス条件,権利状況,出願国,発明の名称,出願番号,出願日\n固体電解質,量産プロセス,環境・エネルギー,5,非独占、共同研究,登録,JP,固体電解質の製法,特許第7000001号,2021/4/1\n';
+    const { summary, valid } = analyseImport({ bytes: sjis(csv), fileName: 'seeds.csv', kind: 'seeds', intent: 'submit' });
+    expect(summary).toMatchObject({ encoding: 'shift_jis', validCount: 1, invalidCount: 0 });
+    expect(valid[0].data).toMatchObject({
+      language: 'ja',
+      licensing: ['non_exclusive', 'joint_research'],
+      ipRecords: [{ status: 'granted', jurisdiction: 'JP', number: '特許第7000001号', filedOn: '2021-04-01' }],
+    });
+  });
+
+  it('refuses files over the size limit before reading them', () => {
+    const big = new Uint8Array(10 * 1024 * 1024 + 1);
+    expect(fileError(() => analyseImport({ bytes: big, fileName: 'big.csv', kind: 'needs', intent: 'draft' })).key).toBe('too_large');
+  });
+
+  it('refuses more than 20,000 rows with the count', () => {
+    const csv = 'title,summary,domain\n' + 'a,b,it\n'.repeat(20_001);
+    const error = fileError(() => analyseImport({ bytes: enc(csv), fileName: 'many.csv', kind: 'needs', intent: 'draft' }));
+    expect(error).toMatchObject({ key: 'too_many_rows', params: { max: 20_000, count: 20_001 } });
+  });
+
+  it('tells JSON from CSV by extension or content', () => {
+    expect(formatOf('a.JSON', enc('x'))).toBe('json');
+    expect(formatOf('upload', enc('\uFEFF  [ {}]'))).toBe('json');
+    expect(formatOf('upload', enc('title,summary'))).toBe('csv');
+  });
+});
+
+describe('jsonRows', () => {
+  it('imports the match-eval dataset format (needs and seeds)', () => {
+    const text = fs.readFileSync('/work/shared/data/match-eval-dev.json', 'utf8');
+    const needs = analyseImport({ bytes: enc(text), fileName: 'match-eval-dev.json', kind: 'needs', intent: 'draft' }).summary;
+    expect(needs).toMatchObject({ format: 'json', total: 30, validCount: 30, invalidCount: 0, otherKindCount: 150 });
+    const seeds = analyseImport({ bytes: enc(text), fileName: 'match-eval-dev.json', kind: 'seeds', intent: 'draft' });
+    expect(seeds.summary).toMatchObject({ total: 150, validCount: 150, invalidCount: 0 });
+  });
+
+  it('maps a dataset seed: filed IP becomes records, granted without number goes to the details', () => {
+    const doc = {
+      version: 1,
+      seeds: [
+        { id: 'S-1', lang: 'en', title: 'A', summary: 'B', domain: 'it', keywords: ['k'], region: 'Aichi', trl: 4, ip: { status: 'filed', jurisdictions: ['JP', 'US'] }, licensing: 'exclusive' },
+        { id: 'S-2', lang: 'en', title: 'C', summary: 'D', domain: 'it', keywords: [], region: 'Osaka', trl: 6, ip: { status: 'granted', jurisdictions: ['JP'] }, licensing: 'joint_research' },
+      ],
+    };
+    const { rows } = jsonRows(JSON.stringify(doc), 'seeds', 'draft');
+    expect(rows[0].input).toMatchObject({ prefecture: 'Aichi', licensing: ['exclusive'], ipRecords: [{ jurisdiction: 'JP', status: 'filed' }, { jurisdiction: 'US', status: 'filed' }] });
+    expect(rows[1].input).toMatchObject({ ipRecords: [], details: expect.stringContaining('JP') });
+  });
+
+  it('reports JSON syntax and shape errors, and per-item errors by position', () => {
+    expect(fileError(() => jsonRows('{"needs": [', 'needs', 'draft')).key).toBe('json_syntax');
+    expect(fileError(() => jsonRows('{"items": []}', 'needs', 'draft')).key).toBe('json_shape');
+    expect(fileError(() => jsonRows('{"seeds": [{}]}', 'needs', 'draft')).key).toBe('no_rows_of_kind');
+    const { summary } = analyseImport({
+      bytes: enc(JSON.stringify([{ title: 'ok', summary: 's', domain: 'it' }, { title: 'x', summary: 's', domain: 'it', trlMin: 'high', colour: 'red' }])),
+      fileName: 'n.json',
+      kind: 'needs',
+      intent: 'draft',
+    });
+    expect(summary.validCount).toBe(1);
+    expect(summary.errors.map((e) => `${e.row}:${e.column}`)).toEqual(expect.arrayContaining(['2:trlMin', '2:_row']));
+  });
+});
+
+describe('toExcelCsv', () => {
+  it('writes UTF-8 with BOM, CRLF, quoted cells, and defuses formulas', () => {
+    const csv = toExcelCsv(['title', 'keywords'], [['精密加工, "引用"', ['a', 'b']], ['=HYPERLINK("x")', null]]);
+    expect(csv.startsWith('\uFEFF"title","keywords"\r\n')).toBe(true);
+    expect(csv).toContain('"精密加工, ""引用""","a; b"\r\n');
+    expect(csv).toContain(`"'=HYPERLINK(""x"")",""`);
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+});

@@ -1,0 +1,103 @@
+import { needSchema, seedSchema } from '@/lib/listings/validation';
+import type { z } from '@/lib/validation/messages';
+import { enumValue, type Column, type ListingKind } from './columns';
+import type { CsvRecord } from './csv';
+
+export type Intent = 'draft' | 'submit';
+/** One problem of one row: `message` is an i18n key (with params after `?`), translated where shown. */
+export type RowError = { row: number; column: string; message: string };
+export type SourceRow = { row: number; input: Record<string, unknown>; columnOf?: (field: string) => string };
+export type ValidRow<K extends ListingKind> = { row: number; data: K extends 'needs' ? z.infer<typeof needSchema> : z.infer<typeof seedSchema> };
+export type Validated<K extends ListingKind> = { valid: ValidRow<K>[]; errors: RowError[]; invalidRows: number };
+
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
+const LIST_SEPARATORS = /[;;、,,|\n]/;
+
+export function schemaFor(kind: ListingKind) {
+  return kind === 'needs' ? needSchema : seedSchema;
+}
+
+/** A CSV row's cells → the listing schema's input (still unvalidated). */
+export function recordToInput(columns: Column[], record: CsvRecord, intent: Intent): Record<string, unknown> {
+  const input: Record<string, unknown> = { intent };
+  const ip: Record<string, unknown> = {};
+  columns.forEach((column, i) => {
+    const value = cellValue(column, record.cells[i] ?? '');
+    if (value === undefined) return;
+    if (column.field.startsWith('ipRecords.0.')) ip[column.field.slice('ipRecords.0.'.length)] = value;
+    else input[column.field] = value;
+  });
+  if (Object.values(ip).some((v) => v !== '' && v !== undefined)) input.ipRecords = [ip];
+  return withDefaults(input);
+}
+
+/** Values the spreadsheet may leave out: visibility "members", language guessed from the text. */
+export function withDefaults(input: Record<string, unknown>): Record<string, unknown> {
+  if (input.visibility === undefined || input.visibility === '') input.visibility = 'members';
+  if (input.language === undefined || input.language === '') {
+    input.language = JAPANESE.test(`${input.title ?? ''}${input.summary ?? ''}`) ? 'ja' : 'en';
+  }
+  return input;
+}
+
+function cellValue(column: Column, raw: string): unknown {
+  const text = raw.trim();
+  switch (column.cell) {
+    case 'text':
+      return text;
+    case 'int': {
+      const n = text.normalize('NFKC').replace(/[,\s円¥]/g, '');
+      if (n === '') return undefined;
+      return /^-?\d+$/.test(n) ? Number(n) : text;
+    }
+    case 'date': {
+      const d = text.normalize('NFKC');
+      const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(d);
+      return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : d;
+    }
+    case 'enum':
+      return text === '' ? undefined : enumValue(text, column.values ?? {});
+    case 'list':
+    case 'enumList': {
+      const items = text
+        .split(LIST_SEPARATORS)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      return column.cell === 'list' ? items : items.map((s) => enumValue(s, column.values ?? {}));
+    }
+  }
+}
+
+/** Field path of a zod issue → the CSV column that holds it (or the path itself for JSON). */
+export function columnFinder(columns: Column[], headers: string[]): (field: string) => string {
+  return (field) => {
+    const i = columns.findIndex((c) => c.field === field || field.startsWith(`${c.field}.`));
+    if (i >= 0) return headers[i] ?? columns[i].name;
+    const ip = columns.findIndex((c) => c.field.startsWith('ipRecords.0.') && field.startsWith('ipRecords'));
+    return ip >= 0 ? 'ip_*' : field;
+  };
+}
+
+/**
+ * Validates every row with the listings schema (the same one the forms and the API use)
+ * and collects every row's errors: the row, the column and the reason.
+ */
+export function validateRows<K extends ListingKind>(kind: K, rows: SourceRow[]): Validated<K> {
+  const schema = schemaFor(kind);
+  const valid: ValidRow<K>[] = [];
+  const errors: RowError[] = [];
+  let invalidRows = 0;
+  for (const source of rows) {
+    const parsed = schema.safeParse(source.input);
+    if (parsed.success) {
+      valid.push({ row: source.row, data: parsed.data as ValidRow<K>['data'] });
+      continue;
+    }
+    invalidRows++;
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.join('.') || '_row';
+      errors.push({ row: source.row, column: source.columnOf ? source.columnOf(field) : field, message: issue.message });
+    }
+  }
+  return { valid, errors, invalidRows };
+}
