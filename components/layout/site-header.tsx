@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { can } from '@/lib/auth/policy';
 import { getViewer } from '@/lib/auth/session';
+import { countUnreadNotifications } from '@/lib/notifications/data';
 import { LanguageSwitch } from './language-switch';
 import { navItemsFor } from './nav-items';
 import { SignOutButton } from './sign-out-button';
@@ -9,6 +11,9 @@ export async function SiteHeader() {
   const viewer = await getViewer().catch(() => null); // a database outage must not break every page
   const t = await getTranslations('nav');
   const items = navItemsFor(viewer);
+  const tn = await getTranslations('notifications');
+  const ti = await getTranslations('introductions');
+  const unread = can(viewer, 'notifications.view') ? await countUnreadNotifications(viewer!).catch(() => 0) : null;
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -29,6 +34,26 @@ export async function SiteHeader() {
           </nav>
         )}
         <div className="ml-auto flex items-center gap-2">
+          {can(viewer, 'introductions.coordinate') && (
+            <Link href="/coordinator/matches" className="rounded px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              {ti('queue')}
+            </Link>
+          )}
+          {can(viewer, 'introductions.view') && viewer?.role !== 'admin' && (
+            <Link href="/introductions" className="rounded px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              {ti('title')}
+            </Link>
+          )}
+          {unread !== null && (
+            <Link
+              href="/notifications"
+              aria-label={tn('navLabel', { count: unread })}
+              className="flex items-center gap-1 rounded px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+            >
+              {tn('title')}
+              {unread > 0 && <span className="rounded-full bg-red-700 px-2 text-xs font-semibold text-white">{unread}</span>}
+            </Link>
+          )}
           <LanguageSwitch />
           {viewer ? (
             <SignOutButton />

@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { MarkRead } from '@/components/notifications/notification-controls';
+import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import { requirePermission } from '@/lib/auth/guard';
+import { listNotifications } from '@/lib/notifications/data';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('notifications'))('title') };
+}
+
+export default async function NotificationsPage() {
+  const viewer = await requirePermission('notifications.view');
+  const [rows, t, format] = await Promise.all([listNotifications(viewer), getTranslations('notifications'), getFormatter()]);
+  const unread = rows.filter((r) => !r.readAt);
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        {unread.length > 0 && <MarkRead label={t('markAllRead')} />}
+        <Link href="/notifications/settings" className="ml-auto underline">
+          {t('settings')}
+        </Link>
+      </div>
+      {rows.length === 0 ? (
+        <EmptyState title={t('none')} />
+      ) : (
+        <ul className="flex flex-col divide-y divide-slate-200 rounded-md border border-slate-200">
+          {rows.map((n) => (
+            <li key={n.id} className={`flex flex-wrap items-center gap-3 p-3 ${n.readAt ? '' : 'bg-teal-50'}`}>
+              {!n.readAt && <Badge tone="info">{t('unread')}</Badge>}
+              <div className="flex-1">
+                <p>{t.has(`kinds.${n.kind}` as never) ? t(`kinds.${n.kind}` as never, n.params as never) : n.kind}</p>
+                <p className="text-sm text-slate-700">{format.dateTime(n.createdAt, 'long')}</p>
+              </div>
+              {n.href && (
+                <Link href={n.href} className="underline">
+                  {t('open')}
+                </Link>
+              )}
+              {!n.readAt && <MarkRead ids={[n.id]} label={t('markRead')} />}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

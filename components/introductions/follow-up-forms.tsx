@@ -1,0 +1,136 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { pickMeetingSlotAction, proposeMeetingAction, recordNdaAction, recordOutcomeAction } from '@/app/(app)/introductions/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
+import { FormField } from '@/components/ui/form-field';
+import { Select } from '@/components/ui/select';
+import { TextField } from '@/components/ui/text-field';
+import { outcomeKinds } from '@/lib/introductions/rules';
+import { useRun } from './use-run';
+
+export function ProposeMeeting({ matchId }: { matchId: string }) {
+  const t = useTranslations('introductions');
+  const [slots, setSlots] = useState(['', '', '']);
+  const [location, setLocation] = useState('');
+  const { run, pending, error } = useRun();
+  return (
+    <div className="flex flex-col gap-2">
+      {error && <Alert tone="danger">{error}</Alert>}
+      <div className="grid gap-2 sm:grid-cols-3">
+        {slots.map((s, i) => (
+          <FormField key={i} label={t('slot', { n: i + 1 })}>
+            <TextField type="datetime-local" value={s} onChange={(e) => setSlots(slots.map((x, j) => (j === i ? e.target.value : x)))} />
+          </FormField>
+        ))}
+      </div>
+      <FormField label={t('location')}>
+        <TextField maxLength={300} value={location} onChange={(e) => setLocation(e.target.value)} />
+      </FormField>
+      <div>
+        <Button
+          size="sm"
+          loading={pending}
+          onClick={() => run(proposeMeetingAction, { matchId, slots: slots.filter(Boolean).map((s) => new Date(s).toISOString()), location }, { success: t('done') })}
+        >
+          {t('proposeMeeting')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+export function PickSlot({ matchId, proposalId, slots }: { matchId: string; proposalId: string; slots: { iso: string; label: string }[] }) {
+  const t = useTranslations('introductions');
+  const { run, pending, error } = useRun();
+  return (
+    <div className="flex flex-col gap-2">
+      {error && <Alert tone="danger">{error}</Alert>}
+      <ul className="flex flex-wrap gap-2">
+        {slots.map((s) => (
+          <li key={s.iso}>
+            <Button size="sm" variant="secondary" loading={pending} onClick={() => run(pickMeetingSlotAction, { matchId, proposalId, slot: s.iso }, { success: t('done') })}>
+              {t('pick')}: {s.label}
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function RecordNda({ matchId }: { matchId: string }) {
+  const t = useTranslations('introductions');
+  const [v, setV] = useState({ type: 'mutual', status: 'draft', signedOn: '', expiresOn: '' });
+  const { run, pending, error } = useRun();
+  return (
+    <div className="flex flex-col gap-2">
+      {error && <Alert tone="danger">{error}</Alert>}
+      <div className="grid gap-2 sm:grid-cols-4">
+        <FormField label={t('ndaType')}>
+          <Select value={v.type} onChange={(e) => setV({ ...v, type: e.target.value })}>
+            <option value="mutual">{t('ndaTypes.mutual')}</option>
+            <option value="one_way">{t('ndaTypes.one_way')}</option>
+          </Select>
+        </FormField>
+        <FormField label={t('ndaStatus')}>
+          <Select value={v.status} onChange={(e) => setV({ ...v, status: e.target.value })}>
+            {(['draft', 'signed', 'expired'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`ndaStatuses.${s}`)}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        <FormField label={t('signedOn')}>
+          <TextField type="date" value={v.signedOn} onChange={(e) => setV({ ...v, signedOn: e.target.value })} />
+        </FormField>
+        <FormField label={t('expiresOn')}>
+          <TextField type="date" value={v.expiresOn} onChange={(e) => setV({ ...v, expiresOn: e.target.value })} />
+        </FormField>
+      </div>
+      <div>
+        <Button size="sm" loading={pending} onClick={() => run(recordNdaAction, { matchId, ...v }, { success: t('done') })}>
+          {t('recordNda')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+export function RecordOutcome({ matchId }: { matchId: string }) {
+  const t = useTranslations('introductions');
+  const [v, setV] = useState({ kind: 'meeting_held', occurredOn: new Date().toISOString().slice(0, 10), note: '', close: false });
+  const { run, pending, error } = useRun();
+  return (
+    <div className="flex flex-col gap-2">
+      {error && <Alert tone="danger">{error}</Alert>}
+      <div className="grid gap-2 sm:grid-cols-3">
+        <FormField label={t('outcome')}>
+          <Select value={v.kind} onChange={(e) => setV({ ...v, kind: e.target.value })}>
+            {outcomeKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`outcomes.${k}`)}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        <FormField label={t('occurredOn')}>
+          <TextField type="date" value={v.occurredOn} onChange={(e) => setV({ ...v, occurredOn: e.target.value })} />
+        </FormField>
+        <FormField label={t('note')}>
+          <TextField maxLength={1000} value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} />
+        </FormField>
+      </div>
+      <Checkbox label={t('closeWith')} checked={v.close} onChange={(e) => setV({ ...v, close: e.target.checked })} />
+      <div>
+        <Button size="sm" loading={pending} onClick={() => run(recordOutcomeAction, { matchId, ...v }, { success: t('done') })}>
+          {t('recordOutcome')}
+        </Button>
+      </div>
+    </div>
+  );
+}

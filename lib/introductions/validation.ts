@@ -1,0 +1,68 @@
+import { z } from '@/lib/validation/messages';
+import { declineReasons, outcomeKinds } from './rules';
+
+const id = z.uuid();
+const version = z.coerce.number().int().min(1);
+
+export const approveMatchSchema = z.object({ matchId: id, version, note: z.string().trim().max(2000).optional().default('') });
+export const rejectMatchSchema = z.object({
+  matchId: id,
+  version,
+  note: z.string().trim().min(1, { error: 'introductions.errors.note_required' }).max(2000),
+});
+export const bulkDecisionSchema = z.object({
+  decision: z.enum(['approve', 'reject']),
+  note: z.string().trim().max(2000).optional().default(''),
+  items: z.array(z.object({ matchId: id, version })).min(1).max(100),
+});
+export const respondSchema = z.object({ matchId: id });
+export const declineSchema = z
+  .object({ matchId: id, reason: z.enum(declineReasons), text: z.string().trim().max(1000).optional().default('') })
+  .refine((v) => v.reason !== 'other' || v.text.length > 0, { path: ['text'], error: 'introductions.errors.reason_text_required' });
+export const closeSchema = z.object({ matchId: id, outcome: z.enum(outcomeKinds) });
+
+export const proposeMatchSchema = z.object({ needId: id, seedId: id, note: z.string().trim().max(2000).optional().default('') });
+
+export const interestSchema = z.object({
+  listingKind: z.enum(['need', 'seed']),
+  listingId: id,
+  offer: z.string().trim().min(1).max(1000),
+  want: z.string().trim().min(1).max(1000),
+  timing: z.string().trim().min(1).max(200),
+});
+export type InterestFormInput = z.input<typeof interestSchema>;
+
+export const messageSchema = z.object({ matchId: id, body: z.string().trim().min(1).max(5000) });
+
+const dateTime = z.string().trim().min(1).refine((v) => !Number.isNaN(Date.parse(v)), { error: 'validation.format' });
+export const meetingSchema = z.object({
+  matchId: id,
+  slots: z.array(z.string()).transform((a) => a.filter((s) => s.trim())).pipe(z.array(dateTime).min(1).max(5)),
+  location: z.string().trim().max(300).optional().default(''),
+});
+export const pickSlotSchema = z.object({ matchId: id, proposalId: id, slot: dateTime });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.format' });
+export const ndaSchema = z.object({
+  matchId: id,
+  type: z.enum(['mutual', 'one_way']),
+  status: z.enum(['draft', 'signed', 'expired']),
+  signedOn: isoDate.or(z.literal('')).optional().default(''),
+  expiresOn: isoDate.or(z.literal('')).optional().default(''),
+});
+export const outcomeSchema = z.object({
+  matchId: id,
+  kind: z.enum(outcomeKinds),
+  occurredOn: isoDate,
+  note: z.string().trim().max(1000).optional().default(''),
+  close: z.boolean().optional().default(false),
+});
+
+export const markReadSchema = z.object({ ids: z.array(id).max(200).optional() });
+export const mailPreferencesSchema = z.object({
+  introductions: z.boolean(),
+  messages: z.boolean(),
+  reminders: z.boolean(),
+  follow_up: z.boolean(),
+  digests: z.boolean(),
+});
