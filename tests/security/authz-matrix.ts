@@ -1,0 +1,84 @@
+import type { Permission, Role } from '@/lib/auth/policy';
+
+/**
+ * Who may call every server action and open every protected page. The test beside this file
+ * finds each action and page in app/ and fails when one is missing here, or when the policy
+ * answers differently from this table.
+ *
+ * Subjects: anonymous visitors, a signed-in member of an unverified organisation, and a
+ * verified member of each role. Resource-level checks (own organisation, own cluster) are
+ * tested per feature in tests/integration.
+ */
+export type Subject = 'anonymous' | 'unverified' | Role;
+export const subjects: Subject[] = ['anonymous', 'unverified', 'sme', 'researcher', 'trading', 'lender', 'coordinator', 'admin'];
+
+const signedIn: Subject[] = ['unverified', 'sme', 'researcher', 'trading', 'lender', 'coordinator', 'admin'];
+const members: Subject[] = ['sme', 'researcher', 'trading', 'lender', 'coordinator', 'admin'];
+const everyone: Subject[] = subjects;
+
+type Entry = { permission: Permission | 'public'; allowed: Subject[] };
+
+/** Server actions, keyed `<file under app/>#<export>`. */
+export const actionMatrix: Record<string, Entry> = {
+  'session-actions.ts#switchLocaleAction': { permission: 'public', allowed: everyone },
+  'session-actions.ts#signOutAction': { permission: 'public', allowed: everyone },
+  '(public)/sign-in/actions.ts#signInAction': { permission: 'public', allowed: everyone },
+  '(public)/sign-up/actions.ts#signUpAction': { permission: 'public', allowed: everyone },
+  '(app)/account/actions.ts#updateProfileAction': { permission: 'account.update', allowed: signedIn },
+  '(app)/account/actions.ts#changePasswordAction': { permission: 'account.changePassword', allowed: signedIn },
+  '(app)/account/actions.ts#signOutEverywhereAction': { permission: 'account.signOutEverywhere', allowed: signedIn },
+  // introductions (issue 5)
+  '(app)/introductions/actions.ts#acceptIntroductionAction': { permission: 'introductions.view', allowed: members },
+  '(app)/introductions/actions.ts#declineIntroductionAction': { permission: 'introductions.view', allowed: members },
+  '(app)/introductions/actions.ts#withdrawInterestAction': { permission: 'introductions.view', allowed: members },
+  '(app)/introductions/actions.ts#closeIntroductionAction': { permission: 'introductions.view', allowed: members },
+  '(app)/introductions/actions.ts#sendMessageAction': { permission: 'introductions.view', allowed: members },
+  '(app)/introductions/actions.ts#markThreadReadAction': { permission: 'introductions.view', allowed: members },
+  '(app)/introductions/actions.ts#proposeMeetingAction': { permission: 'introductions.view', allowed: members },
+  '(app)/introductions/actions.ts#pickMeetingSlotAction': { permission: 'introductions.view', allowed: members },
+  '(app)/introductions/actions.ts#recordNdaAction': { permission: 'introductions.view', allowed: members },
+  '(app)/introductions/actions.ts#recordOutcomeAction': { permission: 'introductions.view', allowed: members },
+  '(app)/introductions/actions.ts#expressInterestAction': { permission: 'introductions.interest', allowed: ['sme', 'researcher', 'trading', 'lender'] },
+  '(app)/coordinator/matches/actions.ts#approveMatchAction': { permission: 'introductions.coordinate', allowed: ['coordinator'] },
+  '(app)/coordinator/matches/actions.ts#rejectMatchAction': { permission: 'introductions.coordinate', allowed: ['coordinator'] },
+  '(app)/coordinator/matches/actions.ts#bulkDecideMatchesAction': { permission: 'introductions.coordinate', allowed: ['coordinator'] },
+  '(app)/coordinator/matches/actions.ts#proposeMatchAction': { permission: 'introductions.coordinate', allowed: ['coordinator'] },
+  '(app)/notifications/actions.ts#markNotificationsReadAction': { permission: 'notifications.view', allowed: members },
+  '(app)/notifications/actions.ts#saveMailPreferencesAction': { permission: 'notifications.view', allowed: members },
+  // needs and seeds (issue 3)
+  '(app)/needs/actions.ts#saveNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
+  '(app)/needs/actions.ts#transitionNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
+  '(app)/needs/actions.ts#closeNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
+  '(app)/needs/actions.ts#renewNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
+  '(app)/seeds/actions.ts#saveSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
+  '(app)/seeds/actions.ts#transitionSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
+  '(app)/seeds/actions.ts#closeSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
+  '(app)/seeds/actions.ts#renewSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
+  '(app)/coordinator/reviews/actions.ts#reviewListingAction': { permission: 'listings.moderate', allowed: ['coordinator'] },
+};
+
+/** Protected pages, keyed by their file under app/. */
+export const pageMatrix: Record<string, Entry> = {
+  '(app)/account/page.tsx': { permission: 'account.view', allowed: signedIn },
+  '(app)/home/page.tsx': { permission: 'member.browse', allowed: members },
+  '(app)/coordinator/page.tsx': { permission: 'coordinator.home', allowed: ['coordinator'] },
+  // introductions (issue 5)
+  '(app)/introductions/page.tsx': { permission: 'introductions.view', allowed: members },
+  '(app)/introductions/[id]/page.tsx': { permission: 'introductions.view', allowed: members },
+  '(app)/introductions/new/page.tsx': { permission: 'introductions.interest', allowed: ['sme', 'researcher', 'trading', 'lender'] },
+  '(app)/coordinator/matches/page.tsx': { permission: 'introductions.coordinate', allowed: ['coordinator'] },
+  '(app)/notifications/page.tsx': { permission: 'notifications.view', allowed: members },
+  '(app)/notifications/settings/page.tsx': { permission: 'notifications.view', allowed: members },
+  '(app)/admin/outbox/page.tsx': { permission: 'mail.outbox', allowed: ['admin'] },
+  // needs and seeds (issue 3); /seeds and /seeds/[id] live in (public): signed-out visitors see public teasers
+  '(app)/needs/page.tsx': { permission: 'listings.browse', allowed: members },
+  '(app)/needs/[id]/page.tsx': { permission: 'listings.browse', allowed: members },
+  '(app)/needs/new/page.tsx': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
+  '(app)/needs/[id]/edit/page.tsx': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
+  '(app)/needs/mine/page.tsx': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
+  '(app)/seeds/new/page.tsx': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
+  '(app)/seeds/[id]/edit/page.tsx': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
+  '(app)/seeds/mine/page.tsx': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
+  '(app)/coordinator/reviews/page.tsx': { permission: 'listings.moderate', allowed: ['coordinator'] },
+};
+
