@@ -169,21 +169,25 @@ export async function listMyIntroductions(viewer: Viewer) {
     .limit(100);
 }
 
-/** The viewer's relation to a listing through introductions, for lib/listings/disclosure.ts. */
-export async function introducedToListing(db: Db, viewer: Viewer, listing: { kind: 'need' | 'seed'; id: string }): Promise<boolean> {
+/**
+ * The viewer's relation to a listing through the brokered flow, for lib/listings/disclosure.ts:
+ * 'introduced' when a match joining the viewer's organisation and this listing is introduced
+ * (or closed after it); 'interest_accepted' when the listing's side accepted the viewer's
+ * request and the other answer is pending; otherwise 'none'.
+ */
+export async function introductionRelation(db: Db, viewer: Viewer, listing: { kind: 'need' | 'seed'; id: string }): Promise<'introduced' | 'interest_accepted' | 'none'> {
   const ref = listing.kind === 'need' ? matches.needId : matches.seedId;
-  const otherNeed = sql`exists (select 1 from ${needs} where ${needs.id} = ${matches.needId} and ${needs.organisationId} = ${viewer.organisationId})`;
-  const otherSeed = sql`exists (select 1 from ${seeds} where ${seeds.id} = ${matches.seedId} and ${seeds.organisationId} = ${viewer.organisationId})`;
-  const [row] = await db
-    .select({ id: matches.id })
+  const viaOtherListing =
+    listing.kind === 'need'
+      ? sql`exists (select 1 from ${seeds} where ${seeds.id} = ${matches.seedId} and ${seeds.organisationId} = ${viewer.organisationId})`
+      : sql`exists (select 1 from ${needs} where ${needs.id} = ${matches.needId} and ${needs.organisationId} = ${viewer.organisationId})`;
+  const accepted = listing.kind === 'need' ? matchIntroductions.needResponse : matchIntroductions.seedResponse;
+  const rows = await db
+    .select({ status: matches.status, listingAnswer: accepted })
     .from(matches)
-    .where(
-      and(
-        eq(ref, listing.id),
-        inArray(matches.status, ['introduced', 'closed']),
-        or(eq(matches.requesterOrganisationId, viewer.organisationId), listing.kind === 'need' ? otherSeed : otherNeed),
-      ),
-    )
-    .limit(1);
-  return !!row;
+    .leftJoin(matchIntroductions, eq(matchIntroductions.matchId, matches.id))
+    .where(and(eq(ref, listing.id), inArray(matches.status, ['approved', 'introduced', 'closed']), or(eq(matches.requesterOrganisationId, viewer.organisationId), viaOtherListing)));
+  if (rows.some((r) => r.status === 'introduced' || r.status === 'closed')) return 'introduced';
+  if (rows.some((r) => r.status === 'approved' && r.listingAnswer === 'accepted')) return 'interest_accepted';
+  return 'none';
 }

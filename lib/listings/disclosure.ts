@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { Db } from '@/db';
+import { getDb, type Db } from '@/db';
+import { introductionRelation } from '@/lib/introductions/data';
 import { users } from '@/db/schema/accounts';
 import type { disclosureLevels, DisclosureSettings, ipStatuses, licensingTerms } from '@/db/schema/listings';
 import { writeAudit } from '@/lib/audit';
@@ -34,12 +35,14 @@ const RANK: Record<Relation, number> = { none: 0, members: 0, interest_accepted:
 const maxLevel = (a: DisclosureLevel, b: DisclosureLevel): DisclosureLevel => (RANK[a] >= RANK[b] ? a : b);
 
 /**
- * HOOK for the introductions feature: the viewer's relation to a listing (accepted
- * expression of interest, recorded NDA, completed introduction). Until that exists
- * everyone outside the owner organisation and its coordinators stands at 'none'.
+ * The viewer's relation to a listing through the brokered flow (lib/introductions): 'introduced'
+ * once both sides of a match joining the viewer's organisation and this listing accepted;
+ * 'interest_accepted' while the listing's side accepted and the other answer is pending.
  */
-export async function relationOf(_viewer: Viewer | null, _listing: { kind: ListingKind; id: string }): Promise<Relation> {
-  return 'none';
+export async function relationOf(viewer: Viewer | null, listing: { kind: ListingKind; id: string }): Promise<Relation> {
+  if (!viewer) return 'none';
+  // lib/introductions: an introduced match (both accepted) between the viewer's organisation and this listing
+  return introductionRelation(await getDb(), viewer, listing);
 }
 
 export function accessOf(viewer: Viewer | null, listing: { organisationId: string; coordinated: boolean }): Access {

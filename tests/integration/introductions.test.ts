@@ -19,6 +19,8 @@ import { addDays } from '@/lib/introductions/rules';
 import { transitionMatch } from '@/lib/introductions/transition';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { deliverDueMails } from '@/lib/mail/sender';
+import { getNeedForViewer } from '@/lib/listings/needs-data';
+import { getSeedForViewer } from '@/lib/listings/seeds-data';
 import { makeCluster, makeUser, unique } from '../support/factories';
 
 async function listing(kind: 'need' | 'seed', owner: { user: { id: string; organisationId: string } }) {
@@ -104,8 +106,10 @@ describe('brokered introductions', () => {
     const outsiders: Viewer[] = [strangerCoordinator.viewer, stranger.viewer, lender.viewer];
     const sentinels = w.sentinels;
 
+    const listingViews = async (v: Viewer) => [await getNeedForViewer(v, w.needId), await getSeedForViewer(v, w.seedId)];
     const checkOutsiders = async () => {
       for (const v of outsiders) {
+        expect(leaks(await listingViews(v), sentinels)).toEqual([]);
         expect(await getMatchForViewer(v, w.match.id)).toBeNull();
         expect(await listCoordinatorQueue(v, { status: 'proposed' })).toEqual([]);
         expect(leaks(await listMyIntroductions(v), sentinels)).toEqual([]);
@@ -132,7 +136,9 @@ describe('brokered introductions', () => {
     const notes = await db.select().from(notifications).where(eq(notifications.userId, w.sme.user.id));
     expect(notes.map((n) => n.kind)).toContain('introduction_request');
 
+    expect(leaks(await listingViews(w.sme.viewer), [sentinels[3], sentinels[4], sentinels[5]])).toEqual([]);
     await transitionMatch(db, w.sme.viewer, w.match.id, { type: 'accept' });
+    expect(leaks(await listingViews(w.researcher.viewer), sentinels.slice(0, 3))).toEqual([]);
     const halfway = await getMatchForViewer(w.researcher.viewer, w.match.id);
     expect(halfway?.status).toBe('approved');
     expect(leaks(halfway, sentinels)).toEqual([]);
@@ -144,6 +150,9 @@ describe('brokered introductions', () => {
     expect(introduced?.status).toBe('introduced');
     expect(introduced?.contacts?.seed?.phone).toBe(w.researcher.user.phone);
     expect((await getMatchForViewer(w.coordinator.viewer, w.match.id))?.contacts?.need?.email).toBe(w.sme.user.email);
+    // the listings themselves now disclose their people to the other party (relationOf)
+    expect((await getSeedForViewer(w.sme.viewer, w.seedId))?.contact?.phone).toBe(w.researcher.user.phone);
+    expect((await getNeedForViewer(w.researcher.viewer, w.needId))?.contact?.email).toBe(w.sme.user.email);
     await checkOutsiders();
 
     await postMessage(db, w.sme.viewer, w.match.id, 'Shall we meet next week?');
