@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { ListingDetail } from '@/components/listings/listing-detail';
+import { requirePermission } from '@/lib/auth/guard';
+import { ipFrom } from '@/lib/auth/request-ip';
+import { getNeedForViewer } from '@/lib/listings/needs-data';
+import { z } from '@/lib/validation/messages';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('listings.needs'))('title') };
+}
+
+export default async function NeedPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requirePermission('listings.browse');
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const ip = ipFrom(await headers());
+  const view = await getNeedForViewer(viewer, id, ip === 'unknown' ? null : ip);
+  if (!view) notFound();
+  const t = await getTranslations('listings.needs');
+  return (
+    <div className="flex flex-col gap-4">
+      <Link href="/needs" className="text-sm text-teal-800 underline">
+        {t('detailBack')}
+      </Link>
+      <ListingDetail view={view} />
+    </div>
+  );
+}

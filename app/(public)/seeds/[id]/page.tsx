@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { ListingDetail } from '@/components/listings/listing-detail';
+import { ButtonLink } from '@/components/ui/button';
+import { can } from '@/lib/auth/policy';
+import { ipFrom } from '@/lib/auth/request-ip';
+import { getViewer } from '@/lib/auth/session';
+import { getPublicSeedTeaser, getSeedForViewer } from '@/lib/listings/seeds-data';
+import { z } from '@/lib/validation/messages';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('listings.seeds'))('title') };
+}
+
+export default async function SeedPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await getViewer();
+  if (viewer && !can(viewer, 'listings.browse')) redirect('/account');
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const ip = ipFrom(await headers());
+  const view = viewer ? await getSeedForViewer(viewer, id, ip === 'unknown' ? null : ip) : await getPublicSeedTeaser(id);
+  if (!view) notFound();
+  const t = await getTranslations('listings.seeds');
+  return (
+    <div className="flex flex-col gap-4">
+      <Link href="/seeds" className="text-sm text-teal-800 underline">
+        {t('detailBack')}
+      </Link>
+      <ListingDetail view={view} />
+      {!viewer && (
+        <div>
+          <ButtonLink href="/sign-in">{t('signInForMore')}</ButtonLink>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
+import { FormField } from '@/components/ui/form-field';
+import { Select } from '@/components/ui/select';
+import { TextField } from '@/components/ui/text-field';
+import { Textarea } from '@/components/ui/textarea';
+import { domains } from '@/db/schema/accounts';
+import { disclosureLevels } from '@/db/schema/listings';
+import { LIMITS } from '@/lib/listings/validation';
+import { KeywordInput } from './keyword-input';
+import { PREFECTURE_OPTIONS } from './prefectures';
+
+// The shared part of the need and seed forms. Loosely typed: both forms have these fields.
+type Props = {
+  register: UseFormRegister<any>;
+  control: Control<any>;
+  errorOf: (name: any) => string | undefined;
+  watchLength: (name: 'title' | 'summary' | 'details') => number;
+};
+
+export function CommonFields({ register, control, errorOf, watchLength }: Props) {
+  const t = useTranslations('listings.fields');
+  const tf = useTranslations('listings.form');
+  const tr = useTranslations();
+  const count = (name: 'title' | 'summary' | 'details', max: number) => t('charCount', { count: watchLength(name), max });
+  return (
+    <>
+      <FormField label={t('title')} hint={count('title', LIMITS.title)} error={errorOf('title')} required requiredLabel={tf('required')}>
+        <TextField maxLength={LIMITS.title} {...register('title')} />
+      </FormField>
+      <FormField label={t('summary')} hint={`${t('summaryHint')} ${count('summary', LIMITS.summary)}`} error={errorOf('summary')} required requiredLabel={tf('required')}>
+        <Textarea rows={4} maxLength={LIMITS.summary} {...register('summary')} />
+      </FormField>
+      <FormField label={t('details')} hint={`${t('detailsHint')} ${count('details', LIMITS.details)}`} error={errorOf('details')}>
+        <Textarea rows={8} maxLength={LIMITS.details} {...register('details')} />
+      </FormField>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <FormField label={t('domain')} error={errorOf('domain')} required requiredLabel={tf('required')}>
+          <Select {...register('domain')}>
+            {domains.map((d) => (
+              <option key={d} value={d}>
+                {tr(`domains.${d}`)}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        <FormField label={t('language')} error={errorOf('language')}>
+          <Select {...register('language')}>
+            <option value="ja">日本語</option>
+            <option value="en">English</option>
+          </Select>
+        </FormField>
+        <FormField label={t('prefecture')} error={errorOf('prefecture')}>
+          <Select {...register('prefecture')}>
+            <option value="">{tr('common.choose')}</option>
+            {PREFECTURE_OPTIONS.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+      </div>
+      <FormField label={t('keywords')} hint={t('keywordsHint', { max: LIMITS.keywords, length: LIMITS.keyword })} error={errorOf('keywords')}>
+        {(wiring) => (
+          <Controller
+            control={control}
+            name="keywords"
+            render={({ field }) => (
+              <KeywordInput {...wiring} value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} max={LIMITS.keywords} maxLength={LIMITS.keyword} />
+            )}
+          />
+        )}
+      </FormField>
+    </>
+  );
+}
+
+export function DisclosureFields({ register, fields }: { register: UseFormRegister<any>; fields: Array<'organisationName' | 'details' | 'patentNumbers'> }) {
+  const t = useTranslations('listings');
+  const label = { organisationName: 'disclosureOrganisationName', details: 'disclosureDetails', patentNumbers: 'disclosurePatentNumbers' } as const;
+  return (
+    <div className="grid gap-4 sm:grid-cols-3">
+      {fields.map((f) => (
+        <FormField key={f} label={t(`fields.${label[f]}`)}>
+          <Select {...register(`disclosure.${f}`)}>
+            {disclosureLevels.map((l) => (
+              <option key={l} value={l}>
+                {t(`levels.${l}`)}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import type { ZodType } from 'zod';
+import type { ActionResult } from '@/lib/errors';
+
+type Saved = { id: string; version: number; status: string };
+export type AutosaveState = { state: 'idle' | 'saving' | 'saved' | 'failed'; at?: Date };
+
+/**
+ * Debounced autosave of a draft: when the values change and pass the schema, save them as
+ * a draft (creating the listing the first time) and keep id/version in the form, so the
+ * next save, and the final submit, update the same row. `wait()` lets submit go after it.
+ */
+export function useAutosave<V extends FieldValues & { id?: string; version?: number; intent: 'draft' | 'submit' }>(
+  form: UseFormReturn<V>,
+  schema: ZodType,
+  action: (input: V) => Promise<ActionResult<Saved>>,
+  options: { enabled: boolean; editPath: (id: string) => string; delayMs?: number },
+) {
+  const [status, setStatus] = useState<AutosaveState>({ state: 'idle' });
+  const pending = useRef<Promise<unknown>>(Promise.resolve());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastSaved = useRef<string>('');
+  const { enabled, editPath, delayMs = 1500 } = options;
+
+  useEffect(() => {
+    if (!enabled) return;
+    const subscription = form.watch((_values, { name }) => {
+      if (name === 'id' || name === 'version' || name === 'intent') return;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        const values = { ...form.getValues(), intent: 'draft' } as V;
+        const key = JSON.stringify({ ...values, version: undefined, id: undefined });
+        if (key === lastSaved.current || !schema.safeParse(values).success) return;
+        setStatus({ state: 'saving' });
+        pending.current = pending.current.then(async () => {
+          const result = await action({ ...form.getValues(), intent: 'draft' } as V);
+          if (result.ok) {
+            lastSaved.current = key;
+            if (!form.getValues().id) window.history.replaceState(null, '', editPath(result.data.id));
+            form.setValue('id' as never, result.data.id as never);
+            form.setValue('version' as never, result.data.version as never);
+            setStatus({ state: 'saved', at: new Date() });
+          } else {
+            setStatus({ state: 'failed' });
+          }
+        });
+      }, delayMs);
+    });
+    return () => {
+      subscription.unsubscribe();
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [enabled, form, schema, action, editPath, delayMs]);
+
+  /** Resolves once no autosave is running or scheduled (call before a manual submit). */
+  const wait = async () => {
+    if (timer.current) clearTimeout(timer.current);
+    await pending.current;
+  };
+  return { status, wait };
+}
