@@ -7,22 +7,11 @@ import { writeAudit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/policy';
 import { loadViewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
-import { z } from '@/lib/validation/messages';
+import type { CreateTokenInput } from './token-validation';
 
 export const TOKEN_PREFIX = 'cm_';
 /** At most this many live tokens per user. */
 export const MAX_TOKENS_PER_USER = 20;
-export const tokenLifetimes = ['30', '90', '365', 'never'] as const;
-
-export const createTokenSchema = z
-  .object({
-    name: z.string().trim().min(1).max(80),
-    expiresInDays: z.enum(tokenLifetimes),
-  })
-  .strict();
-export type CreateTokenInput = z.infer<typeof createTokenSchema>;
-export const revokeTokenSchema = z.object({ id: z.uuid() }).strict();
-
 /** sha256 of the whole token; only this is stored. */
 export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token, 'utf8').digest('hex');
