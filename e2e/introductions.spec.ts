@@ -1,0 +1,147 @@
+import crypto from 'node:crypto';
+import { SMTPServer } from 'smtp-server';
+import type { Browser, Page } from '@playwright/test';
+import { demo, expect, expectAccessible, signIn, test } from './support/fixtures';
+
+// The brokered flow in three real browser sessions: the coordinator pairs an SME's need with a
+// researcher's seed and approves it, both accept, contacts appear, a message goes across, and the
+// e-mails reach a real SMTP server (run with SMTP_URL=smtp://127.0.0.1:<port> for the web server).
+
+const NEED = '切削工具の摩耗をリアルタイムに検知';
+const SEED = 'Tool wear monitoring from spindle vibration';
+// contact details of the people behind the two listings (db/seed/demo-data.ts)
+const smeContact = ['052-000-1001', 'sme@demo.test', '山田 花子'];
+const researcherContact = ['052-000-2001', 'researcher@demo.test', '佐藤 健一'];
+
+type Mail = { to: string[]; subject: string; raw: string; text: string };
+
+/** The decoded text of a single-part mail (nodemailer uses quoted-printable or base64 for non-ASCII). */
+function bodyText(raw: string): string {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join('\n\n');
+  const encoding = /^Content-Transfer-Encoding:\s*(\S+)/im.exec(head)?.[1]?.toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') {
+    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+  }
+  return body;
+}
+const mails: Mail[] = [];
+let smtp: SMTPServer | null = null;
+const smtpPort = process.env.SMTP_URL ? Number(new URL(process.env.SMTP_URL).port) : 0;
+
+test.beforeAll(async () => {
+  if (!smtpPort) return;
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (c) => (raw += c.toString()));
+      stream.on('end', () => {
+        const subject = /^Subject:\s*(.+)$/im.exec(raw)?.[1] ?? '';
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), subject, raw, text: bodyText(raw) });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp!.listen(smtpPort, '127.0.0.1', resolve));
+});
+
+test.afterAll(async () => {
+  if (smtp) await new Promise<void>((resolve) => smtp!.close(() => resolve()));
+});
+
+async function session(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({
+    extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${crypto.randomInt(1, 254)}` },
+    locale: 'ja-JP',
+  });
+  const page = await context.newPage();
+  await signIn(page, email);
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  return page;
+}
+
+/** The page HTML and its RSC payload must not contain any of these strings. */
+async function expectHidden(page: Page, url: string, secrets: string[]) {
+  const html = await page.content();
+  const rsc = await (await page.request.get(url, { headers: { RSC: '1' } })).text();
+  for (const s of secrets) {
+    expect(html, `page leaks ${s}`).not.toContain(s);
+    expect(rsc, `RSC payload leaks ${s}`).not.toContain(s);
+  }
+}
+
+test('coordinator approves, both parties accept, contacts are revealed and a message is exchanged', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const coordinator = await session(browser, demo.coordinator);
+
+  // pair the need and the seed by hand (the engine may already have proposed the same pair)
+  await coordinator.goto(`/coordinator/matches?needQ=${encodeURIComponent(NEED)}&seedQ=${encodeURIComponent(SEED)}`);
+  const propose = coordinator.getByRole('button', { name: /^(提案する|Propose)$/ });
+  await expect(propose).toBeVisible();
+  await propose.click();
+  await expect(coordinator.getByText(/マッチを提案しました|Match proposed|すでにマッチ|already matched/)).toBeVisible();
+
+  await coordinator.goto(`/coordinator/matches?q=${encodeURIComponent('Tool wear monitoring')}`);
+  const link = coordinator.getByRole('link', { name: new RegExp(`${NEED}.*${SEED}`) }).first();
+  await expect(link).toBeVisible();
+  const href = (await link.getAttribute('href'))!;
+  const matchUrl = href;
+  const card = coordinator.locator('li').filter({ has: link }).first();
+  await expectAccessible(coordinator);
+  const note = `E2E note ${crypto.randomUUID().slice(0, 6)}: vibration sensing fits your wear problem`;
+  await card.getByRole('textbox').fill(note);
+  await card.getByRole('button', { name: /^(承認|Approve)$/ }).click();
+  await expect(coordinator.getByRole('link', { name: new RegExp(`${NEED}.*${SEED}`) })).toHaveCount(0);
+
+  // SME: sees the request with the note, not the researcher's contact
+  const sme = await session(browser, demo.sme);
+  await sme.goto(matchUrl);
+  await expect(sme.getByText(note)).toBeVisible();
+  await expectHidden(sme, matchUrl, researcherContact);
+  await expectAccessible(sme);
+  await sme.getByRole('button', { name: /^(紹介を承諾|Accept introduction)$/ }).click();
+  await expect(sme.getByText(/ニーズ: 承諾|Need: Accepted/)).toBeVisible();
+  await expectHidden(sme, matchUrl, researcherContact);
+
+  // researcher: still nothing of the SME until they accept too
+  const researcher = await session(browser, demo.researcher);
+  await researcher.goto(matchUrl);
+  await expectHidden(researcher, matchUrl, smeContact);
+  await researcher.getByRole('button', { name: /^(紹介を承諾|Accept introduction)$/ }).click();
+  await expect(researcher.getByText(/紹介済み|Introduced/).first()).toBeVisible();
+  await expect(researcher.getByText(smeContact[0])).toBeVisible();
+  await expect(researcher.getByText(smeContact[1])).toBeVisible();
+
+  const message = `Hello from the lab ${crypto.randomUUID().slice(0, 8)}`;
+  await researcher.getByLabel(/^(メッセージ|Message)$/).fill(message);
+  await researcher.getByRole('button', { name: /^(送信|Send)$/ }).click();
+  await expect(researcher.getByText(message)).toBeVisible();
+
+  await sme.goto(matchUrl);
+  await expect(sme.getByText(researcherContact[0])).toBeVisible();
+  await expect(sme.getByText(message)).toBeVisible();
+  await expectAccessible(sme);
+
+  // notifications in the header
+  await sme.goto('/notifications');
+  await expect(sme.getByRole('heading', { name: /お知らせ|Notifications/ })).toBeVisible();
+
+  // a stranger (other cluster's coordinator) sees nothing
+  const other = await session(browser, 'coordinator2@demo.test');
+  const resp = await other.goto(matchUrl);
+  expect(resp?.status()).toBe(404);
+  await expectHidden(other, matchUrl, [...smeContact, ...researcherContact, note]);
+
+  if (smtpPort) {
+    await expect
+      .poll(() => mails.filter((m) => m.to.includes('sme@demo.test')).length, { timeout: 45_000 })
+      .toBeGreaterThanOrEqual(3); // request, introduced, new message
+    expect(mails.some((m) => m.to.includes('researcher@demo.test') && m.text.includes(note))).toBe(true);
+    const ids = mails.map((m) => /^Message-ID:\s*(.+)$/im.exec(m.raw)?.[1]);
+    expect(new Set(ids).size).toBe(ids.length); // none twice
+  }
+});
