@@ -1,8 +1,20 @@
-// Runs once when the Next.js server starts: background passes for mail and introductions.
-// (A small in-process poller; each pass is idempotent and safe alongside other servers.)
+/**
+ * Next.js start-up hook: starts the background job workers (lib/jobs) in the Node.js server
+ * process — never in the edge runtime and never while `next build` evaluates modules.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  if (process.env.NEXT_PHASE === 'phase-production-build' || process.env.DISABLE_BACKGROUND_JOBS === '1') return;
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  if (process.env.JOBS_DISABLED === '1') return;
+  // mail outbox sender and introduction follow-ups (reminders, expiry, check-ins): idempotent polling passes
   const { startBackgroundJobs } = await import('./lib/background/start');
-  await startBackgroundJobs();
+  await startBackgroundJobs().catch((error) => console.error('[background] could not start', error));
+  const { startWorkers } = await import('./lib/jobs');
+  try {
+    const started = await startWorkers();
+    console.log(`[jobs] workers started: ${started.join(', ') || 'none'}`);
+  } catch (error) {
+    // the site still serves; jobs stay queued in the database until a worker runs
+    console.error('[jobs] could not start workers', error);
+  }
 }

@@ -339,3 +339,18 @@ export async function reweigh(db: Db, kind: ListingKind, opts: { all?: boolean; 
   }
   return done;
 }
+
+/**
+ * Removes documents of listings that are no longer open or have expired (expiry fires no
+ * event, so the background job sweeps). Returns how many were removed.
+ */
+export async function pruneIndex(db: Db, kind: ListingKind): Promise<number> {
+  const table = kind === 'need' ? sql`needs` : sql`seeds`;
+  const stale = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      select d.listing_id as id from match_documents d left join ${table} l on l.id = d.listing_id
+      where d.kind = ${kind} and (l.id is null or l.status <> 'open' or l.expires_at <= now())`),
+  );
+  for (const { id } of stale) await removeListing(db, kind, id);
+  return stale.length;
+}

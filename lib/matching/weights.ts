@@ -62,3 +62,12 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   freshnessHalfLifeDays: 365,
   minTextSim: 0.0001,
 };
+
+/**
+ * Proposals to coordinators (lib/matching/proposals.ts): when a listing is published or edited,
+ * its top `topK` partners scoring at least `minScore` become `proposed` matches. On the dev set,
+ * 0.2 keeps about three quarters of the directly solving pairs among the top 10 and drops
+ * most unrelated ones (text similarity alone must exceed about 0.12 to get there; structure
+ * alone tops out at 0.12).
+ */
+export const PROPOSAL_SETTINGS = { topK: 10, minScore: 0.2 } as const;

@@ -1,0 +1,3 @@
+// Every feature's workers, registered by importing its jobs module (one line each).
+import '@/lib/matching/jobs';
+import '@/lib/saved-searches/jobs';

@@ -1,0 +1,243 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { needs, seeds } from '@/db/schema/listings';
+import { matchDocuments, matches } from '@/db/schema/matching';
+import { importDataset, parseDataset } from '@/lib/import/dataset';
+import { prepareJobs, queueCounts, startWorkers, stopJobs } from '@/lib/jobs';
+import { buildIndex, rankSeedsForNeed } from '@/lib/matching/engine';
+import { enqueueRematch, REMATCH_QUEUE } from '@/lib/matching/jobs';
+import { rematchListing } from '@/lib/matching/proposals';
+import { rankForListing } from '@/lib/matching/retrieve';
+import { indexListings, loadListings, pruneIndex, rebuildCorpusStats, reweigh, rowsOf, TEXT_CAPS } from '@/lib/matching/store';
+import { makeCluster, makeUser } from '../support/factories';
+
+afterAll(async () => {
+  await stopJobs();
+});
+
+async function owner(role: 'sme' | 'researcher', clusterIds: string[] = []) {
+  const { user, viewer } = await makeUser(role, { clusterIds });
+  return { userId: user.id, organisationId: viewer.organisationId };
+}
+
+type NeedFields = Partial<typeof needs.$inferInsert> & { title: string };
+type SeedFields = Partial<typeof seeds.$inferInsert> & { title: string };
+
+async function makeNeed(o: { userId: string; organisationId: string }, f: NeedFields) {
+  const db = await getDb();
+  const [row] = await db
+    .insert(needs)
+    .values({ organisationId: o.organisationId, createdBy: o.userId, language: 'en', summary: '', domain: 'environment_energy', status: 'open', ...f })
+    .returning();
+  return row;
+}
+
+async function makeSeed(o: { userId: string; organisationId: string }, f: SeedFields) {
+  const db = await getDb();
+  const [row] = await db
+    .insert(seeds)
+    .values({ organisationId: o.organisationId, createdBy: o.userId, language: 'en', summary: '', domain: 'environment_energy', status: 'open', ...f })
+    .returning();
+  return row;
+}
+
+const batteryNeed: NeedFields = {
+  language: 'ja',
+  title: '全固体電池の固体電解質を低コストで製造したい',
+  summary: '当社は電池部材メーカーで、硫化物系固体電解質の量産プロセスを探しています。',
+  keywords: ['全固体電池', '固体電解質'],
+  trlMin: 4,
+};
+const batterySeed: SeedFields = {
+  title: 'Low-cost synthesis of sulfide solid electrolyte for all-solid-state batteries',
+  summary: 'A wet process produces sulfide solid electrolyte powder for all-solid-state batteries at low cost.',
+  keywords: ['solid-state battery', 'solid electrolyte'],
+  trl: 5,
+  ipStatus: 'granted',
+  licensing: ['non_exclusive'],
+};
+
+describe('retrieval from the database', () => {
+  it('returns the same top 10 as the in-memory engine on the same corpus', async () => {
+    const db = await getDb();
+    const data = parseDataset(SMALL_CORPUS);
+    const imported = await importDataset(db, data, { label: 'retrieval-test' });
+    await indexListings(db, 'need', [...imported.needIds.values()]);
+    await indexListings(db, 'seed', [...imported.seedIds.values()]);
+    await pruneIndex(db, 'seed');
+    await rebuildCorpusStats(db, 'seed');
+    await reweigh(db, 'seed', { all: true });
+
+    // the in-memory engine over every indexed open seed of this database
+    const ids = rowsOf<{ id: string }>(
+      await db.execute(sql`select d.listing_id as id from match_documents d join seeds s on s.id = d.listing_id
+        where d.kind = 'seed' and s.status = 'open' and s.expires_at > now()`),
+    ).map((r) => r.id);
+    const corpus = await loadListings(db, 'seed', ids);
+    const index = buildIndex(corpus.map((c) => c.input));
+    let nonEmpty = 0;
+    for (const needId of imported.needIds.values()) {
+      const [need] = await loadListings(db, 'need', [needId]);
+      const expected = rankSeedsForNeed(need.input, index, 10, { withReasons: false });
+      const got = await rankForListing(db, 'need', needId, 10, { withReasons: false });
+      expect(got.map((m) => m.id)).toEqual(expected.map((m) => m.id));
+      got.forEach((m, i) => expect(m.score).toBeCloseTo(expected[i].score, 6));
+      if (got.length) nonEmpty++;
+    }
+    expect(nonEmpty).toBe(data.needs.length);
+  }, 120_000);
+
+  it('gives an empty list for a need sharing nothing with any seed', async () => {
+    const db = await getDb();
+    const sme = await owner('sme');
+    const need = await makeNeed(sme, { title: 'qqxzv wwkrp', summary: 'zzyqv' });
+    await indexListings(db, 'need', [need.id]);
+    expect(await rankForListing(db, 'need', need.id, 10)).toEqual([]);
+  });
+
+  it('finds an English seed for a Japanese need, with reasons', async () => {
+    const db = await getDb();
+    const need = await makeNeed(await owner('sme'), batteryNeed);
+    const seed = await makeSeed(await owner('researcher'), batterySeed);
+    await indexListings(db, 'seed', [seed.id]);
+    await indexListings(db, 'need', [need.id]);
+    const ranked = await rankForListing(db, 'need', need.id, 50);
+    const hit = ranked.find((m) => m.id === seed.id);
+    expect(hit).toBeDefined();
+    expect(hit!.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(['shared_concepts', 'same_domain', 'trl_fit', 'cross_language']));
+  });
+});
+
+describe('proposals', () => {
+  it('creates one proposal per pair, updates its score on re-score, never touches a match past proposed', async () => {
+    const db = await getDb();
+    const cluster = await makeCluster();
+    const need = await makeNeed(await owner('sme', [cluster.id]), batteryNeed);
+    const seed = await makeSeed(await owner('researcher', [cluster.id]), batterySeed);
+    await indexListings(db, 'seed', [seed.id]);
+    await rematchListing(db, 'need', need.id);
+    await rematchListing(db, 'need', need.id);
+    await rematchListing(db, 'seed', seed.id);
+    const pair = and(eq(matches.needId, need.id), eq(matches.seedId, seed.id));
+    let rows = await db.select().from(matches).where(pair);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ kind: 'engine', status: 'proposed', clusterId: cluster.id });
+    expect(rows[0].score).toBeGreaterThan(0.2);
+    expect((rows[0].reasons as Array<{ kind: string }>).map((r) => r.kind)).toContain('shared_concepts');
+    const first = rows[0];
+
+    // the seed is edited: weaker text, re-matched → same row, new score
+    await db.update(seeds).set({ keywords: [], summary: 'A wet process for sulfide powders.' }).where(eq(seeds.id, seed.id));
+    await rematchListing(db, 'seed', seed.id);
+    await rematchListing(db, 'need', need.id);
+    rows = await db.select().from(matches).where(pair);
+    expect(rows).toHaveLength(1);
+    if (rows[0].score !== first.score) expect(rows[0].version).toBeGreaterThan(first.version);
+
+    // a coordinator approved it: re-scoring leaves it alone
+    await db.update(matches).set({ status: 'approved', score: 0.99 }).where(eq(matches.id, first.id));
+    await db.update(seeds).set({ keywords: ['solid electrolyte'] }).where(eq(seeds.id, seed.id));
+    await rematchListing(db, 'seed', seed.id);
+    rows = await db.select().from(matches).where(pair);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'approved', score: 0.99 });
+  }, 90_000);
+
+  it('drops a closed listing from the index', async () => {
+    const db = await getDb();
+    const seed = await makeSeed(await owner('researcher'), batterySeed);
+    await rematchListing(db, 'seed', seed.id);
+    await db.update(seeds).set({ status: 'closed' }).where(eq(seeds.id, seed.id));
+    await rematchListing(db, 'seed', seed.id);
+    const docs = await db.select().from(matchDocuments).where(and(eq(matchDocuments.kind, 'seed'), eq(matchDocuments.listingId, seed.id)));
+    expect(docs).toHaveLength(0);
+  });
+});
+
+describe('background jobs', () => {
+  it('persists a re-match job and processes it once workers run, also after a restart of the queue', async () => {
+    const db = await getDb();
+    const cluster = await makeCluster();
+    const seed = await makeSeed(await owner('researcher', [cluster.id]), batterySeed);
+    await indexListings(db, 'seed', [seed.id]);
+    const need = await makeNeed(await owner('sme', [cluster.id]), batteryNeed);
+
+    const id = await enqueueRematch({ kind: 'need', id: need.id });
+    expect(id).toBeTruthy();
+    await stopJobs(); // "restart": the job must still be in the database
+    expect((await queueCounts(REMATCH_QUEUE)).created ?? 0).toBeGreaterThanOrEqual(1);
+
+    await startWorkers();
+    const deadline = Date.now() + 20_000;
+    let rows: unknown[] = [];
+    while (Date.now() < deadline) {
+      rows = await db.select().from(matches).where(and(eq(matches.needId, need.id), eq(matches.seedId, seed.id)));
+      if (rows.length) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(rows).toHaveLength(1);
+    await stopJobs();
+  }, 90_000);
+
+  it('inserts a job inside a transaction (committed with it)', async () => {
+    const db = await getDb();
+    const need = await makeNeed(await owner('sme'), batteryNeed);
+    await prepareJobs();
+    let jobId: string | null = null;
+    await db.transaction(async (tx) => {
+      jobId = await enqueueRematch({ kind: 'need', id: need.id }, { tx });
+    });
+    expect(jobId).toBeTruthy();
+    const rows = rowsOf<{ state: string }>(await db.execute(sql`select state::text as state from pgboss.job where id = ${jobId}::uuid`));
+    expect(rows).toHaveLength(1);
+    await stopJobs();
+  }, 60_000);
+});
+
+describe('bad input', () => {
+  const texts: Array<[string, NeedFields]> = [
+    ['empty', { title: '', summary: '' }],
+    ['one word', { title: 'battery' }],
+    ['emoji', { title: '🔋🔋🚗💨', summary: '😀 🙏' }],
+    ['other scripts', { title: 'Твердотельный аккумулятор', summary: 'بطارية الحالة الصلبة 고체 전해질' }],
+    ['huge', { title: 'x'.repeat(5000), summary: 'solid electrolyte battery '.repeat(40_000), keywords: Array.from({ length: 500 }, (_, i) => `kw${i} `.repeat(50)) }],
+  ];
+  it.each(texts)('%s text is indexed and ranked without error', async (_, fields) => {
+    const db = await getDb();
+    const need = await makeNeed(await owner('sme'), fields);
+    await indexListings(db, 'need', [need.id]);
+    const [doc] = await db.select().from(matchDocuments).where(and(eq(matchDocuments.kind, 'need'), eq(matchDocuments.listingId, need.id)));
+    expect(doc).toBeDefined();
+    const rep = doc.rep as { terms: Record<string, number> };
+    expect(Object.keys(rep.terms).length).toBeLessThanOrEqual(TEXT_CAPS.keys);
+    const ranked = await rankForListing(db, 'need', need.id, 10);
+    expect(Array.isArray(ranked)).toBe(true);
+    for (const m of ranked) expect(m.score).toBeGreaterThanOrEqual(0);
+  }, 60_000);
+});
+
+// A small mixed-language corpus: three needs, a dozen seeds (relevant, cross-language, distractors).
+const SMALL_CORPUS = {
+  version: 1,
+  needs: [
+    { id: 'n1', lang: 'ja', title: '全固体電池の固体電解質を低コストで製造したい', summary: '電池部材メーカーとして硫化物系固体電解質の量産プロセスを探しています。', domain: 'environment_energy', keywords: ['全固体電池', '固体電解質'], region: 'Aichi', desiredTrl: 4 },
+    { id: 'n2', lang: 'en', title: 'Detecting compressed air leaks while the line is running', summary: 'Our plant loses air through leaks in long piping; we need leak detection during production and better compressor control.', domain: 'environment_energy', keywords: ['compressed air', 'leak detection', 'energy saving'], region: 'Nara', desiredTrl: 6 },
+    { id: 'n3', lang: 'en', title: 'Visual inspection of machined parts with AI', summary: 'Automate the inspection of scratches on machined aluminium parts using cameras and deep learning.', domain: 'manufacturing', keywords: ['visual inspection', 'deep learning', 'defect detection'], region: 'Gifu', desiredTrl: 5 },
+  ],
+  seeds: [
+    { id: 's1', lang: 'en', title: 'Sulfide solid electrolyte by a wet process', summary: 'Low-cost synthesis of sulfide solid electrolyte powder for all-solid-state batteries.', domain: 'environment_energy', keywords: ['solid-state battery', 'solid electrolyte'], region: 'Osaka', trl: 5, ip: { status: 'granted', jurisdictions: ['JP', 'US'] }, licensing: 'non_exclusive' },
+    { id: 's2', lang: 'ja', title: 'リチウムイオン電池の電極劣化診断', summary: '交流インピーダンスで電池の電極の劣化を診断する。', domain: 'environment_energy', keywords: ['電池', '劣化診断'], region: 'Kyoto', trl: 3, ip: { status: 'filed', jurisdictions: ['JP'] }, licensing: 'joint_research' },
+    { id: 's3', lang: 'ja', title: '超音波による圧縮空気の漏れ検知', summary: '稼働中の工場で配管のエア漏れを超音波センサで検出する技術。', domain: 'environment_energy', keywords: ['エア漏れ', '超音波', '省エネ'], region: 'Hyogo', trl: 6, ip: { status: 'granted', jurisdictions: ['JP'] }, licensing: 'exclusive' },
+    { id: 's4', lang: 'en', title: 'Compressor scheduling for factory energy saving', summary: 'Control of multiple air compressors to cut unloaded running and energy use.', domain: 'environment_energy', keywords: ['compressor', 'energy management'], region: 'Aichi', trl: 7, ip: { status: 'none', jurisdictions: [] }, licensing: 'non_exclusive' },
+    { id: 's5', lang: 'ja', title: '深層学習による外観検査システム', summary: 'カメラ画像から切削部品の傷を深層学習で検出する外観検査。', domain: 'manufacturing', keywords: ['外観検査', '深層学習', '欠陥検出'], region: 'Shizuoka', trl: 6, ip: { status: 'filed', jurisdictions: ['JP'] }, licensing: 'non_exclusive' },
+    { id: 's6', lang: 'en', title: 'Retail shelf image recognition', summary: 'Deep learning counts products on supermarket shelves.', domain: 'it', keywords: ['computer vision', 'retail'], region: 'Tokyo', trl: 6, ip: { status: 'none', jurisdictions: [] }, licensing: 'exclusive' },
+    { id: 's7', lang: 'en', title: 'Biodegradable packaging film from rice straw', summary: 'A film made from agricultural residue that degrades in soil.', domain: 'environment_energy', keywords: ['biodegradable plastic', 'packaging'], region: 'Niigata', trl: 4, ip: { status: 'granted', jurisdictions: ['JP'] }, licensing: 'exclusive' },
+    { id: 's8', lang: 'ja', title: '抗体精製のための低コストアフィニティ担体', summary: 'プロテインAに代わる低コストの抗体捕捉材料。', domain: 'biotech', keywords: ['抗体', '精製'], region: 'Osaka', trl: 4, ip: { status: 'filed', jurisdictions: ['JP'] }, licensing: 'joint_research' },
+    { id: 's9', lang: 'en', title: 'Acoustic camera for locating gas leaks', summary: 'An array of microphones visualises ultrasonic noise from leaking pipes and fittings.', domain: 'manufacturing', keywords: ['ultrasound', 'leak detection', 'acoustic imaging'], region: 'Kanagawa', trl: 7, ip: { status: 'granted', jurisdictions: ['JP', 'EP'] }, licensing: 'non_exclusive' },
+    { id: 's10', lang: 'en', title: 'Surface roughness measurement with laser speckle', summary: 'Non-contact measurement of machined surfaces.', domain: 'manufacturing', keywords: ['metrology', 'laser'], region: 'Gifu', trl: 5, ip: { status: 'none', jurisdictions: [] }, licensing: 'exclusive' },
+    { id: 's11', lang: 'ja', title: '固体酸化物形燃料電池の電解質薄膜', summary: '燃料電池向けの電解質薄膜を低温で形成する。', domain: 'environment_energy', keywords: ['燃料電池', '電解質'], region: 'Fukuoka', trl: 3, ip: { status: 'filed', jurisdictions: ['JP'] }, licensing: 'joint_research' },
+    { id: 's12', lang: 'en', title: 'Anomaly detection in manufacturing sensor data', summary: 'Machine learning detects faults from vibration sensors on production lines.', domain: 'it', keywords: ['anomaly detection', 'machine learning', 'predictive maintenance'], region: 'Aichi', trl: 6, ip: { status: 'none', jurisdictions: [] }, licensing: 'non_exclusive' },
+  ],
+  judgments: [],
+};
