@@ -55,6 +55,12 @@ export const actionMatrix: Record<string, Entry> = {
   '(app)/seeds/actions.ts#closeSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
   '(app)/seeds/actions.ts#renewSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
   '(app)/coordinator/reviews/actions.ts#reviewListingAction': { permission: 'listings.moderate', allowed: ['coordinator'] },
+  // API tokens and saved searches (issue 3, integrations)
+  '(app)/account/tokens/actions.ts#createApiTokenAction': { permission: 'apiTokens.manage', allowed: members },
+  '(app)/account/tokens/actions.ts#revokeApiTokenAction': { permission: 'apiTokens.manage', allowed: members },
+  '(app)/account/searches/actions.ts#saveSearchAction': { permission: 'savedSearches.manage', allowed: members },
+  '(app)/account/searches/actions.ts#updateSavedSearchAction': { permission: 'savedSearches.manage', allowed: members },
+  '(app)/account/searches/actions.ts#deleteSavedSearchAction': { permission: 'savedSearches.manage', allowed: members },
 };
 
 /** Protected pages, keyed by their file under app/. */
@@ -80,5 +86,9 @@ export const pageMatrix: Record<string, Entry> = {
   '(app)/seeds/[id]/edit/page.tsx': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
   '(app)/seeds/mine/page.tsx': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
   '(app)/coordinator/reviews/page.tsx': { permission: 'listings.moderate', allowed: ['coordinator'] },
+  // import, API tokens, saved searches (issue 3, integrations)
+  '(app)/import/page.tsx': { permission: 'listings.import', allowed: ['sme', 'researcher'] },
+  '(app)/account/tokens/page.tsx': { permission: 'apiTokens.manage', allowed: members },
+  '(app)/account/searches/page.tsx': { permission: 'savedSearches.manage', allowed: members },
 };
 
