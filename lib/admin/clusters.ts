@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
-import { clusters, coordinatorClusters, organisationClusters, users } from '@/db/schema/accounts';
+import { clusters, coordinatorClusters, users } from '@/db/schema/accounts';
 import { writeAudit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
@@ -23,8 +23,9 @@ export async function listAllClusters() {
       region: clusters.region,
       domains: clusters.domains,
       phase: clusters.phase,
-      memberCount: sql<number>`(select count(*)::int from ${organisationClusters} where ${organisationClusters.clusterId} = ${clusters.id})`,
-      coordinatorCount: sql<number>`(select count(*)::int from ${coordinatorClusters} where ${coordinatorClusters.clusterId} = ${clusters.id})`,
+      // drizzle prints columns unqualified inside sql``, so the correlated subqueries name them themselves
+      memberCount: sql<number>`(select count(*)::int from organisation_clusters oc where oc.cluster_id = clusters.id)`,
+      coordinatorCount: sql<number>`(select count(*)::int from coordinator_clusters cc where cc.cluster_id = clusters.id)`,
     })
     .from(clusters)
     .orderBy(asc(clusters.nameEn));

@@ -35,7 +35,8 @@ export async function listOrganisations(filters: OrganisationFilters) {
         prefecture: organisations.prefecture,
         verified: organisations.verified,
         createdAt: organisations.createdAt,
-        memberCount: sql<number>`(select count(*)::int from ${users} where ${users.organisationId} = ${organisations.id})`,
+        // drizzle prints columns unqualified inside sql``, so the correlated subquery names them itself
+        memberCount: sql<number>`(select count(*)::int from users u where u.organisation_id = organisations.id)`,
       })
       .from(organisations)
       .where(where)

@@ -65,7 +65,7 @@ export async function listAssignableCoordinators(clusterId: string) {
       and(
         eq(users.role, 'coordinator'),
         eq(users.disabled, false),
-        sql`not exists (select 1 from ${coordinatorClusters} where ${coordinatorClusters.userId} = ${users.id} and ${coordinatorClusters.clusterId} = ${clusterId})`,
+        sql`not exists (select 1 from coordinator_clusters cc where cc.user_id = users.id and cc.cluster_id = ${clusterId})`,
       ),
     )
     .orderBy(asc(users.name));

@@ -5,10 +5,18 @@ import { auditLogs, coordinatorClusters, organisationClusters, organisations, ro
 import { createAccount } from '@/lib/accounts/data';
 import { signUpSchema } from '@/lib/accounts/validation';
 import { listAuditLog } from '@/lib/admin/audit';
-import { assignCoordinator, createCluster, getCluster, unassignCoordinator, updateCluster } from '@/lib/admin/clusters';
+import {
+  assignCoordinator,
+  createCluster,
+  getCluster,
+  listAllClusters,
+  listClusterCoordinators,
+  unassignCoordinator,
+  updateCluster,
+} from '@/lib/admin/clusters';
 import { dashboardCounts } from '@/lib/admin/dashboard';
 import { getOrganisation, listOrganisations, updateOrganisation, verifyOrganisation } from '@/lib/admin/organisations';
-import { approveUser, changeUserRole, listUsers, setUserDisabled } from '@/lib/admin/users';
+import { approveUser, changeUserRole, listAssignableCoordinators, listUsers, setUserDisabled } from '@/lib/admin/users';
 import {
   auditFiltersSchema,
   createClusterSchema,
@@ -137,6 +145,10 @@ describe('organisations', () => {
     expect((await search({ q: tag, kind: 'sme' })).rows.map((r) => r.id)).toEqual([other.id]);
     expect((await search({ q: tag, verified: 'no' })).rows.map((r) => r.id)).toEqual([ja.id]);
     expect((await search({ q: '%' })).total).toBe(0); // wildcards are taken literally
+    await makeUser('researcher', { organisationId: ja.id });
+    await makeUser('researcher', { organisationId: ja.id });
+    const counted = await search({ q: tag });
+    expect(Object.fromEntries(counted.rows.map((r) => [r.id, r.memberCount]))).toEqual({ [ja.id]: 2, [other.id]: 0 });
     // bad filter values fall back to no filter instead of failing
     expect(organisationFiltersSchema.parse({ kind: 'nope', verified: 'maybe', page: '-3' })).toEqual({ q: '', page: 1 });
   });
@@ -258,7 +270,14 @@ describe('clusters and coordinators', () => {
     const { user } = await makeUser('coordinator');
     const { user: notCoordinator } = await makeUser('sme');
 
+    expect((await listAssignableCoordinators(cluster.id)).map((c) => c.id)).toContain(user.id);
     await assignCoordinator(admin, { clusterId: cluster.id, userId: user.id }, null);
+    expect((await listAssignableCoordinators(cluster.id)).map((c) => c.id)).not.toContain(user.id);
+    expect((await listClusterCoordinators(cluster.id)).map((c) => c.id)).toEqual([user.id]);
+    const listed = (await listAllClusters()).find((c) => c.id === cluster.id);
+    expect(listed).toMatchObject({ coordinatorCount: 1, memberCount: 0 });
+    await makeOrganisation('sme', { clusterIds: [cluster.id] });
+    expect((await listAllClusters()).find((c) => c.id === cluster.id)?.memberCount).toBe(1);
     expect((await loadViewer(user.id, user.sessionVersion))?.coordinatorClusterIds).toEqual([cluster.id]);
     await expect(assignCoordinator(admin, { clusterId: cluster.id, userId: user.id }, null)).rejects.toMatchObject({ code: 'conflict' });
     await expect(assignCoordinator(admin, { clusterId: cluster.id, userId: notCoordinator.id }, null)).rejects.toMatchObject({

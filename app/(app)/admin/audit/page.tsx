@@ -93,7 +93,7 @@ export default async function AdminAuditPage({ searchParams }: Props) {
                   <Td className="whitespace-nowrap">
                     <time dateTime={row.createdAt.toISOString()}>{format.dateTime(row.createdAt, 'long')}</time>
                   </Td>
-                  <Td className="break-all">{row.actorEmail ?? t('system')}</Td>
+                  <Td className="break-words">{row.actorEmail ?? t('system')}</Td>
                   <Td className="font-mono text-xs whitespace-nowrap">{row.action}</Td>
                   <Td className="min-w-40">
                     <span className="font-medium">{row.subjectType}</span>
