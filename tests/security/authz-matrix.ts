@@ -61,6 +61,16 @@ export const actionMatrix: Record<string, Entry> = {
   '(app)/account/searches/actions.ts#saveSearchAction': { permission: 'savedSearches.manage', allowed: members },
   '(app)/account/searches/actions.ts#updateSavedSearchAction': { permission: 'savedSearches.manage', allowed: members },
   '(app)/account/searches/actions.ts#deleteSavedSearchAction': { permission: 'savedSearches.manage', allowed: members },
+  // programme office (issue 2, admin)
+  '(app)/admin/organisations/actions.ts#verifyOrganisationAction': { permission: 'admin.organisations', allowed: ['admin'] },
+  '(app)/admin/organisations/actions.ts#updateOrganisationAction': { permission: 'admin.organisations', allowed: ['admin'] },
+  '(app)/admin/users/actions.ts#changeUserRoleAction': { permission: 'admin.users', allowed: ['admin'] },
+  '(app)/admin/users/actions.ts#setUserDisabledAction': { permission: 'admin.users', allowed: ['admin'] },
+  '(app)/admin/users/actions.ts#approveUserAction': { permission: 'admin.users', allowed: ['admin'] },
+  '(app)/admin/clusters/actions.ts#createClusterAction': { permission: 'admin.clusters', allowed: ['admin'] },
+  '(app)/admin/clusters/actions.ts#updateClusterAction': { permission: 'admin.clusters', allowed: ['admin'] },
+  '(app)/admin/clusters/actions.ts#assignCoordinatorAction': { permission: 'admin.coordinators', allowed: ['admin'] },
+  '(app)/admin/clusters/actions.ts#unassignCoordinatorAction': { permission: 'admin.coordinators', allowed: ['admin'] },
 };
 
 /** Protected pages, keyed by their file under app/. */
@@ -90,5 +100,14 @@ export const pageMatrix: Record<string, Entry> = {
   '(app)/import/page.tsx': { permission: 'listings.import', allowed: ['sme', 'researcher'] },
   '(app)/account/tokens/page.tsx': { permission: 'apiTokens.manage', allowed: members },
   '(app)/account/searches/page.tsx': { permission: 'savedSearches.manage', allowed: members },
+  // programme office (issue 2, admin)
+  '(app)/admin/page.tsx': { permission: 'admin.organisations', allowed: ['admin'] },
+  '(app)/admin/organisations/page.tsx': { permission: 'admin.organisations', allowed: ['admin'] },
+  '(app)/admin/organisations/[id]/page.tsx': { permission: 'admin.organisations', allowed: ['admin'] },
+  '(app)/admin/users/page.tsx': { permission: 'admin.users', allowed: ['admin'] },
+  '(app)/admin/clusters/page.tsx': { permission: 'admin.clusters', allowed: ['admin'] },
+  '(app)/admin/clusters/new/page.tsx': { permission: 'admin.clusters', allowed: ['admin'] },
+  '(app)/admin/clusters/[id]/page.tsx': { permission: 'admin.clusters', allowed: ['admin'] },
+  '(app)/admin/audit/page.tsx': { permission: 'admin.audit', allowed: ['admin'] },
 };
 
