@@ -4,6 +4,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { getAccount } from '@/lib/accounts/data';
+import { can } from '@/lib/auth/policy';
 import { requirePermission } from '@/lib/auth/guard';
 import { ChangePasswordForm } from './change-password-form';
 import { ProfileForm } from './profile-form';
@@ -15,14 +16,22 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const viewer = await requirePermission('account.view');
-  const [account, t, tr, format, locale, { welcome }] = await Promise.all([
+  const [account, t, tr, format, locale, { welcome }, tTokens, tSearches, tImport] = await Promise.all([
     getAccount(viewer),
     getTranslations('account'),
     getTranslations(),
     getFormatter(),
     getLocale(),
     searchParams,
+    getTranslations('api.tokens'),
+    getTranslations('searches'),
+    getTranslations('import'),
   ]);
+  const tools = [
+    can(viewer, 'savedSearches.manage') && { href: '/account/searches', label: tSearches('title') },
+    can(viewer, 'apiTokens.manage') && { href: '/account/tokens', label: tTokens('title') },
+    can(viewer, 'listings.import') && { href: '/import', label: tImport('title') },
+  ].filter((x): x is { href: string; label: string } => Boolean(x));
   const orgName = locale === 'en' ? account.organisation.nameEn : account.organisation.nameJa;
   return (
     <div className="flex flex-col gap-6">
@@ -58,6 +67,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <ProfileForm defaultValues={{ name: account.name, phone: account.phone ?? '', locale: account.locale }} />
         </CardBody>
       </Card>
+      {tools.length > 0 && (
+        <nav aria-label={tSearches('toolsNav')} className="flex flex-wrap gap-4">
+          {tools.map((tool) => (
+            <a key={tool.href} href={tool.href} className="text-sky-800 underline">
+              {tool.label}
+            </a>
+          ))}
+        </nav>
+      )}
       <Card>
         <CardHeader>
           <CardTitle>{t('changePassword')}</CardTitle>
