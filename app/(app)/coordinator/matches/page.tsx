@@ -22,13 +22,32 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
-function reasonText(reason: unknown): string {
-  if (typeof reason === 'string') return reason;
-  if (reason && typeof reason === 'object') {
-    const r = reason as Record<string, unknown>;
-    return String(r.label ?? r.text ?? r.term ?? r.value ?? r.kind ?? JSON.stringify(r));
+const reasonKinds = ['shared_concepts', 'shared_terms', 'cross_language', 'same_domain', 'different_domain', 'trl_fit', 'ip', 'licensing'] as const;
+
+/** The engine's structured reasons (lib/matching/reasons.ts) as one line each, in the viewer's language. */
+function reasonLine(reason: unknown, locale: string): { kind: (typeof reasonKinds)[number] | 'other'; value: string } {
+  const r = (reason ?? {}) as Record<string, unknown>;
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join(', ') : String(v ?? ''));
+  switch (r.kind) {
+    case 'shared_concepts':
+      return { kind: r.kind, value: ((r.concepts as { en: string; ja: string }[]) ?? []).map((c) => (locale === 'en' ? c.en : c.ja)).join(', ') };
+    case 'shared_terms':
+      return { kind: r.kind, value: list(r.terms) };
+    case 'cross_language':
+      return { kind: r.kind, value: `${r.needLang} → ${r.seedLang}` };
+    case 'same_domain':
+      return { kind: r.kind, value: String(r.domain) };
+    case 'different_domain':
+      return { kind: r.kind, value: `${r.needDomain} / ${r.seedDomain}` };
+    case 'trl_fit':
+      return { kind: r.kind, value: `${r.seedTrl} / ${r.needTrl} (${r.fit})` };
+    case 'ip':
+      return { kind: r.kind, value: `${r.status} ${list(r.jurisdictions)}` };
+    case 'licensing':
+      return { kind: r.kind, value: list(r.terms) };
+    default:
+      return { kind: 'other', value: typeof reason === 'string' ? reason : JSON.stringify(reason) };
   }
-  return String(reason);
 }
 
 export default async function CoordinatorMatchesPage({ searchParams }: Props) {
@@ -155,9 +174,10 @@ export default async function CoordinatorMatchesPage({ searchParams }: Props) {
                         <div>
                           <p className="text-sm font-medium">{t('reasons')}</p>
                           <ul className="list-disc pl-5 text-sm text-slate-700">
-                            {m.reasons.slice(0, 6).map((r, i) => (
-                              <li key={i}>{reasonText(r)}</li>
-                            ))}
+                            {m.reasons.slice(0, 8).map((r, i) => {
+                              const line = reasonLine(r, locale);
+                              return <li key={i}>{t(`reasonKinds.${line.kind}`, { value: line.value })}</li>;
+                            })}
                           </ul>
                         </div>
                       )}
