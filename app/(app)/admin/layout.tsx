@@ -9,6 +9,7 @@ const sections: { href: string; key: string; permission: Permission }[] = [
   { href: '/admin/users', key: 'users', permission: 'admin.users' },
   { href: '/admin/clusters', key: 'clusters', permission: 'admin.clusters' },
   { href: '/admin/audit', key: 'audit', permission: 'admin.audit' },
+  { href: '/admin/outbox', key: 'outbox', permission: 'mail.outbox' },
 ];
 
 // Each page checks its own permission; the section menu shows only what the viewer may open.
