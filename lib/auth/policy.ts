@@ -50,6 +50,8 @@ export const rules = {
   'api.access': member,
   'apiTokens.manage': member,
   'savedSearches.manage': member,
+  // matching (issue 4): "find partners" for listings the viewer may read; hints only for their owners (in data)
+  'matching.view': member,
   // brokered introductions (issue 5): parties answer and talk; coordinators review; members ask
   'introductions.view': member,
   'introductions.interest': roleIn('sme', 'researcher', 'trading', 'lender'),

@@ -10,6 +10,7 @@ import { enqueueRematch, REMATCH_QUEUE } from '@/lib/matching/jobs';
 import { rematchListing } from '@/lib/matching/proposals';
 import { rankForListing } from '@/lib/matching/retrieve';
 import { indexListings, loadListings, pruneIndex, rebuildCorpusStats, reweigh, rowsOf, TEXT_CAPS } from '@/lib/matching/store';
+import { findPartnersForViewer } from '@/lib/matching/data';
 import { makeCluster, makeUser } from '../support/factories';
 
 afterAll(async () => {
@@ -153,6 +154,29 @@ describe('proposals', () => {
     const docs = await db.select().from(matchDocuments).where(and(eq(matchDocuments.kind, 'seed'), eq(matchDocuments.listingId, seed.id)));
     expect(docs).toHaveLength(0);
   });
+});
+
+describe('find partners (viewer-scoped)', () => {
+  it('shows ranked partners with reasons; hints only to the owner; private listings only to those who manage them', async () => {
+    const db = await getDb();
+    const sme = await makeUser('sme');
+    const other = await makeUser('sme');
+    const need = await makeNeed({ userId: sme.user.id, organisationId: sme.viewer.organisationId }, batteryNeed);
+    const seed = await makeSeed(await owner('researcher'), batterySeed);
+    const hidden = await makeSeed(await owner('researcher'), { ...batterySeed, visibility: 'private' });
+    await indexListings(db, 'seed', [seed.id, hidden.id]);
+
+    const mine = await findPartnersForViewer(sme.viewer, 'need', need.id);
+    expect(mine?.partners.map((p) => p.id)).toContain(seed.id);
+    expect(mine?.partners.map((p) => p.id)).not.toContain(hidden.id);
+    expect(mine?.hints).not.toBeNull();
+    const theirs = await findPartnersForViewer(other.viewer, 'need', need.id);
+    expect(theirs?.hints).toBeNull();
+
+    await db.update(needs).set({ visibility: 'private' }).where(eq(needs.id, need.id));
+    expect(await findPartnersForViewer(other.viewer, 'need', need.id)).toBeNull();
+    expect(await findPartnersForViewer(sme.viewer, 'need', need.id)).not.toBeNull();
+  }, 60_000);
 });
 
 describe('background jobs', () => {

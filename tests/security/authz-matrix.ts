@@ -96,6 +96,9 @@ export const pageMatrix: Record<string, Entry> = {
   '(app)/seeds/[id]/edit/page.tsx': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
   '(app)/seeds/mine/page.tsx': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
   '(app)/coordinator/reviews/page.tsx': { permission: 'listings.moderate', allowed: ['coordinator'] },
+  // matching (issue 4): find partners; the listing itself is scoped in lib/matching/data.ts
+  '(app)/needs/[id]/partners/page.tsx': { permission: 'matching.view', allowed: members },
+  '(app)/seeds/[id]/partners/page.tsx': { permission: 'matching.view', allowed: members },
   // import, API tokens, saved searches (issue 3, integrations)
   '(app)/import/page.tsx': { permission: 'listings.import', allowed: ['sme', 'researcher'] },
   '(app)/account/tokens/page.tsx': { permission: 'apiTokens.manage', allowed: members },

@@ -1,0 +1,124 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import type { PartnersView } from '@/lib/matching/data';
+import type { MatchReason } from '@/lib/matching/reasons';
+
+/** "Find partners": ranked listings of the other kind with score and reasons, hints for the owner. */
+export async function PartnerList({ view }: { view: PartnersView }) {
+  const t = await getTranslations('matching');
+  const format = await getFormatter();
+  const { listing, partners, hints } = view;
+  const base = listing.kind === 'need' ? '/needs' : '/seeds';
+  const otherBase = listing.kind === 'need' ? '/seeds' : '/needs';
+  const domain = (d: string) => (t.has(`domains.${d}`) ? t(`domains.${d}`) : d);
+  const langName = (l: string) => (l === 'ja' ? t('partners.languageJa') : t('partners.languageEn'));
+
+  const reason = (r: MatchReason) => {
+    switch (r.kind) {
+      case 'shared_concepts':
+        return (
+          <>
+            {t('reasons.shared_concepts')}:{' '}
+            {r.concepts.map((c, i) => (
+              <span key={c.id}>
+                {i > 0 && '、'}
+                <span lang="ja">{c.ja}</span> ↔ <span lang="en">{c.en}</span>
+              </span>
+            ))}
+          </>
+        );
+      case 'shared_terms':
+        return `${t('reasons.shared_terms')}: ${r.terms.join(', ')}`;
+      case 'cross_language':
+        return t('reasons.cross_language', { from: langName(r.needLang), to: langName(r.seedLang) });
+      case 'same_domain':
+        return t('reasons.same_domain', { domain: domain(r.domain) });
+      case 'different_domain':
+        return t('reasons.different_domain', { needDomain: domain(r.needDomain), seedDomain: domain(r.seedDomain) });
+      case 'trl_fit':
+        return t(`reasons.trl_${r.fit}`, { seedTrl: r.seedTrl, needTrl: r.needTrl });
+      case 'ip':
+        return t('reasons.ip', {
+          status: t.has(`ipStatus.${r.status}`) ? t(`ipStatus.${r.status}`) : r.status,
+          jurisdictions: r.jurisdictions.length ? ` (${r.jurisdictions.join(', ')})` : '',
+        });
+      case 'licensing':
+        return t('reasons.licensing', { terms: t.has(`licensing.${r.terms}`) ? t(`licensing.${r.terms}`) : r.terms });
+    }
+  };
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-2">
+        <Link href={`${base}/${listing.id}`} className="text-sm text-teal-800 underline">
+          {t('partners.back')}
+        </Link>
+        <h1 className="text-2xl font-semibold text-slate-900">{t(listing.kind === 'need' ? 'partners.titleNeed' : 'partners.titleSeed')}</h1>
+        <p className="text-slate-700">{listing.title}</p>
+        <p className="max-w-prose text-sm text-slate-600">{t('partners.intro')}</p>
+      </div>
+      {!listing.open && <Alert>{t('partners.notOpen')}</Alert>}
+
+      {hints && hints.length > 0 && (
+        <section aria-labelledby="match-hints" className="rounded-lg border border-amber-200 bg-amber-50 p-4">
+          <h2 id="match-hints" className="font-semibold text-slate-900">
+            {t('hints.title')}
+          </h2>
+          <p className="text-sm text-slate-700">{t('hints.intro')}</p>
+          <ul className="mt-2 list-disc pl-5 text-sm text-slate-800">
+            {hints.map((h) => (
+              <li key={h.kind}>{h.kind === 'add_keywords_other_language' ? t('hints.add_keywords_other_language', { lang: langName(h.lang) }) : t(`hints.${h.kind}`)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {partners.length === 0 ? (
+        <EmptyState
+          title={t('partners.emptyTitle')}
+          text={
+            <>
+              {t('partners.emptyText')}
+              <span className="mt-3 block font-medium">{t('partners.tipsTitle')}</span>
+              <span className="mt-1 block text-left">
+                {(['keywords', 'bothLanguages', 'summary', 'later'] as const).map((k) => (
+                  <span key={k} className="block">
+                    • {t(`partners.tips.${k}`)}
+                  </span>
+                ))}
+              </span>
+            </>
+          }
+        />
+      ) : (
+        <ol className="flex flex-col gap-3">
+          {partners.map((p, i) => (
+            <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-4">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h2 className="text-base font-semibold">
+                  <span className="sr-only">{t('partners.rank', { rank: i + 1 })} </span>
+                  <Link href={`${otherBase}/${p.id}`} lang={p.language} className="text-teal-800 underline">
+                    {p.title}
+                  </Link>
+                </h2>
+                <div className="flex gap-2">
+                  <Badge>{domain(p.domain)}</Badge>
+                  <Badge tone="info">{t('partners.score', { score: format.number(p.score, { maximumFractionDigits: 2, minimumFractionDigits: 2 }) })}</Badge>
+                </div>
+              </div>
+              <h3 className="mt-2 text-sm font-medium text-slate-700">{t('partners.why')}</h3>
+              <ul className="mt-1 flex flex-col gap-1 text-sm text-slate-800">
+                {p.reasons.map((r, j) => (
+                  <li key={j}>{reason(r)}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
