@@ -38,7 +38,7 @@ export async function enqueueEmail(tx: Db, mail: EnqueueEmail): Promise<string |
     address = user.email;
     locale = user.locale;
     toUserId = mail.to.userId;
-    params = { name: user.name, ...params };
+    params = { ...params, name: params.name || user.name }; // the recipient's own name unless the caller gave one
   } else {
     address = mail.to.address;
     locale = mail.to.locale;
