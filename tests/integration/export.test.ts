@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import Papa from 'papaparse';
+import { describe, expect, it, vi } from 'vitest';
+import { getDb } from '@/db';
+import { needs } from '@/db/schema/listings';
+import type { Viewer } from '@/lib/auth/policy';
+import { saveNeed } from '@/lib/listings/needs-data';
+import { makeUser } from '../support/factories';
+
+const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+vi.mock('@/lib/auth/session', () => ({ getViewer: async () => session.viewer }));
+const { GET } = await import('@/app/api/export/route');
+
+const base = { intent: 'draft' as const, language: 'ja' as const, summary: '概要, "引用" あり', details: '', domain: 'manufacturing' as const, keywords: ['切削', 'machining'], prefecture: 'Aichi', disclosure: {}, timeline: '', partnerKinds: [], regionPreference: '', anonymousLabel: '' };
+
+async function need(viewer: Viewer, title: string, visibility: 'members' | 'private', open: boolean) {
+  const { id } = await saveNeed(viewer, { ...base, title, visibility });
+  if (open) await (await getDb()).update(needs).set({ status: 'open', publishedAt: new Date() }).where(eq(needs.id, id));
+  return id;
+}
+
+describe('CSV export of search results', () => {
+  it('writes the browse search as UTF-8 with BOM and CRLF, with only what the viewer may see', async () => {
+    const owner = await makeUser('sme');
+    const word = `xprt${Math.random().toString(36).slice(2, 7)}`;
+    await need(owner.viewer, `精密 ${word} 公開`, 'members', true);
+    await need(owner.viewer, `=cmd ${word} formula`, 'members', true);
+    await need(owner.viewer, `${word} 非公開`, 'private', true);
+    await need(owner.viewer, `${word} 下書き`, 'members', false);
+    session.viewer = (await makeUser('trading')).viewer;
+
+    const res = await GET(new Request(`http://localhost/api/export?kind=needs&q=${word}&domain=manufacturing`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="clustermatch-needs-\d{4}-\d{2}-\d{2}\.csv"/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    expect(text).toContain('\r\n');
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    const rows = Papa.parse<Record<string, string>>(text.trim(), { header: true }).data;
+    expect(rows.map((r) => r.title).sort()).toEqual([`'=cmd ${word} formula`, `精密 ${word} 公開`]);
+    expect(rows[0].summary).toBe('概要, "引用" あり');
+    expect(rows[0].keywords).toBe('切削; machining');
+    expect(res.headers.get('x-export-count')).toBe('2');
+  });
+
+  it('needs a signed-in member and a valid kind', async () => {
+    session.viewer = null;
+    expect((await GET(new Request('http://localhost/api/export?kind=needs'))).status).toBe(401);
+    session.viewer = (await makeUser('sme', { verified: false })).viewer;
+    expect((await GET(new Request('http://localhost/api/export?kind=needs'))).status).toBe(403);
+    session.viewer = (await makeUser('lender')).viewer;
+    const bad = await GET(new Request('http://localhost/api/export?kind=people'));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.fields.kind).toBeDefined();
+  });
+});
