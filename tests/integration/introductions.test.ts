@@ -1,7 +1,7 @@
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import nodemailer from 'nodemailer';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { auditLogs, users } from '@/db/schema/accounts';
 import { matchEvents } from '@/db/schema/introductions';
@@ -67,6 +67,11 @@ async function conflictOf(p: Promise<unknown>) {
   }
 }
 
+// Opening a fresh embedded database runs every migration: do it once, outside the tests' time limits.
+beforeAll(async () => {
+  await getDb();
+}, 180_000);
+
 describe('brokered introductions', () => {
   it('20 concurrent approve/reject calls: exactly one wins, one audit row', async () => {
     const db = await getDb();
@@ -85,7 +90,7 @@ describe('brokered introductions', () => {
     expect(events).toHaveLength(1);
     const [after] = await db.select().from(matches).where(eq(matches.id, match.id));
     expect(after.version).toBe(match.version + 1);
-  });
+  }, 90_000);
 
   it('rejects a stale or illegal transition with a conflict and requires a note on reject', async () => {
     const db = await getDb();
