@@ -7,6 +7,7 @@ import type { SearchResult } from '@/lib/listings/search';
 import type { SearchParams } from '@/lib/listings/validation';
 import { ListingCard } from './listing-card';
 import { SearchForm } from './search-form';
+import { SearchTools } from './search-tools';
 
 function queryString(params: SearchParams, page: number) {
   const q = new URLSearchParams();
@@ -40,6 +41,7 @@ export async function BrowseListings({
   return (
     <div className="flex flex-col gap-6">
       <SearchForm kind={kind} params={params} clusters={clusters} action={basePath} publicMode={publicMode} />
+      {!publicMode && <SearchTools kind={kind === 'need' ? 'needs' : 'seeds'} params={params} />}
       <section aria-labelledby="results-heading" className="flex flex-col gap-4">
         <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
           {t('results', { total: result.total })}
