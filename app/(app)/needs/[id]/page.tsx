@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { InterestLink } from '@/components/introductions/interest-link';
 import { ListingDetail } from '@/components/listings/listing-detail';
 import { requirePermission } from '@/lib/auth/guard';
 import { ipFrom } from '@/lib/auth/request-ip';
@@ -27,6 +28,7 @@ export default async function NeedPage({ params }: { params: Promise<{ id: strin
         {t('detailBack')}
       </Link>
       <ListingDetail view={view} />
+      <InterestLink viewer={viewer} listing={view} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { InterestLink } from '@/components/introductions/interest-link';
 import { ListingDetail } from '@/components/listings/listing-detail';
 import { ButtonLink } from '@/components/ui/button';
 import { can } from '@/lib/auth/policy';
@@ -30,6 +31,7 @@ export default async function SeedPage({ params }: { params: Promise<{ id: strin
         {t('detailBack')}
       </Link>
       <ListingDetail view={view} />
+      <InterestLink viewer={viewer} listing={view} />
       {!viewer && (
         <div>
           <ButtonLink href="/sign-in">{t('signInForMore')}</ButtonLink>
