@@ -45,13 +45,14 @@ export async function SiteHeader() {
             </Link>
           )}
           {unread !== null && (
-            <Link
-              href="/notifications"
-              aria-label={tn('navLabel', { count: unread })}
-              className="flex items-center gap-1 rounded px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
-            >
+            <Link href="/notifications" className="flex items-center gap-1 rounded px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
               {tn('title')}
-              {unread > 0 && <span className="rounded-full bg-red-700 px-2 text-xs font-semibold text-white">{unread}</span>}
+              {unread > 0 && (
+                <span className="rounded-full bg-red-700 px-2 text-xs font-semibold text-white">
+                  {unread}
+                  <span className="sr-only"> {tn('unread')}</span>
+                </span>
+              )}
             </Link>
           )}
           <LanguageSwitch />
