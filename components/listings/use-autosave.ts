@@ -23,16 +23,22 @@ export function useAutosave<V extends FieldValues & { id?: string; version?: num
   const pending = useRef<Promise<unknown>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastSaved = useRef<string>('');
-  const { enabled, editPath, delayMs = 1500 } = options;
+  const { enabled, delayMs = 1500 } = options;
+  // The latest form, schema, action and options, read when the timer fires: the effect below
+  // must not re-subscribe on every render (that would cancel the pending save).
+  const latest = useRef({ form, schema, action, editPath: options.editPath });
+  latest.current = { form, schema, action, editPath: options.editPath };
 
   useEffect(() => {
     if (!enabled) return;
+    const { form } = latest.current;
     const subscription = form.watch((_values, { name }) => {
       if (name === 'id' || name === 'version' || name === 'intent') return;
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => {
         const values = { ...form.getValues(), intent: 'draft' } as V;
         const key = JSON.stringify({ ...values, version: undefined, id: undefined });
+        const { schema, action, editPath } = latest.current;
         if (key === lastSaved.current || !schema.safeParse(values).success) return;
         setStatus({ state: 'saving' });
         pending.current = pending.current.then(async () => {
@@ -46,14 +52,14 @@ export function useAutosave<V extends FieldValues & { id?: string; version?: num
           } else {
             setStatus({ state: 'failed' });
           }
-        });
+        }).catch(() => setStatus({ state: 'failed' }));
       }, delayMs);
     });
     return () => {
       subscription.unsubscribe();
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [enabled, form, schema, action, editPath, delayMs]);
+  }, [enabled, delayMs]);
 
   /** Resolves once no autosave is running or scheduled (call before a manual submit). */
   const wait = async () => {
