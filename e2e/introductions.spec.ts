@@ -100,7 +100,7 @@ test('coordinator approves, both parties accept, contacts are revealed and a mes
   // SME: sees the request with the note, not the researcher's contact
   const sme = await session(browser, demo.sme);
   await sme.goto(matchUrl);
-  await expect(sme.getByText(note)).toBeVisible();
+  await expect(sme.getByText(note).first()).toBeVisible(); // the note card and the timeline
   await expectHidden(sme, matchUrl, researcherContact);
   await expectAccessible(sme);
   await sme.getByRole('button', { name: /^(紹介を承諾|Accept introduction)$/ }).click();
@@ -117,7 +117,7 @@ test('coordinator approves, both parties accept, contacts are revealed and a mes
   await expect(researcher.getByText(smeContact[1])).toBeVisible();
 
   const message = `Hello from the lab ${crypto.randomUUID().slice(0, 8)}`;
-  await researcher.getByLabel(/^(メッセージ|Message)$/).fill(message);
+  await researcher.getByRole('textbox', { name: /^(メッセージ|Message)$/ }).fill(message);
   await researcher.getByRole('button', { name: /^(送信|Send)$/ }).click();
   await expect(researcher.getByText(message)).toBeVisible();
 

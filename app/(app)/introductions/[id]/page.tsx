@@ -127,8 +127,9 @@ export default async function IntroductionPage({ params }: Props) {
                 const c = match.contacts?.[s];
                 if (!c) return null;
                 return (
-                  <dl key={s} className="rounded-md border border-slate-200 p-3">
+                  <div key={s} className="rounded-md border border-slate-200 p-3">
                     <p className="font-medium text-teal-800">{t(`sides.${s}`)}</p>
+                    <dl>
                     <dt className="sr-only">{t('name')}</dt>
                     <dd>{c.name}</dd>
                     <dt className="sr-only">{t('email')}</dt>
@@ -143,7 +144,8 @@ export default async function IntroductionPage({ params }: Props) {
                         <dd>{c.phone}</dd>
                       </>
                     )}
-                  </dl>
+                    </dl>
+                  </div>
                 );
               })}
             </div>
