@@ -11,7 +11,7 @@ import { matches } from '@/db/schema/matching';
 import { notifications } from '@/db/schema/notifications';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
-import { listMessages, postMessage } from '@/lib/introductions/after';
+import { listMeetings, listMessages, listNdas, listOutcomes, pickMeetingSlot, postMessage, proposeMeeting, recordNda, recordOutcome } from '@/lib/introductions/after';
 import { expressInterest, proposeManualMatch } from '@/lib/introductions/create';
 import { getMatchForViewer, listCoordinatorQueue, listMyIntroductions } from '@/lib/introductions/data';
 import { runIntroductionSweeps } from '@/lib/introductions/jobs';
@@ -232,6 +232,52 @@ async function parkOtherMail(keep: string[]) {
   const db = await getDb();
   await db.update(outboxEmails).set({ status: 'failed' }).where(and(eq(outboxEmails.status, 'pending'), notInArray(outboxEmails.id, keep)));
 }
+
+describe('after the introduction', () => {
+  it('meetings, NDAs, outcomes and 30/90-day check-ins', async () => {
+    const db = await getDb();
+    const w = await world();
+    const t0 = new Date();
+    await transitionMatch(db, w.coordinator.viewer, w.match.id, { type: 'approve' }, { now: t0 });
+    await transitionMatch(db, w.sme.viewer, w.match.id, { type: 'accept' }, { now: t0 });
+    await transitionMatch(db, w.researcher.viewer, w.match.id, { type: 'accept' }, { now: t0 });
+
+    const slots = [addDays(t0, 7), addDays(t0, 8)];
+    const { id: proposalId } = await proposeMeeting(db, w.sme.viewer, w.match.id, { slots, location: 'Nagoya' });
+    await expect(pickMeetingSlot(db, w.sme.viewer, w.match.id, proposalId, slots[0])).rejects.toMatchObject({ code: 'forbidden' }); // not your own proposal
+    await pickMeetingSlot(db, w.researcher.viewer, w.match.id, proposalId, slots[1]);
+    await expect(pickMeetingSlot(db, w.coordinator.viewer, w.match.id, proposalId, slots[0])).rejects.toMatchObject({ code: 'conflict' });
+    expect((await listMeetings(db, w.sme.viewer, w.match.id))[0].chosenSlot?.getTime()).toBe(slots[1].getTime());
+
+    await recordNda(db, w.researcher.viewer, w.match.id, { type: 'mutual', status: 'signed', signedOn: '2026-01-10', expiresOn: addDays(t0, 10).toISOString().slice(0, 10) });
+    await recordOutcome(db, w.coordinator.viewer, w.match.id, { kind: 'meeting_held', occurredOn: '2026-02-01' });
+    await transitionMatch(db, w.sme.viewer, w.match.id, { type: 'close', outcome: 'joint_rd_started' });
+    expect((await listOutcomes(db, w.researcher.viewer, w.match.id)).map((o) => o.kind).sort()).toEqual(['joint_rd_started', 'meeting_held']);
+
+    // the sweeps: one NDA reminder within 30 days of its expiry, then the NDA expires
+    const first = await runIntroductionSweeps(db, addDays(t0, 1));
+    const again = await runIntroductionSweeps(db, addDays(t0, 2));
+    expect(first.ndaReminders).toBeGreaterThanOrEqual(1);
+    expect(again.ndaReminders).toBe(0);
+    const ndaMails = await db.select().from(outboxEmails).where(and(eq(outboxEmails.toUserId, w.sme.user.id), eq(outboxEmails.template, 'nda_expiring')));
+    expect(ndaMails).toHaveLength(1);
+    expect((await listNdas(db, w.sme.viewer, w.match.id))[0].status).toBe('signed');
+    await runIntroductionSweeps(db, addDays(t0, 12));
+    expect((await listNdas(db, w.sme.viewer, w.match.id))[0].status).toBe('expired');
+  });
+
+  it('sends each check-in once, at 30 and at 90 days', async () => {
+    const db = await getDb();
+    const w = await world();
+    const t0 = new Date();
+    await transitionMatch(db, w.coordinator.viewer, w.match.id, { type: 'approve' }, { now: t0 });
+    await transitionMatch(db, w.sme.viewer, w.match.id, { type: 'accept' }, { now: t0 });
+    await transitionMatch(db, w.researcher.viewer, w.match.id, { type: 'accept' }, { now: t0 });
+    for (const day of [29, 31, 32, 91, 92]) await runIntroductionSweeps(db, addDays(t0, day));
+    const checkIns = await db.select().from(outboxEmails).where(and(eq(outboxEmails.toUserId, w.researcher.user.id), eq(outboxEmails.template, 'check_in')));
+    expect(checkIns.map((m) => m.subject).sort()).toEqual(['How is it going? 30 days since your introduction', 'How is it going? 90 days since your introduction']);
+  });
+});
 
 describe('mail outbox', () => {
   it('retries while the SMTP server is down and delivers each mail exactly once when it returns', async () => {
