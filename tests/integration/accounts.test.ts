@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { auditLogs, organisations, users } from '@/db/schema/accounts';
@@ -14,7 +14,7 @@ const signUp = (overrides: Record<string, unknown> = {}) => ({
   password: 'a-long-enough-password',
   locale: 'ja',
   organisationMode: 'new',
-  organisation: { kind: 'sme', nameJa: '新会社', nameEn: 'New Co', prefecture: 'Gifu' },
+  organisation: { kind: 'sme', nameJa: '新会社', nameEn: unique('New Co'), prefecture: 'Gifu' },
   ...overrides,
 });
 
@@ -37,12 +37,11 @@ describe('sign-up', () => {
   it('refuses a duplicate e-mail in any letter case and writes nothing', async () => {
     const first = signUpSchema.parse(signUp());
     await createAccount(first, null);
-    const db = await getDb();
-    const before = await db.select({ n: sql<number>`count(*)::int` }).from(organisations);
     const again = signUpSchema.parse(signUp({ email: first.email.toUpperCase() }));
     await expect(createAccount(again, null)).rejects.toMatchObject({ code: 'conflict', messageKey: 'errors.email_taken' });
-    const after = await db.select({ n: sql<number>`count(*)::int` }).from(organisations);
-    expect(after[0].n).toBe(before[0].n);
+    const db = await getDb();
+    const orphan = await db.select().from(organisations).where(eq(organisations.nameEn, again.organisation!.nameEn));
+    expect(orphan).toEqual([]); // the new organisation of the refused sign-up was rolled back
   });
 
   it('refuses smuggled fields such as role, verified or organisationId', () => {
