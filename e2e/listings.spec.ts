@@ -123,6 +123,7 @@ test.describe('needs and seeds', () => {
       await expect(page.getByText('JP2025-110234')).toHaveCount(0);
       await expect(page.getByText(/Claim 1/)).toHaveCount(0);
       // private needs never appear for members
+      await page.waitForLoadState('networkidle');
       await page.goto('/needs?q=醤油粕');
       await expect(page.getByRole('heading', { name: /該当なし|No results/ })).toBeVisible();
       await expect(page.getByText(/条件を減らすか|Try fewer filters/)).toBeVisible();

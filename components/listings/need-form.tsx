@@ -44,7 +44,7 @@ export function NeedForm({ defaultValues, status, reviewComment, organisations }
     },
   });
   const { register, control, watch, setValue } = form;
-  const autosave = useAutosave(form, needSchema, saveNeedAction, { enabled: status === 'new' || status === 'draft', editPath: (id) => `/needs/${id}/edit` });
+  const autosave = useAutosave(form, needSchema, saveNeedAction, { enabled: status === 'new' || status === 'draft' });
   const values = watch();
   const visibility = watch('visibility');
   const canKeepDraft = status === 'new' || status === 'draft';

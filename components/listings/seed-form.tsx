@@ -45,7 +45,7 @@ export function SeedForm({ defaultValues, status, reviewComment, organisations }
     },
   });
   const { register, control, watch, setValue } = form;
-  const autosave = useAutosave(form, seedSchema, saveSeedAction, { enabled: status === 'new' || status === 'draft', editPath: (id) => `/seeds/${id}/edit` });
+  const autosave = useAutosave(form, seedSchema, saveSeedAction, { enabled: status === 'new' || status === 'draft' });
   const values = watch();
   const canKeepDraft = status === 'new' || status === 'draft';
 

@@ -11,13 +11,14 @@ export type AutosaveState = { state: 'idle' | 'saving' | 'saved' | 'failed'; at?
 /**
  * Debounced autosave of a draft: when the values change and pass the schema, save them as
  * a draft (creating the listing the first time) and keep id/version in the form, so the
- * next save, and the final submit, update the same row. `wait()` lets submit go after it.
+ * next save, and the final submit, update the same row. The URL stays as it is: changing it
+ * would make the router render the edit page and drop this form's state. `wait()` lets submit go after it.
  */
 export function useAutosave<V extends FieldValues & { id?: string; version?: number; intent: 'draft' | 'submit' }>(
   form: UseFormReturn<V>,
   schema: ZodType,
   action: (input: V) => Promise<ActionResult<Saved>>,
-  options: { enabled: boolean; editPath: (id: string) => string; delayMs?: number },
+  options: { enabled: boolean; delayMs?: number },
 ) {
   const [status, setStatus] = useState<AutosaveState>({ state: 'idle' });
   const pending = useRef<Promise<unknown>>(Promise.resolve());
@@ -26,8 +27,8 @@ export function useAutosave<V extends FieldValues & { id?: string; version?: num
   const { enabled, delayMs = 1500 } = options;
   // The latest form, schema, action and options, read when the timer fires: the effect below
   // must not re-subscribe on every render (that would cancel the pending save).
-  const latest = useRef({ form, schema, action, editPath: options.editPath });
-  latest.current = { form, schema, action, editPath: options.editPath };
+  const latest = useRef({ form, schema, action });
+  latest.current = { form, schema, action };
 
   useEffect(() => {
     if (!enabled) return;
@@ -38,14 +39,13 @@ export function useAutosave<V extends FieldValues & { id?: string; version?: num
       timer.current = setTimeout(() => {
         const values = { ...form.getValues(), intent: 'draft' } as V;
         const key = JSON.stringify({ ...values, version: undefined, id: undefined });
-        const { schema, action, editPath } = latest.current;
+        const { schema, action } = latest.current;
         if (key === lastSaved.current || !schema.safeParse(values).success) return;
         setStatus({ state: 'saving' });
         pending.current = pending.current.then(async () => {
           const result = await action({ ...form.getValues(), intent: 'draft' } as V);
           if (result.ok) {
             lastSaved.current = key;
-            if (!form.getValues().id) window.history.replaceState(null, '', editPath(result.data.id));
             form.setValue('id' as never, result.data.id as never);
             form.setValue('version' as never, result.data.version as never);
             setStatus({ state: 'saved', at: new Date() });
