@@ -31,7 +31,7 @@ export const listingKindEnum = pgEnum('listing_kind', listingKinds);
  * - `vec`: its L2-normalised TF-IDF vectors, weighed with the corpus statistics of its kind when
  *   the corpus had `weighedN` documents (re-weighed in the background as the corpus grows);
  * - `keys`: every term (`t:`), concept (`c:`) and loanword key (`l:`) as a tsvector, GIN-indexed,
- *   from which candidates are retrieved; `*Norm` are the vector norms used by the cheap pre-rank;
+ *   from which candidates are retrieved (a partial GIN index per kind); `*Norm` are the vector norms used by the cheap pre-rank;
  * - `facts`: the structured fields the scorer needs (domain, TRL, IP, licensing, region, dates).
  */
 export const matchDocuments = pgTable(
@@ -50,7 +50,12 @@ export const matchDocuments = pgTable(
     weighedN: integer('weighed_n').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.kind, t.listingId] }), index('match_documents_keys_idx').using('gin', t.keys)],
+  (t) => [
+    primaryKey({ columns: [t.kind, t.listingId] }),
+    // one GIN index per corpus: a seed lookup never walks the needs' postings (and the reverse)
+    index('match_documents_seed_keys_idx').using('gin', t.keys).where(sql`${t.kind} = 'seed'`),
+    index('match_documents_need_keys_idx').using('gin', t.keys).where(sql`${t.kind} = 'need'`),
+  ],
 );
 
 /**
