@@ -15,7 +15,7 @@
  * On a corpus smaller than the budget every shared key is used and every candidate is
  * re-scored, which gives the in-memory engine's ranking.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { DEFAULT_WEIGHTS, type MatchWeights } from './weights';
 import { getGlossary } from './glossary';
@@ -41,7 +41,7 @@ export interface RetrievalOptions {
   weights?: MatchWeights;
 }
 
-export const RETRIEVAL_DEFAULTS = { candidates: 150, dfBudget: 30_000, maxKeys: 400, rankKeys: 40 } as const;
+export const RETRIEVAL_DEFAULTS = { candidates: 150, dfBudget: 4_000, maxKeys: 80, rankKeys: 40 } as const;
 
 export interface DbMatch {
   id: string;
@@ -69,7 +69,7 @@ export async function loadQueryDoc(db: Db, kind: ListingKind, id: string): Promi
   return { id, lang: r.lang, rep: { id, ...r.rep, lang: r.lang } as DocRepresentation, facts: r.facts };
 }
 
-const quoteLexeme = (k: string) => `'${k.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+const SEP = '\u001f';
 
 /**
  * Ranks listings of the other kind for a query document (`kind` is the query's kind).
@@ -105,29 +105,54 @@ export async function rankStored(db: Db, kind: ListingKind, query: QueryDoc, k =
   }
   if (!chosen.length) return [];
 
-  const tsquery = chosen.map((x) => quoteLexeme(x.key)).join(' | ');
+  // Pre-rank in SQL without evaluating a long expression per row: one GIN lookup per chosen
+  // key (partial index of the target kind; a lone lexeme needs no recheck, so the keys are never
+  // detoasted), the key's weight summed per document and group, divided by the document's norms.
   const rankKeys = chosen.slice(0, opts.rankKeys ?? RETRIEVAL_DEFAULTS.rankKeys);
-  const group = (prefix: string): SQL => {
-    const parts = rankKeys.filter((x) => x.key[0] === prefix).map((x) => sql`(d.keys @@ ${quoteLexeme(x.key)}::tsquery)::int * ${x.p}::float8`);
-    return parts.length ? sql`(${sql.join(parts, sql` + `)})` : sql`0`;
-  };
-  const T = sql`${group('t')} / d.term_norm`;
-  const C = sql`${group('c')} / d.concept_norm`;
-  const L = sql`${group('l')} / d.loan_norm`;
-  const same = sql`${w.lexicalSameLang}::float8 * ${T} + ${1 - w.lexicalSameLang}::float8 * ${C}`;
-  const cross = sql`${w.lexicalCrossLang}::float8 * ${T} + ${w.loanCrossLang}::float8 * ${L} + ${1 - w.lexicalCrossLang - w.loanCrossLang}::float8 * ${C}`;
+  const inRank = new Set(rankKeys.map((x) => x.key));
+  const enc = (list: string[]) => list.join(SEP);
+  const qKeysSql = enc(chosen.map((x) => x.key));
+  const qWeights = chosen.map((x) => (inRank.has(x.key) ? x.p : 0)).join(',');
+  const kindLit = sql.raw(other === 'seed' ? `'seed'` : `'need'`); // a literal, so the partial index applies
   const listing = other === 'seed' ? sql`seeds` : sql`needs`;
-  const exclude = opts.excludeIds?.length ? sql`and d.listing_id <> all(string_to_array(${opts.excludeIds.join(',')}, ',')::uuid[])` : sql``;
+  const exclude = opts.excludeIds?.length ? sql`and h.listing_id <> all(string_to_array(${opts.excludeIds.join(',')}, ',')::uuid[])` : sql``;
   const limit = Math.max(k, opts.candidates ?? RETRIEVAL_DEFAULTS.candidates);
+  const same = [w.lexicalSameLang, 0, 1 - w.lexicalSameLang];
+  const cross = [w.lexicalCrossLang, w.loanCrossLang, 1 - w.lexicalCrossLang - w.loanCrossLang];
 
   const rows = rowsOf<{ listing_id: string; lang: Lang; vec: StoredVectors; facts: DocFacts }>(
     await db.execute(sql`
-      select d.listing_id, d.lang, d.vec, d.facts from match_documents d
-      join ${listing} l on l.id = d.listing_id
-      where d.kind = ${other} and d.keys @@ ${tsquery}::tsquery
-        and l.status = 'open' and l.expires_at > now() ${exclude}
-      order by case when d.lang = ${query.lang} then ${same} else ${cross} end desc, d.listing_id
-      limit ${limit}`),
+      with q as (
+        select k, p::float8 as p, ('''' || replace(replace(k, '\\', '\\\\'), '''', '''''') || '''')::tsquery as tq from unnest(string_to_array(${qKeysSql}, chr(31)), string_to_array(${qWeights}, ',')) as x(k, p)
+      ), h as (
+        select d.listing_id, d.lang, d.term_norm, d.concept_norm, d.loan_norm,
+               sum(q.p) filter (where left(q.k, 1) = 't') as t,
+               sum(q.p) filter (where left(q.k, 1) = 'c') as c,
+               sum(q.p) filter (where left(q.k, 1) = 'l') as l
+        from q cross join lateral (
+          select listing_id, lang, term_norm, concept_norm, loan_norm from match_documents
+          where kind = ${kindLit} and keys @@ q.tq
+        ) d
+        group by d.listing_id, d.lang, d.term_norm, d.concept_norm, d.loan_norm
+      ), r as (
+        select h.listing_id, h.lang,
+          case when h.lang = ${query.lang}
+            then ${same[0]}::float8 * coalesce(h.t, 0) / h.term_norm + ${same[2]}::float8 * coalesce(h.c, 0) / h.concept_norm
+            else ${cross[0]}::float8 * coalesce(h.t, 0) / h.term_norm + ${cross[1]}::float8 * coalesce(h.l, 0) / h.loan_norm + ${cross[2]}::float8 * coalesce(h.c, 0) / h.concept_norm
+          end as pre
+        from h where true ${exclude}
+      ), best as materialized (
+        select r.listing_id, r.lang, r.pre from r order by r.pre desc, r.listing_id limit ${limit * 2}
+      ), top as (
+        -- closed / expired listings leave the index in the background; skip the few still in it
+        select best.listing_id, best.lang, best.pre from best
+        join ${listing} l on l.id = best.listing_id and l.status = 'open' and l.expires_at > now()
+        order by best.pre desc, best.listing_id
+        limit ${limit}
+      )
+      select top.listing_id, top.lang, d.vec, d.facts from top
+      join match_documents d on d.kind = ${kindLit} and d.listing_id = top.listing_id
+      order by top.pre desc, top.listing_id`),
   );
 
   return rerank(kind, query, qVec, rows, k, w, opts);
