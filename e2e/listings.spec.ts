@@ -57,7 +57,7 @@ test.describe('needs and seeds', () => {
     const researcher = await as(browser, demo.researcher);
     await researcher.goto('/needs');
     await researcher.getByRole('searchbox', { name: 'キーワード' }).fill(word);
-    await researcher.getByRole('button', { name: '検索' }).click();
+    await researcher.getByRole('search').getByRole('button', { name: '検索', exact: true }).click();
     await expect(researcher).toHaveURL(new RegExp(`q=${word}`));
     await expect(researcher.getByRole('heading', { name: /^1件/ })).toBeVisible();
     await researcher.getByRole('link', { name: title }).click();
