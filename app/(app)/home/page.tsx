@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
+import { ButtonLink } from '@/components/ui/button';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { getAccount } from '@/lib/accounts/data';
 import { requirePermission } from '@/lib/auth/guard';
@@ -11,6 +12,31 @@ import { listClustersOfOrganisation } from '@/lib/clusters/data';
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('home') };
 }
+
+// The first things each role comes to do.
+const nextSteps: Partial<Record<string, { href: string; key: string }[]>> = {
+  sme: [
+    { href: '/needs/new', key: 'postNeed' },
+    { href: '/needs/mine', key: 'myNeeds' },
+    { href: '/seeds', key: 'browseSeeds' },
+    { href: '/introductions', key: 'introductions' },
+  ],
+  researcher: [
+    { href: '/seeds/new', key: 'postSeed' },
+    { href: '/seeds/mine', key: 'mySeeds' },
+    { href: '/needs', key: 'browseNeeds' },
+    { href: '/introductions', key: 'introductions' },
+  ],
+  trading: [
+    { href: '/seeds', key: 'browseSeeds' },
+    { href: '/needs', key: 'browseNeeds' },
+    { href: '/introductions', key: 'introductions' },
+  ],
+  lender: [
+    { href: '/seeds', key: 'browseSeeds' },
+    { href: '/needs', key: 'browseNeeds' },
+  ],
+};
 
 export default async function HomePage() {
   const viewer = await requirePermission('member.browse');
@@ -23,6 +49,7 @@ export default async function HomePage() {
     getLocale(),
   ]);
   const name = (ja: string, en: string) => (locale === 'en' ? en : ja);
+  const steps = nextSteps[viewer.role] ?? [];
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -30,6 +57,15 @@ export default async function HomePage() {
         <h1 className="text-2xl font-semibold">{t('home.title', { name: account.name })}</h1>
         <p className="mt-2 text-slate-700">{t(`home.intro.${viewer.role}`)}</p>
       </div>
+      {steps.length > 0 && (
+        <nav aria-label={t('home.nextSteps')} className="flex flex-wrap gap-3">
+          {steps.map((step, i) => (
+            <ButtonLink key={step.href} href={step.href} variant={i === 0 ? 'primary' : 'secondary'}>
+              {t(`home.steps.${step.key}`)}
+            </ButtonLink>
+          ))}
+        </nav>
+      )}
       <div className="grid gap-6 md:grid-cols-2">
         <Card>
           <CardHeader>
