@@ -5,6 +5,8 @@ import { needs, seeds } from '@/db/schema/listings';
 import { writeAudit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
+import { prepareJobs } from '@/lib/jobs';
+import { enqueueRematch } from '@/lib/matching/jobs';
 import { coordinatedSql, manageableSql, type ListingTable } from './access';
 import { EXPIRY_WARNING_DAYS, LISTING_LIFETIME_MONTHS, statusesAllowing, TRANSITIONS, type ListingKind, type ListingStatus, type Transition, type TransitionActor } from './rules';
 
@@ -59,6 +61,7 @@ export async function transitionListing(
   if (transition === 'close') set.closedReason = options.closedReason ?? 'other';
   if (transition === 'reopen' || transition === 'submit') set.closedReason = null;
 
+  await prepareJobs(); // the re-match job is enqueued inside the transaction
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(t)
@@ -74,6 +77,8 @@ export async function transitionListing(
       details: { to, actor, ...(options.comment ? { comment: options.comment } : {}), ...(options.closedReason ? { reason: options.closedReason } : {}) },
       ip: options.ip ?? null,
     });
+    // published → indexed and proposed; closed, sent back, withdrawn … → leaves the index
+    await enqueueRematch({ kind: ref.kind, id: ref.id }, { tx });
     return updated[0];
   });
 }
@@ -83,6 +88,7 @@ export async function renewListing(viewer: Viewer, ref: { kind: ListingKind; id:
   const db = await getDb();
   const t = asNeeds(tableOf(ref.kind));
   await actorFor(db, viewer, ref.kind, ref.id);
+  await prepareJobs();
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(t)
@@ -99,6 +105,7 @@ export async function renewListing(viewer: Viewer, ref: { kind: ListingKind; id:
       .returning({ expiresAt: t.expiresAt, version: t.version });
     if (!updated.length) throw new AppError('conflict', 'listings.errors.conflict');
     await writeAudit(tx, { actorId: viewer.userId, action: `${ref.kind}.renew`, subjectType: ref.kind, subjectId: ref.id, ip });
+    await enqueueRematch({ kind: ref.kind, id: ref.id }, { tx }); // an expired listing returns to matching
     return updated[0];
   });
 }

@@ -12,6 +12,8 @@ import { resolveOwnerOrganisation } from './owner-org';
 import { EDITABLE_STATUSES, type ListingStatus } from './rules';
 import { buildSearchText } from './search-text';
 import type { NeedFormValues, NeedInput } from './validation';
+import { prepareJobs } from '@/lib/jobs';
+import { enqueueRematch } from '@/lib/matching/jobs';
 
 function contentOf(input: NeedInput) {
   return {
@@ -62,6 +64,7 @@ export async function saveNeed(viewer: Viewer, input: NeedInput, ip: string | nu
   if (!input.version) throw new AppError('invalid', 'errors.invalid', { version: ['validation.required'] });
   const status =
     input.intent === 'submit' ? sql`'pending_review'::listing_status` : sql`(case when ${needs.status} = 'draft' then 'draft' else 'pending_review' end)::listing_status`;
+  await prepareJobs(); // the re-match job is enqueued inside the transaction
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(needs)
@@ -73,6 +76,7 @@ export async function saveNeed(viewer: Viewer, input: NeedInput, ip: string | nu
       throw exists ? new AppError('conflict', 'listings.errors.conflict') : new AppError('not_found');
     }
     await writeAudit(tx, { actorId: viewer.userId, action: 'need.update', subjectType: 'need', subjectId: input.id, details: { status: updated[0].status, intent: input.intent }, ip });
+    await enqueueRematch({ kind: 'need', id: input.id! }, { tx }); // an edit of an open listing leaves matching until re-published
     return updated[0];
   });
 }

@@ -12,6 +12,8 @@ import { resolveOwnerOrganisation } from './owner-org';
 import { EDITABLE_STATUSES, strongestIpStatus, type ListingStatus } from './rules';
 import { buildSearchText } from './search-text';
 import type { SeedFormValues, SeedInput } from './validation';
+import { prepareJobs } from '@/lib/jobs';
+import { enqueueRematch } from '@/lib/matching/jobs';
 
 function contentOf(input: SeedInput) {
   return {
@@ -73,6 +75,7 @@ export async function saveSeed(viewer: Viewer, input: SeedInput, ip: string | nu
   if (!input.version) throw new AppError('invalid', 'errors.invalid', { version: ['validation.required'] });
   const status =
     input.intent === 'submit' ? sql`'pending_review'::listing_status` : sql`(case when ${seeds.status} = 'draft' then 'draft' else 'pending_review' end)::listing_status`;
+  await prepareJobs(); // the re-match job is enqueued inside the transaction
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(seeds)
@@ -85,6 +88,7 @@ export async function saveSeed(viewer: Viewer, input: SeedInput, ip: string | nu
     }
     await replaceIpRecords(tx, input.id!, input.ipRecords);
     await writeAudit(tx, { actorId: viewer.userId, action: 'seed.update', subjectType: 'seed', subjectId: input.id, details: { status: updated[0].status, intent: input.intent }, ip });
+    await enqueueRematch({ kind: 'seed', id: input.id! }, { tx }); // an edit of an open listing leaves matching until re-published
     return updated[0];
   });
 }

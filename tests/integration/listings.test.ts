@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { auditLogs } from '@/db/schema/accounts';
+import { prepareJobs, stopJobs } from '@/lib/jobs';
 import { needs, seeds } from '@/db/schema/listings';
 import type { Viewer } from '@/lib/auth/policy';
 import { transitionListing, renewListing } from '@/lib/listings/lifecycle';
@@ -11,6 +12,11 @@ import { searchNeeds, searchSeeds } from '@/lib/listings/search';
 import { getPublicSeedTeaser, getSeedForViewer, saveSeed } from '@/lib/listings/seeds-data';
 import { needSchema, searchParamsSchema, seedSchema } from '@/lib/listings/validation';
 import { makeCluster, makeUser, unique } from '../support/factories';
+
+// Lifecycle changes enqueue a re-match job (lib/matching/jobs) in their transaction: start the
+// job queue once up front (slow on embedded PGlite) rather than inside the first timed test.
+beforeAll(() => prepareJobs(), 120_000);
+afterAll(() => stopJobs());
 
 const needInput = (overrides: Record<string, unknown> = {}) =>
   needSchema.parse({
