@@ -5,6 +5,10 @@ import { ipRecords, needs, seeds } from '@/db/schema/listings';
 import { strongestIpStatus } from '@/lib/listings/rules';
 import { buildSearchText } from '@/lib/listings/search-text';
 import { demoOrganisations } from './demo-data';
+import { upsertProposals } from '@/lib/matching/proposals';
+import { rankForListing } from '@/lib/matching/retrieve';
+import { indexListings, pruneIndex, rebuildCorpusStats, reweigh } from '@/lib/matching/store';
+import { PROPOSAL_SETTINGS } from '@/lib/matching/weights';
 
 type Status = 'open' | 'pending_review' | 'draft';
 type Ip = { number?: string; jurisdiction: string; status: 'unpublished_application' | 'filed' | 'granted' | 'expired'; title: string; filedOn?: string; grantedOn?: string };
@@ -385,5 +389,30 @@ export async function seedDemoListings(db: Db): Promise<void> {
         s.ip.map((r) => ({ seedId: row.id, number: r.number ?? null, jurisdiction: r.jurisdiction, status: r.status, title: r.title, filedOn: r.filedOn ?? null, grantedOn: r.grantedOn ?? null })),
       );
     }
-  });
+  });  await seedDemoMatches(db);
+}
+
+/**
+ * Indexes every open demo-era listing for the matching engine and creates its engine proposals,
+ * synchronously (not through the job queue), so the coordinators' queue has proposals at once.
+ * Idempotent: re-indexing replaces documents, statistics are rebuilt, proposals are one per pair.
+ */
+export async function seedDemoMatches(db: Db): Promise<{ needs: number; seeds: number; proposals: number }> {
+  const open = async (table: typeof needs | typeof seeds) =>
+    (await db.select({ id: table.id }).from(table).where(and(eq(table.status, 'open'), sql`${table.expiresAt} > now()`))).map((r) => r.id);
+  const ids = { need: await open(needs), seed: await open(seeds) };
+  for (const kind of ['need', 'seed'] as const) {
+    await pruneIndex(db, kind);
+    for (let i = 0; i < ids[kind].length; i += 200) await indexListings(db, kind, ids[kind].slice(i, i + 200));
+    await rebuildCorpusStats(db, kind);
+    await reweigh(db, kind, { all: true });
+  }
+  let proposals = 0;
+  for (const kind of ['need', 'seed'] as const) {
+    for (const id of ids[kind]) {
+      const ranked = await rankForListing(db, kind, id, PROPOSAL_SETTINGS.topK);
+      proposals += (await upsertProposals(db, kind, id, ranked)).inserted;
+    }
+  }
+  return { needs: ids.need.length, seeds: ids.seed.length, proposals };
 }
