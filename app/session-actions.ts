@@ -1,17 +1,16 @@
 'use server';
 
-import { cookies } from 'next/headers';
 import { setLocale } from '@/lib/accounts/data';
 import { localeSchema } from '@/lib/accounts/validation';
 import { publicAction } from '@/lib/actions/safe-action';
 import { signOut } from '@/lib/auth/config';
 import { getViewer } from '@/lib/auth/session';
-import { LOCALE_COOKIE } from '@/lib/i18n/locales';
+import { rememberLocale } from '@/lib/i18n/locale-cookie';
 import { z } from '@/lib/validation/messages';
 
 // The language switch works for visitors too; a signed-in user's choice is also saved.
 export const switchLocaleAction = publicAction(localeSchema, async ({ locale }) => {
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });
+  await rememberLocale(locale);
   const viewer = await getViewer();
   if (viewer) await setLocale(viewer.userId, locale);
   return { locale };

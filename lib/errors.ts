@@ -26,10 +26,6 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = () => new AppError('not_found');
-export const forbidden = () => new AppError('forbidden');
-export const conflict = (messageKey = 'errors.conflict') => new AppError('conflict', messageKey);
-
 /** Result shape every server action returns to its form. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }

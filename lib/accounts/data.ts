@@ -95,6 +95,16 @@ export async function findUserForSignIn(email: string) {
   return row ?? null;
 }
 
+/** The saved language of the account with this e-mail, if any. */
+export async function findLocaleOf(email: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ locale: users.locale })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  return row?.locale;
+}
+
 export async function recordSignIn(userId: string, ip: string | null) {
   const db = await getDb();
   await db.transaction(async (tx) => {

@@ -1,18 +1,17 @@
 'use server';
 
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { changePassword, signOutEverywhere, updateProfile } from '@/lib/accounts/data';
 import { changePasswordSchema, updateProfileSchema } from '@/lib/accounts/validation';
 import { authedAction } from '@/lib/actions/safe-action';
 import { signOut } from '@/lib/auth/config';
-import { LOCALE_COOKIE } from '@/lib/i18n/locales';
+import { rememberLocale } from '@/lib/i18n/locale-cookie';
 import { z } from '@/lib/validation/messages';
 
 export const updateProfileAction = authedAction('account.update', updateProfileSchema, async (viewer, input) => {
   await updateProfile(viewer, input);
-  (await cookies()).set(LOCALE_COOKIE, input.locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });
+  await rememberLocale(input.locale);
   revalidatePath('/', 'layout');
 });
 

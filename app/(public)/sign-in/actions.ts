@@ -1,16 +1,13 @@
 'use server';
 
 import { CredentialsSignin } from 'next-auth';
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
-import { users } from '@/db/schema/accounts';
+import { findLocaleOf } from '@/lib/accounts/data';
 import { signInSchema } from '@/lib/accounts/validation';
 import { publicAction } from '@/lib/actions/safe-action';
 import { signIn, SignInFailed } from '@/lib/auth/config';
 import { AppError } from '@/lib/errors';
-import { LOCALE_COOKIE } from '@/lib/i18n/locales';
+import { rememberLocale } from '@/lib/i18n/locale-cookie';
 
 const messageFor: Record<string, string> = {
   rate_limited: 'errors.rate_limited',
@@ -29,11 +26,7 @@ export const signInAction = publicAction(signInSchema, async ({ email, password 
     throw error;
   }
   // The user's saved language wins from now on.
-  const db = await getDb();
-  const [row] = await db
-    .select({ locale: users.locale })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
-  if (row) (await cookies()).set(LOCALE_COOKIE, row.locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });
+  const locale = await findLocaleOf(email);
+  if (locale) await rememberLocale(locale);
   redirect('/home');
 });
