@@ -19,9 +19,14 @@ export type RematchJob = { kind: ListingKind; id: string };
 /**
  * Asks for a listing to be re-matched in the background. One waiting job per listing.
  * Called inside a transaction, pass it as `tx` so the job commits with the listing.
+ * Higher `priority` jobs are taken before older ones (default 0).
  */
-export async function enqueueRematch(listing: RematchJob, options: { tx?: Db } = {}): Promise<string | null> {
-  return enqueue(REMATCH_QUEUE, { kind: listing.kind, id: listing.id }, { tx: options.tx, singletonKey: `${listing.kind}:${listing.id}` });
+export async function enqueueRematch(listing: RematchJob, options: { tx?: Db; priority?: number } = {}): Promise<string | null> {
+  return enqueue(
+    REMATCH_QUEUE,
+    { kind: listing.kind, id: listing.id },
+    { tx: options.tx, priority: options.priority, singletonKey: `${listing.kind}:${listing.id}` },
+  );
 }
 
 export async function handleRematch(data: RematchJob): Promise<void> {
