@@ -5,6 +5,7 @@ import { matchEvents, matchMessageReads, matchMessages, matchOutcomes, meetingPr
 import { writeAudit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
+import { transactionWithMail } from '@/lib/mail/jobs';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
 import { actorOf, coordinatorsOf, loadMatchContext, personOfSide, type MatchContext } from './context';
@@ -33,7 +34,7 @@ async function othersInThread(db: Db, ctx: MatchContext, exceptUserId: string): 
 const titleOf = (ctx: MatchContext) => (ctx.need ?? ctx.seed)?.title ?? '';
 
 export async function postMessage(db: Db, viewer: Viewer, matchId: string, body: string) {
-  return db.transaction(async (tx) => {
+  return transactionWithMail(db, async (tx) => {
     const { ctx } = await requireParticipant(tx, viewer, matchId);
     if (ctx.status !== 'introduced') throw new AppError('conflict', 'introductions.errors.thread_closed');
     const [msg] = await tx.insert(matchMessages).values({ matchId, authorId: viewer.userId, body: body.trim() }).returning({ id: matchMessages.id, createdAt: matchMessages.createdAt });
@@ -81,7 +82,7 @@ export async function unreadMessageCount(db: Db, viewer: Viewer, matchId: string
 }
 
 export async function proposeMeeting(db: Db, viewer: Viewer, matchId: string, input: { slots: Date[]; location?: string }) {
-  return db.transaction(async (tx) => {
+  return transactionWithMail(db, async (tx) => {
     const { ctx, role } = await requireParticipant(tx, viewer, matchId);
     if (ctx.status !== 'introduced') throw new AppError('conflict', 'introductions.errors.thread_closed');
     const [row] = await tx
@@ -101,7 +102,7 @@ export async function proposeMeeting(db: Db, viewer: Viewer, matchId: string, in
 
 /** The other side (not the proposer's side) picks one slot; a conditional update so only the first pick counts. */
 export async function pickMeetingSlot(db: Db, viewer: Viewer, matchId: string, proposalId: string, slot: Date) {
-  return db.transaction(async (tx) => {
+  return transactionWithMail(db, async (tx) => {
     const { ctx, role } = await requireParticipant(tx, viewer, matchId);
     const [proposal] = await tx.select().from(meetingProposals).where(and(eq(meetingProposals.id, proposalId), eq(meetingProposals.matchId, matchId)));
     if (!proposal) throw new AppError('not_found');
@@ -134,7 +135,7 @@ export async function recordNda(
   input: { type: 'mutual' | 'one_way'; status: 'draft' | 'signed' | 'expired'; signedOn?: string | null; expiresOn?: string | null },
   ip: string | null = null,
 ) {
-  return db.transaction(async (tx) => {
+  return transactionWithMail(db, async (tx) => {
     const { role } = await requireParticipant(tx, viewer, matchId);
     const [row] = await tx
       .insert(ndas)
@@ -147,7 +148,7 @@ export async function recordNda(
 }
 
 export async function updateNdaStatus(db: Db, viewer: Viewer, matchId: string, ndaId: string, input: { status: 'draft' | 'signed' | 'expired'; signedOn?: string | null; expiresOn?: string | null; version: number }) {
-  return db.transaction(async (tx) => {
+  return transactionWithMail(db, async (tx) => {
     const { role } = await requireParticipant(tx, viewer, matchId);
     const done = await tx
       .update(ndas)
@@ -166,7 +167,7 @@ export async function listNdas(db: Db, viewer: Viewer, matchId: string) {
 
 /** Either party or the coordinator records what came of the introduction (several over time). */
 export async function recordOutcome(db: Db, viewer: Viewer, matchId: string, input: { kind: OutcomeKind; occurredOn: string; note?: string }, ip: string | null = null) {
-  return db.transaction(async (tx) => {
+  return transactionWithMail(db, async (tx) => {
     const { role } = await requireParticipant(tx, viewer, matchId);
     const [row] = await tx.insert(matchOutcomes).values({ matchId, kind: input.kind, occurredOn: input.occurredOn, note: input.note?.trim() || null, recordedBy: viewer.userId }).returning({ id: matchOutcomes.id });
     await tx.insert(matchEvents).values({ matchId, type: 'outcome', actorId: viewer.userId, actorRole: role, note: input.note?.trim() || null, details: { outcome: input.kind, occurredOn: input.occurredOn } });

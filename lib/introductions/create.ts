@@ -7,13 +7,14 @@ import { organisationClusters } from '@/db/schema/accounts';
 import { writeAudit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
+import { transactionWithMail } from '@/lib/mail/jobs';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
 import { coordinatorsOf, loadMatchContext } from './context';
 
 /** A coordinator pairs a need and a seed by hand; both must belong to the coordinator's clusters (one of them at least). */
 export async function proposeManualMatch(db: Db, viewer: Viewer, input: { needId: string; seedId: string; note?: string }, ip: string | null = null) {
-  return db.transaction(async (tx) => {
+  return transactionWithMail(db, async (tx) => {
     const clusterIds = viewer.role === 'coordinator' ? viewer.coordinatorClusterIds : [];
     if (!clusterIds.length) throw new AppError('forbidden');
     const inMyClusters = (orgCol: typeof needs.organisationId | typeof seeds.organisationId) =>
@@ -43,7 +44,7 @@ export type InterestInput = { listingKind: 'need' | 'seed'; listingId: string; o
  * `interest` (`sales_channel` for a trading firm), proposed to the listing's coordinators.
  */
 export async function expressInterest(db: Db, viewer: Viewer, input: InterestInput, ip: string | null = null) {
-  return db.transaction(async (tx) => {
+  return transactionWithMail(db, async (tx) => {
     const table = input.listingKind === 'need' ? needs : seeds;
     const [listing] = await tx
       .select({ id: table.id, organisationId: table.organisationId, status: table.status, visibility: table.visibility })

@@ -1,14 +1,17 @@
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
-import type { Db } from '@/db';
+import { getDb, type Db } from '@/db';
 import { matchEvents, matchIntroductions, ndas } from '@/db/schema/introductions';
 import { matches } from '@/db/schema/matching';
 import { AppError } from '@/lib/errors';
+import { defineWorker } from '@/lib/jobs';
+import { transactionWithMail } from '@/lib/mail/jobs';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
 import { loadMatchContext, personOfSide, responsesOf, type MatchContext } from './context';
 import { addDays, CHECK_IN_DAYS, REMINDER_DAYS_BEFORE_DEADLINE } from './rules';
 import { transitionMatch } from './transition';
 
+export const INTRODUCTION_SWEEP_QUEUE = 'introductions.sweep';
 const NDA_REMINDER_DAYS = 30;
 
 /**
@@ -42,7 +45,7 @@ export async function runIntroductionSweeps(db: Db, now = new Date()) {
     .where(and(eq(matches.status, 'approved'), isNull(matchIntroductions.remindedAt), lte(matchIntroductions.deadline, addDays(now, REMINDER_DAYS_BEFORE_DEADLINE))))
     .limit(100);
   for (const { id } of remind) {
-    await db.transaction(async (tx) => {
+    await transactionWithMail(db, async (tx) => {
       const claimed = await tx
         .update(matchIntroductions)
         .set({ remindedAt: now })
@@ -71,7 +74,7 @@ export async function runIntroductionSweeps(db: Db, now = new Date()) {
       .where(and(eq(matches.status, 'introduced'), isNull(column), lte(matchIntroductions.introducedAt, addDays(now, -days))))
       .limit(100);
     for (const { id } of rows) {
-      await db.transaction(async (tx) => {
+      await transactionWithMail(db, async (tx) => {
         const claimed = await tx.update(matchIntroductions).set({ [key]: now }).where(and(eq(matchIntroductions.matchId, id), isNull(column))).returning({ id: matchIntroductions.matchId });
         if (!claimed.length) return;
         const ctx = (await loadMatchContext(tx, id))!;
@@ -96,7 +99,7 @@ export async function runIntroductionSweeps(db: Db, now = new Date()) {
     .where(and(eq(ndas.status, 'signed'), isNull(ndas.remindedAt), sql`${ndas.expiresOn} <= ${soon}`))
     .limit(100);
   for (const nda of expiring) {
-    await db.transaction(async (tx) => {
+    await transactionWithMail(db, async (tx) => {
       const claimed = await tx.update(ndas).set({ remindedAt: now }).where(and(eq(ndas.id, nda.id), isNull(ndas.remindedAt))).returning({ type: ndas.type, expiresOn: ndas.expiresOn });
       if (!claimed.length) return;
       const ctx = (await loadMatchContext(tx, nda.matchId))!;
@@ -115,3 +118,6 @@ async function toPerson(tx: Db, ctx: MatchContext, userId: string | null, templa
   await notify(tx, { userId, kind: template, params, href: `/introductions/${ctx.id}` });
   await enqueueEmail(tx, { to: { userId }, category, template, params });
 }
+
+// Every five minutes (deadlines and check-ins are counted in days); idempotent, see above.
+defineWorker(INTRODUCTION_SWEEP_QUEUE, async () => void (await runIntroductionSweeps(await getDb())), { cron: '*/5 * * * *', policy: 'short', retryLimit: 1 });

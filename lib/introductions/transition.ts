@@ -6,6 +6,7 @@ import { matches } from '@/db/schema/matching';
 import { writeAudit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
+import { transactionWithMail } from '@/lib/mail/jobs';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
 import { actorOf, coordinatorsOf, loadMatchContext, personOfSide, stateOf, type MatchContext } from './context';
@@ -43,7 +44,7 @@ export async function transitionMatch(
   const attempts = options.expectedVersion === undefined && (event.type === 'accept' || event.type === 'decline') ? 3 : 1;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => applyOnce(tx, who, matchId, event, options));
+      return await transactionWithMail(db, (tx) => applyOnce(tx, who, matchId, event, options));
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'conflict' && error.messageKey === 'errors.conflict') || attempt >= attempts) throw error;
     }

@@ -28,6 +28,8 @@ export interface WorkerOptions {
   expireInSeconds?: number;
   /** also run on this cron schedule (UTC), e.g. '17 * * * *' */
   cron?: string;
+  /** pg-boss queue policy; 'short' keeps at most one job waiting per singletonKey */
+  policy?: 'standard' | 'short';
 }
 
 type Registered = { handler: JobHandler<unknown>; options: WorkerOptions };
@@ -72,7 +74,7 @@ export function getBoss(): Promise<PgBoss> {
 async function ensureQueue(boss: PgBoss, name: string) {
   if (jobs.queues.has(name)) return;
   const o = jobs.workers.get(name)?.options ?? {};
-  await boss.createQueue(name, { retryLimit: o.retryLimit ?? 3, retryBackoff: true, expireInSeconds: o.expireInSeconds ?? 15 * 60 });
+  await boss.createQueue(name, { policy: o.policy ?? 'standard', retryLimit: o.retryLimit ?? 3, retryBackoff: true, expireInSeconds: o.expireInSeconds ?? 15 * 60 });
   jobs.queues.add(name);
 }
 
@@ -122,6 +124,11 @@ export async function startWorkers(): Promise<string[]> {
     started.push(name);
   }
   return started;
+}
+
+/** Whether this process runs the worker of a queue (startWorkers was called). */
+export function isWorking(name: string): boolean {
+  return jobs.working.has(name);
 }
 
 /** Stops workers and the queue (tests, scripts, shutdown). */

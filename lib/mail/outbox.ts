@@ -18,6 +18,10 @@ export type EnqueueEmail = {
 
 const MESSAGE_ID_HOST = 'clustermatch.local';
 
+// transactions that wrote outbox rows (lib/mail/jobs.ts asks for a flush after they commit)
+const withMail = new WeakSet<object>();
+export const wroteMail = (tx: Db): boolean => withMail.has(tx);
+
 /**
  * Writes a mail to the outbox inside the caller's transaction, so it is sent if and only if
  * the change it reports commits. Returns the outbox id, or null when the user opted out
@@ -56,5 +60,6 @@ export async function enqueueEmail(tx: Db, mail: EnqueueEmail): Promise<string |
     textBody: text,
     messageId: `<${id}@${MESSAGE_ID_HOST}>`,
   });
+  withMail.add(tx);
   return id;
 }

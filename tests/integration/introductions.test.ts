@@ -1,7 +1,7 @@
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import nodemailer from 'nodemailer';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { auditLogs, users } from '@/db/schema/accounts';
 import { matchEvents } from '@/db/schema/introductions';
@@ -14,14 +14,24 @@ import { AppError } from '@/lib/errors';
 import { listMeetings, listMessages, listNdas, listOutcomes, pickMeetingSlot, postMessage, proposeMeeting, recordNda, recordOutcome } from '@/lib/introductions/after';
 import { expressInterest, proposeManualMatch } from '@/lib/introductions/create';
 import { getMatchForViewer, listCoordinatorQueue, listMyIntroductions } from '@/lib/introductions/data';
-import { runIntroductionSweeps } from '@/lib/introductions/jobs';
+import { INTRODUCTION_SWEEP_QUEUE, runIntroductionSweeps } from '@/lib/introductions/jobs';
 import { addDays } from '@/lib/introductions/rules';
 import { transitionMatch } from '@/lib/introductions/transition';
+import { isWorking, startWorkers, stopJobs } from '@/lib/jobs';
+import { MAIL_FLUSH_QUEUE, transactionWithMail } from '@/lib/mail/jobs';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { deliverDueMails } from '@/lib/mail/sender';
 import { getNeedForViewer } from '@/lib/listings/needs-data';
 import { getSeedForViewer } from '@/lib/listings/seeds-data';
 import { makeCluster, makeUser, unique } from '../support/factories';
+
+// The mail sender only runs where SMTP is configured; set before any module reads the env.
+// (The tests above pass their own transports; only the workers at the end use this server.)
+const smtpPort = vi.hoisted(() => {
+  const p = 20000 + Math.floor(Math.random() * 20000);
+  process.env.SMTP_URL = `smtp://127.0.0.1:${p}?ignoreTLS=true`;
+  return p;
+});
 
 async function listing(kind: 'need' | 'seed', owner: { user: { id: string; organisationId: string } }) {
   const db = await getDb();
@@ -354,4 +364,60 @@ describe('mail outbox', () => {
     await setMailPreferences(db, user.id, { messages: false });
     expect(await enqueueEmail(db, { to: { userId: user.id }, category: 'messages', template: 'new_message', params: { listing: 'L', matchId: 'm', sender: 'S' } })).toBeNull();
   });
+});
+
+// Last in this file: while the workers run they send every due mail in the database, which the
+// SMTP-down test above must not see.
+describe('mail and introduction workers on the job queue', () => {
+  const received: string[] = [];
+  let server: SMTPServer;
+
+  beforeAll(async () => {
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _session, callback) {
+        let raw = '';
+        stream.on('data', (c) => (raw += c.toString()));
+        stream.on('end', () => {
+          received.push(/^Message-ID:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? '');
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(smtpPort, '127.0.0.1', () => resolve()));
+    await getDb();
+    await startWorkers();
+  }, 180_000);
+
+  afterAll(async () => {
+    await stopJobs();
+    await new Promise<void>((r) => server.close(() => r()));
+  });
+
+  it('registers the mail sender and the introduction sweeps as pg-boss workers', () => {
+    expect(isWorking(MAIL_FLUSH_QUEUE)).toBe(true);
+    expect(isWorking(INTRODUCTION_SWEEP_QUEUE)).toBe(true);
+  });
+
+  it('a transaction that writes mail queues a flush; each mail arrives once', async () => {
+    const db = await getDb();
+    const { user } = await makeUser('sme');
+    const ids = await transactionWithMail(db, async (tx) => {
+      const out: string[] = [];
+      for (let i = 0; i < 5; i++) out.push((await enqueueEmail(tx, { to: { userId: user.id }, category: 'transactional', template: 'new_message', params: { listing: `L${i}`, matchId: 'm', sender: 's' } }))!);
+      return out;
+    });
+    // well before the minute schedule: the flush queued after the commit sends them
+    await vi.waitFor(
+      async () => {
+        const rows = await db.select().from(outboxEmails).where(inArray(outboxEmails.id, ids));
+        expect(rows.every((r) => r.status === 'sent')).toBe(true);
+      },
+      { timeout: 20_000, interval: 250 },
+    );
+    const rows = await db.select().from(outboxEmails).where(inArray(outboxEmails.id, ids));
+    const mine = received.filter((m) => rows.some((r) => r.messageId === m));
+    expect(mine.sort()).toEqual(rows.map((r) => r.messageId).sort());
+  }, 60_000);
 });

@@ -1,0 +1,58 @@
+/**
+ * The mail sender as a pg-boss worker (`mail.flush`). The outbox table stays the source of
+ * truth: a flush claims due rows with a conditional update (lib/mail/sender.ts), so running
+ * it in several processes, or twice, never sends a mail twice, and a mail that failed while
+ * the SMTP server was down stays pending until a later flush delivers it.
+ *
+ * - A flush runs every minute (retries after backoff, and anything a prompt flush missed).
+ * - After a transaction that wrote outbox rows commits, `transactionWithMail` queues one more
+ *   for prompt delivery; the queue's 'short' policy keeps at most one waiting.
+ * - Without SMTP_URL no sender runs in this process: mail stays in the outbox (/admin/outbox).
+ */
+import type { Transporter } from 'nodemailer';
+import { getDb, type Db } from '@/db';
+import { env } from '@/lib/env';
+import { defineWorker, enqueue, isWorking } from '@/lib/jobs';
+import { wroteMail } from './outbox';
+import { deliverDueMails, smtpTransportFromEnv } from './sender';
+
+export const MAIL_FLUSH_QUEUE = 'mail.flush';
+const BATCH = 20;
+
+let transport: Promise<Transporter | null> | undefined;
+
+/** Sends every due outbox mail (in batches) until none is left or the SMTP server fails. */
+export async function flushOutbox(): Promise<{ sent: number; failed: number }> {
+  transport ??= smtpTransportFromEnv();
+  const smtp = await transport;
+  const total = { sent: 0, failed: 0 };
+  if (!smtp) return total;
+  const db = await getDb();
+  for (let i = 0; i < 50; i++) {
+    const { sent, failed } = await deliverDueMails(db, { transport: smtp, batchSize: BATCH });
+    total.sent += sent;
+    total.failed += failed;
+    if (failed > 0 || sent < BATCH) break; // SMTP trouble: the failed rows wait for their backoff
+  }
+  return total;
+}
+
+/** Asks the sender to run soon (no-op where no sender runs; the schedule covers it then). */
+export function requestMailFlush(): void {
+  if (!isWorking(MAIL_FLUSH_QUEUE)) return;
+  enqueue(MAIL_FLUSH_QUEUE, {}, { singletonKey: 'outbox' }).catch((error) =>
+    console.error('[mail] could not queue a flush; the scheduled one will send the mail:', (error as Error)?.message ?? error),
+  );
+}
+
+/** `db.transaction(fn)`, then a prompt flush if the transaction wrote mail and committed. */
+export async function transactionWithMail<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  let used: Db | undefined;
+  const result = await db.transaction(async (tx) => fn((used = tx as Db)));
+  if (used && wroteMail(used)) requestMailFlush();
+  return result;
+}
+
+if (env().SMTP_URL) {
+  defineWorker(MAIL_FLUSH_QUEUE, async () => void (await flushOutbox()), { cron: '* * * * *', policy: 'short', retryLimit: 1, expireInSeconds: 10 * 60 });
+}
