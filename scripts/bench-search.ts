@@ -2,7 +2,8 @@
  * Search benchmark (issue 3): `npm run bench:search`.
  *
  * 1. Database layer: the browse page's own search functions (lib/listings/search.ts) with
- *    text + two filters, page 1, as a verified member; p50/p95/max over N runs. Target p95 ≤ 50 ms.
+ *    text + two filters, page 1 (capped count + ranked page), as a verified member; p50/p95/max
+ *    over N runs. Target p95 ≤ 50 ms. The machine's load average is printed with each figure.
  * 2. HTTP (when BENCH_URL is set, e.g. http://localhost:3213 of `next start` on a production
  *    build against the same DATABASE_URL and AUTH_SECRET): the /seeds and /needs browse pages
  *    with the same searches, signed in, 20 concurrent connections for BENCH_SECONDS with
@@ -21,6 +22,8 @@ const { users } = await import('@/db/schema/accounts');
 const { loadViewer } = await import('@/lib/auth/viewer');
 const { searchNeeds, searchSeeds } = await import('@/lib/listings/search');
 const { searchParamsSchema } = await import('@/lib/listings/validation');
+const { loadavg } = await import('node:os');
+const load = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -73,7 +76,7 @@ async function databaseLayer() {
       times.push(performance.now() - t0);
       totals.push(result.total);
     }
-    console.log(`DB  ${label}: text + 2 filters, page 1 (count + page): ${fmt(times)}; matches per query ${Math.min(...totals)}–${Math.max(...totals)}`);
+    console.log(`DB  ${label}: text + 2 filters, page 1 (count + page): ${fmt(times)}; matches per query ${Math.min(...totals)}–${Math.max(...totals)}; ${load()}`);
   }
   return viewer;
 }
@@ -99,7 +102,7 @@ async function httpLayer(viewer: { userId: string }, sessionVersion: number) {
     const l = result.latency;
     console.log(
       `HTTP ${label}: 20 connections × ${SECONDS} s: ${result.requests.total} requests, ${result.non2xx} non-2xx, ` +
-        `latency p50 ${l.p50} ms · p90 ${l.p90} ms · p97.5 ${l.p97_5} ms · p99 ${l.p99} ms · max ${l.max} ms; ${result.requests.average} req/s`,
+        `latency p50 ${l.p50} ms · p90 ${l.p90} ms · p97.5 ${l.p97_5} ms · p99 ${l.p99} ms · max ${l.max} ms; ${result.requests.average} req/s; ${load()}`,
     );
   }
 }

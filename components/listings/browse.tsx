@@ -44,9 +44,14 @@ export async function BrowseListings({
       {!publicMode && <SearchTools kind={kind === 'need' ? 'needs' : 'seeds'} params={params} />}
       <section aria-labelledby="results-heading" className="flex flex-col gap-4">
         <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
-          {t('results', { total: result.total })}
-          {result.total > 0 && <span className="ml-2 text-sm font-normal text-slate-700">{t('resultsRange', { from, to, total: result.total })}</span>}
+          {result.totalCapped ? t('resultsCapped', { total: result.total }) : t('results', { total: result.total })}
+          {result.items.length > 0 && (
+            <span className="ml-2 text-sm font-normal text-slate-700">
+              {result.totalCapped ? t('resultsRangeCapped', { from, to, total: result.total }) : t('resultsRange', { from, to, total: result.total })}
+            </span>
+          )}
         </h2>
+        {result.totalCapped && result.page >= result.totalPages && <p className="text-sm text-slate-700">{t('refineHint', { total: result.total })}</p>}
         {result.items.length === 0 ? (
           <EmptyState title={t('emptyTitle')} text={filtered ? t('emptyFiltered') : t('emptyNone')} titleAs="p" />
         ) : (

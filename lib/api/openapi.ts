@@ -44,10 +44,11 @@ const listingCommon = {
 };
 const listSchema = (item: string) => ({
   type: 'object',
-  required: ['items', 'total', 'page', 'totalPages', 'pageSize'],
+  required: ['items', 'total', 'totalCapped', 'page', 'totalPages', 'pageSize'],
   properties: {
     items: { type: 'array', items: { $ref: `#/components/schemas/${item}` } },
-    total: { type: 'integer' },
+    total: { type: 'integer', description: 'Exact number of matches, or 1000 when totalCapped' },
+    totalCapped: { type: 'boolean', description: 'More than 1000 matches (only the first 1000 are counted and paged)' },
     page: { type: 'integer' },
     totalPages: { type: 'integer' },
     pageSize: { type: 'integer' },

@@ -21,7 +21,7 @@ export async function exportListingsCsv(viewer: Viewer, kind: 'needs' | 'seeds',
   for (let page = 1; ; page++) {
     const result = kind === 'needs' ? await searchNeeds(viewer, { ...params, page }) : await searchSeeds(viewer, { ...params, page });
     items.push(...result.items);
-    if (page >= result.totalPages) break;
+    if (result.items.length < result.pageSize || (!result.totalCapped && page >= result.totalPages)) break;
     if (items.length >= MAX_EXPORT_ROWS) {
       truncated = true;
       break;

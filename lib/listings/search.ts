@@ -10,10 +10,14 @@ import { buildTsQuery } from './search-text';
 import type { SearchParams } from './validation';
 
 export const PAGE_SIZE = 20;
+/**
+ * Matches are counted up to this many (then shown as "1,000+"): an exact count of a broad
+ * search (every open seed) costs a scan of all of them, a capped one stops early.
+ */
+export const COUNT_CAP = 1000;
 
-export type SearchResult<V> = { items: V[]; total: number; page: number; totalPages: number; pageSize: number };
-
-const tsvector = (t: ListingTable) => sql`to_tsvector('simple', ${t.searchText})`;
+/** `total` is exact unless `totalCapped`, when there are more than COUNT_CAP matches. */
+export type SearchResult<V> = { items: V[]; total: number; totalCapped: boolean; page: number; totalPages: number; pageSize: number };
 
 /** Text condition and rank expression for what the user typed (null when nothing typed). */
 function textMatch(t: ListingTable, q: string | undefined): { where: SQL; rank: SQL<number> } | null {
@@ -21,7 +25,7 @@ function textMatch(t: ListingTable, q: string | undefined): { where: SQL; rank: 
   const tsq = buildTsQuery(q);
   if (tsq) {
     const query = sql`to_tsquery('simple', ${tsq})`;
-    return { where: sql`${tsvector(t)} @@ ${query}`, rank: sql<number>`ts_rank(${tsvector(t)}, ${query})` };
+    return { where: sql`${t.searchVector} @@ ${query}`, rank: sql<number>`ts_rank(${t.searchVector}, ${query})` };
   }
   // a single kanji or katakana: the index cannot answer, a substring match on title/summary can
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -40,13 +44,28 @@ function commonFilters(t: ListingTable, p: SearchParams): SQL[] {
   return where;
 }
 
+/** Newest first in the order of the partial index *_open_newest_idx (so a browse without text walks it). */
 function orderOf(t: ListingTable, p: SearchParams, rank: SQL<number> | undefined) {
-  const newest = [desc(t.publishedAt), desc(t.id)];
+  const newest = [sql`${t.publishedAt} desc nulls last`, sql`${t.id} desc nulls last`];
   return p.sort !== 'newest' && rank ? [desc(rank), ...newest] : newest;
 }
 
-function paged<V>(items: V[], total: number, page: number): SearchResult<V> {
-  return { items, total, page, totalPages: Math.max(1, Math.ceil(total / PAGE_SIZE)), pageSize: PAGE_SIZE };
+/** Needs the organisations join only when a filter reads the organisation. */
+const filtersReadOrganisation = (p: SearchParams) => Boolean(p.prefecture || p.orgKind);
+
+/** Matches counted up to COUNT_CAP + 1, in one cheap query (no ranking, no columns). */
+async function countCapped(t: ListingTable, where: SQL | undefined, joinOrganisation: boolean): Promise<number> {
+  const db = await getDb();
+  const base = db.select({ one: sql`1` }).from(t);
+  const inner = (joinOrganisation ? base.innerJoin(organisations, eq(organisations.id, t.organisationId)) : base).where(where).limit(COUNT_CAP + 1);
+  const [{ total }] = await db.select({ total: count() }).from(inner.as('m'));
+  return total;
+}
+
+function paged<V>(items: V[], counted: number, page: number): SearchResult<V> {
+  const totalCapped = counted > COUNT_CAP;
+  const total = totalCapped ? COUNT_CAP : counted;
+  return { items, total, totalCapped, page, totalPages: Math.max(1, Math.ceil(total / PAGE_SIZE)), pageSize: PAGE_SIZE };
 }
 
 /**
@@ -62,15 +81,17 @@ export async function searchNeeds(viewer: Viewer, p: SearchParams): Promise<Sear
     ...(text ? [text.where] : []),
     ...(p.trl ? [or(sql`${needs.trlMin} is null`, lte(needs.trlMin, p.trl))!, or(sql`${needs.trlMax} is null`, gte(needs.trlMax, p.trl))!] : []),
   );
-  const [{ total }] = await db.select({ total: count() }).from(needs).innerJoin(organisations, eq(organisations.id, needs.organisationId)).where(where);
-  const rows = await db
-    .select(needColumns(viewer))
-    .from(needs)
-    .innerJoin(organisations, eq(organisations.id, needs.organisationId))
-    .where(where)
-    .orderBy(...orderOf(needs, p, text?.rank))
-    .limit(PAGE_SIZE)
-    .offset((p.page - 1) * PAGE_SIZE);
+  const [total, rows] = await Promise.all([
+    countCapped(needs, where, filtersReadOrganisation(p)),
+    db
+      .select(needColumns(viewer))
+      .from(needs)
+      .innerJoin(organisations, eq(organisations.id, needs.organisationId))
+      .where(where)
+      .orderBy(...orderOf(needs, p, text?.rank))
+      .limit(PAGE_SIZE)
+      .offset((p.page - 1) * PAGE_SIZE),
+  ]);
   return paged(rows.map((r) => needCard(viewer, r as NeedRow)), total, p.page);
 }
 
@@ -89,15 +110,17 @@ export async function searchSeeds(viewer: Viewer | null, p: SearchParams): Promi
     ...(p.ipStatus ? [eq(seeds.ipStatus, p.ipStatus)] : []),
     ...(p.licensing ? [arrayContains(seeds.licensing, [p.licensing])] : []),
   );
-  const [{ total }] = await db.select({ total: count() }).from(seeds).innerJoin(organisations, eq(organisations.id, seeds.organisationId)).where(where);
-  const rows = await db
-    .select(seedColumns(viewer))
-    .from(seeds)
-    .innerJoin(organisations, eq(organisations.id, seeds.organisationId))
-    .where(where)
-    .orderBy(...orderOf(seeds, p, text?.rank))
-    .limit(PAGE_SIZE)
-    .offset((p.page - 1) * PAGE_SIZE);
+  const [total, rows] = await Promise.all([
+    countCapped(seeds, where, filtersReadOrganisation(p)),
+    db
+      .select(seedColumns(viewer))
+      .from(seeds)
+      .innerJoin(organisations, eq(organisations.id, seeds.organisationId))
+      .where(where)
+      .orderBy(...orderOf(seeds, p, text?.rank))
+      .limit(PAGE_SIZE)
+      .offset((p.page - 1) * PAGE_SIZE),
+  ]);
   return paged(rows.map((r) => seedCard(viewer, r as SeedRow)), total, p.page);
 }
 
