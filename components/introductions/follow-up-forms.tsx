@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { pickMeetingSlotAction, proposeMeetingAction, recordNdaAction, recordOutcomeAction } from '@/app/(app)/introductions/actions';
+import { pickMeetingSlotAction, proposeMeetingAction, recordOutcomeAction } from '@/app/(app)/introductions/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -58,45 +58,6 @@ export function PickSlot({ matchId, proposalId, slots }: { matchId: string; prop
           </li>
         ))}
       </ul>
-    </div>
-  );
-}
-
-export function RecordNda({ matchId }: { matchId: string }) {
-  const t = useTranslations('introductions');
-  const [v, setV] = useState({ type: 'mutual', status: 'draft', signedOn: '', expiresOn: '' });
-  const { run, pending, error } = useRun();
-  return (
-    <div className="flex flex-col gap-2">
-      {error && <Alert tone="danger">{error}</Alert>}
-      <div className="grid gap-2 sm:grid-cols-4">
-        <FormField label={t('ndaType')}>
-          <Select value={v.type} onChange={(e) => setV({ ...v, type: e.target.value })}>
-            <option value="mutual">{t('ndaTypes.mutual')}</option>
-            <option value="one_way">{t('ndaTypes.one_way')}</option>
-          </Select>
-        </FormField>
-        <FormField label={t('ndaStatus')}>
-          <Select value={v.status} onChange={(e) => setV({ ...v, status: e.target.value })}>
-            {(['draft', 'signed', 'expired'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`ndaStatuses.${s}`)}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <FormField label={t('signedOn')}>
-          <TextField type="date" value={v.signedOn} onChange={(e) => setV({ ...v, signedOn: e.target.value })} />
-        </FormField>
-        <FormField label={t('expiresOn')}>
-          <TextField type="date" value={v.expiresOn} onChange={(e) => setV({ ...v, expiresOn: e.target.value })} />
-        </FormField>
-      </div>
-      <div>
-        <Button size="sm" loading={pending} onClick={() => run(recordNdaAction, { matchId, ...v }, { success: t('done') })}>
-          {t('recordNda')}
-        </Button>
-      </div>
     </div>
   );
 }

@@ -147,16 +147,26 @@ export async function recordNda(
   });
 }
 
-export async function updateNdaStatus(db: Db, viewer: Viewer, matchId: string, ndaId: string, input: { status: 'draft' | 'signed' | 'expired'; signedOn?: string | null; expiresOn?: string | null; version: number }) {
+/** Updates an NDA (type, status, dates) if nobody changed it since `version`; a new expiry date gets a new reminder. */
+export async function updateNda(
+  db: Db,
+  viewer: Viewer,
+  matchId: string,
+  ndaId: string,
+  input: { type: 'mutual' | 'one_way'; status: 'draft' | 'signed' | 'expired'; signedOn?: string | null; expiresOn?: string | null; version: number },
+  ip: string | null = null,
+) {
   return transactionWithMail(db, async (tx) => {
     const { role } = await requireParticipant(tx, viewer, matchId);
     const done = await tx
       .update(ndas)
-      .set({ status: input.status, signedOn: input.signedOn || null, expiresOn: input.expiresOn || null, version: sql`${ndas.version} + 1`, updatedAt: new Date(), remindedAt: null })
+      .set({ type: input.type, status: input.status, signedOn: input.signedOn || null, expiresOn: input.expiresOn || null, version: sql`${ndas.version} + 1`, updatedAt: new Date(), remindedAt: null })
       .where(and(eq(ndas.id, ndaId), eq(ndas.matchId, matchId), eq(ndas.version, input.version)))
       .returning({ id: ndas.id });
     if (!done.length) throw new AppError('conflict');
-    await tx.insert(matchEvents).values({ matchId, type: 'nda_updated', actorId: viewer.userId, actorRole: role, details: { status: input.status } });
+    await tx.insert(matchEvents).values({ matchId, type: 'nda_updated', actorId: viewer.userId, actorRole: role, details: { type: input.type, status: input.status, expiresOn: input.expiresOn || null } });
+    await writeAudit(tx, { actorId: viewer.userId, action: 'match.nda', subjectType: 'match', subjectId: matchId, details: { ndaId, status: input.status }, ip });
+    return { id: ndaId };
   });
 }
 

@@ -43,13 +43,21 @@ export const meetingSchema = z.object({
 export const pickSlotSchema = z.object({ matchId: id, proposalId: id, slot: dateTime });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.format' });
-export const ndaSchema = z.object({
-  matchId: id,
-  type: z.enum(['mutual', 'one_way']),
-  status: z.enum(['draft', 'signed', 'expired']),
-  signedOn: isoDate.or(z.literal('')).optional().default(''),
-  expiresOn: isoDate.or(z.literal('')).optional().default(''),
-});
+/** Record a new NDA (no ndaId) or update one (ndaId + the version the form was loaded with). */
+export const ndaSchema = z
+  .object({
+    matchId: id,
+    ndaId: id.or(z.literal('')).optional().default(''),
+    version: z.coerce.number().int().min(0).optional().default(0),
+    type: z.enum(['mutual', 'one_way']),
+    status: z.enum(['draft', 'signed', 'expired']),
+    signedOn: isoDate.or(z.literal('')).optional().default(''),
+    expiresOn: isoDate.or(z.literal('')).optional().default(''),
+  })
+  .refine((v) => v.status !== 'signed' || v.signedOn !== '', { path: ['signedOn'], error: 'introductions.errors.nda_signed_on_required' })
+  .refine((v) => !v.signedOn || !v.expiresOn || v.expiresOn > v.signedOn, { path: ['expiresOn'], error: 'introductions.errors.nda_expiry_before_signing' });
+export type NdaFormInput = z.input<typeof ndaSchema>;
+
 export const outcomeSchema = z.object({
   matchId: id,
   kind: z.enum(outcomeKinds),

@@ -11,13 +11,13 @@ import { matches } from '@/db/schema/matching';
 import { notifications } from '@/db/schema/notifications';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
-import { listMeetings, listMessages, listNdas, listOutcomes, pickMeetingSlot, postMessage, proposeMeeting, recordNda, recordOutcome } from '@/lib/introductions/after';
+import { listMeetings, listMessages, listNdas, listOutcomes, pickMeetingSlot, postMessage, proposeMeeting, recordNda, recordOutcome, updateNda } from '@/lib/introductions/after';
 import { expressInterest, proposeManualMatch } from '@/lib/introductions/create';
 import { getMatchForViewer, listCoordinatorQueue, listMyIntroductions } from '@/lib/introductions/data';
 import { INTRODUCTION_SWEEP_QUEUE, runIntroductionSweeps } from '@/lib/introductions/jobs';
 import { addDays } from '@/lib/introductions/rules';
 import { transitionMatch } from '@/lib/introductions/transition';
-import { isWorking, startWorkers, stopJobs } from '@/lib/jobs';
+import { enqueue, isWorking, startWorkers, stopJobs } from '@/lib/jobs';
 import { MAIL_FLUSH_QUEUE, transactionWithMail } from '@/lib/mail/jobs';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { deliverDueMails } from '@/lib/mail/sender';
@@ -237,6 +237,16 @@ describe('brokered introductions', () => {
   });
 });
 
+/** A world whose match both sides accepted. */
+async function introduced() {
+  const db = await getDb();
+  const w = await world();
+  await transitionMatch(db, w.coordinator.viewer, w.match.id, { type: 'approve' });
+  await transitionMatch(db, w.sme.viewer, w.match.id, { type: 'accept' });
+  await transitionMatch(db, w.researcher.viewer, w.match.id, { type: 'accept' });
+  return w;
+}
+
 /** Other tests' mail in this database must not take this test's batches. */
 async function parkOtherMail(keep: string[]) {
   const db = await getDb();
@@ -274,6 +284,44 @@ describe('after the introduction', () => {
     expect((await listNdas(db, w.sme.viewer, w.match.id))[0].status).toBe('signed');
     await runIntroductionSweeps(db, addDays(t0, 12));
     expect((await listNdas(db, w.sme.viewer, w.match.id))[0].status).toBe('expired');
+  });
+
+  it('an NDA updated to signed gets one expiry reminder (in-app and mail in each user\'s language); a new expiry date a new one', async () => {
+    const db = await getDb();
+    const w = await introduced();
+    await db.update(users).set({ locale: 'ja' }).where(eq(users.id, w.sme.user.id));
+    const t0 = new Date();
+    const day = (n: number) => addDays(t0, n).toISOString().slice(0, 10);
+    const { id } = await recordNda(db, w.sme.viewer, w.match.id, { type: 'mutual', status: 'draft' });
+    expect((await runIntroductionSweeps(db, t0)).ndaReminders).toBe(0); // drafts are not reminded
+
+    await updateNda(db, w.researcher.viewer, w.match.id, id, { type: 'one_way', status: 'signed', signedOn: day(0), expiresOn: day(20), version: 1 });
+    await expect(updateNda(db, w.sme.viewer, w.match.id, id, { type: 'mutual', status: 'draft', version: 1 })).rejects.toMatchObject({ code: 'conflict' }); // stale form
+    const stranger = await makeUser('sme', { clusterIds: [w.cluster.id] });
+    await expect(updateNda(db, stranger.viewer, w.match.id, id, { type: 'mutual', status: 'draft', version: 2 })).rejects.toMatchObject({ code: 'not_found' });
+
+    expect((await runIntroductionSweeps(db, t0)).ndaReminders).toBe(1);
+    expect((await runIntroductionSweeps(db, addDays(t0, 1))).ndaReminders).toBe(0);
+    const reminders = async (userId: string) => db.select().from(outboxEmails).where(and(eq(outboxEmails.toUserId, userId), eq(outboxEmails.template, 'nda_expiring')));
+    const [jaMail] = await reminders(w.sme.user.id);
+    expect(jaMail.subject).toBe(`秘密保持契約の期限：${day(20)}`);
+    expect(jaMail.textBody).toContain('片務');
+    const [enMail] = await reminders(w.researcher.user.id);
+    expect(enMail.subject).toContain(day(20));
+    expect(enMail.locale).toBe('en');
+    for (const u of [w.sme.user.id, w.researcher.user.id]) {
+      const inApp = await db.select().from(notifications).where(and(eq(notifications.userId, u), eq(notifications.kind, 'nda_expiring')));
+      expect(inApp).toHaveLength(1);
+      expect(inApp[0].href).toBe(`/introductions/${w.match.id}`);
+    }
+
+    // renewed: the new expiry date is reminded again, once
+    await updateNda(db, w.sme.viewer, w.match.id, id, { type: 'one_way', status: 'signed', signedOn: day(0), expiresOn: day(200), version: 2 });
+    expect((await runIntroductionSweeps(db, addDays(t0, 2))).ndaReminders).toBe(0);
+    expect((await runIntroductionSweeps(db, addDays(t0, 175))).ndaReminders).toBe(1);
+    expect(await reminders(w.sme.user.id)).toHaveLength(2);
+    const events = await db.select().from(matchEvents).where(eq(matchEvents.matchId, w.match.id));
+    expect(events.filter((e) => e.type === 'nda_updated')).toHaveLength(2);
   });
 
   it('sends each check-in once, at 30 and at 90 days', async () => {
@@ -419,5 +467,29 @@ describe('mail and introduction workers on the job queue', () => {
     const rows = await db.select().from(outboxEmails).where(inArray(outboxEmails.id, ids));
     const mine = received.filter((m) => rows.some((r) => r.messageId === m));
     expect(mine.sort()).toEqual(rows.map((r) => r.messageId).sort());
+  }, 60_000);
+
+  it('the introductions.sweep job sends NDA expiry reminders', async () => {
+    const db = await getDb();
+    const w = await introduced();
+    const expires = addDays(new Date(), 10).toISOString().slice(0, 10);
+    await recordNda(db, w.sme.viewer, w.match.id, { type: 'mutual', status: 'signed', signedOn: '2026-01-05', expiresOn: expires });
+    await enqueue(INTRODUCTION_SWEEP_QUEUE, {});
+    await vi.waitFor(
+      async () => {
+        const rows = await db.select().from(notifications).where(and(eq(notifications.userId, w.researcher.user.id), eq(notifications.kind, 'nda_expiring')));
+        expect(rows).toHaveLength(1);
+      },
+      { timeout: 20_000, interval: 250 },
+    );
+    // and the mail goes out through the mail worker
+    await vi.waitFor(
+      async () => {
+        const [mail] = await db.select().from(outboxEmails).where(and(eq(outboxEmails.toUserId, w.researcher.user.id), eq(outboxEmails.template, 'nda_expiring')));
+        expect(mail?.status).toBe('sent');
+        expect(received).toContain(mail.messageId);
+      },
+      { timeout: 20_000, interval: 250 },
+    );
   }, 60_000);
 });

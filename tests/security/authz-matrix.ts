@@ -36,7 +36,7 @@ export const actionMatrix: Record<string, Entry> = {
   '(app)/introductions/actions.ts#markThreadReadAction': { permission: 'introductions.view', allowed: members },
   '(app)/introductions/actions.ts#proposeMeetingAction': { permission: 'introductions.view', allowed: members },
   '(app)/introductions/actions.ts#pickMeetingSlotAction': { permission: 'introductions.view', allowed: members },
-  '(app)/introductions/actions.ts#recordNdaAction': { permission: 'introductions.view', allowed: members },
+  '(app)/introductions/actions.ts#saveNdaAction': { permission: 'introductions.view', allowed: members },
   '(app)/introductions/actions.ts#recordOutcomeAction': { permission: 'introductions.view', allowed: members },
   '(app)/introductions/actions.ts#expressInterestAction': { permission: 'introductions.interest', allowed: ['sme', 'researcher', 'trading', 'lender'] },
   '(app)/coordinator/matches/actions.ts#approveMatchAction': { permission: 'introductions.coordinate', allowed: ['coordinator'] },

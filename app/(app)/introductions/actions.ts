@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { authedAction } from '@/lib/actions/safe-action';
-import { markThreadRead, pickMeetingSlot, postMessage, proposeMeeting, recordNda, recordOutcome } from '@/lib/introductions/after';
+import { markThreadRead, pickMeetingSlot, postMessage, proposeMeeting, recordNda, recordOutcome, updateNda } from '@/lib/introductions/after';
 import { expressInterest } from '@/lib/introductions/create';
 import { transitionMatch } from '@/lib/introductions/transition';
 import {
@@ -73,8 +73,9 @@ export const pickMeetingSlotAction = authedAction('introductions.view', pickSlot
   return null;
 });
 
-export const recordNdaAction = authedAction('introductions.view', ndaSchema, async (viewer, { matchId, ...input }, { ip }) => {
-  const result = await recordNda(await getDb(), viewer, matchId, input, ip);
+export const saveNdaAction = authedAction('introductions.view', ndaSchema, async (viewer, { matchId, ndaId, version, ...input }, { ip }) => {
+  const db = await getDb();
+  const result = ndaId ? await updateNda(db, viewer, matchId, ndaId, { ...input, version }, ip) : await recordNda(db, viewer, matchId, input, ip);
   refresh(matchId);
   return result;
 });

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { ProposeMeeting, PickSlot, RecordNda, RecordOutcome } from '@/components/introductions/follow-up-forms';
+import { ProposeMeeting, PickSlot, RecordOutcome } from '@/components/introductions/follow-up-forms';
+import { NdaForm } from '@/components/introductions/nda-form';
 import { Respond } from '@/components/introductions/respond';
 import { MessageComposer } from '@/components/introductions/thread';
 import { Alert } from '@/components/ui/alert';
@@ -210,17 +211,25 @@ export default async function IntroductionPage({ params }: Props) {
             </CardHeader>
             <CardBody className="flex flex-col gap-4">
               {ndaRows.length > 0 && (
-                <ul className="flex flex-col gap-1">
+                <ul className="flex flex-col gap-3">
                   {ndaRows.map((n) => (
-                    <li key={n.id}>
-                      {t(`ndaTypes.${n.type}`)} · {t(`ndaStatuses.${n.status}`)}
-                      {n.signedOn && ` · ${t('signedOn')} ${n.signedOn}`}
-                      {n.expiresOn && ` · ${t('expiresOn')} ${n.expiresOn}`}
+                    <li key={n.id} className="rounded-md border border-slate-200 p-3">
+                      <p>
+                        {t(`ndaTypes.${n.type}`)} · {t(`ndaStatuses.${n.status}`)}
+                        {n.signedOn && ` · ${t('signedOn')} ${n.signedOn}`}
+                        {n.expiresOn && ` · ${t('expiresOn')} ${n.expiresOn}`}
+                      </p>
+                      <details className="mt-2">
+                        <summary className="cursor-pointer text-sm font-medium text-teal-800">{t('editNda')}</summary>
+                        <div className="mt-2">
+                          <NdaForm key={`${n.id}-${n.version}`} matchId={match.id} nda={{ id: n.id, version: n.version, type: n.type, status: n.status, signedOn: n.signedOn, expiresOn: n.expiresOn }} />
+                        </div>
+                      </details>
                     </li>
                   ))}
                 </ul>
               )}
-              <RecordNda matchId={match.id} />
+              <NdaForm matchId={match.id} />
             </CardBody>
           </Card>
 
