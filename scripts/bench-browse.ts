@@ -1,0 +1,111 @@
+/**
+ * Browse pages under load (issue 3): `npm run bench:browse`. Target p95 ≤ 150 ms.
+ *
+ * 20 concurrent connections (autocannon) for BENCH_SECONDS each against a production build:
+ *   - /seeds as a signed-out visitor (public teasers),
+ *   - /seeds and /needs as a signed-in member (BENCH_EMAIL, default trading@demo.test),
+ * each cycling through searches with text + filters. Prints p50/p95/p99 of the response times
+ * (measured per response by autocannon on the same machine), req/s and the load average.
+ *
+ *   NEXT_DIST_DIR=.next-50 npx next build
+ *   DATABASE_URL=postgres://…/cm_search100 AUTH_SECRET=… NEXT_DIST_DIR=.next-50 npm run bench:browse
+ *
+ * Without BENCH_URL the script starts `next start` on BENCH_PORT (3250) from that build itself
+ * (background jobs off, so the figures are the pages' own) and stops it at the end. With
+ * BENCH_URL it uses a server already running against the same DATABASE_URL and AUTH_SECRET.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { eq } from 'drizzle-orm';
+import autocannon, { type Result } from 'autocannon';
+import { encode } from 'next-auth/jwt';
+import { closeDb, getDb } from '@/db';
+import { users } from '@/db/schema/accounts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const EMAIL = process.env.BENCH_EMAIL ?? 'trading@demo.test';
+const PORT = Number(process.env.BENCH_PORT ?? 3250);
+const secret = process.env.AUTH_SECRET;
+if (!secret) throw new Error('AUTH_SECRET must be set (the same as the server’s)');
+if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL must be set (the database the server reads)');
+
+const seedQueries: Record<string, string>[] = [
+  { q: '固体電解質', domain: 'environment_energy', trl: '4' },
+  { q: 'machining', domain: 'manufacturing', trl: '3' },
+  { q: '画像解析', domain: 'it', trl: '5' },
+  { q: 'fermentation', domain: 'biotech', trl: '2' },
+  { q: 'battery', domain: 'environment_energy', trl: '3' },
+  { q: 'センサ', domain: 'it', trl: '2' },
+];
+const needQueries: Record<string, string>[] = [
+  { q: '省エネ', domain: 'environment_energy', prefecture: 'Aichi' },
+  { q: 'inspection', domain: 'manufacturing', trl: '5' },
+  { q: '受注', domain: 'it', trl: '6' },
+  { q: 'cost', domain: 'biotech', prefecture: 'Osaka' },
+];
+
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+
+async function startServer(): Promise<{ base: string; child: ChildProcess | null }> {
+  if (process.env.BENCH_URL) return { base: process.env.BENCH_URL.replace(/\/$/, ''), child: null };
+  const base = `http://127.0.0.1:${PORT}`;
+  const child = spawn('npx', ['next', 'start', '-p', String(PORT)], {
+    env: { ...process.env, AUTH_TRUST_HOST: 'true', DISABLE_BACKGROUND_JOBS: '1', NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true, // own process group, so stopping it stops npx and next together
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return { base, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  process.kill(-child.pid!, 'SIGTERM');
+  throw new Error(`next start did not answer on ${base} within 60 s (built with NEXT_DIST_DIR=${process.env.NEXT_DIST_DIR ?? '.next'}?)`);
+}
+
+async function sessionCookie(base: string): Promise<string> {
+  const db = await getDb();
+  const [user] = await db.select({ id: users.id, sv: users.sessionVersion }).from(users).where(eq(users.email, EMAIL));
+  if (!user) throw new Error(`no user ${EMAIL}: seed the demo data into this database first (npm run db:seed)`);
+  const name = base.startsWith('https') ? '__Secure-authjs.session-token' : 'authjs.session-token';
+  const token = await encode({ token: { sub: user.id, sv: user.sv }, secret: secret!, salt: name, maxAge: 3600 });
+  return `${name}=${token}`;
+}
+
+async function run(base: string, label: string, path: string, queries: Record<string, string>[], cookie: string) {
+  const requests = queries.map((q) => ({ method: 'GET' as const, path: `${path}?${new URLSearchParams(q).toString()}` }));
+  const headers = { cookie: `${cookie ? `${cookie}; ` : ''}NEXT_LOCALE=ja` };
+  // once per query: the page itself, not a redirect to sign-in (and a warm-up of each route)
+  for (const r of requests) {
+    const res = await fetch(`${base}${r.path}`, { headers, redirect: 'manual' });
+    if (res.status !== 200) throw new Error(`${label}: GET ${r.path} answered ${res.status}`);
+  }
+  const times: number[] = [];
+  const result = await new Promise<Result>((resolve, reject) => {
+    const instance = autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, headers, requests }, (err, res) => (err ? reject(err) : resolve(res)));
+    instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+  });
+  times.sort((a, b) => a - b);
+  const f = (p: number) => pct(times, p).toFixed(0);
+  console.log(
+    `${label.padEnd(22)} ${CONNECTIONS} conn × ${SECONDS} s: ${result.requests.total} requests (${result.non2xx} non-2xx, ${result.errors} errors) · ` +
+      `p50 ${f(50)} ms · p95 ${f(95)} ms · p99 ${f(99)} ms · max ${times[times.length - 1]?.toFixed(0)} ms · ${result.requests.average} req/s · load average ${load()}`,
+  );
+}
+
+const { base, child } = await startServer();
+try {
+  const cookie = await sessionCookie(base);
+  console.log(`server ${base}${child ? ` (next start, dist ${process.env.NEXT_DIST_DIR ?? '.next'})` : ''}; load average before ${load()}`);
+  await run(base, 'seeds, signed out', '/seeds', seedQueries, '');
+  await run(base, `seeds, ${EMAIL}`, '/seeds', seedQueries, cookie);
+  await run(base, `needs, ${EMAIL}`, '/needs', needQueries, cookie);
+} finally {
+  await closeDb();
+  if (child) process.kill(-child.pid!, 'SIGTERM');
+}
