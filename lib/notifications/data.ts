@@ -1,28 +1,37 @@
 import 'server-only';
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { notifications } from '@/db/schema/notifications';
 import type { Viewer } from '@/lib/auth/policy';
 
 const PAGE_SIZE = 30;
 
-/** The viewer's own notifications, newest first. */
+/** One page of the viewer's own notifications, newest first, with the totals for the pager and the badge. */
 export async function listNotifications(viewer: Viewer, page = 1) {
   const db = await getDb();
-  return db
-    .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      params: notifications.params,
-      href: notifications.href,
-      readAt: notifications.readAt,
-      createdAt: notifications.createdAt,
-    })
-    .from(notifications)
-    .where(eq(notifications.userId, viewer.userId))
-    .orderBy(desc(notifications.createdAt))
-    .limit(PAGE_SIZE + 1)
-    .offset((Math.max(page, 1) - 1) * PAGE_SIZE);
+  const mine = eq(notifications.userId, viewer.userId);
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select({
+        id: notifications.id,
+        kind: notifications.kind,
+        params: notifications.params,
+        href: notifications.href,
+        readAt: notifications.readAt,
+        createdAt: notifications.createdAt,
+      })
+      .from(notifications)
+      .where(mine)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(PAGE_SIZE)
+      .offset((Math.max(page, 1) - 1) * PAGE_SIZE),
+    db
+      .select({ total: count(), unread: sql<number>`count(*) filter (where ${notifications.readAt} is null)` })
+      .from(notifications)
+      .where(mine),
+  ]);
+  const total = Number(totals?.total ?? 0);
+  return { rows, total, unread: Number(totals?.unread ?? 0), totalPages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
 export const NOTIFICATIONS_PAGE_SIZE = PAGE_SIZE;

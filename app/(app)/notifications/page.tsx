@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { MarkRead } from '@/components/notifications/notification-controls';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Pagination } from '@/components/ui/pagination';
 import { requirePermission } from '@/lib/auth/guard';
 import { listNotifications } from '@/lib/notifications/data';
 
@@ -11,27 +12,38 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('notifications'))('title') };
 }
 
-export default async function NotificationsPage() {
+type Props = { searchParams: Promise<{ page?: string }> };
+
+export default async function NotificationsPage({ searchParams }: Props) {
   const viewer = await requirePermission('notifications.view');
-  const [rows, t, format] = await Promise.all([listNotifications(viewer), getTranslations('notifications'), getFormatter()]);
-  const unread = rows.filter((r) => !r.readAt);
+  const requested = Number.parseInt((await searchParams).page ?? '1', 10);
+  const page = Number.isFinite(requested) && requested > 0 ? requested : 1;
+  const [{ rows, unread, totalPages }, t, tc, format] = await Promise.all([
+    listNotifications(viewer, page),
+    getTranslations('notifications'),
+    getTranslations('common'),
+    getFormatter(),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
-        {unread.length > 0 && <MarkRead label={t('markAllRead')} />}
-        <Link href="/notifications/settings" className="ml-auto underline">
+        <p className="text-slate-700" aria-live="polite">
+          {t('unreadCount', { count: unread })}
+        </p>
+        {unread > 0 && <MarkRead label={t('markAllRead')} />}
+        <Link href="/notifications/settings" className="underline sm:ml-auto">
           {t('settings')}
         </Link>
       </div>
       {rows.length === 0 ? (
         <EmptyState title={t('none')} />
       ) : (
-        <ul className="flex flex-col divide-y divide-slate-200 rounded-md border border-slate-200">
+        <ul className="flex flex-col divide-y divide-slate-200 rounded-md border border-slate-200" aria-label={t('title')}>
           {rows.map((n) => (
             <li key={n.id} className={`flex flex-wrap items-center gap-3 p-3 ${n.readAt ? '' : 'bg-teal-50'}`}>
               {!n.readAt && <Badge tone="info">{t('unread')}</Badge>}
-              <div className="flex-1">
+              <div className="min-w-0 flex-1">
                 <p>{t.has(`kinds.${n.kind}` as never) ? t(`kinds.${n.kind}` as never, n.params as never) : n.kind}</p>
                 <p className="text-sm text-slate-700">{format.dateTime(n.createdAt, 'long')}</p>
               </div>
@@ -45,6 +57,15 @@ export default async function NotificationsPage() {
           ))}
         </ul>
       )}
+      <Pagination
+        label={t('pages')}
+        page={page}
+        totalPages={totalPages}
+        hrefFor={(p) => (p === 1 ? '/notifications' : `/notifications?page=${p}`)}
+        previousLabel={tc('previous')}
+        nextLabel={tc('next')}
+        pageLabel={(p) => tc('page', { page: p })}
+      />
     </div>
   );
 }
