@@ -10,6 +10,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { domainEnum, localeEnum, organisationKindEnum, organisations, users } from './accounts';
@@ -148,4 +149,25 @@ export const ipRecords = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('ip_records_seed_idx').on(t.seedId)],
+);
+
+/**
+ * Expiry reminders sent to a listing's owners, one row per (listing, expiry date, days before):
+ * the unique key makes each reminder go out once, and a renewal (new expiry date) starts afresh.
+ */
+export const listingExpiryReminders = pgTable(
+  'listing_expiry_reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    needId: uuid('need_id').references(() => needs.id, { onDelete: 'cascade' }),
+    seedId: uuid('seed_id').references(() => seeds.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    daysBefore: integer('days_before').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('listing_expiry_reminders_need_uq').on(t.needId, t.expiresAt, t.daysBefore),
+    uniqueIndex('listing_expiry_reminders_seed_uq').on(t.seedId, t.expiresAt, t.daysBefore),
+    check('listing_expiry_reminders_one_listing', sql`(${t.needId} IS NULL) <> (${t.seedId} IS NULL)`),
+  ],
 );
