@@ -3,3 +3,4 @@ import '@/lib/matching/jobs';
 import '@/lib/saved-searches/jobs';
 import '@/lib/mail/jobs';
 import '@/lib/introductions/jobs';
+import '@/lib/listings/jobs';
