@@ -11,6 +11,8 @@ const items: NavItem[] = [
   { href: '/seeds/mine', labelKey: 'mySeeds', permission: 'seeds.create', roles: ['researcher'] },
   { href: '/coordinator', labelKey: 'coordinator', permission: 'coordinator.home' },
   { href: '/coordinator/reviews', labelKey: 'reviews', permission: 'listings.moderate' },
+  { href: '/coordinator/matches', labelKey: 'matches', permission: 'introductions.coordinate' },
+  { href: '/introductions', labelKey: 'introductions', permission: 'introductions.view', roles: ['sme', 'researcher', 'trading', 'lender', 'coordinator'] },
   { href: '/admin', labelKey: 'admin', permission: 'admin.organisations' },
   { href: '/account', labelKey: 'account', permission: 'account.view' },
 ];

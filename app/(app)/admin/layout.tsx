@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { SectionNav } from '@/components/layout/section-nav';
 import { can, type Permission } from '@/lib/auth/policy';
 import { getViewer } from '@/lib/auth/session';
 
@@ -18,19 +18,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const visible = sections.filter((s) => can(viewer, s.permission));
   return (
     <div className="flex flex-col gap-6">
-      {visible.length > 0 && (
-        <nav aria-label={t('label')} className="-mx-1 overflow-x-auto">
-          <ul className="flex gap-1 border-b border-slate-200 pb-2">
-            {visible.map((s) => (
-              <li key={s.href}>
-                <Link href={s.href} className="block whitespace-nowrap rounded px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900">
-                  {t(s.key)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      {visible.length > 0 && <SectionNav label={t('label')} items={visible.map((s) => ({ href: s.href, label: t(s.key) }))} />}
       {children}
     </div>
   );
