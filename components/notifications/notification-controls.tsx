@@ -16,6 +16,7 @@ export function MarkRead({ ids, label }: { ids?: string[]; label: string }) {
 
 export function MailPreferencesForm({ initial }: { initial: Record<string, boolean> }) {
   const t = useTranslations('notifications');
+  const tc = useTranslations('common');
   const { run, pending, error } = useRun();
   return (
     <form
@@ -36,7 +37,7 @@ export function MailPreferencesForm({ initial }: { initial: Record<string, boole
       ))}
       <div>
         <Button type="submit" loading={pending}>
-          {t('settings')}
+          {tc('save')}
         </Button>
       </div>
     </form>
