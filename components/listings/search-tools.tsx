@@ -12,6 +12,7 @@ import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { useToast } from '@/components/ui/toast';
 import { digestFrequencies } from '@/db/schema/integrations';
+import { MAX_EXPORT_ROWS } from '@/lib/listings/rules';
 import { createSavedSearchSchema, SAVED_QUERY_KEYS, type CreateSavedSearchInput } from '@/lib/saved-searches/validation';
 
 type Params = Record<string, string | number | undefined>;
@@ -31,9 +32,12 @@ export function SearchTools({ kind, params }: { kind: 'needs' | 'seeds'; params:
   return (
     <div className="flex flex-wrap items-center gap-3">
       <SaveSearchButton kind={kind} query={query} />
-      <a className="text-sm text-sky-800 underline" href={`/api/export?${exportParams.toString()}`} download>
+      <a className="text-sm text-sky-800 underline" href={`/api/export?${exportParams.toString()}`} download aria-describedby="export-limit">
         {t('export')}
       </a>
+      <span id="export-limit" className="text-sm text-slate-700">
+        {t('exportLimit', { max: MAX_EXPORT_ROWS })}
+      </span>
     </div>
   );
 }

@@ -1,12 +1,11 @@
 import 'server-only';
 import type { Viewer } from '@/lib/auth/policy';
-import { searchNeeds, searchSeeds } from '@/lib/listings/search';
+import { MAX_EXPORT_ROWS } from '@/lib/listings/rules';
+import { searchAll } from '@/lib/listings/search';
 import type { NeedView, SeedView } from '@/lib/listings/disclosure';
 import type { SearchParams } from '@/lib/listings/validation';
 import { toExcelCsv } from './csv';
 
-/** At most this many rows per export (the first pages of the search, in its order). */
-export const MAX_EXPORT_ROWS = 2000;
 
 const orgName = (v: NeedView | SeedView, locale: 'ja' | 'en') =>
   v.organisation.kind === 'name' ? (locale === 'ja' ? v.organisation.nameJa : v.organisation.nameEn) : v.organisation.kind === 'anonymous' ? v.organisation.label : '';
@@ -15,21 +14,18 @@ const orgName = (v: NeedView | SeedView, locale: 'ja' | 'en') =>
  * The browse page's search (same function, same visibility and disclosure rules) as CSV, with
  * the import's column names so an export can be edited and imported again.
  */
-export async function exportListingsCsv(viewer: Viewer, kind: 'needs' | 'seeds', params: SearchParams, appUrl: string): Promise<{ csv: string; count: number; truncated: boolean }> {
-  const items: (NeedView | SeedView)[] = [];
-  let truncated = false;
-  for (let page = 1; ; page++) {
-    const result = kind === 'needs' ? await searchNeeds(viewer, { ...params, page }) : await searchSeeds(viewer, { ...params, page });
-    items.push(...result.items);
-    if (result.items.length < result.pageSize || (!result.totalCapped && page >= result.totalPages)) break;
-    if (items.length >= MAX_EXPORT_ROWS) {
-      truncated = true;
-      break;
-    }
-  }
+export async function exportListingsCsv(
+  viewer: Viewer,
+  kind: 'needs' | 'seeds',
+  params: SearchParams,
+  appUrl: string,
+  max = MAX_EXPORT_ROWS,
+): Promise<{ csv: string; count: number; truncated: boolean }> {
+  const found = await searchAll(viewer, kind, params, max + 1); // one more tells whether there were more
+  const truncated = found.length > max;
   const common = (v: NeedView | SeedView) => [v.id, v.title, v.summary, v.domain, v.keywords, v.language, v.prefecture, orgName(v, viewer.locale), v.organisationKind, v.publishedAt, `${appUrl}/${kind}/${v.id}`];
   const commonHeaders = ['id', 'title', 'summary', 'domain', 'keywords', 'language', 'prefecture', 'organisation', 'organisation_kind', 'published_at', 'url'];
-  const rows = items.slice(0, MAX_EXPORT_ROWS);
+  const rows = found.slice(0, max);
   if (kind === 'needs') {
     const headers = [...commonHeaders, 'trl_min', 'trl_max', 'budget_min_jpy', 'budget_max_jpy', 'timeline', 'partner_kinds', 'region_preference'];
     const data = (rows as NeedView[]).map((v) => [...common(v), v.trlMin, v.trlMax, v.budgetMinJpy, v.budgetMaxJpy, v.timeline, v.partnerKinds, v.regionPreference]);

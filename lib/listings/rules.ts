@@ -50,6 +50,11 @@ export function statusesAllowing(transition: Transition, actor: TransitionActor)
 /** Owners may edit their listing's content in these statuses. */
 export const EDITABLE_STATUSES: readonly ListingStatus[] = ['draft', 'pending_review', 'open'];
 
+// ---- export ----
+
+/** A CSV export holds at most this many results (the first of the search, in its order); the UI says so. */
+export const MAX_EXPORT_ROWS = 10_000;
+
 // ---- expiry ----
 
 export const LISTING_LIFETIME_MONTHS = 12;

@@ -68,12 +68,13 @@ function paged<V>(items: V[], counted: number, page: number): SearchResult<V> {
   return { items, total, totalCapped, page, totalPages: Math.max(1, Math.ceil(total / PAGE_SIZE)), pageSize: PAGE_SIZE };
 }
 
+type Window = { limit: number; offset: number };
+
 /**
- * Open, unexpired needs the viewer may see, filtered and ranked. TRL filter: the need's
- * desired range contains it. Returns card views (no details, no people).
+ * Open, unexpired needs the viewer may see, filtered; ordered by relevance or newest. TRL
+ * filter: the need's desired range contains it.
  */
-export async function searchNeeds(viewer: Viewer, p: SearchParams): Promise<SearchResult<NeedView>> {
-  const db = await getDb();
+function needsQuery(viewer: Viewer, p: SearchParams) {
   const text = textMatch(needs, p.q);
   const where = and(
     browsableSql(needs, viewer),
@@ -81,26 +82,37 @@ export async function searchNeeds(viewer: Viewer, p: SearchParams): Promise<Sear
     ...(text ? [text.where] : []),
     ...(p.trl ? [or(sql`${needs.trlMin} is null`, lte(needs.trlMin, p.trl))!, or(sql`${needs.trlMax} is null`, gte(needs.trlMax, p.trl))!] : []),
   );
-  const [total, rows] = await Promise.all([
-    countCapped(needs, where, filtersReadOrganisation(p)),
-    db
-      .select(needColumns(viewer))
-      .from(needs)
-      .innerJoin(organisations, eq(organisations.id, needs.organisationId))
-      .where(where)
-      .orderBy(...orderOf(needs, p, text?.rank))
-      .limit(PAGE_SIZE)
-      .offset((p.page - 1) * PAGE_SIZE),
+  return { where, order: orderOf(needs, p, text?.rank) };
+}
+
+async function needCards(viewer: Viewer, p: SearchParams, { limit, offset }: Window): Promise<NeedView[]> {
+  const db = await getDb();
+  const { where, order } = needsQuery(viewer, p);
+  const rows = await db
+    .select(needColumns(viewer))
+    .from(needs)
+    .innerJoin(organisations, eq(organisations.id, needs.organisationId))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+  return rows.map((r) => needCard(viewer, r as NeedRow));
+}
+
+/** One page of needs as card views (no details, no people), with the (capped) count. */
+export async function searchNeeds(viewer: Viewer, p: SearchParams): Promise<SearchResult<NeedView>> {
+  const [total, items] = await Promise.all([
+    countCapped(needs, needsQuery(viewer, p).where, filtersReadOrganisation(p)),
+    needCards(viewer, p, { limit: PAGE_SIZE, offset: (p.page - 1) * PAGE_SIZE }),
   ]);
-  return paged(rows.map((r) => needCard(viewer, r as NeedRow)), total, p.page);
+  return paged(items, total, p.page);
 }
 
 /**
  * Seeds: for a verified member everything live they may see; for a signed-out visitor
  * (viewer null) public teasers only. TRL filter: the seed's TRL is at least the value.
  */
-export async function searchSeeds(viewer: Viewer | null, p: SearchParams): Promise<SearchResult<SeedView>> {
-  const db = await getDb();
+function seedsQuery(viewer: Viewer | null, p: SearchParams) {
   const text = textMatch(seeds, p.q);
   const where = and(
     viewer ? browsableSql(seeds, viewer) : and(liveSql(seeds), eq(seeds.visibility, 'public_teaser')),
@@ -110,18 +122,35 @@ export async function searchSeeds(viewer: Viewer | null, p: SearchParams): Promi
     ...(p.ipStatus ? [eq(seeds.ipStatus, p.ipStatus)] : []),
     ...(p.licensing ? [arrayContains(seeds.licensing, [p.licensing])] : []),
   );
-  const [total, rows] = await Promise.all([
-    countCapped(seeds, where, filtersReadOrganisation(p)),
-    db
-      .select(seedColumns(viewer))
-      .from(seeds)
-      .innerJoin(organisations, eq(organisations.id, seeds.organisationId))
-      .where(where)
-      .orderBy(...orderOf(seeds, p, text?.rank))
-      .limit(PAGE_SIZE)
-      .offset((p.page - 1) * PAGE_SIZE),
+  return { where, order: orderOf(seeds, p, text?.rank) };
+}
+
+async function seedCards(viewer: Viewer | null, p: SearchParams, { limit, offset }: Window): Promise<SeedView[]> {
+  const db = await getDb();
+  const { where, order } = seedsQuery(viewer, p);
+  const rows = await db
+    .select(seedColumns(viewer))
+    .from(seeds)
+    .innerJoin(organisations, eq(organisations.id, seeds.organisationId))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+  return rows.map((r) => seedCard(viewer, r as SeedRow));
+}
+
+/** One page of seeds as card views, with the (capped) count. */
+export async function searchSeeds(viewer: Viewer | null, p: SearchParams): Promise<SearchResult<SeedView>> {
+  const [total, items] = await Promise.all([
+    countCapped(seeds, seedsQuery(viewer, p).where, filtersReadOrganisation(p)),
+    seedCards(viewer, p, { limit: PAGE_SIZE, offset: (p.page - 1) * PAGE_SIZE }),
   ]);
-  return paged(rows.map((r) => seedCard(viewer, r as SeedRow)), total, p.page);
+  return paged(items, total, p.page);
+}
+
+/** The first `limit` results of a search across all pages, in its order, in one query (CSV export). */
+export async function searchAll(viewer: Viewer, kind: 'needs' | 'seeds', p: SearchParams, limit: number): Promise<NeedView[] | SeedView[]> {
+  return kind === 'needs' ? needCards(viewer, p, { limit, offset: 0 }) : seedCards(viewer, p, { limit, offset: 0 });
 }
 
 /** Options of the cluster filter. */

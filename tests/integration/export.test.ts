@@ -4,7 +4,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { needs } from '@/db/schema/listings';
 import type { Viewer } from '@/lib/auth/policy';
+import { exportListingsCsv } from '@/lib/export/listings';
+import { buildSearchText } from '@/lib/listings/search-text';
 import { saveNeed } from '@/lib/listings/needs-data';
+import { searchParamsSchema } from '@/lib/listings/validation';
 import { makeUser } from '../support/factories';
 
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
@@ -54,5 +57,37 @@ describe('CSV export of search results', () => {
     const bad = await GET(new Request('http://localhost/api/export?kind=people'));
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.fields.kind).toBeDefined();
+  });
+
+  it('exports every result of the search, not only the visible page, up to the cap (and says when it stopped)', async () => {
+    const owner = await makeUser('sme');
+    const word = `bulk${Math.random().toString(36).slice(2, 7)}`;
+    const db = await getDb();
+    const rows = Array.from({ length: 45 }, (_, i) => ({
+      organisationId: owner.viewer.organisationId,
+      createdBy: owner.user.id,
+      language: 'en' as const,
+      title: `Listing ${i} ${word}`,
+      summary: 'summary',
+      domain: 'it' as const,
+      status: 'open' as const,
+      publishedAt: new Date(Date.now() - i * 60_000),
+      searchText: buildSearchText({ title: `Listing ${i} ${word}`, summary: 'summary' }),
+    }));
+    await db.insert(needs).values(rows);
+    const reader = (await makeUser('trading')).viewer;
+    session.viewer = reader;
+
+    const res = await GET(new Request(`http://localhost/api/export?kind=needs&q=${word}&sort=newest`));
+    expect(res.headers.get('x-export-count')).toBe('45');
+    expect(res.headers.get('x-export-truncated')).toBe('false');
+    const parsed = Papa.parse<Record<string, string>>((await res.text()).replace(/^\uFEFF/, '').trim(), { header: true }).data;
+    expect(parsed).toHaveLength(45); // more than the 20 of a page
+    expect(parsed[0].title).toBe(`Listing 0 ${word}`); // the search's order (newest first)
+    expect(parsed[44].title).toBe(`Listing 44 ${word}`);
+
+    const capped = await exportListingsCsv(reader, 'needs', searchParamsSchema.parse({ q: word, sort: 'newest' }), 'http://localhost', 30);
+    expect(capped).toMatchObject({ count: 30, truncated: true });
+    expect(capped.csv.trim().split('\r\n')).toHaveLength(31); // header + 30
   });
 });
