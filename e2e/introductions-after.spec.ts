@@ -1,0 +1,189 @@
+import crypto from 'node:crypto';
+import type { Browser, Page } from '@playwright/test';
+import { demo, expect, expectAccessible, signIn, test } from './support/fixtures';
+
+// After the coordinator's decision: bulk approve and bulk decline in the queue, then the two
+// parties of one introduction agree a meeting time, record an NDA and update it to signed, and
+// record an outcome; notifications are read; members keep their e-mail preferences; the header
+// and admin navigation.
+// Each user in their own browser context. Pairs (db/seed/demo-listings.ts) differ from
+// e2e/introductions.spec.ts so both can run at once.
+
+const pairA = { need: 'アルミダイカスト部品の鋳巣（ポロシティ）不良を半減したい', seed: '鋳造シミュレーションと機械学習によるダイカスト鋳巣の予測' };
+const pairB = { need: 'Low-cost in-line inspection of weld beads on small steel frames', seed: 'Laser cladding repair of worn die-casting moulds' };
+const pairC = { need: 'Cutting factory peak power demand with battery storage control', seed: '硫化物系固体電解質による全固体電池の急速充電技術' };
+const pairD = { need: '射出成形金型の冷却時間を短縮したい（コンフォーマル冷却）', seed: '金属3D積層造形によるコンフォーマル冷却金型' };
+type Pair = typeof pairA;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const pairName = (p: Pair) => new RegExp(`${escape(p.need)}.*${escape(p.seed)}`);
+
+async function session(browser: Browser, email: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({
+    extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${crypto.randomInt(1, 254)}, 10.9.${crypto.randomInt(0, 255)}.${crypto.randomInt(1, 254)}` },
+    locale: 'ja-JP',
+    ...(viewport ? { viewport } : {}),
+  });
+  const page = await context.newPage();
+  await signIn(page, email);
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  return page;
+}
+
+/** The coordinator pairs a need and a seed by hand (the engine may have proposed the pair already). */
+async function propose(coordinator: Page, pair: Pair) {
+  await coordinator.goto(`/coordinator/matches?needQ=${encodeURIComponent(pair.need)}&seedQ=${encodeURIComponent(pair.seed)}`);
+  await expect(coordinator.getByLabel('ニーズ', { exact: true })).toHaveValue(/.+/);
+  await coordinator.getByRole('button', { name: '提案する' }).click();
+  await expect(coordinator.getByText(/マッチを提案しました|すでにマッチ/).first()).toBeVisible();
+}
+
+const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+test('coordinator bulk-approves and bulk-declines; parties agree a meeting, record and sign an NDA, record an outcome', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const coordinator = await session(browser, demo.coordinator);
+  for (const pair of [pairA, pairB, pairC, pairD]) await propose(coordinator, pair);
+
+  // bulk approve A and B
+  await coordinator.goto('/coordinator/matches');
+  const queue = coordinator.getByRole('region', { name: '確認待ちのマッチ' });
+  const matchUrl = (await queue.getByRole('link', { name: pairName(pairA) }).first().getAttribute('href'))!;
+  const bulk = queue.getByRole('group', { name: '選択したマッチの一括操作' });
+  await queue.getByRole('checkbox', { name: pairName(pairA) }).first().check();
+  await queue.getByRole('checkbox', { name: pairName(pairB) }).first().check();
+  await expectAccessible(coordinator);
+  await bulk.getByRole('button', { name: '選択したものを承認' }).click();
+  await expect(coordinator.getByText('2 件完了、0 件は他の人が変更済み')).toBeVisible();
+  await expect(queue.getByRole('link', { name: pairName(pairA) })).toHaveCount(0);
+  await expect(queue.getByRole('link', { name: pairName(pairB) })).toHaveCount(0);
+
+  // bulk decline C and D with a note
+  const note = `E2E bulk decline ${crypto.randomUUID().slice(0, 6)}`;
+  await queue.getByRole('checkbox', { name: pairName(pairC) }).first().check();
+  await queue.getByRole('checkbox', { name: pairName(pairD) }).first().check();
+  await bulk.getByLabel('双方へのコメント').fill(note);
+  await bulk.getByRole('button', { name: '選択したものを却下' }).click();
+  await expect(coordinator.getByText('2 件完了、0 件は他の人が変更済み')).toBeVisible();
+  await coordinator.goto('/coordinator/matches?status=rejected');
+  await expect(coordinator.getByRole('link', { name: pairName(pairC) }).first()).toBeVisible();
+  await expect(coordinator.getByRole('link', { name: pairName(pairD) }).first()).toBeVisible();
+  await coordinator.goto('/coordinator/matches?status=approved');
+  await expect(coordinator.getByRole('link', { name: pairName(pairB) }).first()).toBeVisible();
+
+  // both parties accept A
+  const sme = await session(browser, demo.sme);
+  const researcher = await session(browser, demo.researcher);
+  for (const party of [sme, researcher]) {
+    await party.goto(matchUrl);
+    await party.getByRole('button', { name: '紹介を承諾' }).click();
+  }
+  await expect(researcher.getByText('紹介済み').first()).toBeVisible();
+
+  // the SME proposes two meeting times; the researcher picks the second
+  await sme.goto(matchUrl);
+  await sme.getByLabel('候補 1').fill(`${isoDay(7)}T10:00`);
+  await sme.getByLabel('候補 2').fill(`${isoDay(8)}T14:30`);
+  await sme.getByLabel('場所またはリンク').fill('Okazaki plant, meeting room 2');
+  await sme.getByRole('button', { name: '面談候補日時を提案' }).click();
+  await expect(sme.getByText(/相手方が日時を選ぶのを待っています/)).toBeVisible();
+  await researcher.goto(matchUrl);
+  const picks = researcher.getByRole('button', { name: /^この日時にする/ });
+  await expect(picks).toHaveCount(2);
+  await picks.nth(1).click();
+  await expect(researcher.getByText(/に確定$/)).toBeVisible();
+  await sme.reload();
+  await expect(sme.getByText(/に確定$/)).toBeVisible();
+
+  // the researcher records a draft NDA; the SME updates it to signed with an expiry date
+  const record = researcher.getByRole('form', { name: '秘密保持契約を登録' });
+  await record.getByLabel('種類').selectOption({ label: '片務' });
+  await record.getByLabel('状態').selectOption({ label: '草案' });
+  await record.getByRole('button', { name: '秘密保持契約を登録' }).click();
+  await expect(researcher.getByText('片務 · 草案')).toBeVisible();
+  await expectAccessible(researcher);
+
+  await sme.reload();
+  await expect(sme.getByText('片務 · 草案')).toBeVisible();
+  await sme.getByText('この契約を更新').click();
+  const update = sme.getByRole('form', { name: '秘密保持契約を更新' });
+  await update.getByLabel('状態').selectOption({ label: '締結済み' });
+  await update.getByRole('button', { name: '秘密保持契約を更新' }).click();
+  await expect(update.getByText('締結日を入力してください。')).toBeVisible(); // the shared schema, in the browser
+  await update.getByLabel('締結日').fill(isoDay(0));
+  await update.getByLabel('期限').fill(isoDay(365));
+  await update.getByRole('button', { name: '秘密保持契約を更新' }).click();
+  await expect(sme.getByText(`片務 · 締結済み · 締結日 ${isoDay(0)} · 期限 ${isoDay(365)}`)).toBeVisible();
+  await expect(sme.getByRole('list', { name: '経過' }).getByText('秘密保持契約の更新')).toBeVisible();
+
+  // an outcome
+  await sme.getByLabel('成果', { exact: true }).selectOption({ label: '面談実施' });
+  await sme.getByRole('button', { name: '成果を記録' }).click();
+  await expect(sme.getByText(/· 面談実施/)).toBeVisible();
+  await researcher.reload();
+  await expect(researcher.getByText(/· 面談実施/)).toBeVisible();
+  await expectAccessible(sme);
+
+  // the researcher's notifications: unread count, mark one read, then all
+  await researcher.goto('/notifications');
+  await expect(researcher.getByRole('heading', { name: 'お知らせ', level: 1 })).toBeVisible();
+  const count = researcher.getByText(/^未読 \d+ 件$/);
+  const unread = Number((await count.textContent())!.match(/\d+/)![0]);
+  expect(unread).toBeGreaterThanOrEqual(2); // the request and the meeting proposal at least
+  await expectAccessible(researcher);
+  await researcher.getByRole('button', { name: '既読にする', exact: true }).first().click();
+  await expect(researcher.getByText(unread === 1 ? 'すべて既読' : `未読 ${unread - 1} 件`)).toBeVisible();
+  await researcher.getByRole('button', { name: 'すべて既読にする' }).click();
+  await expect(researcher.getByText('すべて既読')).toBeVisible();
+  await expect(researcher.getByRole('button', { name: '既読にする', exact: true })).toHaveCount(0);
+});
+
+test('a member saves their e-mail preferences', async ({ browser }) => {
+  const lender = await session(browser, demo.lender);
+  await lender.goto('/notifications/settings');
+  const digests = lender.getByRole('checkbox', { name: '保存した検索のダイジェスト' });
+  const followUp = lender.getByRole('checkbox', { name: 'フォローアップ' });
+  const wasDigests = await digests.isChecked();
+  await digests.setChecked(!wasDigests);
+  await followUp.setChecked(false);
+  await lender.getByRole('button', { name: '保存' }).click();
+  await expect(lender.getByText('設定を保存しました')).toBeVisible();
+  await lender.reload();
+  await expect(digests).toBeChecked({ checked: !wasDigests });
+  await expect(followUp).not.toBeChecked();
+  await expectAccessible(lender);
+});
+
+test('navigation: the coordinator header fits one line on desktop and opens as a menu on a phone; admin sub-navigation marks the current page', async ({ browser }) => {
+  const desktop = await session(browser, demo.coordinator, { width: 1280, height: 800 });
+  await desktop.goto('/coordinator/matches');
+  const nav = desktop.getByRole('navigation', { name: 'メインメニュー' });
+  const links = nav.getByRole('link');
+  await expect(nav.getByRole('link', { name: 'マッチ審査' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: '紹介' })).toBeVisible();
+  const tops = new Set((await links.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)))) as number[]);
+  expect(tops.size).toBe(1); // one row
+  const header = await desktop.locator('header').boundingBox();
+  expect(header!.height).toBeLessThan(80);
+  await expect(desktop.getByRole('button', { name: 'ログアウト' })).toBeVisible();
+
+  const phone = await session(browser, demo.coordinator, { width: 390, height: 844 });
+  await phone.goto('/coordinator');
+  await expect(phone.getByRole('navigation', { name: 'メインメニュー' })).toBeHidden();
+  await phone.getByText('メニュー', { exact: true }).click();
+  const menu = phone.getByRole('navigation', { name: 'メインメニュー' });
+  await expect(menu.getByRole('link', { name: 'コーディネート' })).toHaveAttribute('aria-current', 'page');
+  await expect(phone.getByRole('button', { name: 'ログアウト' })).toBeVisible();
+  await expectAccessible(phone);
+  await menu.getByRole('link', { name: '紹介' }).click();
+  await expect(phone).toHaveURL(/\/introductions$/);
+  await expect(phone.getByRole('navigation', { name: 'メインメニュー' })).toBeHidden(); // closed after navigating
+  const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+
+  const admin = await session(browser, demo.admin);
+  await admin.goto('/admin/users');
+  const sub = admin.getByRole('navigation', { name: /管理メニュー|Administration/ });
+  await expect(sub.getByRole('link', { name: /ユーザー|Users/ })).toHaveAttribute('aria-current', 'page');
+  await expect(sub.locator('[aria-current="page"]')).toHaveCount(1);
+});
