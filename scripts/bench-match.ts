@@ -2,40 +2,49 @@
  * Matching benchmark (issue 4): `npm run bench:match` against DATABASE_URL.
  *
  * For each corpus size (default 10,000 and 100,000 seeds, 20,000 needs) it
- *  1. generates listings with scripts/generate-listings.ts (--reset: replaces earlier
- *     generated rows only), then indexes every open listing (match documents + statistics);
- *  2. times top-10 for one need (rankForListing with reasons) over a sample: p50 / p95 / max;
- *  3. times a full re-match: top-10 + proposal upsert for every open need, BENCH_CONCURRENCY at once;
- *  4. reports peak memory of this process (sampled RSS and resourceUsage().maxRSS).
- * Use a database of its own: it writes 100k+ listings and engine proposals.
+ *  1. generates listings with scripts/generate-listings.ts (--reset: replaces earlier generated
+ *     rows only) unless the database already holds exactly that generated corpus, then indexes
+ *     every open listing (match documents + statistics) unless every one is indexed already;
+ *  2. times top-10 for one need (rankForListing with reasons, one at a time) over a sample:
+ *     p50 / p95 / max, plus agreement of its top-10 with a wide ranking of the same need (every
+ *     budget ×25: REFERENCE below), which shows what the budgets cost in quality;
+ *  3. times a full re-match: top-10 + proposal upsert for every open need, split over a pool of
+ *     worker processes (default 2), each ranking needs in batches (lib/matching/bulk.ts);
+ *  4. reports peak memory (RSS) of this process and of each worker, and the load average.
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/cm_bench npm run bench:match
- *   env: BENCH_SIZES=10000,100000  BENCH_NEEDS=20000  BENCH_SAMPLE=300  BENCH_CONCURRENCY=2  BENCH_SKIP_GENERATE=1
+ *   DATABASE_URL='postgres://postgres@127.0.0.1:5432/cm_bench{k}' npm run bench:match -- [options]
+ *     --seeds 10000,100000   corpus sizes; `{k}` in DATABASE_URL is replaced by seeds/1000 (one
+ *                            database per size, kept between runs), else one database re-generated
+ *     --needs 20000  --sample 300  --workers 2  --batch 64  --concurrency 1 (batches in flight per worker)
+ *     --skip-full            only the top-10 timing
+ *     --reindex              index again even when every open listing is indexed
+ * Use databases of their own: it writes 100k+ listings and engine proposals.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
-import { closeDb, getDb } from '@/db';
+import { closeDb, getDb, type Db } from '@/db';
 import { rankForListing } from '@/lib/matching/retrieve';
-import { upsertProposals } from '@/lib/matching/proposals';
+import { rematchNeeds } from '@/lib/matching/bulk';
 import { indexListings, pruneIndex, rebuildCorpusStats, reweigh, rowsOf, type ListingKind } from '@/lib/matching/store';
 
-if (!process.env.DATABASE_URL) {
-  console.error('bench:match needs DATABASE_URL (a Postgres database of its own)');
+const argv = process.argv.slice(2);
+const opt = (name: string, fallback: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+};
+const has = (name: string) => argv.includes(`--${name}`);
+
+const URL_TEMPLATE = process.env.DATABASE_URL;
+if (!URL_TEMPLATE) {
+  console.error('bench:match needs DATABASE_URL (a Postgres database of its own; `{k}` = seeds / 1000)');
   process.exit(2);
 }
-const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
-const NEEDS = Number(process.env.BENCH_NEEDS ?? 20_000);
-const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 300);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
-
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const load = () => os.loadavg()[0].toFixed(2);
 
-async function openIds(kind: ListingKind): Promise<string[]> {
-  const db = await getDb();
+async function openIds(db: Db, kind: ListingKind): Promise<string[]> {
   const table = kind === 'need' ? sql`needs` : sql`seeds`;
   return rowsOf<{ id: string }>(await db.execute(sql`select id from ${table} where status = 'open' and expires_at > now() order by id`)).map((r) => r.id);
 }
@@ -49,24 +58,38 @@ async function runPool<T>(items: T[], n: number, fn: (item: T) => Promise<void>)
   );
 }
 
-const results: Array<Record<string, string | number>> = [];
-
-for (const size of SIZES) {
-  console.log(`\n=== ${size} seeds, ${NEEDS} needs ===`);
-  if (process.env.BENCH_SKIP_GENERATE !== '1') {
-    const gen = spawnSync('npx', ['tsx', 'scripts/generate-listings.ts', '--reset', '--seeds', String(size), '--needs', String(NEEDS)], { stdio: 'inherit', env: process.env });
-    if (gen.status !== 0) throw new Error('generator failed');
-  }
+// ---- worker process: re-matches a share of the needs and reports on stdout -------------------
+if (has('worker')) {
+  const [index, count] = opt('worker', '0/1').split('/').map(Number);
+  const batch = Number(opt('batch', '64'));
   const db = await getDb();
+  const ids = (await openIds(db, 'need')).filter((_, i) => i % count === index);
   const t0 = performance.now();
-  const counts: Record<string, number> = {};
-  // bulk path: build the GIN indexes after loading (same definitions as migration 0007)
+  const r = await rematchNeeds(db, ids, { batch, concurrency: Number(opt('concurrency', '1')) });
+  const seconds = (performance.now() - t0) / 1000;
+  await closeDb();
+  process.stdout.write(`${JSON.stringify({ needs: ids.length, seconds, ...r, maxRss: process.resourceUsage().maxRSS * 1024 })}\n`);
+  process.exit(0);
+}
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+
+async function generatedCounts(db: Db) {
+  const [r] = rowsOf<{ seeds: number; needs: number }>(
+    await db.execute(sql`
+      select (select count(*) from seeds s join organisations o on o.id = s.organisation_id where o.name_en like 'Gen %')::int as seeds,
+             (select count(*) from needs n join organisations o on o.id = n.organisation_id where o.name_en like 'Gen %')::int as needs`),
+  );
+  return r;
+}
+
+async function indexAll(db: Db) {
   await db.execute(sql`drop index if exists match_documents_seed_keys_idx`);
   await db.execute(sql`drop index if exists match_documents_need_keys_idx`);
   for (const kind of ['seed', 'need'] as const) {
     await pruneIndex(db, kind);
-    const ids = await openIds(kind);
-    counts[kind] = ids.length;
+    const ids = await openIds(db, kind);
     await runPool(
       Array.from({ length: Math.ceil(ids.length / 500) }, (_, i) => ids.slice(i * 500, i * 500 + 500)),
       2,
@@ -75,52 +98,148 @@ for (const size of SIZES) {
     await rebuildCorpusStats(db, kind);
     await reweigh(db, kind, { all: true, batch: 1000 });
   }
+  // same definitions as the migration: built once after a bulk load
   await db.execute(sql`create index if not exists match_documents_seed_keys_idx on match_documents using gin (keys) where kind = 'seed'`);
   await db.execute(sql`create index if not exists match_documents_need_keys_idx on match_documents using gin (keys) where kind = 'need'`);
-  const indexSeconds = (performance.now() - t0) / 1000;
-  const loadIndex = os.loadavg()[0];
-  await db.execute(sql`analyze match_documents`);
-  console.log(`indexed ${counts.seed} open seeds and ${counts.need} open needs in ${indexSeconds.toFixed(1)} s`);
+  await db.execute(sql`vacuum analyze match_documents`);
+}
 
-  // top-10 for one need
-  const needIds = await openIds('need');
-  const sample = Array.from({ length: Math.min(SAMPLE, needIds.length) }, (_, i) => needIds[Math.floor((i * needIds.length) / Math.min(SAMPLE, needIds.length))]);
-  for (const id of sample.slice(0, 20)) await rankForListing(db, 'need', id, 10); // warm-up
+async function indexedEverything(db: Db): Promise<boolean> {
+  const [r] = rowsOf<{ missing: number; stale: number }>(
+    await db.execute(sql`
+      select (select count(*) from seeds s where s.status = 'open' and s.expires_at > now()
+                and not exists (select 1 from match_documents d where d.kind = 'seed' and d.listing_id = s.id))::int
+           + (select count(*) from needs n where n.status = 'open' and n.expires_at > now()
+                and not exists (select 1 from match_documents d where d.kind = 'need' and d.listing_id = n.id))::int as missing,
+             (select count(*) from match_documents)::int
+           - (select count(*) from seeds where status = 'open' and expires_at > now())::int
+           - (select count(*) from needs where status = 'open' and expires_at > now())::int as stale`),
+  );
+  return Number(r.missing) === 0 && Number(r.stale) === 0;
+}
+
+function runWorkers(url: string, workers: number, batch: number): Promise<Array<Record<string, number>>> {
+  return Promise.all(
+    Array.from(
+      { length: workers },
+      (_, i) =>
+        new Promise<Record<string, number>>((resolve, reject) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-match.ts', '--worker', `${i}/${workers}`, '--batch', String(batch), '--concurrency', opt('concurrency', '1')], {
+            env: { ...process.env, DATABASE_URL: url },
+            stdio: ['ignore', 'pipe', 'inherit'],
+          });
+          let out = '';
+          child.stdout.on('data', (d) => (out += d));
+          child.on('exit', (code) => {
+            const line = out.trim().split('\n').pop() ?? '';
+            if (code !== 0 || !line.startsWith('{')) reject(new Error(`worker ${i} failed (${code}): ${out}`));
+            else resolve(JSON.parse(line));
+          });
+        }),
+    ),
+  );
+}
+
+const SIZES = opt('seeds', process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const NEEDS = Number(opt('needs', process.env.BENCH_NEEDS ?? '20000'));
+const SAMPLE = Number(opt('sample', process.env.BENCH_SAMPLE ?? '300'));
+const WORKERS = Number(opt('workers', '2'));
+const BATCH = Number(opt('batch', '64'));
+const REFERENCE = { dfBudget: 100_000, maxKeys: 1_000, rankKeys: 1_000, candidates: 2_000 };
+const results: Array<Record<string, string | number>> = [];
+
+for (const size of SIZES) {
+  const url = URL_TEMPLATE.replaceAll('{k}', String(Math.round(size / 1000)));
+  process.env.DATABASE_URL = url;
+  console.log(`\n=== ${size} seeds, ${NEEDS} needs (${url.replace(/\/\/[^@]*@/, '//')}) — load ${load()} ===`);
+  let db = await getDb();
+  const have = await generatedCounts(db);
+  let indexSeconds = 0;
+  if (Number(have.seeds) !== size || Number(have.needs) !== NEEDS) {
+    await closeDb();
+    const gen = spawnSync('npx', ['tsx', 'scripts/generate-listings.ts', '--reset', '--seeds', String(size), '--needs', String(NEEDS)], { stdio: 'inherit', env: process.env });
+    if (gen.status !== 0) throw new Error('generator failed');
+    db = await getDb();
+  } else console.log('generated listings already present');
+  if (has('reindex') || !(await indexedEverything(db))) {
+    const t0 = performance.now();
+    await indexAll(db);
+    indexSeconds = (performance.now() - t0) / 1000;
+    console.log(`indexed every open listing in ${indexSeconds.toFixed(1)} s (load ${load()})`);
+  } else console.log('every open listing already indexed');
+  const [{ seeds: openSeeds }] = rowsOf<{ seeds: number }>(await db.execute(sql`select count(*)::int as seeds from match_documents where kind = 'seed'`));
+
+  // top-10 for one need, one at a time
+  const needIds = await openIds(db, 'need');
+  const n = Math.min(SAMPLE, needIds.length);
+  const sample = Array.from({ length: n }, (_, i) => needIds[Math.floor((i * needIds.length) / n)]);
+  for (const id of sample.slice(0, 30)) await rankForListing(db, 'need', id, 10); // warm-up
   const times: number[] = [];
   let empty = 0;
+  const got = new Map<string, string[]>();
   for (const id of sample) {
     const s = performance.now();
     const r = await rankForListing(db, 'need', id, 10);
     times.push(performance.now() - s);
+    got.set(id, r.map((m) => m.id));
     if (!r.length) empty++;
   }
   times.sort((a, b) => a - b);
-  const loadTop = os.loadavg()[0];
-  const p50 = pct(times, 50);
-  const p95 = pct(times, 95);
-  console.log(`top-10 for one need (${times.length} needs): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms; ${empty} with no candidates`);
+  const loadTop = load();
+  const [p50, p95] = [pct(times, 50), pct(times, 95)];
+  console.log(`top-10 for one need (${times.length} needs): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms; ${empty} with no candidates (load ${loadTop})`);
+
+  // agreement with a much wider retrieval (the budgets' cost in quality)
+  let overlap = 0;
+  const check = sample.slice(0, 60);
+  for (const id of check) {
+    const exact = (await rankForListing(db, 'need', id, 10, { withReasons: false, ...REFERENCE })).map((m) => m.id);
+    const mine = got.get(id) ?? [];
+    overlap += exact.length ? exact.filter((x) => mine.includes(x)).length / exact.length : 1;
+  }
+  const agreement = overlap / check.length;
+  console.log(`agreement with the wide reference ranking: mean overlap@10 ${agreement.toFixed(3)} over ${check.length} needs`);
 
   // full re-match of every need
-  const t1 = performance.now();
-  let proposals = 0;
-  await runPool(needIds, CONCURRENCY, async (id) => {
-    const ranked = await rankForListing(db, 'need', id, 10);
-    proposals += (await upsertProposals(db, 'need', id, ranked)).inserted;
-  });
-  const rematchSeconds = (performance.now() - t1) / 1000;
-  const loadRematch = os.loadavg()[0];
-  console.log(`full re-match of ${needIds.length} needs (concurrency ${CONCURRENCY}): ${rematchSeconds.toFixed(1)} s, ${proposals} new proposals`);
+  let rematchSeconds = NaN;
+  let workerRss = 0;
+  let loadRematch = '-';
+  if (!has('skip-full')) {
+    await closeDb();
+    const t1 = performance.now();
+    const parts = await runWorkers(url, WORKERS, BATCH);
+    rematchSeconds = (performance.now() - t1) / 1000;
+    loadRematch = load();
+    workerRss = Math.max(...parts.map((p) => p.maxRss));
+    const inserted = parts.reduce((s, p) => s + (p.inserted ?? 0), 0);
+    const updated = parts.reduce((s, p) => s + (p.updated ?? 0), 0);
+    console.log(
+      `full re-match of ${needIds.length} needs (${WORKERS} worker processes, batches of ${BATCH}): ${rematchSeconds.toFixed(1)} s, ` +
+        `${inserted} new and ${updated} updated proposals; worker peak RSS ${parts.map((p) => mb(p.maxRss)).join(', ')} (load ${loadRematch})`,
+    );
+    db = await getDb();
+  }
   const maxRss = process.resourceUsage().maxRSS * 1024;
-  console.log(`memory: peak sampled RSS ${mb(peakRss)}, maxRSS ${mb(maxRss)}, heap used now ${mb(process.memoryUsage().heapUsed)}`);
-  results.push({ seeds: counts.seed, needs: needIds.length, indexS: +indexSeconds.toFixed(1), p50Ms: +p50.toFixed(1), p95Ms: +p95.toFixed(1), rematchS: +rematchSeconds.toFixed(1), peakRssMb: Math.round(peakRss / 1048576), 'load(index/top/rematch)': [loadIndex, loadTop, loadRematch].map((x) => x.toFixed(1)).join('/') });
+  console.log(`memory: bench process peak RSS ${mb(Math.max(peakRss, maxRss))}, heap used now ${mb(process.memoryUsage().heapUsed)}`);
+  results.push({
+    seeds: Number(openSeeds),
+    needs: needIds.length,
+    p50Ms: +p50.toFixed(1),
+    p95Ms: +p95.toFixed(1),
+    overlapVsWide: +agreement.toFixed(3),
+    rematchS: +rematchSeconds.toFixed(1),
+    rssMb: Math.round(Math.max(peakRss, maxRss) / 1048576),
+    workerRssMb: workerRss ? Math.round(workerRss / 1048576) : '-',
+    'load(top/rematch)': `${loadTop}/${loadRematch}`,
+  });
+  await closeDb();
 }
 
 clearInterval(sampler);
-console.log(`\nsummary (load = 1-min load average when each phase ended, ${os.cpus().length} cores; the machine is shared)`);
+console.log(`\nsummary (load = 1-min load average when each phase ended, ${os.cpus().length} cores; the machine may be shared)`);
 console.table(results);
 if (results.length >= 2) {
   const [a, b] = [results[0], results[results.length - 1]];
   console.log(`p95 growth ×${(Number(b.p95Ms) / Number(a.p95Ms)).toFixed(2)} for ×${(Number(b.seeds) / Number(a.seeds)).toFixed(1)} seeds`);
 }
-console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-await closeDb();
+console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);

@@ -18,15 +18,28 @@ export interface ProposalResult {
 
 /** Upserts engine proposals for one listing's ranked partners. */
 export async function upsertProposals(db: Db, kind: ListingKind, id: string, ranked: readonly DbMatch[], minScore: number = PROPOSAL_SETTINGS.minScore): Promise<ProposalResult> {
-  const rows = ranked
-    .filter((m) => m.score >= minScore)
-    .map((m) => ({
-      need_id: kind === 'need' ? id : m.id,
-      seed_id: kind === 'seed' ? id : m.id,
-      score: Math.round(m.score * 1e5) / 1e5,
-      reasons: m.reasons,
-    }));
-  if (!rows.length) return { inserted: 0, updated: 0, candidates: ranked.length };
+  return upsertProposalsMany(db, kind, [{ id, ranked }], minScore);
+}
+
+/** Upserts engine proposals for many listings of one kind in one statement (bulk re-match). */
+export async function upsertProposalsMany(
+  db: Db,
+  kind: ListingKind,
+  items: ReadonlyArray<{ id: string; ranked: readonly DbMatch[] }>,
+  minScore: number = PROPOSAL_SETTINGS.minScore,
+): Promise<ProposalResult> {
+  const candidates = items.reduce((s, x) => s + x.ranked.length, 0);
+  const rows = items.flatMap(({ id, ranked }) =>
+    ranked
+      .filter((m) => m.score >= minScore)
+      .map((m) => ({
+        need_id: kind === 'need' ? id : m.id,
+        seed_id: kind === 'seed' ? id : m.id,
+        score: Math.round(m.score * 1e5) / 1e5,
+        reasons: m.reasons,
+      })),
+  );
+  if (!rows.length) return { inserted: 0, updated: 0, candidates };
   // The brokering cluster: one both organisations belong to, else the need's, else the seed's.
   const result = rowsOf<{ inserted: boolean }>(
     await db.execute(sql`
@@ -48,7 +61,7 @@ export async function upsertProposals(db: Db, kind: ListingKind, id: string, ran
       returning (xmax = 0) as inserted`),
   );
   const inserted = result.filter((r) => r.inserted === true || String(r.inserted) === 'true').length;
-  return { inserted, updated: result.length - inserted, candidates: ranked.length };
+  return { inserted, updated: result.length - inserted, candidates };
 }
 
 /** Whether a listing is open and unexpired (only those are matched). */
