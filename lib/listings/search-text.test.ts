@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchText, buildTsQuery, indexTerms } from './search-text';
+import { buildExpandedTsQuery, buildSearchText, buildTsQuery, indexTerms } from './search-text';
 
 describe('search text', () => {
   it('stems English and normalises full-width text', () => {
@@ -26,5 +26,18 @@ describe('search text', () => {
     expect(buildTsQuery('熱')).toBeNull();
     expect(buildTsQuery('   ')).toBeNull();
     expect(buildTsQuery('めっき')).toBe("'めっき'");
+  });
+
+  it('expands glossary terms of a query into the other language and synonyms, keeping other words required', () => {
+    const ja = buildExpandedTsQuery('固体電解質')!;
+    expect(ja).toContain("('solid' & 'electrolyt')");
+    expect(ja).toContain("('固体' & '体電' & '電解' & '解質')");
+    const en = buildExpandedTsQuery('battery recycling zzqx')!;
+    expect(en).toContain("'電池'");
+    expect(en.startsWith("'zzqx' & ")).toBe(true); // an unknown word stays required
+    // a phrase inside a longer matched one adds no alternatives of its own (固体 alone → 'solid')
+    expect(buildExpandedTsQuery('全固体電池')).not.toMatch(/\| 'solid' \|/);
+    expect(buildExpandedTsQuery('熱')).toBeNull();
+    expect(buildExpandedTsQuery('zzqx')).toBe("'zzqx'");
   });
 });

@@ -10,6 +10,7 @@
  * Pure; importable from the matching engine and scripts.
  */
 import { normalizeText } from '@/lib/matching/normalize';
+import { getGlossary, matchConcepts, type Glossary } from '@/lib/matching/glossary';
 import { englishTerm, japaneseSegments, japaneseTerms, latinWords, splitRuns } from '@/lib/matching/tokenize';
 
 const KANJI_KATAKANA_RUN = /[\p{Script=Han}\p{Script=Katakana}ー々〆ヶ]{2,}/gu;
@@ -92,12 +93,8 @@ export function buildSearchText(fields: SearchTextFields): string {
 
 const quote = (term: string) => `'${term.replace(/['\\]/g, '')}'`;
 
-/**
- * A `to_tsquery('simple', …)` string for what a user typed, or null when nothing in it is
- * searchable (e.g. a single kanji — callers then fall back to a substring match).
- * Every term must match (AND); Japanese runs match by their bigrams.
- */
-export function buildTsQuery(input: string | null | undefined): string | null {
+/** The distinct searchable terms of what a user typed (English stems, Japanese bigrams and hiragana words). */
+function queryTerms(input: string | null | undefined): string[] {
   const norm = normalizeText(input);
   const terms = new Set<string>();
   for (const run of splitRuns(norm)) {
@@ -108,6 +105,62 @@ export function buildTsQuery(input: string | null | undefined): string | null {
     for (const m of run.text.matchAll(KANJI_KATAKANA_RUN)) for (const b of bigrams(m[0])) terms.add(b);
     for (const w of hiraganaWords(run.text)) terms.add(w);
   }
-  const list = [...terms].filter((t) => t.replace(/['\\]/g, '').length > 0);
-  return list.length ? list.map(quote).join(' & ') : null;
+  return [...terms].filter((t) => t.replace(/['\\]/g, '').length > 0);
+}
+
+const andOf = (terms: readonly string[]) => terms.map(quote).join(' & ');
+
+/**
+ * A `to_tsquery('simple', …)` string for what a user typed, or null when nothing in it is
+ * searchable (e.g. a single kanji — callers then fall back to a substring match).
+ * Every term must match (AND); Japanese runs match by their bigrams.
+ */
+export function buildTsQuery(input: string | null | undefined): string | null {
+  const list = queryTerms(input);
+  return list.length ? andOf(list) : null;
+}
+
+const MAX_EXPANDED_PHRASES = 6;
+const MAX_ALTERNATIVES = 10;
+
+/**
+ * Like buildTsQuery, but each glossary term found in the query (lib/matching/glossary) may
+ * also be matched by its concept's terms in the other language and its synonyms, so
+ * 固体電解質 finds "solid electrolyte" and "battery" finds 電池:
+ *   'batteri'  →  ( 'batteri' | 'recharg' & 'batteri' | '電池' | '蓄電' & '電池' | … )
+ * Words of the query outside any glossary term stay required as typed. Bounded (at most
+ * MAX_EXPANDED_PHRASES phrases × MAX_ALTERNATIVES alternatives) so the query stays cheap.
+ */
+export function buildExpandedTsQuery(input: string | null | undefined, glossary: Glossary = getGlossary()): string | null {
+  const base = queryTerms(input);
+  if (!base.length) return null;
+  const inBase = new Set(base);
+  // matched phrases by the query terms they cover; phrases covering the same terms pool their concepts
+  const phrases = new Map<string, { covered: string[]; ids: Set<string> }>();
+  for (const hit of matchConcepts(input ?? '', glossary)) {
+    const covered = queryTerms(hit.term);
+    if (!covered.length || !covered.every((t) => inBase.has(t))) continue;
+    const key = [...covered].sort().join(' ');
+    if (!phrases.has(key)) phrases.set(key, { covered, ids: new Set() });
+    phrases.get(key)!.ids.add(hit.conceptId);
+  }
+  // a phrase inside a longer matched phrase (固体 in 固体電解質) adds nothing but breadth: drop it
+  const all = [...phrases.values()];
+  const kept = all.filter((p) => !all.some((q) => q !== p && q.covered.length > p.covered.length && p.covered.every((t) => q.covered.includes(t))));
+  const remaining = new Set(base);
+  const groups: string[] = [];
+  for (const { covered, ids } of kept.slice(0, MAX_EXPANDED_PHRASES)) {
+    const alternatives = new Set([andOf(covered)]);
+    for (const id of ids) {
+      const entry = glossary.entries.get(id);
+      for (const term of [...(entry?.en ?? []), ...(entry?.ja ?? [])]) {
+        if (alternatives.size >= MAX_ALTERNATIVES) break;
+        const terms = queryTerms(term);
+        if (terms.length) alternatives.add(andOf(terms));
+      }
+    }
+    for (const t of covered) remaining.delete(t);
+    groups.push(alternatives.size === 1 ? andOf(covered) : `(${[...alternatives].map((a) => (a.includes('&') ? `(${a})` : a)).join(' | ')})`);
+  }
+  return [...[...remaining].map(quote), ...groups].join(' & ');
 }

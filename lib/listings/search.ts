@@ -6,7 +6,7 @@ import { needs, seeds } from '@/db/schema/listings';
 import type { Viewer } from '@/lib/auth/policy';
 import { browsableSql, liveSql, needColumns, seedColumns, type ListingTable } from './access';
 import { needCard, seedCard, type NeedRow, type NeedView, type SeedRow, type SeedView } from './disclosure';
-import { buildTsQuery } from './search-text';
+import { buildExpandedTsQuery } from './search-text';
 import type { SearchParams } from './validation';
 
 export const PAGE_SIZE = 20;
@@ -22,7 +22,7 @@ export type SearchResult<V> = { items: V[]; total: number; totalCapped: boolean;
 /** Text condition and rank expression for what the user typed (null when nothing typed). */
 function textMatch(t: ListingTable, q: string | undefined): { where: SQL; rank: SQL<number> } | null {
   if (!q) return null;
-  const tsq = buildTsQuery(q);
+  const tsq = buildExpandedTsQuery(q);
   if (tsq) {
     const query = sql`to_tsquery('simple', ${tsq})`;
     return { where: sql`${t.searchVector} @@ ${query}`, rank: sql<number>`ts_rank(${t.searchVector}, ${query})` };

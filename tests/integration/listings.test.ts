@@ -212,6 +212,10 @@ describe('search', () => {
     expect((await searchSeeds(w.sme.viewer, search({ q: `charging ${tag}` }))).total).toBe(1);
     expect((await searchSeeds(w.sme.viewer, search({ q: `ペプチド ${tag}` }))).items.map((i) => i.id)).toEqual([seed2]);
     expect((await searchSeeds(w.sme.viewer, search({ q: `全固体 ${tag}` }))).items.map((i) => i.id)).toEqual([seedId]);
+    // across languages through the glossary: Japanese finds English and the reverse
+    expect((await searchSeeds(w.sme.viewer, search({ q: `固体電解質 ${tag}` }))).items[0]?.id).toBe(seedId); // (seed2's English details mention an electrolyte too)
+    expect((await searchSeeds(w.sme.viewer, search({ q: `peptide ${tag}` }))).items.map((i) => i.id)).toEqual([seed2]);
+    expect((await searchSeeds(w.sme.viewer, search({ q: `fermentation ${tag}` }))).items.map((i) => i.id)).toEqual([seed2]);
 
     const all = await searchSeeds(w.sme.viewer, search({ q: tag }));
     expect(all.total).toBe(2);
