@@ -13,7 +13,7 @@ const linkClass = cn('block whitespace-nowrap rounded px-2 py-2 text-sm font-med
 const currentClass = 'bg-teal-50 text-teal-900';
 
 /**
- * Header navigation: one line of links on wide screens; below `lg` a "Menu" disclosure holding
+ * Header navigation: one line of links on wide screens; below `xl` (1280px) a "Menu" disclosure holding
  * the links and `extra` (language, sign-out) so a phone's header stays one row.
  */
 export function MainNav({ label, menuLabel, items, extra }: { label: string; menuLabel: string; items: MainNavItem[]; extra?: ReactNode }) {
@@ -37,11 +37,11 @@ export function MainNav({ label, menuLabel, items, extra }: { label: string; men
   return (
     <>
       {items.length > 0 && (
-        <nav aria-label={label} className="hidden min-w-0 lg:block">
+        <nav aria-label={label} className="hidden min-w-0 xl:block">
           {links('flex flex-nowrap gap-0.5')}
         </nav>
       )}
-      <details ref={menu} className="relative order-last lg:hidden">
+      <details ref={menu} className="relative order-last xl:hidden">
         <summary className={cn('flex min-h-10 cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-50', focusRing)}>
           <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
             <path fillRule="evenodd" d="M2 4.75A.75.75 0 0 1 2.75 4h14.5a.75.75 0 0 1 0 1.5H2.75A.75.75 0 0 1 2 4.75Zm0 5A.75.75 0 0 1 2.75 9h14.5a.75.75 0 0 1 0 1.5H2.75A.75.75 0 0 1 2 9.75Zm0 5a.75.75 0 0 1 .75-.75h14.5a.75.75 0 0 1 0 1.5H2.75a.75.75 0 0 1-.75-.75Z" clipRule="evenodd" />

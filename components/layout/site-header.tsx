@@ -44,7 +44,7 @@ export async function SiteHeader() {
               )}
             </Link>
           )}
-          <div className={viewer ? 'hidden items-center gap-2 lg:flex' : 'flex items-center gap-2'}>
+          <div className={viewer ? 'hidden items-center gap-2 xl:flex' : 'flex items-center gap-2'}>
             <LanguageSwitch />
             {viewer ? (
               <SignOutButton />
