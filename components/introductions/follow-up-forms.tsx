@@ -82,7 +82,7 @@ export function RecordOutcome({ matchId }: { matchId: string }) {
         <FormField label={t('occurredOn')}>
           <TextField type="date" value={v.occurredOn} onChange={(e) => setV({ ...v, occurredOn: e.target.value })} />
         </FormField>
-        <FormField label={t('note')}>
+        <FormField label={t('outcomeNote')}>
           <TextField maxLength={1000} value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} />
         </FormField>
       </div>
