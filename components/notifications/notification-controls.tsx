@@ -2,8 +2,15 @@
 
 import { useTranslations } from 'next-intl';
 import { markNotificationsReadAction, saveMailPreferencesAction as saveAction } from '@/app/(app)/notifications/actions';
-import { Button } from '@/components/ui/button';
+import type { z } from 'zod';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { useRun } from '@/components/introductions/use-run';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Fieldset } from '@/components/ui/form-field';
+import { useToast } from '@/components/ui/toast';
+import { mailPreferencesSchema } from '@/lib/introductions/validation';
 
 export function MarkRead({ ids, label }: { ids?: string[]; label: string }) {
   const { run, pending } = useRun();
@@ -14,29 +21,30 @@ export function MarkRead({ ids, label }: { ids?: string[]; label: string }) {
   );
 }
 
-export function MailPreferencesForm({ initial }: { initial: Record<string, boolean> }) {
+type MailPreferences = z.input<typeof mailPreferencesSchema>;
+const categories = Object.keys(mailPreferencesSchema.shape) as (keyof MailPreferences)[];
+
+/** Per-category e-mail switches (react-hook-form with the action's own schema). */
+export function MailPreferencesForm({ initial }: { initial: MailPreferences }) {
   const t = useTranslations('notifications');
   const tc = useTranslations('common');
-  const { run, pending, error } = useRun();
+  const { toast } = useToast();
+  const { form, onSubmit, formError } = useActionForm({
+    schema: mailPreferencesSchema,
+    action: saveAction,
+    defaultValues: initial,
+    onSuccess: () => toast(t('saved'), { tone: 'success' }),
+  });
   return (
-    <form
-      className="flex flex-col gap-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        const prefs = Object.fromEntries(Object.keys(initial).map((k) => [k, data.get(k) === 'on']));
-        void run(saveAction, prefs, { success: t('saved') });
-      }}
-    >
-      {error && <p role="alert">{error}</p>}
-      {Object.entries(initial).map(([k, v]) => (
-        <label key={k} className="flex items-center gap-2">
-          <input type="checkbox" name={k} defaultChecked={v} className="size-5" />
-          {t(`categories.${k}` as never)}
-        </label>
-      ))}
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+      {formError && <Alert tone="danger">{formError}</Alert>}
+      <Fieldset legend={t('categoriesLegend')}>
+        {categories.map((k) => (
+          <Checkbox key={k} label={t(`categories.${k}`)} {...form.register(k)} />
+        ))}
+      </Fieldset>
       <div>
-        <Button type="submit" loading={pending}>
+        <Button type="submit" loading={form.formState.isSubmitting}>
           {tc('save')}
         </Button>
       </div>
