@@ -21,7 +21,9 @@
  * Use databases of their own: it writes 100k+ listings and engine proposals.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { closeDb, getDb, type Db } from '@/db';
 import { rankForListing } from '@/lib/matching/retrieve';
@@ -146,11 +148,7 @@ const SAMPLE = Number(opt('sample', process.env.BENCH_SAMPLE ?? '300'));
 const WORKERS = Number(opt('workers', '2'));
 const BATCH = Number(opt('batch', '64'));
 const REFERENCE = { dfBudget: 100_000, maxKeys: 1_000, rankKeys: 1_000, candidates: 2_000 };
-const results: Array<Record<string, string | number>> = [];
-
-for (const size of SIZES) {
-  const url = URL_TEMPLATE.replaceAll('{k}', String(Math.round(size / 1000)));
-  process.env.DATABASE_URL = url;
+async function runSize(size: number, url: string): Promise<Record<string, string | number>> {
   console.log(`\n=== ${size} seeds, ${NEEDS} needs (${url.replace(/\/\/[^@]*@/, '//')}) — load ${load()} ===`);
   let db = await getDb();
   const have = await generatedCounts(db);
@@ -167,6 +165,8 @@ for (const size of SIZES) {
     indexSeconds = (performance.now() - t0) / 1000;
     console.log(`indexed every open listing in ${indexSeconds.toFixed(1)} s (load ${load()})`);
   } else console.log('every open listing already indexed');
+  const indexRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+  peakRss = process.memoryUsage().rss; // from here on: the query phases only
   const [{ seeds: openSeeds }] = rowsOf<{ seeds: number }>(await db.execute(sql`select count(*)::int as seeds from match_documents where kind = 'seed'`));
 
   // top-10 for one need, one at a time
@@ -219,20 +219,43 @@ for (const size of SIZES) {
     );
     db = await getDb();
   }
-  const maxRss = process.resourceUsage().maxRSS * 1024;
-  console.log(`memory: bench process peak RSS ${mb(Math.max(peakRss, maxRss))}, heap used now ${mb(process.memoryUsage().heapUsed)}`);
-  results.push({
+  console.log(`memory: peak RSS while ranking ${mb(peakRss)} (sampled every 100 ms; before that, generation / indexing ${mb(indexRss)}), heap used now ${mb(process.memoryUsage().heapUsed)}`);
+  const result = {
     seeds: Number(openSeeds),
     needs: needIds.length,
     p50Ms: +p50.toFixed(1),
     p95Ms: +p95.toFixed(1),
     overlapVsWide: +agreement.toFixed(3),
     rematchS: +rematchSeconds.toFixed(1),
-    rssMb: Math.round(Math.max(peakRss, maxRss) / 1048576),
+    rssMb: Math.round(peakRss / 1048576),
     workerRssMb: workerRss ? Math.round(workerRss / 1048576) : '-',
     'load(top/rematch)': `${loadTop}/${loadRematch}`,
-  });
+  };
   await closeDb();
+  return result;
+}
+
+// ---- one corpus size per process (the database URL is read once per process) -------------
+if (has('size')) {
+  const size = Number(opt('size', '0'));
+  const result = await runSize(size, URL_TEMPLATE);
+  clearInterval(sampler);
+  fs.writeFileSync(opt('result-file', '/dev/null'), JSON.stringify(result));
+  process.exit(0);
+}
+
+const results: Array<Record<string, string | number>> = [];
+for (const size of SIZES) {
+  const url = URL_TEMPLATE.replaceAll('{k}', String(Math.round(size / 1000)));
+  const file = path.join(os.tmpdir(), `bench-match-${process.pid}-${size}.json`);
+  const passOn = argv.filter((a, i) => !['--seeds'].includes(a) && argv[i - 1] !== '--seeds');
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-match.ts', ...passOn, '--size', String(size), '--result-file', file], {
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: url },
+  });
+  if (child.status !== 0 || !fs.existsSync(file)) throw new Error(`benchmark of ${size} seeds failed`);
+  results.push(JSON.parse(fs.readFileSync(file, 'utf8')));
+  fs.rmSync(file, { force: true });
 }
 
 clearInterval(sampler);

@@ -27,7 +27,7 @@ import { getGlossary } from './glossary';
 import { combine, featuresFromText, idf, textSimilarity, vectorize, type CorpusStats, type DocVectors, type MatchFeatures } from './score';
 import { explainMatch, type MatchReason } from './reasons';
 import type { DocRepresentation } from './represent';
-import { factsToInput, fromStored, keysOf, loadStats, rowsOf, type DocFacts, type ListingKind, type StoredVectors } from './store';
+import { factsToInput, fromStored, keysOf, loadStats, rowsOf, statsFromRows, type DocFacts, type ListingKind, type StoredVectors } from './store';
 import type { Lang, NeedInput, SeedInput } from './types';
 
 export interface RetrievalOptions {
@@ -92,7 +92,10 @@ export async function rankStored(db: Db, kind: ListingKind, query: QueryDoc, k =
   if (k <= 0) return [];
   const qKeys = keysOf(query.rep);
   if (!qKeys.length) return [];
-  const stats = await loadStats(db, target(kind), qKeys);
+  return rankWithStats(db, kind, query, await loadStats(db, target(kind), qKeys), k, opts);
+}
+
+async function rankWithStats(db: Db, kind: ListingKind, query: QueryDoc, stats: CorpusStats, k: number, opts: RetrievalOptions): Promise<DbMatch[]> {
   const scored = await scoreCandidates(db, kind, query, stats, k, opts);
   const open = await openAmong(db, target(kind), scored, k, opts.withReasons !== false);
   return finish(kind, query, scored.filter((m) => open.has(m.id)).slice(0, k), open, opts);
@@ -133,6 +136,12 @@ interface Scored {
   qVec: DocVectors;
 }
 
+/** A listing's stored vectors and facts (for the reasons of the final top k). */
+interface StoredDoc {
+  vec: StoredVectors;
+  facts: DocFacts;
+}
+
 /** Closed / expired listings leave the index in the background; this many extra are checked. */
 const OPEN_MARGIN = 5;
 
@@ -141,8 +150,8 @@ const OPEN_MARGIN = 5;
  * further ones only while fewer than `k` are open (`k` = Infinity: all given, at once).
  * With `vectors`, also their stored vectors (for the reasons of the final top k).
  */
-async function openAmong(db: Db, kind: ListingKind, scored: readonly Scored[], k: number, vectors: boolean): Promise<Map<string, StoredVectors | null>> {
-  const open = new Map<string, StoredVectors | null>();
+async function openAmong(db: Db, kind: ListingKind, scored: readonly Scored[], k: number, vectors: boolean): Promise<Map<string, StoredDoc | null>> {
+  const open = new Map<string, StoredDoc | null>();
   const table = kind === 'need' ? sql`needs` : sql`seeds`;
   const kindLit = sql.raw(kind === 'seed' ? `'seed'` : `'need'`);
   let from = 0;
@@ -151,12 +160,12 @@ async function openAmong(db: Db, kind: ListingKind, scored: readonly Scored[], k
     const ids = [...new Set(scored.slice(from, from + step).map((m) => m.id))];
     from += step;
     step *= 4;
-    const rows = rowsOf<{ id: string; vec: StoredVectors | null }>(
+    const rows = rowsOf<{ id: string; doc: StoredDoc | string | null }>(
       await db.execute(sql`
-        select l.id, ${vectors ? sql`(select d.vec from match_documents d where d.kind = ${kindLit} and d.listing_id = l.id)` : sql`null::jsonb`} as vec
+        select l.id, ${vectors ? sql`(select jsonb_build_object('vec', d.vec, 'facts', d.facts) from match_documents d where d.kind = ${kindLit} and d.listing_id = l.id)` : sql`null::jsonb`} as doc
         from ${table} l where l.id = any(string_to_array(${ids.join(SEP)}, chr(31))::uuid[]) and l.status = 'open' and l.expires_at > now()`),
     );
-    for (const r of rows) open.set(r.id, r.vec);
+    for (const r of rows) open.set(r.id, typeof r.doc === 'string' ? (JSON.parse(r.doc) as StoredDoc) : r.doc);
   }
   return open;
 }
@@ -234,7 +243,8 @@ async function scoreCandidates(db: Db, kind: ListingKind, query: QueryDoc, stats
       qt as materialized (select x.k, x.w::float8 as w from unnest(string_to_array(${tk}, chr(31)), string_to_array(${tw}, ',')) as x(k, w)),
       qc as materialized (select x.k, x.w::float8 as w from unnest(string_to_array(${ck}, chr(31)), string_to_array(${cw}, ',')) as x(k, w)),
       ql as materialized (select x.k, x.w::float8 as w from unnest(string_to_array(${lk}, chr(31)), string_to_array(${lw}, ',')) as x(k, w))
-      select top.listing_id, d.lang, d.facts,
+      select top.listing_id, d.lang, d.facts ->> 'domain' as domain, (d.facts ->> 'trl')::float8 as trl,
+        (d.facts ->> 'desiredTrl')::float8 as desired_trl, d.facts -> 'ip' ->> 'status' as ip_status, d.facts ->> 'updatedAt' as updated_at,
         coalesce((select sum((v.t ->> qt.k)::float8 * qt.w) from qt), 0) as lexical,
         coalesce((select sum((v.c ->> qc.k)::float8 * qc.w) from qc), 0) as concept,
         coalesce((select sum((v.l ->> ql.k)::float8 * ql.w) from ql), 0) as loan
@@ -247,10 +257,15 @@ async function scoreCandidates(db: Db, kind: ListingKind, query: QueryDoc, stats
   return rescore(kind, query, qVec, rows, w, opts);
 }
 
+/** A candidate with its exact cosines and the facts the scorer reads (not the whole facts jsonb). */
 interface CandidateRow {
   listing_id: string;
   lang: Lang;
-  facts: DocFacts;
+  domain: string | null;
+  trl: number | string | null;
+  desired_trl: number | string | null;
+  ip_status: string | null;
+  updated_at: string | null;
   lexical: number | string;
   concept: number | string;
   loan: number | string;
@@ -264,7 +279,16 @@ function rescore(kind: ListingKind, query: QueryDoc, qVec: DocVectors, rows: rea
     const sameLang = r.lang === query.lang;
     const tf = { lexical: Number(r.lexical), concept: Number(r.concept), loan: Number(r.loan), sameLang };
     if (textSimilarity(tf, w) < w.minTextSim) continue;
-    const input = { id: r.listing_id, title: '', ...factsToInput(r.facts) } as NeedInput & SeedInput;
+    const num = (x: number | string | null) => (x === null ? null : Number(x));
+    const input = {
+      id: r.listing_id,
+      title: '',
+      domain: r.domain,
+      trl: num(r.trl),
+      desiredTrl: num(r.desired_trl),
+      ip: r.ip_status ? { status: r.ip_status, jurisdictions: [] } : null,
+      updatedAt: r.updated_at,
+    } as NeedInput & SeedInput;
     const [need, seed] = kind === 'need' ? [qInput as NeedInput, input as SeedInput] : [input as NeedInput, qInput as SeedInput];
     const features = featuresFromText(need, seed, tf, w, now);
     out.push({ id: r.listing_id, score: combine(features, w), features, lang: r.lang, input, qVec });
@@ -273,14 +297,15 @@ function rescore(kind: ListingKind, query: QueryDoc, qVec: DocVectors, rows: rea
 }
 
 /** The final top k: reasons are built for these only (from the vectors the open check fetched). */
-function finish(kind: ListingKind, query: QueryDoc, top: readonly Scored[], vectors: ReadonlyMap<string, StoredVectors | null>, opts: RetrievalOptions): DbMatch[] {
+function finish(kind: ListingKind, query: QueryDoc, top: readonly Scored[], docs: ReadonlyMap<string, StoredDoc | null>, opts: RetrievalOptions): DbMatch[] {
   const qInput = { id: query.id, title: '', ...factsToInput(query.facts) };
   return top.map((m) => {
     let reasons: MatchReason[] = [];
-    const stored = vectors.get(m.id);
+    const stored = docs.get(m.id);
     if (opts.withReasons !== false && stored) {
-      const dv = fromStored(stored);
-      const [need, seed] = kind === 'need' ? [qInput as NeedInput, m.input as SeedInput] : [m.input as NeedInput, qInput as SeedInput];
+      const dv = fromStored(stored.vec);
+      const input = { id: m.id, title: '', ...factsToInput(stored.facts) } as NeedInput & SeedInput;
+      const [need, seed] = kind === 'need' ? [qInput as NeedInput, input as SeedInput] : [input as NeedInput, qInput as SeedInput];
       const [nv, sv] = kind === 'need' ? [m.qVec, dv] : [dv, m.qVec];
       const langs = { q: { lang: query.lang } as DocRepresentation, d: { lang: m.lang } as DocRepresentation };
       const [nr, sr] = kind === 'need' ? [langs.q, langs.d] : [langs.d, langs.q];
@@ -292,9 +317,21 @@ function finish(kind: ListingKind, query: QueryDoc, top: readonly Scored[], vect
 
 /** Top-k listings of the other kind for a stored listing (its own document must exist). */
 export async function rankForListing(db: Db, kind: ListingKind, id: string, k = 10, opts: RetrievalOptions = {}): Promise<DbMatch[]> {
-  const query = await loadQueryDoc(db, kind, id);
-  if (!query) return [];
-  return rankStored(db, kind, query, k, { ...opts, excludeIds: [...(opts.excludeIds ?? []), id] });
+  if (k <= 0) return [];
+  // the document and the other corpus' statistics of its keys in one round trip
+  const rows = rowsOf<{ lang: Lang; rep: Omit<DocRepresentation, 'id'>; facts: DocFacts; stats: Array<[string, number]> | string | null }>(
+    await db.execute(sql`
+      select d.lang, d.rep, d.facts,
+        (select json_agg(json_build_array(s.key, s.df)) from match_corpus_stats s
+          where s.kind = ${target(kind)} and (s.key = '*' or s.key = any(tsvector_to_array(d.keys)))) as stats
+      from match_documents d where d.kind = ${kind} and d.listing_id = ${id}::uuid`),
+  );
+  if (!rows.length) return [];
+  const r = rows[0];
+  const query: QueryDoc = { id, lang: r.lang, rep: { id, ...r.rep, lang: r.lang } as DocRepresentation, facts: r.facts };
+  const pairs = (typeof r.stats === 'string' ? JSON.parse(r.stats) : (r.stats ?? [])) as Array<[string, number]>;
+  const stats = statsFromRows(pairs.map(([key, df]) => ({ key, df })));
+  return rankWithStats(db, kind, query, stats, k, { ...opts, excludeIds: [...(opts.excludeIds ?? []), id] });
 }
 
 /** Top-k for many stored listings of one kind, batched (see rankManyStored). */

@@ -114,6 +114,11 @@ export async function loadStats(db: Db, kind: ListingKind, keys: Iterable<string
       select key, df from match_corpus_stats
       where kind = ${kind} and (key = '*' or key = any(string_to_array(${joinKeys(list)}, chr(31))))`),
   );
+  return statsFromRows(rows);
+}
+
+/** Corpus statistics from (key, df) rows of match_corpus_stats (key '*' = corpus size). */
+export function statsFromRows(rows: Iterable<{ key: string; df: number | string }>): CorpusStats {
   const termDf = new Map<string, number>();
   const conceptDf = new Map<string, number>();
   const loanDf = new Map<string, number>();
