@@ -69,6 +69,27 @@ function paged<V>(items: V[], counted: number, page: number): SearchResult<V> {
 }
 
 type Window = { limit: number; offset: number };
+type Cards<V> = { items: V[]; matches: number };
+
+/** Number of matching rows, computed in the page query itself (the rows are all read to rank them anyway). */
+const matchesInQuery = sql<number>`count(*) over ()`.mapWith(Number);
+const noCount = sql<number>`0`.mapWith(Number);
+
+/**
+ * A page and its count. With text the ranked query reads and sorts every match anyway, so it
+ * counts them too (one query); without text the page walks the newest-first index and stops
+ * early, and a capped count runs beside it.
+ */
+async function searchPage<V>(p: SearchParams, cards: (w: Window, count: boolean) => Promise<Cards<V>>, countMatches: () => Promise<number>): Promise<SearchResult<V>> {
+  const window = { limit: PAGE_SIZE, offset: (p.page - 1) * PAGE_SIZE };
+  if (p.q) {
+    const { items, matches } = await cards(window, true);
+    if (items.length || p.page === 1) return paged(items, matches, p.page);
+    return paged(items, await countMatches(), p.page); // past the last page: no row carried the count
+  }
+  const [total, { items }] = await Promise.all([countMatches(), cards(window, false)]);
+  return paged(items, total, p.page);
+}
 
 /**
  * Open, unexpired needs the viewer may see, filtered; ordered by relevance or newest. TRL
@@ -85,27 +106,23 @@ function needsQuery(viewer: Viewer, p: SearchParams) {
   return { where, order: orderOf(needs, p, text?.rank) };
 }
 
-async function needCards(viewer: Viewer, p: SearchParams, { limit, offset }: Window): Promise<NeedView[]> {
+async function needCards(viewer: Viewer, p: SearchParams, { limit, offset }: Window, count = false): Promise<Cards<NeedView>> {
   const db = await getDb();
   const { where, order } = needsQuery(viewer, p);
   const rows = await db
-    .select(needColumns(viewer))
+    .select({ ...needColumns(viewer), matches: count ? matchesInQuery : noCount })
     .from(needs)
     .innerJoin(organisations, eq(organisations.id, needs.organisationId))
     .where(where)
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
-  return rows.map((r) => needCard(viewer, r as NeedRow));
+  return { items: rows.map((r) => needCard(viewer, r as NeedRow)), matches: rows[0]?.matches ?? 0 };
 }
 
 /** One page of needs as card views (no details, no people), with the (capped) count. */
 export async function searchNeeds(viewer: Viewer, p: SearchParams): Promise<SearchResult<NeedView>> {
-  const [total, items] = await Promise.all([
-    countCapped(needs, needsQuery(viewer, p).where, filtersReadOrganisation(p)),
-    needCards(viewer, p, { limit: PAGE_SIZE, offset: (p.page - 1) * PAGE_SIZE }),
-  ]);
-  return paged(items, total, p.page);
+  return searchPage(p, (w, count) => needCards(viewer, p, w, count), () => countCapped(needs, needsQuery(viewer, p).where, filtersReadOrganisation(p)));
 }
 
 /**
@@ -125,32 +142,28 @@ function seedsQuery(viewer: Viewer | null, p: SearchParams) {
   return { where, order: orderOf(seeds, p, text?.rank) };
 }
 
-async function seedCards(viewer: Viewer | null, p: SearchParams, { limit, offset }: Window): Promise<SeedView[]> {
+async function seedCards(viewer: Viewer | null, p: SearchParams, { limit, offset }: Window, count = false): Promise<Cards<SeedView>> {
   const db = await getDb();
   const { where, order } = seedsQuery(viewer, p);
   const rows = await db
-    .select(seedColumns(viewer))
+    .select({ ...seedColumns(viewer), matches: count ? matchesInQuery : noCount })
     .from(seeds)
     .innerJoin(organisations, eq(organisations.id, seeds.organisationId))
     .where(where)
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
-  return rows.map((r) => seedCard(viewer, r as SeedRow));
+  return { items: rows.map((r) => seedCard(viewer, r as SeedRow)), matches: rows[0]?.matches ?? 0 };
 }
 
 /** One page of seeds as card views, with the (capped) count. */
 export async function searchSeeds(viewer: Viewer | null, p: SearchParams): Promise<SearchResult<SeedView>> {
-  const [total, items] = await Promise.all([
-    countCapped(seeds, seedsQuery(viewer, p).where, filtersReadOrganisation(p)),
-    seedCards(viewer, p, { limit: PAGE_SIZE, offset: (p.page - 1) * PAGE_SIZE }),
-  ]);
-  return paged(items, total, p.page);
+  return searchPage(p, (w, count) => seedCards(viewer, p, w, count), () => countCapped(seeds, seedsQuery(viewer, p).where, filtersReadOrganisation(p)));
 }
 
 /** The first `limit` results of a search across all pages, in its order, in one query (CSV export). */
 export async function searchAll(viewer: Viewer, kind: 'needs' | 'seeds', p: SearchParams, limit: number): Promise<NeedView[] | SeedView[]> {
-  return kind === 'needs' ? needCards(viewer, p, { limit, offset: 0 }) : seedCards(viewer, p, { limit, offset: 0 });
+  return (kind === 'needs' ? await needCards(viewer, p, { limit, offset: 0 }) : await seedCards(viewer, p, { limit, offset: 0 })).items;
 }
 
 /** Options of the cluster filter. */
