@@ -16,6 +16,7 @@
  *     --seeds 10000,100000   corpus sizes; `{k}` in DATABASE_URL is replaced by seeds/1000 (one
  *                            database per size, kept between runs), else one database re-generated
  *     --needs 20000  --sample 300  --workers 2  --batch 64  --concurrency 1 (batches in flight per worker)
+ *     --pipeline 2           candidate queries in flight per batch
  *     --skip-full            only the top-10 timing
  *     --reindex              index again even when every open listing is indexed
  * Use databases of their own: it writes 100k+ listings and engine proposals.
@@ -67,7 +68,7 @@ if (has('worker')) {
   const db = await getDb();
   const ids = (await openIds(db, 'need')).filter((_, i) => i % count === index);
   const t0 = performance.now();
-  const r = await rematchNeeds(db, ids, { batch, concurrency: Number(opt('concurrency', '1')) });
+  const r = await rematchNeeds(db, ids, { batch, concurrency: Number(opt('concurrency', '1')), pipeline: Number(opt('pipeline', '2')) });
   const seconds = (performance.now() - t0) / 1000;
   await closeDb();
   process.stdout.write(`${JSON.stringify({ needs: ids.length, seconds, ...r, maxRss: process.resourceUsage().maxRSS * 1024 })}\n`);
@@ -126,7 +127,7 @@ function runWorkers(url: string, workers: number, batch: number): Promise<Array<
       { length: workers },
       (_, i) =>
         new Promise<Record<string, number>>((resolve, reject) => {
-          const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-match.ts', '--worker', `${i}/${workers}`, '--batch', String(batch), '--concurrency', opt('concurrency', '1')], {
+          const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-match.ts', '--worker', `${i}/${workers}`, '--batch', String(batch), '--concurrency', opt('concurrency', '1'), '--pipeline', opt('pipeline', '2')], {
             env: { ...process.env, DATABASE_URL: url },
             stdio: ['ignore', 'pipe', 'inherit'],
           });

@@ -18,6 +18,8 @@ export interface BulkOptions {
   batch?: number;
   /** batches in flight at once */
   concurrency?: number;
+  /** candidate queries in flight at once within a batch (default 2) */
+  pipeline?: number;
   topK?: number;
   minScore?: number;
   /** called after each batch with the number of listings done so far */
@@ -36,7 +38,7 @@ export async function rematchMany(db: Db, kind: ListingKind, ids: readonly strin
     Array.from({ length: Math.max(1, opts.concurrency ?? 2) }, async () => {
       while (next < batches.length) {
         const batch = batches[next++];
-        const ranked = await rankForListings(db, kind, batch, opts.topK ?? PROPOSAL_SETTINGS.topK);
+        const ranked = await rankForListings(db, kind, batch, opts.topK ?? PROPOSAL_SETTINGS.topK, { pipeline: opts.pipeline ?? 2 });
         const r = await upsertProposalsMany(db, kind, [...ranked].map(([id, list]) => ({ id, ranked: list })), opts.minScore);
         inserted += r.inserted;
         updated += r.updated;

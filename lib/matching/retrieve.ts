@@ -42,6 +42,8 @@ export interface RetrievalOptions {
   /** listings never returned (e.g. the query's own) */
   excludeIds?: string[];
   withReasons?: boolean;
+  /** rankManyStored: candidate queries in flight at once (default 1) */
+  pipeline?: number;
   now?: Date;
   weights?: MatchWeights;
 }
@@ -110,8 +112,18 @@ export async function rankManyStored(db: Db, kind: ListingKind, queries: readonl
   const out = new Map<string, DbMatch[]>();
   if (k <= 0 || !queries.length) return out;
   const stats = await loadStats(db, target(kind), queries.flatMap((q) => keysOf(q.rep)));
-  const scoredAll: Array<[QueryDoc, Scored[]]> = [];
-  for (const q of queries) scoredAll.push([q, await scoreCandidates(db, kind, q, stats, k, { ...opts, excludeIds: [...(opts.excludeIds ?? []), q.id] })]);
+  // candidate queries `pipeline` at a time: Postgres runs one while this process re-scores another
+  const scoredAll: Array<[QueryDoc, Scored[]]> = queries.map((q) => [q, []]);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(1, opts.pipeline ?? 1) }, async () => {
+      while (next < queries.length) {
+        const i = next++;
+        const q = queries[i];
+        scoredAll[i][1] = await scoreCandidates(db, kind, q, stats, k, { ...opts, excludeIds: [...(opts.excludeIds ?? []), q.id] });
+      }
+    }),
+  );
   const reasons = opts.withReasons !== false;
   const open = await openAmong(db, target(kind), scoredAll.flatMap(([, s]) => s.slice(0, k + OPEN_MARGIN)), Infinity, reasons);
   for (const [q, scored] of scoredAll) {

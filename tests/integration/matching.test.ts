@@ -8,7 +8,9 @@ import { prepareJobs, queueCounts, startWorkers, stopJobs } from '@/lib/jobs';
 import { buildIndex, rankSeedsForNeed } from '@/lib/matching/engine';
 import { enqueueRematch, REMATCH_QUEUE } from '@/lib/matching/jobs';
 import { rematchListing } from '@/lib/matching/proposals';
-import { rankForListing } from '@/lib/matching/retrieve';
+import { rankForListing, rankForListings } from '@/lib/matching/retrieve';
+import { rematchMany } from '@/lib/matching/bulk';
+import { PROPOSAL_SETTINGS } from '@/lib/matching/weights';
 import { indexListings, loadListings, pruneIndex, rebuildCorpusStats, reweigh, rowsOf, TEXT_CAPS } from '@/lib/matching/store';
 import { findPartnersForViewer } from '@/lib/matching/data';
 import { makeCluster, makeUser } from '../support/factories';
@@ -143,6 +145,45 @@ describe('proposals', () => {
     rows = await db.select().from(matches).where(pair);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'approved', score: 0.99 });
+  }, 90_000);
+
+  it('bulk re-match ranks as one listing at a time does, skips listings closed but still indexed, upserts once per pair', async () => {
+    const db = await getDb();
+    const cluster = await makeCluster();
+    const sme = await owner('sme', [cluster.id]);
+    const lab = await owner('researcher', [cluster.id]);
+    // a rare shared token: on a shared database earlier runs' copies of these texts must not crowd the top 10
+    const token = `bulk${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
+    const needA = await makeNeed(sme, { ...batteryNeed, keywords: [...(batteryNeed.keywords ?? []), token] });
+    const needB = await makeNeed(sme, { ...batteryNeed, language: 'en', title: 'Low-cost sulfide solid electrolyte for all-solid-state batteries', summary: 'We need a mass production process.', keywords: ['solid electrolyte', token] });
+    const seed = await makeSeed(lab, { ...batterySeed, keywords: [...(batterySeed.keywords ?? []), token] });
+    const closed = await makeSeed(lab, { ...batterySeed, title: 'Sulfide solid electrolyte powder, wet synthesis at low cost', keywords: [...(batterySeed.keywords ?? []), token] });
+    await indexListings(db, 'seed', [seed.id, closed.id]);
+    await indexListings(db, 'need', [needA.id, needB.id]);
+    // closed after indexing: still in the index until the background sweep, never returned
+    await db.update(seeds).set({ status: 'closed' }).where(eq(seeds.id, closed.id));
+
+    const batched = await rankForListings(db, 'need', [needA.id, needB.id], 10, { pipeline: 2 });
+    for (const id of [needA.id, needB.id]) {
+      const single = await rankForListing(db, 'need', id, 10);
+      const many = batched.get(id)!;
+      expect(many.map((m) => m.id)).toEqual(single.map((m) => m.id));
+      many.forEach((m, i) => {
+        expect(m.score).toBeCloseTo(single[i].score, 9);
+        expect(m.reasons).toEqual(single[i].reasons);
+      });
+      expect(single.map((m) => m.id)).toContain(seed.id);
+      expect(single.map((m) => m.id)).not.toContain(closed.id);
+    }
+
+    await rematchMany(db, 'need', [needA.id, needB.id], { batch: 1, concurrency: 2 });
+    await rematchMany(db, 'need', [needA.id, needB.id], { batch: 2 });
+    for (const id of [needA.id, needB.id]) {
+      const rows = await db.select().from(matches).where(eq(matches.needId, id));
+      const expected = batched.get(id)!.filter((m) => m.score >= PROPOSAL_SETTINGS.minScore).map((m) => m.id);
+      expect(rows.map((r) => r.seedId).sort()).toEqual([...expected].sort());
+      expect(rows.every((r) => r.kind === 'engine' && r.status === 'proposed')).toBe(true);
+    }
   }, 90_000);
 
   it('drops a closed listing from the index', async () => {
