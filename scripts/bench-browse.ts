@@ -5,7 +5,8 @@
  *   - /seeds as a signed-out visitor (public teasers),
  *   - /seeds and /needs as a signed-in member (BENCH_EMAIL, default trading@demo.test),
  * each cycling through searches with text + filters. Prints p50/p95/p99 of the response times
- * (measured per response by autocannon on the same machine), req/s and the load average.
+ * (measured per response by autocannon on the same machine), req/s and the load average, and
+ * first p50/p95 of BENCH_SEQUENTIAL requests sent one at a time (server time without queueing).
  *
  *   NEXT_DIST_DIR=.next-50 npx next build
  *   DATABASE_URL=postgres://…/cm_search100 AUTH_SECRET=… NEXT_DIST_DIR=.next-50 npm run bench:browse
@@ -24,6 +25,7 @@ import { users } from '@/db/schema/accounts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 40);
 const EMAIL = process.env.BENCH_EMAIL ?? 'trading@demo.test';
 const PORT = Number(process.env.BENCH_PORT ?? 3250);
 const secret = process.env.AUTH_SECRET;
@@ -85,6 +87,14 @@ async function run(base: string, label: string, path: string, queries: Record<st
     const res = await fetch(`${base}${r.path}`, { headers, redirect: 'manual' });
     if (res.status !== 200) throw new Error(`${label}: GET ${r.path} answered ${res.status}`);
   }
+  // one request at a time first: the page's own server time, without queueing behind the others
+  const alone: number[] = [];
+  for (let i = 0; i < SEQUENTIAL; i++) {
+    const t0 = performance.now();
+    await (await fetch(`${base}${requests[i % requests.length].path}`, { headers })).arrayBuffer();
+    alone.push(performance.now() - t0);
+  }
+  alone.sort((a, b) => a - b);
   const times: number[] = [];
   const result = await new Promise<Result>((resolve, reject) => {
     const instance = autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, headers, requests }, (err, res) => (err ? reject(err) : resolve(res)));
@@ -92,6 +102,7 @@ async function run(base: string, label: string, path: string, queries: Record<st
   });
   times.sort((a, b) => a - b);
   const f = (p: number) => pct(times, p).toFixed(0);
+  console.log(`${label.padEnd(22)} 1 at a time × ${SEQUENTIAL}: p50 ${pct(alone, 50).toFixed(0)} ms · p95 ${pct(alone, 95).toFixed(0)} ms`);
   console.log(
     `${label.padEnd(22)} ${CONNECTIONS} conn × ${SECONDS} s: ${result.requests.total} requests (${result.non2xx} non-2xx, ${result.errors} errors) · ` +
       `p50 ${f(50)} ms · p95 ${f(95)} ms · p99 ${f(99)} ms · max ${times[times.length - 1]?.toFixed(0)} ms · ${result.requests.average} req/s · load average ${load()}`,
