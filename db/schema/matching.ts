@@ -33,6 +33,8 @@ export const listingKindEnum = pgEnum('listing_kind', listingKinds);
  * - `keys`: every term (`t:`), concept (`c:`) and loanword key (`l:`) as a tsvector, GIN-indexed,
  *   from which candidates are retrieved (a partial GIN index per kind); `*Norm` are the vector norms used by the cheap pre-rank;
  * - `facts`: the structured fields the scorer needs (domain, TRL, IP, licensing, region, dates).
+ * Storage (migration 0010, not expressible here): `toast_tuple_target = 128`, so heap rows stay narrow
+ * and the per-posting heap reads of retrieval stay cached as the corpus grows.
  */
 export const matchDocuments = pgTable(
   'match_documents',
