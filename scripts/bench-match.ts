@@ -104,7 +104,9 @@ async function indexAll(db: Db) {
   // same definitions as the migration: built once after a bulk load
   await db.execute(sql`create index if not exists match_documents_seed_keys_idx on match_documents using gin (keys) where kind = 'seed'`);
   await db.execute(sql`create index if not exists match_documents_need_keys_idx on match_documents using gin (keys) where kind = 'need'`);
-  await db.execute(sql`vacuum analyze match_documents`);
+  // compact: the re-weigh above rewrote every row (vacuum full also narrows rows written before migration 0010)
+  await db.execute(sql`vacuum full match_documents`);
+  await db.execute(sql`analyze match_documents`);
 }
 
 async function indexedEverything(db: Db): Promise<boolean> {
