@@ -109,12 +109,12 @@ export async function prepareJobs(): Promise<void> {
   await getBoss();
 }
 
-/** Starts every declared worker in this process (idempotent). */
-export async function startWorkers(): Promise<string[]> {
+/** Starts every declared worker in this process, or only those named (idempotent). */
+export async function startWorkers(only?: string[]): Promise<string[]> {
   const boss = await getBoss();
   const started: string[] = [];
   for (const [name, { handler, options }] of jobs.workers) {
-    if (jobs.working.has(name)) continue;
+    if (jobs.working.has(name) || (only && !only.includes(name))) continue;
     await ensureQueue(boss, name);
     await boss.work(name, { localConcurrency: options.concurrency ?? 1, pollingIntervalSeconds: 2 }, async (batch) => {
       for (const job of batch) await handler(job.data, { id: job.id, name });

@@ -435,7 +435,7 @@ describe('mail and introduction workers on the job queue', () => {
     });
     await new Promise<void>((resolve) => server.listen(smtpPort, '127.0.0.1', () => resolve()));
     await getDb();
-    await startWorkers();
+    await startWorkers([MAIL_FLUSH_QUEUE, INTRODUCTION_SWEEP_QUEUE]);
   }, 180_000);
 
   afterAll(async () => {
