@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import type { UseFormRegister } from 'react-hook-form';
+import type { UseFormReturn } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Fieldset, FormField } from '@/components/ui/form-field';
@@ -19,13 +19,9 @@ type Props = {
   status: ListingFormStatus;
   reviewComment?: string | null;
   organisations?: { id: string; name: string }[];
+  form: UseFormReturn<any>;
   formError?: string;
-  register: UseFormRegister<any>;
-  control: unknown;
   errorOf: (name: any) => string | undefined;
-  values: Record<string, any>;
-  isSubmitting: boolean;
-  setIntent: (intent: 'draft' | 'submit') => void;
   autosave: ReturnType<typeof useAutosave>;
   onSubmit: () => Promise<void>;
   /** the kind-specific fieldsets, after the basics */
@@ -34,7 +30,10 @@ type Props = {
 };
 
 export function ListingFormShell(props: Props) {
-  const { status, reviewComment, organisations, formError, register, errorOf, values, isSubmitting, autosave } = props;
+  const { status, reviewComment, organisations, form, formError, errorOf, autosave } = props;
+  const { register, control, setValue } = form;
+  const values = form.watch();
+  const isSubmitting = form.formState.isSubmitting;
   const t = useTranslations('listings');
   const tr = useTranslations();
   const canKeepDraft = status === 'new' || status === 'draft';
@@ -69,17 +68,17 @@ export function ListingFormShell(props: Props) {
               </Select>
             </FormField>
           )}
-          <CommonFields register={register} control={props.control as never} errorOf={errorOf} watchLength={(n) => (values[n] ?? '').length} />
+          <CommonFields register={register} control={control} errorOf={errorOf} watchLength={(n) => (values[n] ?? '').length} />
         </Fieldset>
         {props.children}
         <AutosaveStatus status={autosave.status} />
         <div className="flex flex-wrap gap-3">
           {canKeepDraft && (
-            <Button type="submit" variant="secondary" onClick={() => props.setIntent('draft')} loading={isSubmitting && values.intent === 'draft'}>
+            <Button type="submit" variant="secondary" onClick={() => setValue('intent', 'draft')} loading={isSubmitting && values.intent === 'draft'}>
               {t('form.saveDraft')}
             </Button>
           )}
-          <Button type="submit" onClick={() => props.setIntent('submit')} loading={isSubmitting && values.intent === 'submit'}>
+          <Button type="submit" onClick={() => setValue('intent', 'submit')} loading={isSubmitting && values.intent === 'submit'}>
             {canKeepDraft ? t('form.submit') : t('form.saveAndSubmit')}
           </Button>
         </div>

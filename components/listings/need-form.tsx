@@ -39,7 +39,7 @@ export function NeedForm({ defaultValues, status, reviewComment, organisations }
       router.refresh();
     },
   });
-  const { register, control, watch, setValue } = form;
+  const { register, watch } = form;
   const autosave = useAutosave(form, needSchema, saveNeedAction, { enabled: status === 'new' || status === 'draft' });
   const values = watch();
   const visibility = watch('visibility');
@@ -49,13 +49,9 @@ export function NeedForm({ defaultValues, status, reviewComment, organisations }
       status={status}
       reviewComment={reviewComment}
       organisations={organisations}
+      form={form}
       formError={formError}
-      register={register}
-      control={control}
       errorOf={errorOf}
-      values={values}
-      isSubmitting={form.formState.isSubmitting}
-      setIntent={(intent) => setValue('intent', intent)}
       autosave={autosave}
       onSubmit={onSubmit}
       aside={

@@ -39,7 +39,7 @@ export function SeedForm({ defaultValues, status, reviewComment, organisations }
       router.refresh();
     },
   });
-  const { register, control, watch, setValue } = form;
+  const { register, control, watch } = form;
   const autosave = useAutosave(form, seedSchema, saveSeedAction, { enabled: status === 'new' || status === 'draft' });
   const values = watch();
 
@@ -48,13 +48,9 @@ export function SeedForm({ defaultValues, status, reviewComment, organisations }
       status={status}
       reviewComment={reviewComment}
       organisations={organisations}
+      form={form}
       formError={formError}
-      register={register}
-      control={control}
       errorOf={errorOf}
-      values={values}
-      isSubmitting={form.formState.isSubmitting}
-      setIntent={(intent) => setValue('intent', intent)}
       autosave={autosave}
       onSubmit={onSubmit}
       aside={
