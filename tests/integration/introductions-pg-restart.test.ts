@@ -1,25 +1,72 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as health } from '@/app/api/health/route';
-import { getDb } from '@/db';
+import { closeDb, getDb } from '@/db';
 import { auditLogs } from '@/db/schema/accounts';
 import { matchEvents } from '@/db/schema/introductions';
 import { needs, seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
 import { AppError } from '@/lib/errors';
+import { stopJobs } from '@/lib/jobs';
 import { transitionMatch } from '@/lib/introductions/transition';
 import { makeCluster, makeUser, unique } from '../support/factories';
 
-// Fault test: the local Postgres server is stopped and started in the middle of transition traffic.
-// It restarts a shared server, so it runs only when asked:
-//   ALLOW_PG_RESTART=1 DATABASE_URL=postgres://postgres@127.0.0.1:5432/cm_intro npx vitest run tests/integration/introductions-pg-restart.test.ts
-const enabled = process.env.ALLOW_PG_RESTART === '1' && !!process.env.DATABASE_URL;
-const CLUSTER = (process.env.PG_CLUSTER ?? '15 main').split(' ');
+// Fault test: a Postgres server is stopped and started in the middle of transition traffic.
+// It runs its own throwaway server (initdb in a temporary folder, its own port), so stopping
+// it disturbs nobody; it needs the PostgreSQL server binaries (Debian: postgresql).
+const pgBin = (() => {
+  const candidates = [process.env.PG_BIN, ...(fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql').sort().reverse().map((v) => `/usr/lib/postgresql/${v}/bin`) : [])];
+  return candidates.find((dir) => dir && fs.existsSync(path.join(dir, 'pg_ctl')));
+})();
+const asRoot = process.getuid?.() === 0; // initdb refuses to run as root: use the postgres account
+const run = (cmd: string, args: string[]) => {
+  const bin = path.join(pgBin!, cmd);
+  execFileSync(asRoot ? 'runuser' : bin, asRoot ? ['-u', 'postgres', '--', bin, ...args] : args, { stdio: 'pipe' });
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe.skipIf(!enabled)('Postgres restart during introductions traffic', () => {
+// The app reads DATABASE_URL once, and some modules read the configuration as they load:
+// point it at the private server before any import (the server starts in beforeAll).
+const port = vi.hoisted(() => {
+  const chosen = 40_000 + (process.pid % 20_000);
+  process.env.DATABASE_URL = `postgres://postgres@127.0.0.1:${chosen}/postgres`;
+  return chosen;
+});
+
+let dir = '';
+const startServer = () => run('pg_ctl', ['-D', dir, '-l', path.join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, '-w', 'start']);
+const stopServer = (mode: 'fast' | 'immediate') => run('pg_ctl', ['-D', dir, '-m', mode, '-w', 'stop']);
+
+beforeAll(async () => {
+  if (!pgBin) return;
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clustermatch-pg-'));
+  if (asRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
+    fs.chownSync(dir, uid, gid);
+  }
+  run('initdb', ['-D', dir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale']);
+  startServer();
+}, 120_000);
+
+afterAll(async () => {
+  if (!pgBin) return;
+  await stopJobs();
+  await closeDb();
+  try {
+    stopServer('immediate');
+  } catch {
+    // already stopped
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!pgBin)('Postgres restart during introductions traffic', () => {
   it('answers 503 while down, recovers without a restart, leaves no half-done transition', async () => {
     const db = await getDb();
     const cluster = await makeCluster();
@@ -70,7 +117,7 @@ describe.skipIf(!enabled)('Postgres restart during introductions traffic', () =>
     })();
 
     await sleep(300);
-    execFileSync('pg_ctlcluster', [...CLUSTER, 'stop', '-m', 'fast']);
+    stopServer('fast');
     let sawOutage = false;
     try {
       for (let i = 0; i < 3; i++) {
@@ -79,7 +126,7 @@ describe.skipIf(!enabled)('Postgres restart during introductions traffic', () =>
         await sleep(500);
       }
     } finally {
-      execFileSync('pg_ctlcluster', [...CLUSTER, 'start']);
+      startServer();
     }
     expect(sawOutage).toBe(true);
 
