@@ -3,6 +3,9 @@ import { chromium, defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3200);
 const baseURL = `http://localhost:${port}`;
+// The web server sends mail by SMTP to a capture server that e2e/introductions.spec.ts runs
+// (workers read the same variable to know its port).
+process.env.SMTP_URL ??= `smtp://127.0.0.1:${port + 1000}`;
 
 // Playwright's own Chromium where installed; Debian's otherwise (it cannot download here).
 const bundled = (() => {
@@ -37,7 +40,7 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), SMTP_URL: process.env.SMTP_URL },
     stdout: 'ignore',
     stderr: 'pipe',
   },

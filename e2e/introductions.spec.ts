@@ -5,7 +5,7 @@ import { demo, expect, expectAccessible, signIn, test } from './support/fixtures
 
 // The brokered flow in three real browser sessions: the coordinator pairs an SME's need with a
 // researcher's seed and approves it, both accept, contacts appear, a message goes across, and the
-// e-mails reach a real SMTP server (run with SMTP_URL=smtp://127.0.0.1:<port> for the web server).
+// e-mails reach a real SMTP server: this capture server, at the SMTP_URL playwright.config.ts gives the web server.
 
 const NEED = '切削工具の摩耗をリアルタイムに検知';
 const SEED = 'Tool wear monitoring from spindle vibration';
@@ -29,10 +29,9 @@ function bodyText(raw: string): string {
 }
 const mails: Mail[] = [];
 let smtp: SMTPServer | null = null;
-const smtpPort = process.env.SMTP_URL ? Number(new URL(process.env.SMTP_URL).port) : 0;
+const smtpPort = Number(new URL(process.env.SMTP_URL!).port);
 
 test.beforeAll(async () => {
-  if (!smtpPort) return;
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -136,12 +135,10 @@ test('coordinator approves, both parties accept, contacts are revealed and a mes
   expect(resp?.status()).toBe(404);
   await expectHidden(other, matchUrl, [...smeContact, ...researcherContact, note]);
 
-  if (smtpPort) {
-    await expect
-      .poll(() => mails.filter((m) => m.to.includes('sme@demo.test')).length, { timeout: 45_000 })
-      .toBeGreaterThanOrEqual(3); // request, introduced, new message
-    expect(mails.some((m) => m.to.includes('researcher@demo.test') && m.text.includes(note))).toBe(true);
-    const ids = mails.map((m) => /^Message-ID:\s*(.+)$/im.exec(m.raw)?.[1]);
-    expect(new Set(ids).size).toBe(ids.length); // none twice
-  }
+  await expect
+    .poll(() => mails.filter((m) => m.to.includes('sme@demo.test')).length, { timeout: 45_000 })
+    .toBeGreaterThanOrEqual(3); // request, introduced, new message
+  expect(mails.some((m) => m.to.includes('researcher@demo.test') && m.text.includes(note))).toBe(true);
+  const ids = mails.map((m) => /^Message-ID:\s*(.+)$/im.exec(m.raw)?.[1]);
+  expect(new Set(ids).size).toBe(ids.length); // none twice
 });
