@@ -6,12 +6,12 @@ import { cn } from '@/components/ui/cn';
 import { currentHref } from './current-href';
 import type { MainNavItem } from './main-nav';
 
-/** A section's sub-navigation (tabs-like row of links) marking the current one with aria-current="page". */
+/** A section's sub-navigation (tabs-like row of links, wrapping on narrow screens) marking the current one with aria-current="page". */
 export function SectionNav({ label, items }: { label: string; items: MainNavItem[] }) {
   const current = currentHref(usePathname() ?? '', items.map((i) => i.href));
   return (
-    <nav aria-label={label} className="-mx-1 overflow-x-auto">
-      <ul className="flex gap-1 border-b border-slate-200 pb-2">
+    <nav aria-label={label} className="-mx-1">
+      <ul className="flex flex-wrap gap-1 border-b border-slate-200 pb-2">
         {items.map((s) => (
           <li key={s.href}>
             <Link
