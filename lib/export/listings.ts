@@ -6,7 +6,6 @@ import type { NeedView, SeedView } from '@/lib/listings/disclosure';
 import type { SearchParams } from '@/lib/listings/validation';
 import { toExcelCsv } from './csv';
 
-
 const orgName = (v: NeedView | SeedView, locale: 'ja' | 'en') =>
   v.organisation.kind === 'name' ? (locale === 'ja' ? v.organisation.nameJa : v.organisation.nameEn) : v.organisation.kind === 'anonymous' ? v.organisation.label : '';
 

@@ -40,6 +40,9 @@ export const meetingSchema = z.object({
   slots: z.array(z.string()).transform((a) => a.filter((s) => s.trim())).pipe(z.array(dateTime).min(1).max(5)),
   location: z.string().trim().max(300).optional().default(''),
 });
+/** ?page= of the notifications list (anything else means the first page). */
+export const notificationsQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+
 export const pickSlotSchema = z.object({ matchId: id, proposalId: id, slot: dateTime });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.format' });

@@ -61,7 +61,7 @@ export const LISTING_LIFETIME_MONTHS = 12;
 export const EXPIRY_WARNING_DAYS = 30;
 /** Owners are reminded this many days before their listing expires (once each). */
 export const EXPIRY_REMINDER_DAYS: readonly number[] = [14, 3];
-const DAY = 24 * 60 * 60 * 1000;
+export const DAY = 24 * 60 * 60 * 1000;
 
 export function expiryFrom(now: Date): Date {
   const d = new Date(now);

@@ -6,6 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { requirePermission } from '@/lib/auth/guard';
+import { notificationsQuerySchema } from '@/lib/introductions/validation';
 import { listNotifications } from '@/lib/notifications/data';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,8 +17,7 @@ type Props = { searchParams: Promise<{ page?: string }> };
 
 export default async function NotificationsPage({ searchParams }: Props) {
   const viewer = await requirePermission('notifications.view');
-  const requested = Number.parseInt((await searchParams).page ?? '1', 10);
-  const page = Number.isFinite(requested) && requested > 0 ? requested : 1;
+  const { page } = notificationsQuerySchema.parse({ page: (await searchParams).page ?? 1 });
   const [{ rows, unread, totalPages }, t, tc, format] = await Promise.all([
     listNotifications(viewer, page),
     getTranslations('notifications'),
