@@ -10,13 +10,13 @@
  *    match_documents.keys and orders them by a cheap estimate of the engine's text similarity
  *    (Σ query weight × IDF × blend coefficient / document norm, summed per document in one
  *    pass; the blend is the engine's same- / cross-language one).
- * 4. For the best `candidates` rows Postgres computes the exact cosines against the stored
- *    TF-IDF vectors (only three numbers per candidate travel; parsing the vectors in Node
- *    cost more than everything else), and they are re-scored with structure here.
- * 5. The best few are checked to be open and unexpired (closed listings leave the index in
- *    the background), and only the final top k get reasons (their vectors fetched then).
- * `rankManyStored` does the same for many queries with one statistics lookup, one open check
- * and (lib/matching/bulk.ts) one proposal upsert per batch.
+ * 4. For the best `candidates` rows that are open and unexpired (closed listings leave the
+ *    index in the background; a join keeps them out meanwhile), Postgres returns each stored
+ *    vector's entries for the query's keys only (a few per candidate: the vectors themselves
+ *    never travel); here they give the exact cosines, the re-score with structure and, for the
+ *    final top k, the reasons (shared concepts and terms).
+ * `rankManyStored` does the same for many queries with one statistics lookup (and
+ * lib/matching/bulk.ts one proposal upsert per batch).
  * On a corpus smaller than the budget every shared key is used and every candidate is
  * re-scored, which gives the in-memory engine's ranking.
  */
@@ -24,10 +24,10 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { DEFAULT_WEIGHTS, type MatchWeights } from './weights';
 import { getGlossary } from './glossary';
-import { combine, featuresFromText, idf, textSimilarity, vectorize, type CorpusStats, type DocVectors, type MatchFeatures } from './score';
+import { combine, dot, featuresFromText, idf, textSimilarity, vectorize, type CorpusStats, type DocVectors, type MatchFeatures } from './score';
 import { explainMatch, type MatchReason } from './reasons';
 import type { DocRepresentation } from './represent';
-import { factsToInput, fromStored, keysOf, loadStats, rowsOf, statsFromRows, type DocFacts, type ListingKind, type StoredVectors } from './store';
+import { factsToInput, keysOf, loadStats, rowsOf, statsFromRows, type DocFacts, type ListingKind } from './store';
 import type { Lang, NeedInput, SeedInput } from './types';
 
 export interface RetrievalOptions {
@@ -98,88 +98,42 @@ export async function rankStored(db: Db, kind: ListingKind, query: QueryDoc, k =
 }
 
 async function rankWithStats(db: Db, kind: ListingKind, query: QueryDoc, stats: CorpusStats, k: number, opts: RetrievalOptions): Promise<DbMatch[]> {
-  const scored = await scoreCandidates(db, kind, query, stats, k, opts);
-  const open = await openAmong(db, target(kind), scored, k, opts.withReasons !== false);
-  return finish(kind, query, scored.filter((m) => open.has(m.id)).slice(0, k), open, opts);
+  return finish(kind, query, (await scoreCandidates(db, kind, query, stats, k, opts)).slice(0, k), opts);
 }
 
 /**
  * Ranks for many query documents of one kind with shared work: one statistics lookup for all
- * of them, one candidate query each, one open-listing check for all. The same results as
- * `rankStored` for each (each query's own listing is excluded).
+ * of them, then one candidate query each. The same results as `rankStored` for each (each
+ * query's own listing is excluded).
  */
 export async function rankManyStored(db: Db, kind: ListingKind, queries: readonly QueryDoc[], k = 10, opts: RetrievalOptions = {}): Promise<Map<string, DbMatch[]>> {
   const out = new Map<string, DbMatch[]>();
   if (k <= 0 || !queries.length) return out;
   const stats = await loadStats(db, target(kind), queries.flatMap((q) => keysOf(q.rep)));
   // candidate queries `pipeline` at a time: Postgres runs one while this process re-scores another
-  const scoredAll: Array<[QueryDoc, Scored[]]> = queries.map((q) => [q, []]);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.max(1, opts.pipeline ?? 1) }, async () => {
       while (next < queries.length) {
-        const i = next++;
-        const q = queries[i];
-        scoredAll[i][1] = await scoreCandidates(db, kind, q, stats, k, { ...opts, excludeIds: [...(opts.excludeIds ?? []), q.id] });
+        const q = queries[next++];
+        const scored = await scoreCandidates(db, kind, q, stats, k, { ...opts, excludeIds: [...(opts.excludeIds ?? []), q.id] });
+        out.set(q.id, finish(kind, q, scored.slice(0, k), opts));
       }
     }),
   );
-  const reasons = opts.withReasons !== false;
-  const open = await openAmong(db, target(kind), scoredAll.flatMap(([, s]) => s.slice(0, k + OPEN_MARGIN)), Infinity, reasons);
-  for (const [q, scored] of scoredAll) {
-    let list = scored.filter((m) => open.has(m.id));
-    // more closed listings among the first ones than the margin allows for: check the rest
-    if (list.length < k && scored.length > k + OPEN_MARGIN) {
-      for (const [id, vec] of await openAmong(db, target(kind), scored.slice(k + OPEN_MARGIN), k, reasons)) open.set(id, vec);
-      list = scored.filter((m) => open.has(m.id));
-    }
-    out.set(q.id, finish(kind, q, list.slice(0, k), open, opts));
-  }
   return out;
 }
 
-/** A candidate re-scored exactly (before the open-listing check and reasons). */
+/** An open candidate re-scored exactly, with what its reasons need. */
 interface Scored {
   id: string;
   score: number;
   features: MatchFeatures;
   lang: Lang;
-  input: NeedInput & SeedInput;
-  qVec: DocVectors;
-}
-
-/** A listing's stored vectors and facts (for the reasons of the final top k). */
-interface StoredDoc {
-  vec: StoredVectors;
   facts: DocFacts;
-}
-
-/** Closed / expired listings leave the index in the background; this many extra are checked. */
-const OPEN_MARGIN = 5;
-
-/**
- * Which of the best-scored listings are open and unexpired: the first `k + margin`, then
- * further ones only while fewer than `k` are open (`k` = Infinity: all given, at once).
- * With `vectors`, also their stored vectors (for the reasons of the final top k).
- */
-async function openAmong(db: Db, kind: ListingKind, scored: readonly Scored[], k: number, vectors: boolean): Promise<Map<string, StoredDoc | null>> {
-  const open = new Map<string, StoredDoc | null>();
-  const table = kind === 'need' ? sql`needs` : sql`seeds`;
-  const kindLit = sql.raw(kind === 'seed' ? `'seed'` : `'need'`);
-  let from = 0;
-  let step = k === Infinity ? scored.length : k + OPEN_MARGIN;
-  while (from < scored.length && open.size < k) {
-    const ids = [...new Set(scored.slice(from, from + step).map((m) => m.id))];
-    from += step;
-    step *= 4;
-    const rows = rowsOf<{ id: string; doc: StoredDoc | string | null }>(
-      await db.execute(sql`
-        select l.id, ${vectors ? sql`(select jsonb_build_object('vec', d.vec, 'facts', d.facts) from match_documents d where d.kind = ${kindLit} and d.listing_id = l.id)` : sql`null::jsonb`} as doc
-        from ${table} l where l.id = any(string_to_array(${ids.join(SEP)}, chr(31))::uuid[]) and l.status = 'open' and l.expires_at > now()`),
-    );
-    for (const r of rows) open.set(r.id, typeof r.doc === 'string' ? (JSON.parse(r.doc) as StoredDoc) : r.doc);
-  }
-  return open;
+  /** the candidate's vector entries for the query's keys (all that reasons compare) */
+  shared: DocVectors;
+  qVec: DocVectors;
 }
 
 async function scoreCandidates(db: Db, kind: ListingKind, query: QueryDoc, stats: CorpusStats, k: number, opts: RetrievalOptions): Promise<Scored[]> {
@@ -193,8 +147,11 @@ async function scoreCandidates(db: Db, kind: ListingKind, query: QueryDoc, stats
   // keys by how much they can contribute, within the budget
   const dfOf = (key: string) => (key[0] === 't' ? stats.termDf : key[0] === 'c' ? stats.conceptDf : stats.loanDf).get(key.slice(2)) ?? 0;
   const weightOf = (key: string) => (key[0] === 't' ? qVec.terms : key[0] === 'c' ? qVec.concepts : qVec.loan).get(key.slice(2)) ?? 0;
+  // a document's weight of a key is (1 + log tf) · idf (· the general-concept factor) / its norm:
+  // the estimate takes tf = 1
+  const docFactor = (key: string) => (key[0] === 'c' && g.entries.get(key.slice(2))?.domain === 'general' ? w.generalConceptFactor : 1);
   const scored = qKeys
-    .map((key) => ({ key, df: dfOf(key), p: weightOf(key) * idf(dfOf(key), stats.n) }))
+    .map((key) => ({ key, df: dfOf(key), p: weightOf(key) * idf(dfOf(key), stats.n) * docFactor(key) }))
     .filter((x) => x.df > 0 && x.p > 0)
     .sort((a, b) => b.p - a.p || a.df - b.df);
   const budget = opts.dfBudget ?? RETRIEVAL_DEFAULTS.dfBudget;
@@ -217,13 +174,11 @@ async function scoreCandidates(db: Db, kind: ListingKind, query: QueryDoc, stats
   const qKeysSql = chosen.map((x) => x.key).join(SEP);
   const kindLit = sql.raw(other === 'seed' ? `'seed'` : `'need'`); // a literal, so the partial index applies
   const exclude = opts.excludeIds?.length ? sql`and h.listing_id <> all(string_to_array(${opts.excludeIds.join(',')}, ',')::uuid[])` : sql``;
-  const limit = Math.max(k + OPEN_MARGIN, opts.candidates ?? RETRIEVAL_DEFAULTS.candidates);
-  // the whole query vector, for the exact cosines of the candidates (computed in SQL: the
-  // stored vectors never travel, only three numbers per candidate)
-  const vecParams = (m: ReadonlyMap<string, number>) => [[...m.keys()].join(SEP), [...m.values()].join(',')] as const;
-  const [tk, tw] = vecParams(qVec.terms);
-  const [ck, cw] = vecParams(qVec.concepts);
-  const [lk, lw] = vecParams(qVec.loan);
+  const limit = Math.max(k, opts.candidates ?? RETRIEVAL_DEFAULTS.candidates);
+  // the query's keys, for the exact cosines of the candidates: Postgres returns only the
+  // candidates' entries for these keys (keys no document of the other kind has are left out)
+  const presentKeys = (m: ReadonlyMap<string, number>, df: ReadonlyMap<string, number>) => [...m.keys()].filter((key) => (df.get(key) ?? 0) > 0).join(SEP);
+  const table = other === 'need' ? sql`needs` : sql`seeds`;
   const same = [w.lexicalSameLang, 0, 1 - w.lexicalSameLang];
   const cross = [w.lexicalCrossLang, w.loanCrossLang, 1 - w.lexicalCrossLang - w.loanCrossLang];
 
@@ -252,73 +207,63 @@ async function scoreCandidates(db: Db, kind: ListingKind, query: QueryDoc, stats
         select h.listing_id, h.pre from h where true ${exclude}
         order by h.pre desc, h.listing_id limit ${limit}
       ),
-      qt as materialized (select x.k, x.w::float8 as w from unnest(string_to_array(${tk}, chr(31)), string_to_array(${tw}, ',')) as x(k, w)),
-      qc as materialized (select x.k, x.w::float8 as w from unnest(string_to_array(${ck}, chr(31)), string_to_array(${cw}, ',')) as x(k, w)),
-      ql as materialized (select x.k, x.w::float8 as w from unnest(string_to_array(${lk}, chr(31)), string_to_array(${lw}, ',')) as x(k, w))
-      select top.listing_id, d.lang, d.facts ->> 'domain' as domain, (d.facts ->> 'trl')::float8 as trl,
-        (d.facts ->> 'desiredTrl')::float8 as desired_trl, d.facts -> 'ip' ->> 'status' as ip_status, d.facts ->> 'updatedAt' as updated_at,
-        coalesce((select sum((v.t ->> qt.k)::float8 * qt.w) from qt), 0) as lexical,
-        coalesce((select sum((v.c ->> qc.k)::float8 * qc.w) from qc), 0) as concept,
-        coalesce((select sum((v.l ->> ql.k)::float8 * ql.w) from ql), 0) as loan
+      qt as materialized (select unnest(string_to_array(${presentKeys(qVec.terms, stats.termDf)}, chr(31))) as k),
+      qc as materialized (select unnest(string_to_array(${presentKeys(qVec.concepts, stats.conceptDf)}, chr(31))) as k),
+      ql as materialized (select unnest(string_to_array(${presentKeys(qVec.loan, stats.loanDf)}, chr(31))) as k)
+      select top.listing_id, d.lang, v.f as facts,
+        (select jsonb_object_agg(qt.k, v.t -> qt.k) from qt where v.t ? qt.k) as t,
+        (select jsonb_object_agg(qc.k, v.c -> qc.k) from qc where v.c ? qc.k) as c,
+        (select jsonb_object_agg(ql.k, v.l -> ql.k) from ql where v.l ? ql.k) as l
       from top
       join match_documents d on d.kind = ${kindLit} and d.listing_id = top.listing_id
-      -- each stored vector is read (detoasted) once per candidate; offset 0 keeps it so
-      cross join lateral (select d.vec -> 't' as t, d.vec -> 'c' as c, d.vec -> 'l' as l offset 0) v`;
+      -- closed or expired listings leave the index in the background: never returned meanwhile
+      join ${table} listing on listing.id = top.listing_id and listing.status = 'open' and listing.expires_at > now()
+      -- the stored vectors and facts are read (detoasted) once per candidate; offset 0 keeps it so
+      cross join lateral (select d.vec -> 't' as t, d.vec -> 'c' as c, d.vec -> 'l' as l, d.facts || '{}'::jsonb as f offset 0) v`;
   if (process.env.MATCH_EXPLAIN && Math.random() < 0.05) console.log(rowsOf<Record<string, string>>(await db.execute(sql`explain (analyze, buffers) ${mainQ}`)).map((r) => Object.values(r)[0]).join('\n'));
   const rows = rowsOf<CandidateRow>(await db.execute(mainQ));
   return rescore(kind, query, qVec, rows, w, opts);
 }
 
-/** A candidate with its exact cosines and the facts the scorer reads (not the whole facts jsonb). */
+/** A candidate: its facts and its vector entries for the query's keys (jsonb: parsed or text). */
 interface CandidateRow {
   listing_id: string;
   lang: Lang;
-  domain: string | null;
-  trl: number | string | null;
-  desired_trl: number | string | null;
-  ip_status: string | null;
-  updated_at: string | null;
-  lexical: number | string;
-  concept: number | string;
-  loan: number | string;
+  facts: DocFacts | string;
+  t: Record<string, number> | string | null;
+  c: Record<string, number> | string | null;
+  l: Record<string, number> | string | null;
 }
+
+const json = <T>(x: T | string | null): T | null => (typeof x === 'string' ? (JSON.parse(x) as T) : x);
+const asMap = (x: Record<string, number> | string | null) => new Map(Object.entries(json(x) ?? {}));
 
 function rescore(kind: ListingKind, query: QueryDoc, qVec: DocVectors, rows: readonly CandidateRow[], w: MatchWeights, opts: RetrievalOptions): Scored[] {
   const now = opts.now ?? new Date();
   const qInput = { id: query.id, title: '', ...factsToInput(query.facts) };
   const out: Scored[] = [];
   for (const r of rows) {
-    const sameLang = r.lang === query.lang;
-    const tf = { lexical: Number(r.lexical), concept: Number(r.concept), loan: Number(r.loan), sameLang };
+    const shared: DocVectors = { terms: asMap(r.t), concepts: asMap(r.c), loan: asMap(r.l) };
+    const tf = { lexical: dot(qVec.terms, shared.terms), concept: dot(qVec.concepts, shared.concepts), loan: dot(qVec.loan, shared.loan), sameLang: r.lang === query.lang };
     if (textSimilarity(tf, w) < w.minTextSim) continue;
-    const num = (x: number | string | null) => (x === null ? null : Number(x));
-    const input = {
-      id: r.listing_id,
-      title: '',
-      domain: r.domain,
-      trl: num(r.trl),
-      desiredTrl: num(r.desired_trl),
-      ip: r.ip_status ? { status: r.ip_status, jurisdictions: [] } : null,
-      updatedAt: r.updated_at,
-    } as NeedInput & SeedInput;
-    const [need, seed] = kind === 'need' ? [qInput as NeedInput, input as SeedInput] : [input as NeedInput, qInput as SeedInput];
+    const facts = json(r.facts)!;
+    const input = { id: r.listing_id, title: '', ...factsToInput(facts) } as NeedInput & SeedInput;
+    const [need, seed] = kind === 'need' ? [qInput as NeedInput, input] : [input as NeedInput, qInput as SeedInput];
     const features = featuresFromText(need, seed, tf, w, now);
-    out.push({ id: r.listing_id, score: combine(features, w), features, lang: r.lang, input, qVec });
+    out.push({ id: r.listing_id, score: combine(features, w), features, lang: r.lang, facts, shared, qVec });
   }
   return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 }
 
-/** The final top k: reasons are built for these only (from the vectors the open check fetched). */
-function finish(kind: ListingKind, query: QueryDoc, top: readonly Scored[], docs: ReadonlyMap<string, StoredDoc | null>, opts: RetrievalOptions): DbMatch[] {
+/** The final top k, with reasons (built for these only). */
+function finish(kind: ListingKind, query: QueryDoc, top: readonly Scored[], opts: RetrievalOptions): DbMatch[] {
   const qInput = { id: query.id, title: '', ...factsToInput(query.facts) };
   return top.map((m) => {
     let reasons: MatchReason[] = [];
-    const stored = docs.get(m.id);
-    if (opts.withReasons !== false && stored) {
-      const dv = fromStored(stored.vec);
-      const input = { id: m.id, title: '', ...factsToInput(stored.facts) } as NeedInput & SeedInput;
+    if (opts.withReasons !== false) {
+      const input = { id: m.id, title: '', ...factsToInput(m.facts) } as NeedInput & SeedInput;
       const [need, seed] = kind === 'need' ? [qInput as NeedInput, input as SeedInput] : [input as NeedInput, qInput as SeedInput];
-      const [nv, sv] = kind === 'need' ? [m.qVec, dv] : [dv, m.qVec];
+      const [nv, sv] = kind === 'need' ? [m.qVec, m.shared] : [m.shared, m.qVec];
       const langs = { q: { lang: query.lang } as DocRepresentation, d: { lang: m.lang } as DocRepresentation };
       const [nr, sr] = kind === 'need' ? [langs.q, langs.d] : [langs.d, langs.q];
       reasons = explainMatch(need, seed, m.features, nv, sv, nr, sr, getGlossary());
