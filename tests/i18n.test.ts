@@ -31,4 +31,19 @@ describe('translations', () => {
       expect(empty, locale).toEqual([]);
     }
   });
+
+  it('every namespace a client component asks for exists in both languages', () => {
+    // client components (search form, dialogs, forms) translate in the browser from the
+    // messages the root provider passes; a namespace missing there fails only at render time
+    const files = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    const client = ['app', 'components', 'lib'].flatMap((d) => files(path.join(process.cwd(), d))).filter((f) => /^\s*['"]use client['"]/.test(fs.readFileSync(f, 'utf8')));
+    const used = new Set(client.flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/useTranslations\('([^']+)'\)/g)].map((m) => m[1])));
+    expect(used.size).toBeGreaterThan(5);
+    for (const locale of ['ja', 'en'] as const) {
+      const messages = loadMessages(locale);
+      const missing = [...used].filter((ns) => typeof ns.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown> | undefined)?.[p], messages) !== 'object');
+      expect(missing, locale).toEqual([]);
+    }
+  });
 });

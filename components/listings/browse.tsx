@@ -5,6 +5,7 @@ import type { NeedView, SeedView } from '@/lib/listings/disclosure';
 import type { ListingKind } from '@/lib/listings/rules';
 import type { SearchResult } from '@/lib/listings/search';
 import type { SearchParams } from '@/lib/listings/validation';
+import { cardsOf } from './card-data';
 import { ListingCard } from './listing-card';
 import { SearchForm } from './search-form';
 import { SearchTools } from './search-tools';
@@ -33,8 +34,7 @@ export async function BrowseListings({
   basePath: string;
   publicMode?: boolean;
 }) {
-  const t = await getTranslations('listings.search');
-  const tc = await getTranslations('common');
+  const [t, tc, cards] = await Promise.all([getTranslations('listings.search'), getTranslations('common'), cardsOf(result.items, basePath)]);
   const filtered = Object.entries(params).some(([k, v]) => k !== 'page' && k !== 'sort' && v !== undefined && v !== '');
   const from = (result.page - 1) * result.pageSize + 1;
   const to = from + result.items.length - 1;
@@ -56,9 +56,9 @@ export async function BrowseListings({
           <EmptyState title={t('emptyTitle')} text={filtered ? t('emptyFiltered') : t('emptyNone')} titleAs="p" />
         ) : (
           <ul className="flex flex-col gap-3">
-            {result.items.map((item) => (
-              <li key={item.id}>
-                <ListingCard view={item} href={`${basePath}/${item.id}`} />
+            {cards.map((card) => (
+              <li key={card.id}>
+                <ListingCard card={card} />
               </li>
             ))}
           </ul>

@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import type { NeedView, SeedView } from '@/lib/listings/disclosure';
 import { expiresSoon, isExpired } from '@/lib/listings/rules';
-import { organisationText } from './listing-card';
+import { organisationText } from './card-data';
 import { OwnerActions } from './owner-actions';
 import { StatusBadge } from './status-badge';
 

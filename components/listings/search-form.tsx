@@ -1,4 +1,6 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
@@ -9,12 +11,17 @@ import type { ListingKind } from '@/lib/listings/rules';
 import { postedWithin, type SearchParams } from '@/lib/listings/validation';
 import { PREFECTURE_OPTIONS } from './prefectures';
 
-
 type Cluster = { id: string; nameJa: string; nameEn: string };
 
-/** GET form: the URL holds the search, so results can be bookmarked and shared. */
-export async function SearchForm({ kind, params, clusters, action, publicMode = false }: { kind: ListingKind; params: SearchParams; clusters: Cluster[]; action: string; publicMode?: boolean }) {
-  const [t, tr, locale] = await Promise.all([getTranslations('listings'), getTranslations(), getLocale()]);
+/**
+ * GET form: the URL holds the search, so results can be bookmarked and shared. A client
+ * component only so that its ~100 options are drawn from the messages already on the page
+ * rather than sent as an element tree with every result page; it works without JavaScript.
+ */
+export function SearchForm({ kind, params, clusters, action, publicMode = false }: { kind: ListingKind; params: SearchParams; clusters: Cluster[]; action: string; publicMode?: boolean }) {
+  const t = useTranslations('listings');
+  const tr = useTranslations();
+  const locale = useLocale();
   const any = <option value="">{t('search.any')}</option>;
   return (
     <form method="get" action={action} role="search" aria-label={t('search.label')} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4">
