@@ -48,7 +48,7 @@ export interface RetrievalOptions {
   weights?: MatchWeights;
 }
 
-export const RETRIEVAL_DEFAULTS = { candidates: 150, dfBudget: 4_000, maxKeys: 80, rankKeys: 40 } as const;
+export const RETRIEVAL_DEFAULTS = { candidates: 120, dfBudget: 4_000, maxKeys: 80, rankKeys: 40 } as const;
 
 export interface DbMatch {
   id: string;
