@@ -389,7 +389,8 @@ export async function seedDemoListings(db: Db): Promise<void> {
         s.ip.map((r) => ({ seedId: row.id, number: r.number ?? null, jurisdiction: r.jurisdiction, status: r.status, title: r.title, filedOn: r.filedOn ?? null, grantedOn: r.grantedOn ?? null })),
       );
     }
-  });  await seedDemoMatches(db);
+  });
+  await seedDemoMatches(db);
 }
 
 /**
