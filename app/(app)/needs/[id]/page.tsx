@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { InterestLink } from '@/components/introductions/interest-link';
 import { ListingDetail } from '@/components/listings/listing-detail';
+import { FindPartnersLink } from '@/components/matching/find-partners-link';
 import { requirePermission } from '@/lib/auth/guard';
 import { ipFrom } from '@/lib/auth/request-ip';
 import { getNeedForViewer } from '@/lib/listings/needs-data';
@@ -28,7 +29,10 @@ export default async function NeedPage({ params }: { params: Promise<{ id: strin
         {t('detailBack')}
       </Link>
       <ListingDetail view={view} />
-      <InterestLink viewer={viewer} listing={view} />
+      <div className="flex flex-wrap gap-3">
+        <FindPartnersLink viewer={viewer} listing={view} />
+        <InterestLink viewer={viewer} listing={view} />
+      </div>
     </div>
   );
 }
