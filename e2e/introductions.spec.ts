@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { SMTPServer } from 'smtp-server';
 import type { Browser, Page } from '@playwright/test';
 import { demo, expect, expectAccessible, signIn, test } from './support/fixtures';
+import { startSmtpCapture } from '../tests/support/smtp-capture';
 
 // The brokered flow in three real browser sessions: the coordinator pairs an SME's need with a
 // researcher's seed and approves it, both accept, contacts appear, a message goes across, and the
@@ -28,28 +28,18 @@ function bodyText(raw: string): string {
   return body;
 }
 const mails: Mail[] = [];
-let smtp: SMTPServer | null = null;
+let smtp: Awaited<ReturnType<typeof startSmtpCapture>> | null = null;
 const smtpPort = Number(new URL(process.env.SMTP_URL!).port);
 
 test.beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (c) => (raw += c.toString()));
-      stream.on('end', () => {
-        const subject = /^Subject:\s*(.+)$/im.exec(raw)?.[1] ?? '';
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), subject, raw, text: bodyText(raw) });
-        callback();
-      });
-    },
+  smtp = await startSmtpCapture(smtpPort, (raw, to) => {
+    const subject = /^Subject:\s*(.+)$/im.exec(raw)?.[1] ?? '';
+    mails.push({ to, subject, raw, text: bodyText(raw) });
   });
-  await new Promise<void>((resolve) => smtp!.listen(smtpPort, '127.0.0.1', resolve));
 });
 
 test.afterAll(async () => {
-  if (smtp) await new Promise<void>((resolve) => smtp!.close(() => resolve()));
+  await smtp?.close();
 });
 
 async function session(browser: Browser, email: string): Promise<Page> {

@@ -1,5 +1,4 @@
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
@@ -24,6 +23,7 @@ import { deliverDueMails } from '@/lib/mail/sender';
 import { getNeedForViewer } from '@/lib/listings/needs-data';
 import { getSeedForViewer } from '@/lib/listings/seeds-data';
 import { makeCluster, makeUser, unique } from '../support/factories';
+import { messageIdOf, startSmtpCapture } from '../support/smtp-capture';
 
 // The mail sender only runs where SMTP is configured; set before any module reads the env.
 // (The tests above pass their own transports; only the workers at the end use this server.)
@@ -342,22 +342,7 @@ describe('mail outbox', () => {
     const db = await getDb();
     const received: string[] = [];
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const start = () =>
-      new Promise<SMTPServer>((resolve) => {
-        const server = new SMTPServer({
-          authOptional: true,
-          disabledCommands: ['STARTTLS'],
-          onData(stream, _session, callback) {
-            let raw = '';
-            stream.on('data', (c) => (raw += c.toString()));
-            stream.on('end', () => {
-              received.push(/^Message-ID:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? '');
-              callback();
-            });
-          },
-        });
-        server.listen(port, '127.0.0.1', () => resolve(server));
-      });
+    const start = () => startSmtpCapture(port, (raw) => received.push(messageIdOf(raw)));
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, connectionTimeout: 2000, greetingTimeout: 2000, socketTimeout: 5000 });
     const { user } = await makeUser('sme');
     const ids: string[] = [];
@@ -368,7 +353,7 @@ describe('mail outbox', () => {
     const opts = { transport, batchSize: 3, backoffSeconds: () => 0 };
     let server = await start();
     await deliverDueMails(db, opts); // 3 delivered
-    await new Promise<void>((r) => server.close(() => r()));
+    await server.close();
     const down = await deliverDueMails(db, opts);
     expect(down.sent).toBe(0);
     expect(down.failed).toBeGreaterThan(0);
@@ -376,7 +361,7 @@ describe('mail outbox', () => {
     expect(pendingRows.filter((r) => r.status === 'pending' && r.lastError)).not.toHaveLength(0);
     server = await start();
     for (let i = 0; i < 10; i++) await deliverDueMails(db, opts);
-    await new Promise<void>((r) => server.close(() => r()));
+    await server.close();
     const rows = await db.select().from(outboxEmails).where(inArray(outboxEmails.id, ids));
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
     const mine = received.filter((m) => rows.some((r) => r.messageId === m));
@@ -418,29 +403,17 @@ describe('mail outbox', () => {
 // SMTP-down test above must not see.
 describe('mail and introduction workers on the job queue', () => {
   const received: string[] = [];
-  let server: SMTPServer;
+  let server: Awaited<ReturnType<typeof startSmtpCapture>>;
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, callback) {
-        let raw = '';
-        stream.on('data', (c) => (raw += c.toString()));
-        stream.on('end', () => {
-          received.push(/^Message-ID:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? '');
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(smtpPort, '127.0.0.1', () => resolve()));
+    server = await startSmtpCapture(smtpPort, (raw) => received.push(messageIdOf(raw)));
     await getDb();
     await startWorkers([MAIL_FLUSH_QUEUE, INTRODUCTION_SWEEP_QUEUE]);
   }, 180_000);
 
   afterAll(async () => {
     await stopJobs();
-    await new Promise<void>((r) => server.close(() => r()));
+    await server.close();
   });
 
   it('registers the mail sender and the introduction sweeps as pg-boss workers', () => {
