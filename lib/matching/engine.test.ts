@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { buildIndex, rankSeedsForNeed, rankNeedsForSeed, documentTerms, documentConcepts } from './engine';
+import { buildIndex, rankSeedsForNeed, rankNeedsForSeed } from './engine';
 import { scorePair, trlFit, vectorize } from './score';
 import { represent } from './represent';
 import { improvementHints } from './reasons';
@@ -83,13 +83,7 @@ describe('scoring', () => {
   });
 });
 
-describe('storage helpers and hints', () => {
-  it('produces space-separated terms and concept ids', () => {
-    const terms = documentTerms(seeds[0]);
-    expect(terms.split(' ')).toContain('electrolyt');
-    expect(documentConcepts(need).length).toBeGreaterThan(0);
-    expect(documentConcepts(need)).not.toMatch(/\s{2}/);
-  });
+describe('hints', () => {
   it('suggests keywords in the other language and a TRL', () => {
     const bare: NeedInput = { id: 'N3', lang: 'ja', title: '検査の自動化', summary: '短い', keywords: ['検査'] };
     const kinds = improvementHints('need', bare, represent(bare)).map((h) => h.kind);

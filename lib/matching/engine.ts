@@ -14,7 +14,7 @@ import { combine, domainFit, featuresFromText, freshness, ipFit, textSimilarity,
 import { explainMatch, type MatchReason } from './reasons';
 import type { MatchText, NeedInput, SeedInput } from './types';
 
-export { documentTerms, documentConcepts, represent } from './represent';
+export { represent } from './represent';
 
 export interface IndexOptions {
   weights?: MatchWeights;

@@ -63,23 +63,3 @@ export function represent(
   }
   return { id: doc.id, lang: docLang(doc), terms, concepts, loan, conceptTerms };
 }
-
-/**
- * Space-separated index terms of a document (title, keywords, summary), for storage in
- * Postgres, e.g. `array_to_tsvector(string_to_array($1, ' '))` (prefer this over
- * `to_tsvector('simple', …)`, whose parser would split tokens such as "co2" or "5um").
- */
-export function documentTerms(doc: MatchText): string {
-  const out: string[] = [];
-  for (const text of [doc.title ?? '', (doc.keywords ?? []).join(' ; '), doc.summary ?? '']) out.push(...tokenize(text));
-  return out.join(' ');
-}
-
-/** Space-separated concept ids of a document (unique, sorted), for a concept GIN index. */
-export function documentConcepts(doc: MatchText, glossary: Glossary = getGlossary()): string {
-  const ids = new Set<string>();
-  for (const text of [doc.title ?? '', ...(doc.keywords ?? []), doc.summary ?? '']) {
-    for (const h of matchConcepts(text, glossary)) ids.add(h.conceptId);
-  }
-  return [...ids].sort().join(' ');
-}
