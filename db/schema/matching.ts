@@ -30,11 +30,9 @@ export const listingKindEnum = pgEnum('listing_kind', listingKinds);
  * - `rep`: `represent()` output (weighted term / concept / loanword frequencies), corpus-independent;
  * - `vec`: its L2-normalised TF-IDF vectors, weighed with the corpus statistics of its kind when
  *   the corpus had `weighedN` documents (re-weighed in the background as the corpus grows);
- * - `keys`: every term (`t:`), concept (`c:`) and loanword key (`l:`) as a tsvector, GIN-indexed,
- *   from which candidates are retrieved (a partial GIN index per kind); `*Norm` are the vector norms used by the cheap pre-rank;
+ * - `keys`: every term (`t:`), concept (`c:`) and loanword key (`l:`) of the document;
  * - `facts`: the structured fields the scorer needs (domain, TRL, IP, licensing, region, dates).
- * Storage (migration 0010, not expressible here): `toast_tuple_target = 128`, so heap rows stay narrow
- * and the per-posting heap reads of retrieval stay cached as the corpus grows.
+ * Storage (migration 0010, not expressible here): `toast_tuple_target = 128`, so heap rows stay narrow.
  */
 export const matchDocuments = pgTable(
   'match_documents',
@@ -46,18 +44,29 @@ export const matchDocuments = pgTable(
     vec: jsonb('vec').$type<Record<string, unknown>>().notNull(),
     facts: jsonb('facts').$type<Record<string, unknown>>().notNull(),
     keys: tsvector('keys').notNull(),
-    termNorm: real('term_norm').notNull().default(1),
-    conceptNorm: real('concept_norm').notNull().default(1),
-    loanNorm: real('loan_norm').notNull().default(1),
     weighedN: integer('weighed_n').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.kind, t.listingId] }),
-    // one GIN index per corpus: a seed lookup never walks the needs' postings (and the reverse)
-    index('match_documents_seed_keys_idx').using('gin', t.keys).where(sql`${t.kind} = 'seed'`),
-    index('match_documents_need_keys_idx').using('gin', t.keys).where(sql`${t.kind} = 'need'`),
-  ],
+  (t) => [primaryKey({ columns: [t.kind, t.listingId] })],
+);
+
+/**
+ * The inverted index candidate retrieval reads: one row per (document, key) with the
+ * document's language and its exact vector weight for the key (an entry of `vec`).
+ * Derived from match_documents by a trigger (migration 0011, not expressible here), so every
+ * write path keeps it in step. The primary key also carries (lang, weight) (`INCLUDE`), so a
+ * key's postings come from an index-only scan without a heap read per posting.
+ */
+export const matchPostings = pgTable(
+  'match_postings',
+  {
+    kind: listingKindEnum('kind').notNull(),
+    key: text('key').notNull(),
+    listingId: uuid('listing_id').notNull(),
+    lang: localeEnum('lang').notNull(),
+    weight: real('weight').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.key, t.listingId] })],
 );
 
 /**

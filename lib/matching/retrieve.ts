@@ -6,10 +6,10 @@
  * 2. Its keys are taken most informative first (query weight × IDF) while the sum of their
  *    document frequencies stays within a budget: rare keys find the documents that can score
  *    high; very common keys add little score and many rows, so they are left to re-ranking.
- * 3. Postgres finds documents sharing any chosen key through the GIN index on
- *    match_documents.keys and orders them by a cheap estimate of the engine's text similarity
- *    (Σ query weight × IDF × blend coefficient / document norm, summed per document in one
- *    pass; the blend is the engine's same- / cross-language one).
+ * 3. Postgres reads the chosen keys' postings (match_postings: document, language and exact
+ *    vector weight, from the index alone) and orders documents by their text similarity over
+ *    the chosen keys (Σ query weight × document weight × the engine's same- / cross-language
+ *    blend coefficient of the key's group), summed per document in one pass.
  * 4. For the best `candidates` rows that are open and unexpired (closed listings leave the
  *    index in the background; a join keeps them out meanwhile), Postgres returns each stored
  *    vector's entries for the query's keys only (a few per candidate: the vectors themselves
@@ -33,12 +33,10 @@ import type { Lang, NeedInput, SeedInput } from './types';
 export interface RetrievalOptions {
   /** documents re-scored exactly after the SQL pre-rank */
   candidates?: number;
-  /** upper bound of Σ document frequency of the keys sent to the GIN index */
+  /** upper bound of Σ document frequency of the keys whose postings are read */
   dfBudget?: number;
   /** at most this many keys in the index query */
   maxKeys?: number;
-  /** the pre-rank expression uses only the most informative keys */
-  rankKeys?: number;
   /** listings never returned (e.g. the query's own) */
   excludeIds?: string[];
   withReasons?: boolean;
@@ -48,7 +46,7 @@ export interface RetrievalOptions {
   weights?: MatchWeights;
 }
 
-export const RETRIEVAL_DEFAULTS = { candidates: 120, dfBudget: 4_000, maxKeys: 80, rankKeys: 40 } as const;
+export const RETRIEVAL_DEFAULTS = { candidates: 120, dfBudget: 4_000, maxKeys: 80 } as const;
 
 export interface DbMatch {
   id: string;
@@ -147,8 +145,8 @@ async function scoreCandidates(db: Db, kind: ListingKind, query: QueryDoc, stats
   // keys by how much they can contribute, within the budget
   const dfOf = (key: string) => (key[0] === 't' ? stats.termDf : key[0] === 'c' ? stats.conceptDf : stats.loanDf).get(key.slice(2)) ?? 0;
   const weightOf = (key: string) => (key[0] === 't' ? qVec.terms : key[0] === 'c' ? qVec.concepts : qVec.loan).get(key.slice(2)) ?? 0;
-  // a document's weight of a key is (1 + log tf) · idf (· the general-concept factor) / its norm:
-  // the estimate takes tf = 1
+  // a key's expected contribution: a document's weight of it is (1 + log tf) · idf (· the
+  // general-concept factor) / its norm, here with tf = 1
   const docFactor = (key: string) => (key[0] === 'c' && g.entries.get(key.slice(2))?.domain === 'general' ? w.generalConceptFactor : 1);
   const scored = qKeys
     .map((key) => ({ key, df: dfOf(key), p: weightOf(key) * idf(dfOf(key), stats.n) * docFactor(key) }))
@@ -166,13 +164,12 @@ async function scoreCandidates(db: Db, kind: ListingKind, query: QueryDoc, stats
   }
   if (!chosen.length) return [];
 
-  // Pre-rank in SQL without evaluating a long expression per row: one GIN lookup per chosen
-  // key (partial index of the target kind; a lone lexeme needs no recheck, so the keys are never
-  // detoasted), the key's weight summed per document and group, divided by the document's norms.
-  const rankKeys = chosen.slice(0, opts.rankKeys ?? RETRIEVAL_DEFAULTS.rankKeys);
-  const inRank = new Set(rankKeys.map((x) => x.key));
+  // Pre-rank in SQL from the postings alone (index-only scans of match_postings): per
+  // document, Σ over the chosen keys of its exact weight × the query's weight × the blend
+  // coefficient of the key's group for the document's language — its exact text similarity
+  // restricted to the chosen keys.
   const qKeysSql = chosen.map((x) => x.key).join(SEP);
-  const kindLit = sql.raw(other === 'seed' ? `'seed'` : `'need'`); // a literal, so the partial index applies
+  const kindLit = sql.raw(other === 'seed' ? `'seed'` : `'need'`);
   const exclude = opts.excludeIds?.length ? sql`and h.listing_id <> all(string_to_array(${opts.excludeIds.join(',')}, ',')::uuid[])` : sql``;
   const limit = Math.max(k, opts.candidates ?? RETRIEVAL_DEFAULTS.candidates);
   // the query's keys, for the exact cosines of the candidates: Postgres returns only the
@@ -182,27 +179,20 @@ async function scoreCandidates(db: Db, kind: ListingKind, query: QueryDoc, stats
   const same = [w.lexicalSameLang, 0, 1 - w.lexicalSameLang];
   const cross = [w.lexicalCrossLang, w.loanCrossLang, 1 - w.lexicalCrossLang - w.loanCrossLang];
 
-  // per key: its weight times the blend coefficient of its group, for a document in the
+  // per key: the query's weight times the blend coefficient of its group, for a document in the
   // query's language (ps) or in the other one (px)
   const coef = (key: string, sameLang: boolean) => (sameLang ? same : cross)[key[0] === 't' ? 0 : key[0] === 'l' ? 1 : 2];
-  const ps = chosen.map((x) => (inRank.has(x.key) ? x.p * coef(x.key, true) : 0)).join(',');
-  const px = chosen.map((x) => (inRank.has(x.key) ? x.p * coef(x.key, false) : 0)).join(',');
+  const ps = chosen.map((x) => weightOf(x.key) * coef(x.key, true)).join(',');
+  const px = chosen.map((x) => weightOf(x.key) * coef(x.key, false)).join(',');
 
   const mainQ = sql`
       with q as (
-        select left(k, 1) as g, ps::float8 as ps, px::float8 as px,
-               ('''' || replace(replace(k, '\\', '\\\\'), '''', '''''') || '''')::tsquery as tq
+        select k, ps::float8 as ps, px::float8 as px
         from unnest(string_to_array(${qKeysSql}, chr(31)), string_to_array(${ps}, ','), string_to_array(${px}, ',')) as x(k, ps, px)
       ), h as (
-        select d.listing_id, sum(d.part) as pre
-        from q cross join lateral (
-          select listing_id,
-                 (case when lang = ${query.lang} then q.ps else q.px end)
-                 / (case q.g when 't' then term_norm when 'c' then concept_norm else loan_norm end) as part
-          from match_documents
-          where kind = ${kindLit} and keys @@ q.tq
-        ) d
-        group by d.listing_id
+        select p.listing_id, sum(p.weight * case when p.lang = ${query.lang} then q.ps else q.px end) as pre
+        from q join match_postings p on p.kind = ${kindLit} and p.key = q.k
+        group by p.listing_id
       ), top as materialized (
         select h.listing_id, h.pre from h where true ${exclude}
         order by h.pre desc, h.listing_id limit ${limit}

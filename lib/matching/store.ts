@@ -1,6 +1,7 @@
 /**
- * Postgres storage of the engine's documents (table match_documents) and corpus statistics
- * (match_corpus_stats), kept in step with the needs / seeds tables.
+ * Postgres storage of the engine's documents (table match_documents, with its inverted index
+ * match_postings kept in step by a trigger) and corpus statistics (match_corpus_stats), kept in
+ * step with the needs / seeds tables.
  *
  * - `indexListings` (re)represents listings, updates document frequencies by the difference of
  *   old and new keys (so the statistics stay exact under edits), and weighs each document's
@@ -15,7 +16,7 @@ import type { Db } from '@/db';
 import { DEFAULT_WEIGHTS } from './weights';
 import { getGlossary } from './glossary';
 import { represent, type DocRepresentation } from './represent';
-import { idf, vectorize, type CorpusStats, type DocVectors } from './score';
+import { vectorize, type CorpusStats, type DocVectors } from './score';
 import type { Lang, NeedInput, SeedInput } from './types';
 
 export type ListingKind = 'need' | 'seed';
@@ -83,27 +84,6 @@ export function toStored(v: DocVectors): StoredVectors {
 
 export function fromStored(v: StoredVectors): DocVectors {
   return { terms: new Map(Object.entries(v.t ?? {})), concepts: new Map(Object.entries(v.c ?? {})), loan: new Map(Object.entries(v.l ?? {})) };
-}
-
-/** Vectors plus the norms of the un-normalised TF-IDF vectors (for the cheap pre-rank in SQL). */
-function rawNorms(rep: DocRepresentation, stats: CorpusStats) {
-  const w = DEFAULT_WEIGHTS;
-  const g = getGlossary();
-  const norm = (m: Record<string, number>, df: ReadonlyMap<string, number>, factor: (k: string) => number = () => 1) => {
-    let sq = 0;
-    for (const [k, tf] of Object.entries(m)) {
-      const x = (1 + Math.log(tf)) * idf(df.get(k) ?? 0, stats.n) * factor(k);
-      sq += x * x;
-    }
-    return Math.sqrt(sq) || 1;
-  };
-  const general = (c: string) => (g.entries.get(c)?.domain === 'general' ? w.generalConceptFactor : 1);
-  return {
-    vectors: vectorize(rep, stats, w, g),
-    termNorm: norm(rep.terms, stats.termDf),
-    conceptNorm: norm(rep.concepts, stats.conceptDf, general),
-    loanNorm: norm(rep.loan ?? {}, stats.loanDf),
-  };
 }
 
 /** Document frequencies of the given keys (and the corpus size) in one corpus. */
@@ -264,23 +244,20 @@ export async function indexListings(db: Db, kind: ListingKind, ids: readonly str
 type DocRow = ReturnType<typeof docRow>;
 
 function docRow(kind: ListingKind, l: ListingText, rep: DocRepresentation, keys: string[], stats: CorpusStats) {
-  const { vectors, termNorm, conceptNorm, loanNorm } = rawNorms(rep, stats);
   const { id: _id, ...repBody } = rep;
-  return { kind, listingId: l.id, lang: rep.lang, rep: repBody, vec: toStored(vectors), facts: l.facts, keys, termNorm, conceptNorm, loanNorm, weighedN: stats.n };
+  return { kind, listingId: l.id, lang: rep.lang, rep: repBody, vec: toStored(vectorize(rep, stats, DEFAULT_WEIGHTS, getGlossary())), facts: l.facts, keys, weighedN: stats.n };
 }
 
 async function writeDocuments(db: Db, rows: DocRow[]) {
   for (let i = 0; i < rows.length; i += 500) {
     const part = rows.slice(i, i + 500).map((r) => ({ ...r, keys: joinKeys(r.keys) }));
     await db.execute(sql`
-      insert into match_documents (kind, listing_id, lang, rep, vec, facts, keys, term_norm, concept_norm, loan_norm, weighed_n, updated_at)
+      insert into match_documents (kind, listing_id, lang, rep, vec, facts, keys, weighed_n, updated_at)
       select x.kind::listing_kind, x."listingId"::uuid, x.lang::locale, x.rep, x.vec, x.facts,
-             array_to_tsvector(array_remove(string_to_array(x.keys, chr(31)), '')),
-             x."termNorm", x."conceptNorm", x."loanNorm", x."weighedN", now()
-      from jsonb_to_recordset(${JSON.stringify(part)}::jsonb) as x(kind text, "listingId" text, lang text, rep jsonb, vec jsonb, facts jsonb, keys text, "termNorm" real, "conceptNorm" real, "loanNorm" real, "weighedN" int)
+             array_to_tsvector(array_remove(string_to_array(x.keys, chr(31)), '')), x."weighedN", now()
+      from jsonb_to_recordset(${JSON.stringify(part)}::jsonb) as x(kind text, "listingId" text, lang text, rep jsonb, vec jsonb, facts jsonb, keys text, "weighedN" int)
       on conflict (kind, listing_id) do update set lang = excluded.lang, rep = excluded.rep, vec = excluded.vec, facts = excluded.facts,
-        keys = excluded.keys, term_norm = excluded.term_norm, concept_norm = excluded.concept_norm, loan_norm = excluded.loan_norm,
-        weighed_n = excluded.weighed_n, updated_at = now()`);
+        keys = excluded.keys, weighed_n = excluded.weighed_n, updated_at = now()`);
   }
 }
 
@@ -311,6 +288,20 @@ export async function rebuildCorpusStats(db: Db, kind: ListingKind): Promise<voi
 }
 
 /**
+ * Rebuilds the postings of every document from its vector in one statement (after a bulk load
+ * with the postings trigger disabled; the same SQL as migration 0011's backfill).
+ */
+export async function rebuildPostings(db: Db): Promise<void> {
+  await db.execute(sql`truncate match_postings`);
+  await db.execute(sql`
+    insert into match_postings (kind, key, listing_id, lang, weight)
+    select d.kind, g.prefix || e.key, d.listing_id, d.lang, e.value::real
+    from match_documents d
+    cross join lateral (values ('t:', d.vec -> 't'), ('c:', d.vec -> 'c'), ('l:', d.vec -> 'l')) as g(prefix, entries)
+    cross join lateral jsonb_each_text(coalesce(g.entries, '{}'::jsonb)) as e(key, value)`);
+}
+
+/**
  * Re-weighs stored vectors with the current statistics: all of them (`all`), or those whose
  * corpus size at weighing differs from today's by more than `drift` (default 10 %).
  */
@@ -332,13 +323,10 @@ export async function reweigh(db: Db, kind: ListingKind, opts: { all?: boolean; 
     after = rows[rows.length - 1].listing_id;
     const reps = rows.map((r) => ({ id: r.listing_id, ...r.rep, lang: r.lang }) as DocRepresentation);
     const stats = await loadStats(db, kind, reps.flatMap(keysOf));
-    const out = reps.map((rep, i) => {
-      const { vectors, termNorm, conceptNorm, loanNorm } = rawNorms(rep, stats);
-      return { listingId: rows[i].listing_id, vec: toStored(vectors), termNorm, conceptNorm, loanNorm };
-    });
+    const out = reps.map((rep, i) => ({ listingId: rows[i].listing_id, vec: toStored(vectorize(rep, stats, DEFAULT_WEIGHTS, getGlossary())) }));
     await db.execute(sql`
-      update match_documents d set vec = x.vec, term_norm = x."termNorm", concept_norm = x."conceptNorm", loan_norm = x."loanNorm", weighed_n = ${stats.n}::int
-      from jsonb_to_recordset(${JSON.stringify(out)}::jsonb) as x("listingId" text, vec jsonb, "termNorm" real, "conceptNorm" real, "loanNorm" real)
+      update match_documents d set vec = x.vec, weighed_n = ${stats.n}::int
+      from jsonb_to_recordset(${JSON.stringify(out)}::jsonb) as x("listingId" text, vec jsonb)
       where d.kind = ${kind} and d.listing_id = x."listingId"::uuid`);
     done += rows.length;
   }

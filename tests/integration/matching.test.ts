@@ -110,6 +110,32 @@ describe('retrieval from the database', () => {
     expect(hit).toBeDefined();
     expect(hit!.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(['shared_concepts', 'same_domain', 'trl_fit', 'cross_language']));
   });
+
+  it('finds an edited seed by its new words only, and a removed one by none (the postings follow the documents)', async () => {
+    const db = await getDb();
+    const word = () => `zq${Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 8)}`;
+    const [before, after] = [word(), word()];
+    const sme = await owner('sme');
+    const needBefore = await makeNeed(sme, { title: before });
+    const needAfter = await makeNeed(sme, { title: after });
+    const seed = await makeSeed(await owner('researcher'), { title: `${before} thermal barrier coating` });
+    await indexListings(db, 'need', [needBefore.id, needAfter.id]);
+    await indexListings(db, 'seed', [seed.id]);
+    const top = async (needId: string) => (await rankForListing(db, 'need', needId, 3, { withReasons: false }))[0]?.id;
+    expect(await top(needBefore.id)).toBe(seed.id);
+
+    await db.update(seeds).set({ title: `${after} thermal barrier coating` }).where(eq(seeds.id, seed.id));
+    await indexListings(db, 'seed', [seed.id]);
+    expect(await top(needAfter.id)).toBe(seed.id);
+    expect(await top(needBefore.id)).not.toBe(seed.id);
+    const postings = async () => rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from match_postings where kind = 'seed' and listing_id = ${seed.id}::uuid and key like 't:zq%'`))[0].n;
+    expect(await postings()).toBe(1);
+
+    await db.update(seeds).set({ status: 'closed' }).where(eq(seeds.id, seed.id));
+    await pruneIndex(db, 'seed');
+    expect(await top(needAfter.id)).not.toBe(seed.id);
+    expect(await postings()).toBe(0);
+  });
 });
 
 describe('proposals', () => {
