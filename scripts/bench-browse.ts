@@ -6,7 +6,8 @@
  *   - /seeds and /needs as a signed-in member (BENCH_EMAIL, default trading@demo.test),
  * each cycling through searches with text + filters. Prints p50/p95/p99 of the response times
  * (measured per response by autocannon on the same machine), req/s and the load average, and
- * first p50/p95 of BENCH_SEQUENTIAL requests sent one at a time (server time without queueing).
+ * first p50/p95 of BENCH_SEQUENTIAL requests sent one at a time (server time without queueing),
+ * and the CPU time one page costs the server and Postgres under load (Linux).
  *
  *   NEXT_DIST_DIR=.next-50 npx next build
  *   DATABASE_URL=postgres://…/cm_search100 AUTH_SECRET=… NEXT_DIST_DIR=.next-50 npm run bench:browse
@@ -16,6 +17,7 @@
  * BENCH_URL it uses a server already running against the same DATABASE_URL and AUTH_SECRET.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import { loadavg } from 'node:os';
 import { eq } from 'drizzle-orm';
 import autocannon, { type Result } from 'autocannon';
@@ -46,6 +48,30 @@ const needQueries: Record<string, string>[] = [
   { q: '受注', domain: 'it', trl: '6' },
   { q: 'cost', domain: 'biotech', prefecture: 'Osaka' },
 ];
+
+/**
+ * CPU seconds used so far by the page server (processes named next-server) and by Postgres
+ * (processes named postgres), from /proc on Linux (null elsewhere): with them each run reports
+ * the CPU one page costs on each side, which bounds the throughput two cores can give.
+ */
+function cpuSeconds(): { server: number; postgres: number } | null {
+  if (!fs.existsSync('/proc/self/stat')) return null;
+  const out = { server: 0, postgres: 0 };
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const seconds = (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (100/s)
+    if (name.startsWith('next-server')) out.server += seconds;
+    else if (name.startsWith('postgres')) out.postgres += seconds;
+  }
+  return out;
+}
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
@@ -96,17 +122,21 @@ async function run(base: string, label: string, path: string, queries: Record<st
   }
   alone.sort((a, b) => a - b);
   const times: number[] = [];
+  const cpuBefore = cpuSeconds();
   const result = await new Promise<Result>((resolve, reject) => {
     const instance = autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, headers, requests }, (err, res) => (err ? reject(err) : resolve(res)));
     instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
   });
+  const cpuAfter = cpuSeconds();
   times.sort((a, b) => a - b);
   const f = (p: number) => pct(times, p).toFixed(0);
+  const perPage = (side: 'server' | 'postgres') => (((cpuAfter![side] - cpuBefore![side]) * 1000) / Math.max(1, result.requests.total)).toFixed(1);
   console.log(`${label.padEnd(22)} 1 at a time × ${SEQUENTIAL}: p50 ${pct(alone, 50).toFixed(0)} ms · p95 ${pct(alone, 95).toFixed(0)} ms`);
   console.log(
     `${label.padEnd(22)} ${CONNECTIONS} conn × ${SECONDS} s: ${result.requests.total} requests (${result.non2xx} non-2xx, ${result.errors} errors) · ` +
       `p50 ${f(50)} ms · p95 ${f(95)} ms · p99 ${f(99)} ms · max ${times[times.length - 1]?.toFixed(0)} ms · ${result.requests.average} req/s · load average ${load()}`,
   );
+  if (cpuBefore && cpuAfter) console.log(`${''.padEnd(22)} CPU per page: server ${perPage('server')} ms · Postgres ${perPage('postgres')} ms`);
 }
 
 const { base, child } = await startServer();
