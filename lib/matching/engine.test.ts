@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { buildIndex, rankSeedsForNeed, rankNeedsForSeed } from './engine';
 import { scorePair, trlFit, vectorize } from './score';
 import { represent } from './represent';
-import { improvementHints } from './reasons';
+import { improvementHints, sharedConcepts } from './reasons';
 import { buildGlossary } from './glossary';
 import type { NeedInput, SeedInput } from './types';
 
@@ -80,6 +80,20 @@ describe('scoring', () => {
     const index = buildIndex(docs, { glossary: g });
     const v = vectorize(represent(docs[20], undefined, g), index.stats, undefined, g);
     expect(v.concepts.get('c.rare')!).toBeGreaterThan(v.concepts.get('c.common')! * 3);
+  });
+});
+
+describe('reasons', () => {
+  it('names each shared idea once, even when two glossary concepts carry the same labels', () => {
+    const g = buildGlossary([
+      { id: 'core.tool-wear', domain: 'manufacturing', en: ['tool wear'], ja: ['工具摩耗'] },
+      { id: 'dict.tool-wear', domain: 'manufacturing', en: ['Tool wear'], ja: ['工具摩耗'] },
+      { id: 'core.machining', domain: 'manufacturing', en: ['machining'], ja: ['切削加工'] },
+    ]);
+    const vec = (c: Record<string, number>) => ({ terms: new Map(), loan: new Map(), concepts: new Map(Object.entries(c)) });
+    const both = { 'core.tool-wear': 0.6, 'dict.tool-wear': 0.5, 'core.machining': 0.4 };
+    const shared = sharedConcepts(vec(both), vec(both), g);
+    expect(shared.map((c) => c.en)).toEqual(['tool wear', 'machining']);
   });
 });
 

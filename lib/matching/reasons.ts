@@ -36,14 +36,27 @@ export type ImprovementHint =
 const MAX_CONCEPTS = 6;
 const MAX_TERMS = 6;
 
+/**
+ * The shared concepts that weigh most, each label pair once (glossary sources can name two
+ * concepts alike, e.g. a curated entry and a dictionary one; a reader sees one idea).
+ */
 export function sharedConcepts(nv: DocVectors, sv: DocVectors, glossary: Glossary = getGlossary()): SharedConcept[] {
-  const out: SharedConcept[] = [];
+  const all: SharedConcept[] = [];
   for (const [id, a] of nv.concepts) {
     const b = sv.concepts.get(id);
     if (b === undefined) continue;
-    out.push({ id, ...conceptLabel(id, glossary), weight: a * b });
+    all.push({ id, ...conceptLabel(id, glossary), weight: a * b });
   }
-  return out.sort((x, y) => y.weight - x.weight).slice(0, MAX_CONCEPTS);
+  const seen = new Set<string>();
+  const out: SharedConcept[] = [];
+  for (const c of all.sort((x, y) => y.weight - x.weight)) {
+    const label = `${c.ja.toLowerCase()}\u001f${c.en.toLowerCase()}`;
+    if (seen.has(label)) continue;
+    seen.add(label);
+    out.push(c);
+    if (out.length === MAX_CONCEPTS) break;
+  }
+  return out;
 }
 
 export function sharedTerms(nv: DocVectors, sv: DocVectors): string[] {
