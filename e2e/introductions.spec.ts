@@ -80,6 +80,11 @@ test('coordinator approves, both parties accept, contacts are revealed and a mes
   const href = (await link.getAttribute('href'))!;
   const matchUrl = href;
   const card = coordinator.locator('li').filter({ has: link }).first();
+  // the engine's reasons, in the coordinator's language (concepts in both)
+  await expect(card.getByText(/共通の技術概念:.*摩耗 ↔ wear/)).toBeVisible();
+  await expect(card.getByText('言語をまたいだマッチ（日本語 → 英語）')).toBeVisible();
+  await expect(card.getByText('ライセンス条件：非独占ライセンス')).toBeVisible();
+  await expect(card.getByText('知財：出願中 (JP)')).toBeVisible();
   await expectAccessible(coordinator);
   const note = `E2E note ${crypto.randomUUID().slice(0, 6)}: vibration sensing fits your wear problem`;
   await card.getByRole('textbox').fill(note);

@@ -4,7 +4,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { PartnersView } from '@/lib/matching/data';
-import type { MatchReason } from '@/lib/matching/reasons';
+import { MatchReasons } from './match-reasons';
 
 /** "Find partners": ranked listings of the other kind with score and reasons, hints for the owner. */
 export async function PartnerList({ view }: { view: PartnersView }) {
@@ -15,40 +15,6 @@ export async function PartnerList({ view }: { view: PartnersView }) {
   const otherBase = listing.kind === 'need' ? '/seeds' : '/needs';
   const domain = (d: string) => (t.has(`domains.${d}`) ? t(`domains.${d}`) : d);
   const langName = (l: string) => (l === 'ja' ? t('partners.languageJa') : t('partners.languageEn'));
-
-  const reason = (r: MatchReason) => {
-    switch (r.kind) {
-      case 'shared_concepts':
-        return (
-          <>
-            {t('reasons.shared_concepts')}:{' '}
-            {r.concepts.map((c, i) => (
-              <span key={c.id}>
-                {i > 0 && '、'}
-                <span lang="ja">{c.ja}</span> ↔ <span lang="en">{c.en}</span>
-              </span>
-            ))}
-          </>
-        );
-      case 'shared_terms':
-        return `${t('reasons.shared_terms')}: ${r.terms.join(', ')}`;
-      case 'cross_language':
-        return t('reasons.cross_language', { from: langName(r.needLang), to: langName(r.seedLang) });
-      case 'same_domain':
-        return t('reasons.same_domain', { domain: domain(r.domain) });
-      case 'different_domain':
-        return t('reasons.different_domain', { needDomain: domain(r.needDomain), seedDomain: domain(r.seedDomain) });
-      case 'trl_fit':
-        return t(`reasons.trl_${r.fit}`, { seedTrl: r.seedTrl, needTrl: r.needTrl });
-      case 'ip':
-        return t('reasons.ip', {
-          status: t.has(`ipStatus.${r.status}`) ? t(`ipStatus.${r.status}`) : r.status,
-          jurisdictions: r.jurisdictions.length ? ` (${r.jurisdictions.join(', ')})` : '',
-        });
-      case 'licensing':
-        return t('reasons.licensing', { terms: t.has(`licensing.${r.terms}`) ? t(`licensing.${r.terms}`) : r.terms });
-    }
-  };
 
   return (
     <div className="flex flex-col gap-6">
@@ -110,11 +76,7 @@ export async function PartnerList({ view }: { view: PartnersView }) {
                 </div>
               </div>
               <h3 className="mt-2 text-sm font-medium text-slate-700">{t('partners.why')}</h3>
-              <ul className="mt-1 flex flex-col gap-1 text-sm text-slate-800">
-                {p.reasons.map((r, j) => (
-                  <li key={j}>{reason(r)}</li>
-                ))}
-              </ul>
+              <MatchReasons reasons={p.reasons} className="mt-1 flex flex-col gap-1 text-sm text-slate-800" />
             </li>
           ))}
         </ol>

@@ -14,6 +14,7 @@ import { TextField } from '@/components/ui/text-field';
 import { matchKinds, matchStatuses } from '@/db/schema/matching';
 import { requirePermission } from '@/lib/auth/guard';
 import { listCoordinatorQueue, searchListingsForPairing } from '@/lib/introductions/data';
+import { knownReasons, MatchReasons } from '@/components/matching/match-reasons';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('introductions'))('queue') };
@@ -21,34 +22,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
-
-const reasonKinds = ['shared_concepts', 'shared_terms', 'cross_language', 'same_domain', 'different_domain', 'trl_fit', 'ip', 'licensing'] as const;
-
-/** The engine's structured reasons (lib/matching/reasons.ts) as one line each, in the viewer's language. */
-function reasonLine(reason: unknown, locale: string): { kind: (typeof reasonKinds)[number] | 'other'; value: string } {
-  const r = (reason ?? {}) as Record<string, unknown>;
-  const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join(', ') : String(v ?? ''));
-  switch (r.kind) {
-    case 'shared_concepts':
-      return { kind: r.kind, value: ((r.concepts as { en: string; ja: string }[]) ?? []).map((c) => (locale === 'en' ? c.en : c.ja)).join(', ') };
-    case 'shared_terms':
-      return { kind: r.kind, value: list(r.terms) };
-    case 'cross_language':
-      return { kind: r.kind, value: `${r.needLang} → ${r.seedLang}` };
-    case 'same_domain':
-      return { kind: r.kind, value: String(r.domain) };
-    case 'different_domain':
-      return { kind: r.kind, value: `${r.needDomain} / ${r.seedDomain}` };
-    case 'trl_fit':
-      return { kind: r.kind, value: `${r.seedTrl} / ${r.needTrl} (${r.fit})` };
-    case 'ip':
-      return { kind: r.kind, value: `${r.status} ${list(r.jurisdictions)}` };
-    case 'licensing':
-      return { kind: r.kind, value: list(r.terms) };
-    default:
-      return { kind: 'other', value: typeof reason === 'string' ? reason : JSON.stringify(reason) };
-  }
-}
 
 export default async function CoordinatorMatchesPage({ searchParams }: Props) {
   const viewer = await requirePermission('introductions.coordinate');
@@ -170,15 +143,10 @@ export default async function CoordinatorMatchesPage({ searchParams }: Props) {
                           </div>
                         )}
                       </div>
-                      {m.reasons.length > 0 && (
+                      {knownReasons(m.reasons).length > 0 && (
                         <div>
                           <p className="text-sm font-medium">{t('reasons')}</p>
-                          <ul className="list-disc pl-5 text-sm text-slate-700">
-                            {m.reasons.slice(0, 8).map((r, i) => {
-                              const line = reasonLine(r, locale);
-                              return <li key={i}>{t(`reasonKinds.${line.kind}`, { value: line.value })}</li>;
-                            })}
-                          </ul>
+                          <MatchReasons reasons={knownReasons(m.reasons).slice(0, 8)} className="list-disc pl-5 text-sm text-slate-700" />
                         </div>
                       )}
                       {m.status === 'proposed' && <CoordinatorDecision matchId={m.id} version={m.version} title={title} />}

@@ -1,0 +1,59 @@
+import { getTranslations } from 'next-intl/server';
+import type { MatchReason } from '@/lib/matching/reasons';
+
+const KINDS = new Set<MatchReason['kind']>(['shared_concepts', 'shared_terms', 'cross_language', 'same_domain', 'different_domain', 'trl_fit', 'ip', 'licensing']);
+
+/** Reasons as the engine stored them (jsonb): the known kinds only, so an old or odd entry never breaks a page. */
+export function knownReasons(reasons: readonly unknown[]): MatchReason[] {
+  return reasons.filter((r): r is MatchReason => typeof r === 'object' && r !== null && KINDS.has((r as { kind: MatchReason['kind'] }).kind));
+}
+
+/**
+ * The engine's reasons for one match (lib/matching/reasons.ts), one sentence each in the
+ * viewer's language: shared concepts in both languages, field, TRL fit, IP and licensing.
+ */
+export async function MatchReasons({ reasons, className }: { reasons: readonly MatchReason[]; className?: string }) {
+  const t = await getTranslations('matching');
+  const domain = (d: string) => (t.has(`domains.${d}`) ? t(`domains.${d}`) : d);
+  const langName = (l: string) => (l === 'ja' ? t('partners.languageJa') : t('partners.languageEn'));
+  const text = (r: MatchReason) => {
+    switch (r.kind) {
+      case 'shared_concepts':
+        return (
+          <>
+            {t('reasons.shared_concepts')}:{' '}
+            {r.concepts.map((c, i) => (
+              <span key={c.id}>
+                {i > 0 && '、'}
+                <span lang="ja">{c.ja}</span> ↔ <span lang="en">{c.en}</span>
+              </span>
+            ))}
+          </>
+        );
+      case 'shared_terms':
+        return `${t('reasons.shared_terms')}: ${r.terms.join(', ')}`;
+      case 'cross_language':
+        return t('reasons.cross_language', { from: langName(r.needLang), to: langName(r.seedLang) });
+      case 'same_domain':
+        return t('reasons.same_domain', { domain: domain(r.domain) });
+      case 'different_domain':
+        return t('reasons.different_domain', { needDomain: domain(r.needDomain), seedDomain: domain(r.seedDomain) });
+      case 'trl_fit':
+        return t(`reasons.trl_${r.fit}`, { seedTrl: r.seedTrl, needTrl: r.needTrl });
+      case 'ip':
+        return t('reasons.ip', {
+          status: t.has(`ipStatus.${r.status}`) ? t(`ipStatus.${r.status}`) : r.status,
+          jurisdictions: r.jurisdictions.length ? ` (${r.jurisdictions.join(', ')})` : '',
+        });
+      case 'licensing':
+        return t('reasons.licensing', { terms: t.has(`licensing.${r.terms}`) ? t(`licensing.${r.terms}`) : r.terms });
+    }
+  };
+  return (
+    <ul className={className}>
+      {reasons.map((r, i) => (
+        <li key={i}>{text(r)}</li>
+      ))}
+    </ul>
+  );
+}
