@@ -23,6 +23,9 @@ export default async function LandingPage() {
           <ButtonLink href="/sign-in" size="lg" variant="secondary">
             {t('ctaSignIn')}
           </ButtonLink>
+          <ButtonLink href="/seeds" size="lg" variant="secondary">
+            {t('ctaBrowseSeeds')}
+          </ButtonLink>
         </div>
       </section>
       <section className="grid gap-6 md:grid-cols-3">
