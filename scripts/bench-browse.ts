@@ -12,8 +12,9 @@
  *   NEXT_DIST_DIR=.next-50 npx next build
  *   DATABASE_URL=postgres://…/cm_search100 AUTH_SECRET=… NEXT_DIST_DIR=.next-50 npm run bench:browse
  *
- * Without BENCH_URL the script starts `next start` on BENCH_PORT (3250) from that build itself
- * (background jobs off, so the figures are the pages' own) and stops it at the end. With
+ * Without BENCH_URL the script starts the production server as `npm start` runs it
+ * (scripts/start.mjs: one process per core, WEB_CONCURRENCY to change) on BENCH_PORT (3250)
+ * from that build (background jobs off, so the figures are the pages' own) and stops it at the end. With
  * BENCH_URL it uses a server already running against the same DATABASE_URL and AUTH_SECRET.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -79,10 +80,10 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 async function startServer(): Promise<{ base: string; child: ChildProcess | null }> {
   if (process.env.BENCH_URL) return { base: process.env.BENCH_URL.replace(/\/$/, ''), child: null };
   const base = `http://127.0.0.1:${PORT}`;
-  const child = spawn('npx', ['next', 'start', '-p', String(PORT)], {
-    env: { ...process.env, AUTH_TRUST_HOST: 'true', DISABLE_BACKGROUND_JOBS: '1', NODE_ENV: 'production' },
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    env: { ...process.env, PORT: String(PORT), AUTH_TRUST_HOST: 'true', DISABLE_BACKGROUND_JOBS: '1', NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true, // own process group, so stopping it stops npx and next together
+    detached: true, // own process group, so stopping it stops the server processes too
   });
   for (let i = 0; i < 120; i++) {
     try {
@@ -93,7 +94,7 @@ async function startServer(): Promise<{ base: string; child: ChildProcess | null
     await new Promise((r) => setTimeout(r, 500));
   }
   process.kill(-child.pid!, 'SIGTERM');
-  throw new Error(`next start did not answer on ${base} within 60 s (built with NEXT_DIST_DIR=${process.env.NEXT_DIST_DIR ?? '.next'}?)`);
+  throw new Error(`the server did not answer on ${base} within 60 s (built with NEXT_DIST_DIR=${process.env.NEXT_DIST_DIR ?? '.next'}?)`);
 }
 
 async function sessionCookie(base: string): Promise<string> {
@@ -142,7 +143,7 @@ async function run(base: string, label: string, path: string, queries: Record<st
 const { base, child } = await startServer();
 try {
   const cookie = await sessionCookie(base);
-  console.log(`server ${base}${child ? ` (next start, dist ${process.env.NEXT_DIST_DIR ?? '.next'})` : ''}; load average before ${load()}`);
+  console.log(`server ${base}${child ? ` (scripts/start.mjs, WEB_CONCURRENCY ${process.env.WEB_CONCURRENCY ?? 'one per core'}, dist ${process.env.NEXT_DIST_DIR ?? '.next'})` : ''}; load average before ${load()}`);
   await run(base, 'seeds, signed out', '/seeds', seedQueries, '');
   await run(base, `seeds, ${EMAIL}`, '/seeds', seedQueries, cookie);
   await run(base, `needs, ${EMAIL}`, '/needs', needQueries, cookie);
