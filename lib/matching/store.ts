@@ -82,10 +82,6 @@ export function toStored(v: DocVectors): StoredVectors {
   return { t: Object.fromEntries(v.terms), c: Object.fromEntries(v.concepts), l: Object.fromEntries(v.loan) };
 }
 
-export function fromStored(v: StoredVectors): DocVectors {
-  return { terms: new Map(Object.entries(v.t ?? {})), concepts: new Map(Object.entries(v.c ?? {})), loan: new Map(Object.entries(v.l ?? {})) };
-}
-
 /** Document frequencies of the given keys (and the corpus size) in one corpus. */
 export async function loadStats(db: Db, kind: ListingKind, keys: Iterable<string>): Promise<CorpusStats> {
   const list = [...new Set(keys)];

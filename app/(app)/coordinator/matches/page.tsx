@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { BulkDecision } from '@/components/introductions/bulk-decision';
 import { CoordinatorDecision } from '@/components/introductions/coordinator-decision';
 import { ProposeMatch } from '@/components/introductions/propose-match';
+import { knownReasons, MatchReasons } from '@/components/matching/match-reasons';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
@@ -14,7 +15,6 @@ import { TextField } from '@/components/ui/text-field';
 import { matchKinds, matchStatuses } from '@/db/schema/matching';
 import { requirePermission } from '@/lib/auth/guard';
 import { listCoordinatorQueue, searchListingsForPairing } from '@/lib/introductions/data';
-import { knownReasons, MatchReasons } from '@/components/matching/match-reasons';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('introductions'))('queue') };
@@ -85,6 +85,7 @@ export default async function CoordinatorMatchesPage({ searchParams }: Props) {
           <ul id="queue" className="flex flex-col gap-4">
             {rows.map((m) => {
               const title = [m.need?.title, m.seed?.title].filter(Boolean).join(' ↔ ');
+              const reasons = knownReasons(m.reasons).slice(0, 8);
               return (
                 <li key={m.id}>
                   <Card>
@@ -143,10 +144,10 @@ export default async function CoordinatorMatchesPage({ searchParams }: Props) {
                           </div>
                         )}
                       </div>
-                      {knownReasons(m.reasons).length > 0 && (
+                      {reasons.length > 0 && (
                         <div>
                           <p className="text-sm font-medium">{t('reasons')}</p>
-                          <MatchReasons reasons={knownReasons(m.reasons).slice(0, 8)} className="list-disc pl-5 text-sm text-slate-700" />
+                          <MatchReasons reasons={reasons} className="list-disc pl-5 text-sm text-slate-700" />
                         </div>
                       )}
                       {m.status === 'proposed' && <CoordinatorDecision matchId={m.id} version={m.version} title={title} />}
