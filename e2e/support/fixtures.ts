@@ -20,7 +20,14 @@ export const test = base.extend<{ ip: string }>({
   ip: async ({}, use) => use(randomIp()),
   context: async ({ context, ip }, use) => {
     await context.setExtraHTTPHeaders({ 'x-forwarded-for': ip });
+    // Client components get only the message namespaces their segment sends (ClientMessages):
+    // one that translates a namespace its page did not send logs MISSING_MESSAGE in the browser.
+    const missing: string[] = [];
+    context.on('console', (message) => {
+      if (message.type() === 'error' && /MISSING_MESSAGE|INSUFFICIENT_PATH/.test(message.text())) missing.push(`${message.page()?.url()}: ${message.text()}`);
+    });
     await use(context);
+    expect(missing, 'messages missing in the browser').toEqual([]);
   },
 });
 export { expect };

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/layout/client-messages';
 import { SectionNav } from '@/components/layout/section-nav';
 import { can, type Permission } from '@/lib/auth/policy';
 import { getViewer } from '@/lib/auth/session';
@@ -19,7 +20,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <div className="flex flex-col gap-6">
       {visible.length > 0 && <SectionNav label={t('label')} items={visible.map((s) => ({ href: s.href, label: t(s.key) }))} />}
-      {children}
+      {/* forms of users, organisations and clusters */}
+      <ClientMessages namespaces={['admin', 'roles', 'org', 'orgKinds', 'domains']}>{children}</ClientMessages>
     </div>
   );
 }

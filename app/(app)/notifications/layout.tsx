@@ -1,0 +1,6 @@
+import { ClientMessages } from '@/components/layout/client-messages';
+
+// Notification controls and mail preferences.
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces={['notifications']}>{children}</ClientMessages>;
+}

@@ -1,0 +1,19 @@
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages } from 'next-intl/server';
+
+/** What client components on every page translate: header, error page, form validation. */
+const everywhere = ['nav', 'common', 'errors', 'validation'];
+
+/**
+ * Gives the client components below it the message namespaces they use, not the whole
+ * catalogue: every namespace sent is serialised into the page twice (payload and HTML), and
+ * all of them (~50 KB) made each page a third heavier to render and to download. The root
+ * layout sends `everywhere`; a segment whose client components need more wraps its pages in
+ * its own <ClientMessages> (it replaces the outer one, so `everywhere` is always included).
+ */
+export async function ClientMessages({ namespaces = [], children }: { namespaces?: string[]; children: React.ReactNode }) {
+  const all = await getMessages();
+  const wanted = new Set([...everywhere, ...namespaces]);
+  const messages = Object.fromEntries(Object.entries(all).filter(([namespace]) => wanted.has(namespace)));
+  return <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>;
+}
