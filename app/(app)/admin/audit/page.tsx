@@ -34,6 +34,9 @@ export default async function AdminAuditPage({ searchParams }: Props) {
     getTranslations(),
     getFormatter(),
   ]);
+  // codes are open-ended (a new action shows its code until it is given a label)
+  const actionLabel = (action: string) => (t.has(`actions.${action}`) ? t(`actions.${action}`) : action);
+  const subjectLabel = (type: string) => (t.has(`subjectTypes.${type}`) ? t(`subjectTypes.${type}`) : type);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
@@ -46,7 +49,7 @@ export default async function AdminAuditPage({ searchParams }: Props) {
             <option value="">{tr('common.all')}</option>
             {choices.actions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {actionLabel(a)} ({a})
               </option>
             ))}
           </Select>
@@ -56,7 +59,7 @@ export default async function AdminAuditPage({ searchParams }: Props) {
             <option value="">{tr('common.all')}</option>
             {choices.subjectTypes.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {subjectLabel(s)}
               </option>
             ))}
           </Select>
@@ -94,9 +97,12 @@ export default async function AdminAuditPage({ searchParams }: Props) {
                     <time dateTime={row.createdAt.toISOString()}>{format.dateTime(row.createdAt, 'long')}</time>
                   </Td>
                   <Td className="break-words">{row.actorEmail ?? t('system')}</Td>
-                  <Td className="font-mono text-xs whitespace-nowrap">{row.action}</Td>
+                  <Td className="min-w-36">
+                    {actionLabel(row.action)}
+                    <span className="block font-mono text-xs text-slate-700">{row.action}</span>
+                  </Td>
                   <Td className="min-w-40">
-                    <span className="font-medium">{row.subjectType}</span>
+                    <span className="font-medium">{subjectLabel(row.subjectType)}</span>
                     {row.subjectId && <span className="block font-mono text-xs break-all text-slate-700">{row.subjectId}</span>}
                   </Td>
                   <Td className="min-w-56">
