@@ -38,7 +38,7 @@ test.describe('accounts', () => {
     await page.getByLabel(/^パスワード/).fill('a-very-long-password');
     await page.getByLabel('新しい組織を登録する').check();
     await page.getByLabel('組織の種類').selectOption('sme');
-    await page.getByLabel('都道府県').fill('Aichi');
+    await page.getByLabel('都道府県').selectOption('Aichi');
     await page.getByLabel('名称(日本語)').fill('制限テスト株式会社');
     await page.getByLabel('名称(英語)').fill('Rate Limit Test Co.');
     await page.getByRole('button', { name: 'アカウントを作成' }).click();
@@ -80,7 +80,7 @@ test.describe('accounts', () => {
     await pageA.getByLabel(/^パスワード/).fill('a-very-long-password');
     await pageA.getByLabel('新しい組織を登録する').check();
     await pageA.getByLabel('組織の種類').selectOption('university');
-    await pageA.getByLabel('都道府県').fill('Kyoto');
+    await pageA.getByLabel('都道府県').selectOption('Kyoto');
     await pageA.getByLabel('名称(日本語)').fill('全端末大学');
     await pageA.getByLabel('名称(英語)').fill('Everywhere University');
     await pageA.getByRole('button', { name: 'アカウントを作成' }).click();

@@ -18,7 +18,7 @@ async function signUpNewOrganisation(page: Page, email: string, nameEn: string) 
   await page.getByLabel(/^パスワード/).fill(PASSWORD);
   await page.getByLabel('新しい組織を登録する').check();
   await page.getByLabel('組織の種類').selectOption('sme');
-  await page.getByLabel('都道府県').fill('Shizuoka');
+  await page.getByLabel('都道府県').selectOption('Shizuoka');
   await page.getByLabel('名称(日本語)').fill(`${nameEn} 株式会社`);
   await page.getByLabel('名称(英語)').fill(nameEn);
   await page.getByRole('button', { name: 'アカウントを作成' }).click();

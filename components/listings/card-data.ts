@@ -2,6 +2,7 @@ import 'server-only';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { BadgeTone } from '@/components/ui/badge';
 import type { NeedView, OrganisationLabel, SeedView } from '@/lib/listings/disclosure';
+import { prefectureName } from '@/lib/prefectures';
 
 function organisationIn(locale: string, org: OrganisationLabel, kindLabel: string): string {
   if (org.kind === 'name') return locale === 'en' ? org.nameEn : org.nameJa;
@@ -34,7 +35,7 @@ export async function cardsOf(views: Array<NeedView | SeedView>, basePath: strin
     const kindLabel = tr(`orgKinds.${view.organisationKind}`);
     const meta = [organisationIn(locale, view.organisation, kindLabel)];
     if (view.organisation.kind === 'name') meta.push(kindLabel);
-    meta.push(view.prefecture);
+    meta.push(prefectureName(view.prefecture, locale));
     if (view.publishedAt) meta.push(t('detail.posted', { date: format.dateTime(view.publishedAt, 'short') }));
     const tags: CardData['tags'] = [{ text: tr(`domains.${view.domain}`), tone: 'info' }];
     if (view.kind === 'need' && (view.trlMin || view.trlMax)) tags.push({ text: t('detail.trlRange', { min: view.trlMin ?? 1, max: view.trlMax ?? 9 }), tone: 'neutral' });

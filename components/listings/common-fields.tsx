@@ -1,7 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
+import { Controller, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
+import { PrefectureOptions } from '@/components/forms/prefecture-options';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
@@ -10,7 +11,6 @@ import { domains } from '@/db/schema/accounts';
 import { disclosureLevels } from '@/db/schema/listings';
 import { LIMITS } from '@/lib/listings/validation';
 import { KeywordInput } from './keyword-input';
-import { PREFECTURE_OPTIONS } from './prefectures';
 
 // The shared part of the need and seed forms. Loosely typed: both forms have these fields.
 type Props = {
@@ -24,6 +24,7 @@ export function CommonFields({ register, control, errorOf, watchLength }: Props)
   const t = useTranslations('listings.fields');
   const tf = useTranslations('listings.form');
   const tr = useTranslations();
+  const prefecture = useWatch({ control, name: 'prefecture' }) as string | undefined;
   const count = (name: 'title' | 'summary' | 'details', max: number) => t('charCount', { count: watchLength(name), max });
   return (
     <>
@@ -55,11 +56,7 @@ export function CommonFields({ register, control, errorOf, watchLength }: Props)
         <FormField label={t('prefecture')} error={errorOf('prefecture')}>
           <Select {...register('prefecture')}>
             <option value="">{tr('common.choose')}</option>
-            {PREFECTURE_OPTIONS.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
+            <PrefectureOptions current={prefecture} />
           </Select>
         </FormField>
       </div>

@@ -4,6 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import type { NeedView, SeedView } from '@/lib/listings/disclosure';
 import { expiresSoon, isExpired } from '@/lib/listings/rules';
+import { prefectureName } from '@/lib/prefectures';
 import { organisationText } from './card-data';
 import { OwnerActions } from './owner-actions';
 import { StatusBadge } from './status-badge';
@@ -23,7 +24,7 @@ export async function ListingDetail({ view }: { view: NeedView | SeedView }) {
     [t('fields.domain'), tr(`domains.${view.domain}`)],
     [t('detail.organisation'), view.organisation.kind === 'hidden' && view.withheld.organisationName ? `${kindLabel} (${withheld(view.withheld.organisationName)})` : org],
     [t('detail.organisationKind'), kindLabel],
-    [t('detail.region'), view.prefecture],
+    [t('detail.region'), prefectureName(view.prefecture, locale)],
   ];
   if (view.kind === 'need') {
     facts.push(

@@ -1,6 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import { PrefectureOptions } from '@/components/forms/prefecture-options';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
@@ -9,7 +10,6 @@ import { domains, organisationKinds } from '@/db/schema/accounts';
 import { ipStatuses, licensingTerms } from '@/db/schema/listings';
 import type { ListingKind } from '@/lib/listings/rules';
 import { postedWithin, type SearchParams } from '@/lib/listings/validation';
-import { PREFECTURE_OPTIONS } from './prefectures';
 
 type Cluster = { id: string; nameJa: string; nameEn: string };
 
@@ -71,9 +71,7 @@ export function SearchForm({ kind, params, clusters, action, publicMode = false 
         <FormField label={t('search.prefecture')}>
           <Select name="prefecture" defaultValue={params.prefecture ?? ''}>
             {any}
-            {PREFECTURE_OPTIONS.map((p) => (
-              <option key={p} value={p}>{p}</option>
-            ))}
+            <PrefectureOptions current={params.prefecture} />
           </Select>
         </FormField>
         {!publicMode && (

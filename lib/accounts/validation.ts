@@ -1,4 +1,5 @@
 import { employeeBands, locales, organisationKinds } from '@/db/schema/accounts';
+import { canonicalPrefecture } from '@/lib/prefectures';
 import { z } from '@/lib/validation/messages';
 
 const email = z.string().trim().toLowerCase().max(254).email();
@@ -15,7 +16,7 @@ const newOrganisation = z.object({
   kind: z.enum(organisationKinds),
   nameJa: z.string().trim().min(1).max(200),
   nameEn: z.string().trim().min(1).max(200),
-  prefecture: z.string().trim().min(1).max(40),
+  prefecture: z.string().trim().min(1).max(40).transform(canonicalPrefecture),
   website: z.union([z.literal(''), z.string().trim().url().max(300)]).optional(),
   employeeBand: z.enum(employeeBands).optional(),
 });

@@ -1,4 +1,5 @@
 import { clusterPhases, domains, employeeBands, organisationKinds, roles } from '@/db/schema/accounts';
+import { canonicalPrefecture } from '@/lib/prefectures';
 import { z } from '@/lib/validation/messages';
 
 export const PAGE_SIZE = 20;
@@ -62,7 +63,7 @@ export const updateOrganisationSchema = z
     kind: z.enum(organisationKinds),
     nameJa: name,
     nameEn: name,
-    prefecture: z.string().trim().min(1).max(40),
+    prefecture: z.string().trim().min(1).max(40).transform(canonicalPrefecture),
     website: z.union([z.literal(''), z.string().trim().url().max(300)]),
     employeeBand: z.union([z.literal(''), z.enum(employeeBands)]),
     clusterIds: z.array(id).max(50),

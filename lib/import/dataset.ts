@@ -9,6 +9,7 @@ import type { Db } from '@/db';
 import { organisations, users } from '@/db/schema/accounts';
 import { ipRecords, needs, seeds } from '@/db/schema/listings';
 import { buildSearchText } from '@/lib/listings/search-text';
+import { canonicalPrefecture } from '@/lib/prefectures';
 import { z } from '@/lib/validation/messages';
 
 const domain = z.enum(['manufacturing', 'it', 'biotech', 'environment_energy']);
@@ -78,7 +79,7 @@ export async function importDataset(db: Db, data: Dataset, opts: { label?: strin
       if (known) return known;
       const [org] = await tx
         .insert(organisations)
-        .values({ kind, nameJa: `${region} ${kind === 'sme' ? '企業' : '大学'} (${label})`, nameEn: `${kind === 'sme' ? 'Firm' : 'University'} in ${region} (${label})`, prefecture: region, verified: true })
+        .values({ kind, nameJa: `${region} ${kind === 'sme' ? '企業' : '大学'} (${label})`, nameEn: `${kind === 'sme' ? 'Firm' : 'University'} in ${region} (${label})`, prefecture: canonicalPrefecture(region), verified: true })
         .returning({ id: organisations.id });
       const [user] = await tx
         .insert(users)
@@ -111,7 +112,7 @@ export async function importDataset(db: Db, data: Dataset, opts: { label?: strin
           summary: n.summary,
           domain: n.domain,
           keywords: n.keywords,
-          prefecture: n.region ?? null,
+          prefecture: n.region ? canonicalPrefecture(n.region) : null,
           status: 'open' as const,
           publishedAt: now,
           trlMin: n.desiredTrl ?? null,
@@ -136,7 +137,7 @@ export async function importDataset(db: Db, data: Dataset, opts: { label?: strin
           summary: s.summary,
           domain: s.domain,
           keywords: s.keywords,
-          prefecture: s.region ?? null,
+          prefecture: s.region ? canonicalPrefecture(s.region) : null,
           status: 'open' as const,
           publishedAt: now,
           trl: s.trl ?? null,

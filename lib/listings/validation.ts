@@ -1,5 +1,6 @@
 import { domains, locales, organisationKinds } from '@/db/schema/accounts';
 import { disclosureLevels, ipStatuses, licensingTerms, needVisibilities, seedVisibilities } from '@/db/schema/listings';
+import { canonicalPrefecture } from '@/lib/prefectures';
 import { z } from '@/lib/validation/messages';
 
 /** Limits shown next to the fields in the forms (one place, so form and server agree). */
@@ -62,7 +63,7 @@ const listingBase = {
   details: optionalText(LIMITS.details),
   domain: z.enum(domains),
   keywords,
-  prefecture: optionalText(LIMITS.prefecture),
+  prefecture: optionalText(LIMITS.prefecture).transform(canonicalPrefecture),
   disclosure,
 };
 
@@ -184,7 +185,7 @@ export const searchParamsSchema = z.object({
   trl: loose(z.coerce.number().int().min(1).max(9)),
   ipStatus: loose(z.enum(ipStatuses)),
   licensing: loose(z.enum(licensingTerms)),
-  prefecture: loose(z.string().trim().min(1).max(LIMITS.prefecture)),
+  prefecture: loose(z.string().trim().min(1).max(LIMITS.prefecture).transform(canonicalPrefecture)),
   cluster: loose(z.uuid()),
   orgKind: loose(z.enum(organisationKinds)),
   posted: loose(z.enum(postedWithin)),

@@ -8,6 +8,7 @@ import { getAccount } from '@/lib/accounts/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { homePathFor } from '@/lib/auth/policy';
 import { listClustersOfOrganisation } from '@/lib/clusters/data';
+import { prefectureName } from '@/lib/prefectures';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('home') };
@@ -74,7 +75,7 @@ export default async function HomePage() {
           <CardBody>
             <p className="font-medium">{name(account.organisation.nameJa, account.organisation.nameEn)}</p>
             <p className="text-sm text-slate-700">
-              {t(`orgKinds.${account.organisation.kind}`)} · {account.organisation.prefecture}
+              {t(`orgKinds.${account.organisation.kind}`)} · {prefectureName(account.organisation.prefecture, locale)}
             </p>
           </CardBody>
         </Card>

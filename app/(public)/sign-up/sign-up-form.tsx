@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { PrefectureOptions } from '@/components/forms/prefecture-options';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -89,7 +90,10 @@ export function SignUpForm({ locale, organisations }: Props) {
             </Select>
           </FormField>
           <FormField label={t('org.prefecture')} error={errorOf('organisation.prefecture')} required requiredLabel={required}>
-            <TextField maxLength={40} {...form.register('organisation.prefecture')} />
+            <Select {...form.register('organisation.prefecture')}>
+              <option value="">{t('common.choose')}</option>
+              <PrefectureOptions />
+            </Select>
           </FormField>
           <FormField label={t('org.nameJa')} error={errorOf('organisation.nameJa')} required requiredLabel={required}>
             <TextField lang="ja" maxLength={200} {...form.register('organisation.nameJa')} />

@@ -14,6 +14,7 @@ import { organisationKinds } from '@/db/schema/accounts';
 import { listOrganisations } from '@/lib/admin/organisations';
 import { firstValues, organisationFiltersSchema } from '@/lib/admin/validation';
 import { requirePermission } from '@/lib/auth/guard';
+import { prefectureName } from '@/lib/prefectures';
 import { verifyOrganisationAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -87,7 +88,7 @@ export default async function AdminOrganisationsPage({ searchParams }: Props) {
                     </span>
                   </Th>
                   <Td>{tr(`orgKinds.${org.kind}`)}</Td>
-                  <Td>{org.prefecture}</Td>
+                  <Td>{prefectureName(org.prefecture, locale)}</Td>
                   <Td>
                     <Link href={`/admin/users?org=${org.id}`} className="text-teal-800 underline underline-offset-2">
                       {format.number(org.memberCount)}

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { Controller } from 'react-hook-form';
 import { CheckboxGroup } from '@/components/admin/checkbox-group';
+import { PrefectureOptions } from '@/components/forms/prefecture-options';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -51,7 +52,9 @@ export function OrganisationForm({ defaultValues, clusters }: { defaultValues: U
         </Select>
       </FormField>
       <FormField label={t('org.prefecture')} error={errorOf('prefecture')}>
-        <TextField maxLength={40} {...form.register('prefecture')} />
+        <Select {...form.register('prefecture')}>
+          <PrefectureOptions current={defaultValues.prefecture} />
+        </Select>
       </FormField>
       <FormField label={t('org.website')} error={errorOf('website')}>
         <TextField type="url" inputMode="url" maxLength={300} {...form.register('website')} />
