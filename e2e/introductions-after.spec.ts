@@ -38,6 +38,10 @@ async function propose(coordinator: Page, pair: Pair) {
   await expect(coordinator.getByText(/マッチを提案しました|すでにマッチ/).first()).toBeVisible();
 }
 
+// A bulk decision writes each match and its notifications and then refreshes the queue: on a
+// loaded two-core CI machine (two test workers, axe) that has taken over the default 10 s.
+const BULK_TIMEOUT = 30_000;
+
 const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 test('coordinator bulk-approves and bulk-declines; parties agree a meeting, record and sign an NDA, record an outcome', async ({ browser }) => {
@@ -54,7 +58,7 @@ test('coordinator bulk-approves and bulk-declines; parties agree a meeting, reco
   await queue.getByRole('checkbox', { name: pairName(pairB) }).first().check();
   await expectAccessible(coordinator);
   await bulk.getByRole('button', { name: '選択したものを承認' }).click();
-  await expect(coordinator.getByText('2 件完了、0 件は他の人が変更済み')).toBeVisible();
+  await expect(coordinator.getByText('2 件完了、0 件は他の人が変更済み')).toBeVisible({ timeout: BULK_TIMEOUT });
   await expect(queue.getByRole('link', { name: pairName(pairA) })).toHaveCount(0);
   await expect(queue.getByRole('link', { name: pairName(pairB) })).toHaveCount(0);
   await expect(coordinator.getByText('2 件完了、0 件は他の人が変更済み')).toBeHidden(); // its toast leaves, so the next one is its own
@@ -65,7 +69,7 @@ test('coordinator bulk-approves and bulk-declines; parties agree a meeting, reco
   await queue.getByRole('checkbox', { name: pairName(pairD) }).first().check();
   await bulk.getByLabel('双方へのコメント').fill(note);
   await bulk.getByRole('button', { name: '選択したものを却下' }).click();
-  await expect(coordinator.getByText('2 件完了、0 件は他の人が変更済み')).toBeVisible();
+  await expect(coordinator.getByText('2 件完了、0 件は他の人が変更済み')).toBeVisible({ timeout: BULK_TIMEOUT });
   await coordinator.goto('/coordinator/matches?status=rejected');
   await expect(coordinator.getByRole('link', { name: pairName(pairC) }).first()).toBeVisible();
   await expect(coordinator.getByRole('link', { name: pairName(pairD) }).first()).toBeVisible();
