@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { needSchema, searchParamsSchema } from '@/lib/listings/validation';
 import { canonicalPrefecture, PREFECTURE_CODES, prefectureName } from './prefectures';
 
 describe('prefectures', () => {
@@ -28,8 +29,7 @@ describe('prefectures', () => {
 });
 
 describe('prefectures in forms, imports and search links', () => {
-  it('a listing saved with 愛知県 is stored as Aichi, and ?prefecture=愛知県 searches Aichi', async () => {
-    const { needSchema, searchParamsSchema } = await import('@/lib/listings/validation');
+  it('a listing saved with 愛知県 is stored as Aichi, and ?prefecture=愛知県 searches Aichi', () => {
     const need = needSchema.parse({ intent: 'draft', language: 'ja', title: 't', summary: 's', domain: 'it', prefecture: '愛知県', visibility: 'members' });
     expect(need.prefecture).toBe('Aichi');
     expect(searchParamsSchema.parse({ prefecture: '愛知県' }).prefecture).toBe('Aichi');

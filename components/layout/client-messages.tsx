@@ -4,6 +4,11 @@ import { getMessages } from 'next-intl/server';
 /** What client components on every page translate: header, error page, form validation. */
 const everywhere = ['nav', 'common', 'errors', 'validation'];
 
+/** Browse pages: search form, saved-search tools, result cards (and the listing forms beside them). */
+export const BROWSE_MESSAGES = ['listings', 'searches', 'domains', 'orgKinds'];
+/** A listing's own pages and the coordinator's: owner actions, forms, interest and match proposals. */
+export const LISTING_MESSAGES = ['listings', 'domains', 'orgKinds', 'introductions'];
+
 /**
  * Gives the client components below it the message namespaces they use, not the whole
  * catalogue: every namespace sent is serialised into the page twice (payload and HTML), and

@@ -1,6 +1,6 @@
-import { ClientMessages } from '@/components/layout/client-messages';
+import { BROWSE_MESSAGES, ClientMessages } from '@/components/layout/client-messages';
 
 // Search form, saved-search tools and result cards.
 export default function Layout({ children }: { children: React.ReactNode }) {
-  return <ClientMessages namespaces={['listings', 'searches', 'domains', 'orgKinds']}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={BROWSE_MESSAGES}>{children}</ClientMessages>;
 }
