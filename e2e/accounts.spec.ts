@@ -11,7 +11,9 @@ test.describe('accounts', () => {
       admin: /\/admin$/,
     };
     for (const [role, email] of Object.entries(demo)) {
-      const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': `192.0.2.${Object.keys(demo).indexOf(role) + 10}` } });
+      const context = await browser.newContext({
+        extraHTTPHeaders: { 'x-forwarded-for': `192.0.2.${Object.keys(demo).indexOf(role) + 10}` },
+      });
       const page = await context.newPage();
       await signIn(page, email);
       await expect(page).toHaveURL(homes[role]);

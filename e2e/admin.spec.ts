@@ -26,7 +26,9 @@ async function signUpNewOrganisation(page: Page, email: string, nameEn: string) 
 }
 
 test.describe('programme office', () => {
-  test('a new organisation waits for verification; the admin verifies it, later disables its member', async ({ browser }) => {
+  test('a new organisation waits for verification; the admin verifies it, later disables its member', async ({
+    browser,
+  }) => {
     const nameEn = `Verify Me ${crypto.randomUUID().slice(0, 6)}`;
     const email = uniqueEmail('verify');
     const member = await newBrowserPage(browser);
@@ -81,7 +83,12 @@ test.describe('programme office', () => {
 
     // both changes are in the audit log, newest first
     await admin.page.goto('/admin/audit?action=admin.user.disable');
-    await expect(admin.page.getByRole('table', { name: /newest first/ }).getByRole('row').nth(1)).toContainText('admin@demo.test');
+    await expect(
+      admin.page
+        .getByRole('table', { name: /newest first/ })
+        .getByRole('row')
+        .nth(1),
+    ).toContainText('admin@demo.test');
 
     await member.context.close();
     await admin.context.close();
@@ -107,7 +114,9 @@ test.describe('programme office', () => {
     await page.getByLabel('Assign a coordinator').selectOption({ label: '松本 大輔 (coordinator2@demo.test)' });
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
     await expect(page.getByText('Coordinator assigned.')).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Coordinators of this cluster' }).getByRole('button', { name: /^Unassign / })).toHaveCount(1);
+    await expect(
+      page.getByRole('table', { name: 'Coordinators of this cluster' }).getByRole('button', { name: /^Unassign / }),
+    ).toHaveCount(1);
     await expectAccessible(page);
   });
 

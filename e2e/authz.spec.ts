@@ -26,9 +26,19 @@ for (const subject of ['anonymous', ...Object.keys(accounts)] as Subject[]) {
       const bounced = landed === '/sign-in' || (landed === '/account' && url !== '/account');
       if (allowed) {
         // a role's home may forward to another page of its own (e.g. /home → /coordinator)
-        expect.soft(!notFound && !bounced, `${subject} should open ${url} (landed on ${landed}, status ${response?.status()})`).toBe(true);
+        expect
+          .soft(
+            !notFound && !bounced,
+            `${subject} should open ${url} (landed on ${landed}, status ${response?.status()})`,
+          )
+          .toBe(true);
       } else {
-        expect.soft(notFound || bounced, `${subject} must not open ${url} (landed on ${landed}, status ${response?.status()})`).toBe(true);
+        expect
+          .soft(
+            notFound || bounced,
+            `${subject} must not open ${url} (landed on ${landed}, status ${response?.status()})`,
+          )
+          .toBe(true);
       }
     }
   });

@@ -1,7 +1,8 @@
 import { demo, expect, expectAccessible, signIn, test } from './support/fixtures';
 
 const header = 'タイトル,概要,分野,キーワード,TRL下限';
-const good = (n: string) => `E2E取込 ${n} 圧縮空気の漏れ検知,稼働中に配管の漏れを見つけたい,環境・エネルギー,省エネ;漏れ検知,4`;
+const good = (n: string) =>
+  `E2E取込 ${n} 圧縮空気の漏れ検知,稼働中に配管の漏れを見つけたい,環境・エネルギー,省エネ;漏れ検知,4`;
 
 test.describe('bulk import', () => {
   test('upload a CSV, see a row error, fix it, import all rows', async ({ page }) => {
@@ -13,7 +14,9 @@ test.describe('bulk import', () => {
 
     // a file with one bad row (no title, unknown domain)
     const broken = [header, good(`${stamp}-1`), ',タイトルなし,宇宙,,12'].join('\r\n');
-    await page.getByLabel('ファイル', { exact: true }).setInputFiles({ name: 'needs.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + broken, 'utf8') });
+    await page
+      .getByLabel('ファイル', { exact: true })
+      .setInputFiles({ name: 'needs.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + broken, 'utf8') });
     await page.getByRole('button', { name: 'ファイルを確認' }).click();
     const errors = page.getByRole('table', { name: 'エラーのある行' });
     await expect(errors).toBeVisible();
@@ -24,7 +27,9 @@ test.describe('bulk import', () => {
 
     // fixed file: both rows valid, then import
     const fixed = [header, good(`${stamp}-1`), good(`${stamp}-2`)].join('\r\n');
-    await page.getByLabel('ファイル', { exact: true }).setInputFiles({ name: 'needs.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed, 'utf8') });
+    await page
+      .getByLabel('ファイル', { exact: true })
+      .setInputFiles({ name: 'needs.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed, 'utf8') });
     await page.getByRole('button', { name: 'ファイルを確認' }).click();
     await expect(page.getByText('すべての行が正常です。「登録」を押すまで保存されません。')).toBeVisible();
     await page.getByRole('button', { name: '2件を登録' }).click();
@@ -39,7 +44,13 @@ test.describe('bulk import', () => {
     await signIn(page, demo.sme);
     await expect(page).toHaveURL(/\/home$/);
     await page.goto('/import');
-    await page.getByLabel('ファイル', { exact: true }).setInputFiles({ name: 'needs.csv', mimeType: 'text/csv', buffer: Buffer.from([0x74, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0x81, 0x20, 0xff, 0xfe, 0x41]) });
+    await page
+      .getByLabel('ファイル', { exact: true })
+      .setInputFiles({
+        name: 'needs.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from([0x74, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0x81, 0x20, 0xff, 0xfe, 0x41]),
+      });
     await page.getByRole('button', { name: 'ファイルを確認' }).click();
     await expect(page.getByText(/文字コードをUTF-8としてもShift_JISとしても読み取れませんでした/)).toBeVisible();
   });
@@ -54,12 +65,16 @@ test.describe('API tokens', () => {
     const name = `e2e-${Date.now().toString(36)}`;
     await page.getByLabel(/^名前/).fill(name);
     await page.getByRole('button', { name: 'トークンを作成' }).click();
-    await expect(page.getByText('トークンを作成しました。今すぐコピーしてください。再表示はできません。')).toBeVisible();
+    await expect(
+      page.getByText('トークンを作成しました。今すぐコピーしてください。再表示はできません。'),
+    ).toBeVisible();
     const token = await page.getByLabel('新しいトークン').inputValue();
     expect(token).toMatch(/^cm_/);
     await expectAccessible(page);
 
-    const ok = await page.request.get('/api/v1/needs?domain=manufacturing', { headers: { authorization: `Bearer ${token}` } });
+    const ok = await page.request.get('/api/v1/needs?domain=manufacturing', {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(ok.status()).toBe(200);
     expect(await ok.json()).toHaveProperty('items');
 

@@ -9,10 +9,22 @@ import { demo, expect, expectAccessible, signIn, test } from './support/fixtures
 // Each user in their own browser context. Pairs (db/seed/demo-listings.ts) differ from
 // e2e/introductions.spec.ts so both can run at once.
 
-const pairA = { need: 'アルミダイカスト部品の鋳巣（ポロシティ）不良を半減したい', seed: '鋳造シミュレーションと機械学習によるダイカスト鋳巣の予測' };
-const pairB = { need: 'Low-cost in-line inspection of weld beads on small steel frames', seed: 'Laser cladding repair of worn die-casting moulds' };
-const pairC = { need: 'Cutting factory peak power demand with battery storage control', seed: '硫化物系固体電解質による全固体電池の急速充電技術' };
-const pairD = { need: '射出成形金型の冷却時間を短縮したい（コンフォーマル冷却）', seed: '金属3D積層造形によるコンフォーマル冷却金型' };
+const pairA = {
+  need: 'アルミダイカスト部品の鋳巣（ポロシティ）不良を半減したい',
+  seed: '鋳造シミュレーションと機械学習によるダイカスト鋳巣の予測',
+};
+const pairB = {
+  need: 'Low-cost in-line inspection of weld beads on small steel frames',
+  seed: 'Laser cladding repair of worn die-casting moulds',
+};
+const pairC = {
+  need: 'Cutting factory peak power demand with battery storage control',
+  seed: '硫化物系固体電解質による全固体電池の急速充電技術',
+};
+const pairD = {
+  need: '射出成形金型の冷却時間を短縮したい（コンフォーマル冷却）',
+  seed: '金属3D積層造形によるコンフォーマル冷却金型',
+};
 type Pair = typeof pairA;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -20,7 +32,9 @@ const pairName = (p: Pair) => new RegExp(`${escape(p.need)}.*${escape(p.seed)}`)
 
 async function session(browser: Browser, email: string, viewport?: { width: number; height: number }): Promise<Page> {
   const context = await browser.newContext({
-    extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${crypto.randomInt(1, 254)}, 10.9.${crypto.randomInt(0, 255)}.${crypto.randomInt(1, 254)}` },
+    extraHTTPHeaders: {
+      'x-forwarded-for': `198.51.100.${crypto.randomInt(1, 254)}, 10.9.${crypto.randomInt(0, 255)}.${crypto.randomInt(1, 254)}`,
+    },
     locale: 'ja-JP',
     ...(viewport ? { viewport } : {}),
   });
@@ -32,7 +46,9 @@ async function session(browser: Browser, email: string, viewport?: { width: numb
 
 /** The coordinator pairs a need and a seed by hand (the engine may have proposed the pair already). */
 async function propose(coordinator: Page, pair: Pair) {
-  await coordinator.goto(`/coordinator/matches?needQ=${encodeURIComponent(pair.need)}&seedQ=${encodeURIComponent(pair.seed)}`);
+  await coordinator.goto(
+    `/coordinator/matches?needQ=${encodeURIComponent(pair.need)}&seedQ=${encodeURIComponent(pair.seed)}`,
+  );
   await expect(coordinator.getByLabel('ニーズ', { exact: true })).toHaveValue(/.+/);
   await coordinator.getByRole('button', { name: '提案する' }).click();
   await expect(coordinator.getByText(/マッチを提案しました|すでにマッチ/).first()).toBeVisible();
@@ -44,7 +60,9 @@ const BULK_TIMEOUT = 30_000;
 
 const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-test('coordinator bulk-approves and bulk-declines; parties agree a meeting, record and sign an NDA, record an outcome', async ({ browser }) => {
+test('coordinator bulk-approves and bulk-declines; parties agree a meeting, record and sign an NDA, record an outcome', async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const coordinator = await session(browser, demo.coordinator);
   for (const pair of [pairA, pairB, pairC, pairD]) await propose(coordinator, pair);
@@ -52,10 +70,19 @@ test('coordinator bulk-approves and bulk-declines; parties agree a meeting, reco
   // bulk approve A and B
   await coordinator.goto('/coordinator/matches');
   const queue = coordinator.getByRole('region', { name: '確認待ちのマッチ' });
-  const matchUrl = (await queue.getByRole('link', { name: pairName(pairA) }).first().getAttribute('href'))!;
+  const matchUrl = (await queue
+    .getByRole('link', { name: pairName(pairA) })
+    .first()
+    .getAttribute('href'))!;
   const bulk = queue.getByRole('group', { name: '選択したマッチの一括操作' });
-  await queue.getByRole('checkbox', { name: pairName(pairA) }).first().check();
-  await queue.getByRole('checkbox', { name: pairName(pairB) }).first().check();
+  await queue
+    .getByRole('checkbox', { name: pairName(pairA) })
+    .first()
+    .check();
+  await queue
+    .getByRole('checkbox', { name: pairName(pairB) })
+    .first()
+    .check();
   await expectAccessible(coordinator);
   await bulk.getByRole('button', { name: '選択したものを承認' }).click();
   await expect(coordinator.getByText('2 件完了、0 件は他の人が変更済み')).toBeVisible({ timeout: BULK_TIMEOUT });
@@ -65,8 +92,14 @@ test('coordinator bulk-approves and bulk-declines; parties agree a meeting, reco
 
   // bulk decline C and D with a note
   const note = `E2E bulk decline ${crypto.randomUUID().slice(0, 6)}`;
-  await queue.getByRole('checkbox', { name: pairName(pairC) }).first().check();
-  await queue.getByRole('checkbox', { name: pairName(pairD) }).first().check();
+  await queue
+    .getByRole('checkbox', { name: pairName(pairC) })
+    .first()
+    .check();
+  await queue
+    .getByRole('checkbox', { name: pairName(pairD) })
+    .first()
+    .check();
   await bulk.getByLabel('双方へのコメント').fill(note);
   await bulk.getByRole('button', { name: '選択したものを却下' }).click();
   await expect(coordinator.getByText('2 件完了、0 件は他の人が変更済み')).toBeVisible({ timeout: BULK_TIMEOUT });
@@ -134,7 +167,8 @@ test('coordinator bulk-approves and bulk-declines; parties agree a meeting, reco
   await expect(researcher.getByRole('heading', { name: 'お知らせ', level: 1 })).toBeVisible();
   // (the other introductions spec may add notifications for this user meanwhile: count them in)
   const items = researcher.getByRole('list', { name: 'お知らせ' }).getByRole('listitem');
-  const unreadNow = async () => Number((await researcher.getByText(/^(未読 \d+ 件|すべて既読)$/).textContent())!.match(/\d+/)?.[0] ?? 0);
+  const unreadNow = async () =>
+    Number((await researcher.getByText(/^(未読 \d+ 件|すべて既読)$/).textContent())!.match(/\d+/)?.[0] ?? 0);
   const unread = await unreadNow();
   const listed = await items.count();
   expect(unread).toBeGreaterThanOrEqual(2); // the request and the meeting proposal at least
@@ -163,14 +197,18 @@ test('a member saves their e-mail preferences', async ({ browser }) => {
   await expectAccessible(lender);
 });
 
-test('navigation: the coordinator header fits one line on desktop and opens as a menu on a phone; admin sub-navigation marks the current page', async ({ browser }) => {
+test('navigation: the coordinator header fits one line on desktop and opens as a menu on a phone; admin sub-navigation marks the current page', async ({
+  browser,
+}) => {
   const desktop = await session(browser, demo.coordinator, { width: 1280, height: 800 });
   await desktop.goto('/coordinator/matches');
   const nav = desktop.getByRole('navigation', { name: 'メインメニュー' });
   const links = nav.getByRole('link');
   await expect(nav.getByRole('link', { name: 'マッチ審査' })).toHaveAttribute('aria-current', 'page');
   await expect(nav.getByRole('link', { name: '紹介' })).toBeVisible();
-  const tops = new Set((await links.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)))) as number[]);
+  const tops = new Set(
+    (await links.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)))) as number[],
+  );
   expect(tops.size).toBe(1); // one row
   const header = await desktop.locator('header').boundingBox();
   expect(header!.height).toBeLessThan(80);

@@ -22,7 +22,9 @@ function bodyText(raw: string): string {
   const encoding = /^Content-Transfer-Encoding:\s*(\S+)/im.exec(head)?.[1]?.toLowerCase();
   if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (encoding === 'quoted-printable') {
-    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16)));
+    const bytes = body
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16)));
     return Buffer.from(bytes, 'latin1').toString('utf8');
   }
   return body;
@@ -63,7 +65,9 @@ async function expectHidden(page: Page, url: string, secrets: string[]) {
   }
 }
 
-test('coordinator approves, both parties accept, contacts are revealed and a message is exchanged', async ({ browser }) => {
+test('coordinator approves, both parties accept, contacts are revealed and a message is exchanged', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const coordinator = await session(browser, demo.coordinator);
 

@@ -3,10 +3,16 @@ import type { Browser, Page } from '@playwright/test';
 import { demo, expect, expectAccessible, signIn, test } from './support/fixtures';
 
 // a word no demo listing contains, letters only so stemming leaves it alone
-const token = () => `zq${crypto.randomBytes(4).toString('hex').replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)])}x`;
+const token = () =>
+  `zq${crypto
+    .randomBytes(4)
+    .toString('hex')
+    .replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)])}x`;
 
 async function as(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${crypto.randomInt(1, 254)}` } });
+  const context = await browser.newContext({
+    extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${crypto.randomInt(1, 254)}` },
+  });
   const page = await context.newPage();
   await signIn(page, email);
   await expect(page).not.toHaveURL(/sign-in/);
@@ -29,7 +35,9 @@ test.describe('needs and seeds', () => {
     await sme.goto('/needs/new');
     await expect(sme.getByRole('heading', { level: 1, name: '技術ニーズを登録' })).toBeVisible();
     await sme.getByLabel(/^タイトル/).fill(title);
-    await sme.getByLabel(/^概要/).fill('浸炭焼入れ後の歯車の歪みが0.05mmあり、研削工程が増えています。歪みを半減する熱処理条件を探しています。');
+    await sme
+      .getByLabel(/^概要/)
+      .fill('浸炭焼入れ後の歯車の歪みが0.05mmあり、研削工程が増えています。歪みを半減する熱処理条件を探しています。');
     await addKeyword(sme, '熱処理');
     await addKeyword(sme, 'distortion');
     // chips are removable from the keyboard
@@ -73,7 +81,11 @@ test.describe('needs and seeds', () => {
     const page = await as(browser, demo.researcher);
     await page.goto('/seeds/new');
     await page.getByLabel(/^タイトル/).fill(title);
-    await page.getByLabel(/^概要/).fill('A diamond-like carbon coating that lowers the friction coefficient of forming dies to 0.05, tripling die life.');
+    await page
+      .getByLabel(/^概要/)
+      .fill(
+        'A diamond-like carbon coating that lowers the friction coefficient of forming dies to 0.05, tripling die life.',
+      );
     await page.getByLabel('技術成熟度（TRL）').selectOption('5');
     await addKeyword(page, 'DLC');
     await page.getByRole('button', { name: '知財を追加' }).click();

@@ -5,7 +5,11 @@ import { demo, expect, expectAccessible, signIn, test } from './support/fixtures
 const NEED = '切削工具の摩耗をリアルタイムに検知して交換時期を最適化したい';
 const SEED = 'Tool wear monitoring from spindle vibration with retrofit MEMS sensors';
 
-test('the owner finds partners for a need from its page, with reasons in Japanese and English', async ({ page, context, baseURL }) => {
+test('the owner finds partners for a need from its page, with reasons in Japanese and English', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await signIn(page, demo.sme);
   await expect(page).toHaveURL(/\/home/);
   await context.addCookies([{ name: 'NEXT_LOCALE', value: 'ja', url: baseURL! }]);
@@ -30,7 +34,11 @@ test('the owner finds partners for a need from its page, with reasons in Japanes
   await expect(seed.getByText(/Score 0\.\d\d/)).toBeVisible();
 });
 
-test('another member finds the needs a seed could solve; visitors are sent to sign in', async ({ page, context, baseURL }) => {
+test('another member finds the needs a seed could solve; visitors are sent to sign in', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await signIn(page, demo.trading);
   await expect(page).toHaveURL(/\/home/);
   await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);

@@ -4,10 +4,20 @@ import { canonicalPrefecture, PREFECTURE_CODES, prefectureName } from './prefect
 
 describe('prefectures', () => {
   it('stores what people type in either language as the romanised name', () => {
-    expect(['愛知県', '愛知', ' aichi ', 'Aichi-ken', 'AICHI Prefecture', 'ａｉｃｈｉ'].map(canonicalPrefecture)).toEqual(Array(6).fill('Aichi'));
+    expect(
+      ['愛知県', '愛知', ' aichi ', 'Aichi-ken', 'AICHI Prefecture', 'ａｉｃｈｉ'].map(canonicalPrefecture),
+    ).toEqual(Array(6).fill('Aichi'));
     expect(['東京都', '東京', 'Tokyo-to'].map(canonicalPrefecture)).toEqual(['Tokyo', 'Tokyo', 'Tokyo']);
     expect(['京都府', '京都', 'Kyoto-fu'].map(canonicalPrefecture)).toEqual(['Kyoto', 'Kyoto', 'Kyoto']);
-    expect(['Ōsaka', '大阪府', 'Hyōgo', 'Hyougo', 'Ōita', 'Kōchi', '北海道'].map(canonicalPrefecture)).toEqual(['Osaka', 'Osaka', 'Hyogo', 'Hyogo', 'Oita', 'Kochi', 'Hokkaido']);
+    expect(['Ōsaka', '大阪府', 'Hyōgo', 'Hyougo', 'Ōita', 'Kōchi', '北海道'].map(canonicalPrefecture)).toEqual([
+      'Osaka',
+      'Osaka',
+      'Hyogo',
+      'Hyogo',
+      'Oita',
+      'Kochi',
+      'Hokkaido',
+    ]);
   });
 
   it('keeps anything that is not a prefecture as typed', () => {
@@ -30,7 +40,15 @@ describe('prefectures', () => {
 
 describe('prefectures in forms, imports and search links', () => {
   it('a listing saved with 愛知県 is stored as Aichi, and ?prefecture=愛知県 searches Aichi', () => {
-    const need = needSchema.parse({ intent: 'draft', language: 'ja', title: 't', summary: 's', domain: 'it', prefecture: '愛知県', visibility: 'members' });
+    const need = needSchema.parse({
+      intent: 'draft',
+      language: 'ja',
+      title: 't',
+      summary: 's',
+      domain: 'it',
+      prefecture: '愛知県',
+      visibility: 'members',
+    });
     expect(need.prefecture).toBe('Aichi');
     expect(searchParamsSchema.parse({ prefecture: '愛知県' }).prefecture).toBe('Aichi');
   });

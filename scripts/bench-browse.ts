@@ -74,14 +74,24 @@ function cpuSeconds(): { server: number; postgres: number } | null {
   return out;
 }
 
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 async function startServer(): Promise<{ base: string; child: ChildProcess | null }> {
   if (process.env.BENCH_URL) return { base: process.env.BENCH_URL.replace(/\/$/, ''), child: null };
   const base = `http://127.0.0.1:${PORT}`;
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: { ...process.env, PORT: String(PORT), AUTH_TRUST_HOST: 'true', DISABLE_BACKGROUND_JOBS: '1', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      AUTH_TRUST_HOST: 'true',
+      DISABLE_BACKGROUND_JOBS: '1',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true, // own process group, so stopping it stops the server processes too
   });
@@ -94,7 +104,9 @@ async function startServer(): Promise<{ base: string; child: ChildProcess | null
     await new Promise((r) => setTimeout(r, 500));
   }
   process.kill(-child.pid!, 'SIGTERM');
-  throw new Error(`the server did not answer on ${base} within 60 s (built with NEXT_DIST_DIR=${process.env.NEXT_DIST_DIR ?? '.next'}?)`);
+  throw new Error(
+    `the server did not answer on ${base} within 60 s (built with NEXT_DIST_DIR=${process.env.NEXT_DIST_DIR ?? '.next'}?)`,
+  );
 }
 
 async function sessionCookie(base: string): Promise<string> {
@@ -107,7 +119,10 @@ async function sessionCookie(base: string): Promise<string> {
 }
 
 async function run(base: string, label: string, path: string, queries: Record<string, string>[], cookie: string) {
-  const requests = queries.map((q) => ({ method: 'GET' as const, path: `${path}?${new URLSearchParams(q).toString()}` }));
+  const requests = queries.map((q) => ({
+    method: 'GET' as const,
+    path: `${path}?${new URLSearchParams(q).toString()}`,
+  }));
   const headers = { cookie: `${cookie ? `${cookie}; ` : ''}NEXT_LOCALE=ja` };
   // once per query: the page itself, not a redirect to sign-in (and a warm-up of each route)
   for (const r of requests) {
@@ -125,25 +140,34 @@ async function run(base: string, label: string, path: string, queries: Record<st
   const times: number[] = [];
   const cpuBefore = cpuSeconds();
   const result = await new Promise<Result>((resolve, reject) => {
-    const instance = autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, headers, requests }, (err, res) => (err ? reject(err) : resolve(res)));
+    const instance = autocannon(
+      { url: base, connections: CONNECTIONS, duration: SECONDS, headers, requests },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
     instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
   });
   const cpuAfter = cpuSeconds();
   times.sort((a, b) => a - b);
   const f = (p: number) => pct(times, p).toFixed(0);
-  const perPage = (side: 'server' | 'postgres') => (((cpuAfter![side] - cpuBefore![side]) * 1000) / Math.max(1, result.requests.total)).toFixed(1);
-  console.log(`${label.padEnd(22)} 1 at a time × ${SEQUENTIAL}: p50 ${pct(alone, 50).toFixed(0)} ms · p95 ${pct(alone, 95).toFixed(0)} ms`);
+  const perPage = (side: 'server' | 'postgres') =>
+    (((cpuAfter![side] - cpuBefore![side]) * 1000) / Math.max(1, result.requests.total)).toFixed(1);
+  console.log(
+    `${label.padEnd(22)} 1 at a time × ${SEQUENTIAL}: p50 ${pct(alone, 50).toFixed(0)} ms · p95 ${pct(alone, 95).toFixed(0)} ms`,
+  );
   console.log(
     `${label.padEnd(22)} ${CONNECTIONS} conn × ${SECONDS} s: ${result.requests.total} requests (${result.non2xx} non-2xx, ${result.errors} errors) · ` +
       `p50 ${f(50)} ms · p95 ${f(95)} ms · p99 ${f(99)} ms · max ${times[times.length - 1]?.toFixed(0)} ms · ${result.requests.average} req/s · load average ${load()}`,
   );
-  if (cpuBefore && cpuAfter) console.log(`${''.padEnd(22)} CPU per page: server ${perPage('server')} ms · Postgres ${perPage('postgres')} ms`);
+  if (cpuBefore && cpuAfter)
+    console.log(`${''.padEnd(22)} CPU per page: server ${perPage('server')} ms · Postgres ${perPage('postgres')} ms`);
 }
 
 const { base, child } = await startServer();
 try {
   const cookie = await sessionCookie(base);
-  console.log(`server ${base}${child ? ` (scripts/start.mjs, WEB_CONCURRENCY ${process.env.WEB_CONCURRENCY ?? 'one per core'}, dist ${process.env.NEXT_DIST_DIR ?? '.next'})` : ''}; load average before ${load()}`);
+  console.log(
+    `server ${base}${child ? ` (scripts/start.mjs, WEB_CONCURRENCY ${process.env.WEB_CONCURRENCY ?? 'one per core'}, dist ${process.env.NEXT_DIST_DIR ?? '.next'})` : ''}; load average before ${load()}`,
+  );
   await run(base, 'seeds, signed out', '/seeds', seedQueries, '');
   await run(base, `seeds, ${EMAIL}`, '/seeds', seedQueries, cookie);
   await run(base, `needs, ${EMAIL}`, '/needs', needQueries, cookie);

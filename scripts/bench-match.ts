@@ -29,7 +29,15 @@ import { sql } from 'drizzle-orm';
 import { closeDb, getDb, type Db } from '@/db';
 import { rankForListing } from '@/lib/matching/retrieve';
 import { rematchNeeds } from '@/lib/matching/bulk';
-import { indexListings, pruneIndex, rebuildCorpusStats, rebuildPostings, reweigh, rowsOf, type ListingKind } from '@/lib/matching/store';
+import {
+  indexListings,
+  pruneIndex,
+  rebuildCorpusStats,
+  rebuildPostings,
+  reweigh,
+  rowsOf,
+  type ListingKind,
+} from '@/lib/matching/store';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -49,7 +57,9 @@ const load = () => os.loadavg()[0].toFixed(2);
 
 async function openIds(db: Db, kind: ListingKind): Promise<string[]> {
   const table = kind === 'need' ? sql`needs` : sql`seeds`;
-  return rowsOf<{ id: string }>(await db.execute(sql`select id from ${table} where status = 'open' and expires_at > now() order by id`)).map((r) => r.id);
+  return rowsOf<{ id: string }>(
+    await db.execute(sql`select id from ${table} where status = 'open' and expires_at > now() order by id`),
+  ).map((r) => r.id);
 }
 
 async function runPool<T>(items: T[], n: number, fn: (item: T) => Promise<void>) {
@@ -68,10 +78,16 @@ if (has('worker')) {
   const db = await getDb();
   const ids = (await openIds(db, 'need')).filter((_, i) => i % count === index);
   const t0 = performance.now();
-  const r = await rematchNeeds(db, ids, { batch, concurrency: Number(opt('concurrency', '1')), pipeline: Number(opt('pipeline', '2')) });
+  const r = await rematchNeeds(db, ids, {
+    batch,
+    concurrency: Number(opt('concurrency', '1')),
+    pipeline: Number(opt('pipeline', '2')),
+  });
   const seconds = (performance.now() - t0) / 1000;
   await closeDb();
-  process.stdout.write(`${JSON.stringify({ needs: ids.length, seconds, ...r, maxRss: process.resourceUsage().maxRSS * 1024 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ needs: ids.length, seconds, ...r, maxRss: process.resourceUsage().maxRSS * 1024 })}\n`,
+  );
   process.exit(0);
 }
 
@@ -105,7 +121,9 @@ async function indexAll(db: Db) {
   }
   await rebuildPostings(db);
   // same definition as the migration
-  await db.execute(sql`alter table match_postings add constraint match_postings_kind_key_listing_id_pk primary key (kind, key, listing_id) include (lang, weight)`);
+  await db.execute(
+    sql`alter table match_postings add constraint match_postings_kind_key_listing_id_pk primary key (kind, key, listing_id) include (lang, weight)`,
+  );
   await db.execute(sql`alter table match_documents enable trigger match_documents_postings`);
   // compact: the re-weigh above rewrote every row (vacuum full also narrows rows written before migration 0010)
   await db.execute(sql`vacuum full match_documents`);
@@ -134,10 +152,26 @@ function runWorkers(url: string, workers: number, batch: number): Promise<Array<
       { length: workers },
       (_, i) =>
         new Promise<Record<string, number>>((resolve, reject) => {
-          const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-match.ts', '--worker', `${i}/${workers}`, '--batch', String(batch), '--concurrency', opt('concurrency', '1'), '--pipeline', opt('pipeline', '2')], {
-            env: { ...process.env, DATABASE_URL: url },
-            stdio: ['ignore', 'pipe', 'inherit'],
-          });
+          const child = spawn(
+            process.execPath,
+            [
+              '--import',
+              'tsx',
+              'scripts/bench-match.ts',
+              '--worker',
+              `${i}/${workers}`,
+              '--batch',
+              String(batch),
+              '--concurrency',
+              opt('concurrency', '1'),
+              '--pipeline',
+              opt('pipeline', '2'),
+            ],
+            {
+              env: { ...process.env, DATABASE_URL: url },
+              stdio: ['ignore', 'pipe', 'inherit'],
+            },
+          );
           let out = '';
           child.stdout.on('data', (d) => (out += d));
           child.on('exit', (code) => {
@@ -150,7 +184,9 @@ function runWorkers(url: string, workers: number, batch: number): Promise<Array<
   );
 }
 
-const SIZES = opt('seeds', process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const SIZES = opt('seeds', process.env.BENCH_SIZES ?? '10000,100000')
+  .split(',')
+  .map(Number);
 const NEEDS = Number(opt('needs', process.env.BENCH_NEEDS ?? '20000'));
 const SAMPLE = Number(opt('sample', process.env.BENCH_SAMPLE ?? '300'));
 const WORKERS = Number(opt('workers', '2'));
@@ -163,7 +199,11 @@ async function runSize(size: number, url: string): Promise<Record<string, string
   let indexSeconds = 0;
   if (Number(have.seeds) !== size || Number(have.needs) !== NEEDS) {
     await closeDb();
-    const gen = spawnSync('npx', ['tsx', 'scripts/generate-listings.ts', '--reset', '--seeds', String(size), '--needs', String(NEEDS)], { stdio: 'inherit', env: process.env });
+    const gen = spawnSync(
+      'npx',
+      ['tsx', 'scripts/generate-listings.ts', '--reset', '--seeds', String(size), '--needs', String(NEEDS)],
+      { stdio: 'inherit', env: process.env },
+    );
     if (gen.status !== 0) throw new Error('generator failed');
     db = await getDb();
   } else console.log('generated listings already present');
@@ -175,7 +215,9 @@ async function runSize(size: number, url: string): Promise<Record<string, string
   } else console.log('every open listing already indexed');
   const indexRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
   peakRss = process.memoryUsage().rss; // from here on: the query phases only
-  const [{ seeds: openSeeds }] = rowsOf<{ seeds: number }>(await db.execute(sql`select count(*)::int as seeds from match_documents where kind = 'seed'`));
+  const [{ seeds: openSeeds }] = rowsOf<{ seeds: number }>(
+    await db.execute(sql`select count(*)::int as seeds from match_documents where kind = 'seed'`),
+  );
 
   // top-10 for one need, one at a time
   const needIds = await openIds(db, 'need');
@@ -189,13 +231,18 @@ async function runSize(size: number, url: string): Promise<Record<string, string
     const s = performance.now();
     const r = await rankForListing(db, 'need', id, 10);
     times.push(performance.now() - s);
-    got.set(id, r.map((m) => m.id));
+    got.set(
+      id,
+      r.map((m) => m.id),
+    );
     if (!r.length) empty++;
   }
   times.sort((a, b) => a - b);
   const loadTop = load();
   const [p50, p95] = [pct(times, 50), pct(times, 95)];
-  console.log(`top-10 for one need (${times.length} needs): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms; ${empty} with no candidates (load ${loadTop})`);
+  console.log(
+    `top-10 for one need (${times.length} needs): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms; ${empty} with no candidates (load ${loadTop})`,
+  );
 
   // agreement with a much wider retrieval (the budgets' cost in quality)
   let overlap = 0;
@@ -206,7 +253,9 @@ async function runSize(size: number, url: string): Promise<Record<string, string
     overlap += exact.length ? exact.filter((x) => mine.includes(x)).length / exact.length : 1;
   }
   const agreement = overlap / check.length;
-  console.log(`agreement with the wide reference ranking: mean overlap@10 ${agreement.toFixed(3)} over ${check.length} needs`);
+  console.log(
+    `agreement with the wide reference ranking: mean overlap@10 ${agreement.toFixed(3)} over ${check.length} needs`,
+  );
 
   // full re-match of every need
   let rematchSeconds = NaN;
@@ -227,7 +276,9 @@ async function runSize(size: number, url: string): Promise<Record<string, string
     );
     db = await getDb();
   }
-  console.log(`memory: peak RSS while ranking ${mb(peakRss)} (sampled every 100 ms; before that, generation / indexing ${mb(indexRss)}), heap used now ${mb(process.memoryUsage().heapUsed)}`);
+  console.log(
+    `memory: peak RSS while ranking ${mb(peakRss)} (sampled every 100 ms; before that, generation / indexing ${mb(indexRss)}), heap used now ${mb(process.memoryUsage().heapUsed)}`,
+  );
   const result = {
     seeds: Number(openSeeds),
     needs: needIds.length,
@@ -257,20 +308,33 @@ for (const size of SIZES) {
   const url = URL_TEMPLATE.replaceAll('{k}', String(Math.round(size / 1000)));
   const file = path.join(os.tmpdir(), `bench-match-${process.pid}-${size}.json`);
   const passOn = argv.filter((a, i) => !['--seeds'].includes(a) && argv[i - 1] !== '--seeds');
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-match.ts', ...passOn, '--size', String(size), '--result-file', file], {
-    stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: url },
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/bench-match.ts', ...passOn, '--size', String(size), '--result-file', file],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, DATABASE_URL: url },
+    },
+  );
   if (child.status !== 0 || !fs.existsSync(file)) throw new Error(`benchmark of ${size} seeds failed`);
   results.push(JSON.parse(fs.readFileSync(file, 'utf8')));
   fs.rmSync(file, { force: true });
 }
 
 clearInterval(sampler);
-console.log(`\nsummary (load = 1-min load average when each phase ended, ${os.cpus().length} cores; the machine may be shared)`);
+console.log(
+  `\nsummary (load = 1-min load average when each phase ended, ${os.cpus().length} cores; the machine may be shared)`,
+);
 console.table(results);
 if (results.length >= 2) {
   const [a, b] = [results[0], results[results.length - 1]];
-  console.log(`p95 growth ×${(Number(b.p95Ms) / Number(a.p95Ms)).toFixed(2)} for ×${(Number(b.seeds) / Number(a.seeds)).toFixed(1)} seeds`);
+  console.log(
+    `p95 growth ×${(Number(b.p95Ms) / Number(a.p95Ms)).toFixed(2)} for ×${(Number(b.seeds) / Number(a.seeds)).toFixed(1)} seeds`,
+  );
 }
-console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `machine: ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);

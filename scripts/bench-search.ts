@@ -20,7 +20,10 @@ const { loadViewer } = await import('@/lib/auth/viewer');
 const { searchNeeds, searchSeeds } = await import('@/lib/listings/search');
 const { searchParamsSchema } = await import('@/lib/listings/validation');
 const { loadavg } = await import('node:os');
-const load = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+const load = () =>
+  `load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`;
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const EMAIL = process.env.BENCH_EMAIL ?? 'trading@demo.test';
@@ -43,7 +46,8 @@ const needQueries = [
   { q: 'cost', domain: 'biotech', prefecture: 'Osaka' },
 ];
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const fmt = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return `p50 ${pct(s, 50).toFixed(1)} ms · p95 ${pct(s, 95).toFixed(1)} ms · max ${s[s.length - 1].toFixed(1)} ms (n=${s.length})`;
@@ -55,7 +59,8 @@ async function databaseLayer() {
   if (!user) throw new Error(`no user ${EMAIL}: seed the demo data into this database first (npm run db:seed)`);
   const viewer = (await loadViewer(user.id, user.sv))!;
   const counts = await db.execute(
-    (await import('drizzle-orm')).sql`select (select count(*) from seeds)::int as seeds, (select count(*) from needs)::int as needs`,
+    (await import('drizzle-orm'))
+      .sql`select (select count(*) from seeds)::int as seeds, (select count(*) from needs)::int as needs`,
   );
   console.log('rows:', JSON.stringify(Array.isArray(counts) ? counts[0] : (counts as { rows: unknown[] }).rows[0]));
   for (const [label, queries, search] of [
@@ -72,7 +77,9 @@ async function databaseLayer() {
       times.push(performance.now() - t0);
       totals.push(result.total);
     }
-    console.log(`DB  ${label}: text + 2 filters, page 1 (count + page): ${fmt(times)}; matches per query ${Math.min(...totals)}–${Math.max(...totals)}; ${load()}`);
+    console.log(
+      `DB  ${label}: text + 2 filters, page 1 (count + page): ${fmt(times)}; matches per query ${Math.min(...totals)}–${Math.max(...totals)}; ${load()}`,
+    );
   }
 }
 

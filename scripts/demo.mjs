@@ -11,8 +11,10 @@ const run = (cmd, args, extraEnv = {}) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-if (!fs.existsSync('node_modules/.package-lock.json') ||
-    fs.statSync('package-lock.json').mtimeMs > fs.statSync('node_modules/.package-lock.json').mtimeMs) {
+if (
+  !fs.existsSync('node_modules/.package-lock.json') ||
+  fs.statSync('package-lock.json').mtimeMs > fs.statSync('node_modules/.package-lock.json').mtimeMs
+) {
   // npm ci can trip over platform-specific optional packages missing from a lockfile made
   // on another OS; npm install from the same lockfile is the fallback.
   const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });

@@ -35,7 +35,8 @@ const k = Number(arg('--k') ?? 10);
 const data = JSON.parse(readFileSync(datasetPath, 'utf8')) as Dataset;
 
 const g = getGlossary();
-if (g.problems.length) console.error(`glossary: ${g.problems.length} problem(s), e.g. ${g.problems.slice(0, 3).join('; ')}`);
+if (g.problems.length)
+  console.error(`glossary: ${g.problems.length} problem(s), e.g. ${g.problems.slice(0, 3).join('; ')}`);
 console.log(`glossary: ${g.entries.size} concepts; dataset: ${data.needs.length} needs, ${data.seeds.length} seeds`);
 
 const t0 = performance.now();
@@ -51,7 +52,8 @@ const engine = evaluateRun(data.needs, data.judgments, run);
 console.log('ENGINE');
 console.log(formatGroups(engine.groups));
 if (flag('--per-need')) {
-  for (const r of engine.perNeed) console.log(`${r.needId} ${r.lang} ndcg=${r.ndcg.toFixed(3)} r=${r.recall.toFixed(2)} mrr=${r.mrr.toFixed(2)}`);
+  for (const r of engine.perNeed)
+    console.log(`${r.needId} ${r.lang} ndcg=${r.ndcg.toFixed(3)} r=${r.recall.toFixed(2)} mrr=${r.mrr.toFixed(2)}`);
 }
 
 const base = evaluateRun(data.needs, data.judgments, tfidfBaselineRun(data.needs, data.seeds, k));
@@ -62,7 +64,11 @@ if (flag('--split')) {
   for (const half of [0, 1]) {
     const ids = new Set(data.needs.filter((_, i) => i % 2 === half).map((n) => n.id));
     const needs = data.needs.filter((n) => ids.has(n.id));
-    const r = evaluateRun(needs, data.judgments.filter((j) => ids.has(j.needId)), run);
+    const r = evaluateRun(
+      needs,
+      data.judgments.filter((j) => ids.has(j.needId)),
+      run,
+    );
     console.log(`\nSPLIT half ${half === 0 ? 'A (even)' : 'B (odd)'}`);
     console.log(formatGroups(r.groups));
   }

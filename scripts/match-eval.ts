@@ -50,7 +50,10 @@ try {
   const t0 = performance.now();
   const imported = await importDataset(db, data, { label: 'eval' });
   const t1 = performance.now();
-  for (const [kind, ids] of [['need', [...imported.needIds.values()]], ['seed', [...imported.seedIds.values()]]] as const) {
+  for (const [kind, ids] of [
+    ['need', [...imported.needIds.values()]],
+    ['seed', [...imported.seedIds.values()]],
+  ] as const) {
     for (let i = 0; i < ids.length; i += 500) await indexListings(db, kind, ids.slice(i, i + 500));
     await rebuildCorpusStats(db, kind);
     await reweigh(db, kind, { all: true });
@@ -78,17 +81,29 @@ try {
   const engine = evaluateRun(needsMeta, data.judgments, run);
   console.log('ENGINE (database-backed retrieval + re-ranking)');
   console.log(formatGroups(engine.groups));
-  if (flag('--per-need')) for (const r of engine.perNeed) console.log(`${r.needId} ${r.lang} ndcg=${r.ndcg.toFixed(3)} r=${r.recall.toFixed(2)} mrr=${r.mrr.toFixed(2)}`);
+  if (flag('--per-need'))
+    for (const r of engine.perNeed)
+      console.log(`${r.needId} ${r.lang} ndcg=${r.ndcg.toFixed(3)} r=${r.recall.toFixed(2)} mrr=${r.mrr.toFixed(2)}`);
 
   const toText = (x: (typeof data.needs)[number] | (typeof data.seeds)[number]) => ({ ...x, region: x.region ?? null });
-  const tfidf = evaluateRun(needsMeta, data.judgments, tfidfBaselineRun(data.needs.map(toText), data.seeds.map(toText), K));
+  const tfidf = evaluateRun(
+    needsMeta,
+    data.judgments,
+    tfidfBaselineRun(data.needs.map(toText), data.seeds.map(toText), K),
+  );
   console.log('\nBASELINE TF-IDF (English words + Japanese character bigrams)');
   console.log(formatGroups(tfidf.groups));
 
   // Postgres ts_rank alone: the need's search text as an OR query over the seeds' search text.
   const tsRun: Record<string, string[]> = {};
   for (const need of data.needs) {
-    const words = [...new Set(buildSearchText({ title: need.title, summary: need.summary, keywords: need.keywords }).split(' ').filter(Boolean))];
+    const words = [
+      ...new Set(
+        buildSearchText({ title: need.title, summary: need.summary, keywords: need.keywords })
+          .split(' ')
+          .filter(Boolean),
+      ),
+    ];
     if (!words.length) {
       tsRun[need.id] = [];
       continue;
@@ -103,7 +118,7 @@ try {
     tsRun[need.id] = rows.map((r) => seedDatasetId.get(r.id)!).filter(Boolean);
   }
   const tsRank = evaluateRun(needsMeta, data.judgments, tsRun);
-  console.log('\nBASELINE Postgres ts_rank (simple config, OR of the need\'s search terms)');
+  console.log("\nBASELINE Postgres ts_rank (simple config, OR of the need's search terms)");
   console.log(formatGroups(tsRank.groups));
 
   // Agreement with the in-memory engine on the same data.
@@ -120,7 +135,9 @@ try {
   }
   const mem = evaluateRun(needsMeta, data.judgments, memRun);
   console.log(`\nIN-MEMORY ENGINE (reference): nDCG@10 overall ${mem.groups.overall.ndcg10.toFixed(3)}`);
-  console.log(`agreement with the in-memory engine: identical top-10 for ${same}/${data.needs.length} needs, mean overlap@10 ${(overlap / Math.max(1, data.needs.length)).toFixed(3)}`);
+  console.log(
+    `agreement with the in-memory engine: identical top-10 for ${same}/${data.needs.length} needs, mean overlap@10 ${(overlap / Math.max(1, data.needs.length)).toFixed(3)}`,
+  );
 } finally {
   await closeDb();
   if (!flag('--keep')) fs.rmSync(dir, { recursive: true, force: true });

@@ -62,4 +62,6 @@ cluster.on('exit', (worker, code, signal) => {
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(signal));
 
 for (let i = 0; i < count; i++) fork(i === 0);
-console.log(`[start] ${count} server process${count === 1 ? '' : 'es'} on port ${port}${process.env.DATABASE_URL ? ' (WEB_CONCURRENCY to change)' : ' (embedded database: one process)'}`);
+console.log(
+  `[start] ${count} server process${count === 1 ? '' : 'es'} on port ${port}${process.env.DATABASE_URL ? ' (WEB_CONCURRENCY to change)' : ' (embedded database: one process)'}`,
+);

@@ -7,7 +7,9 @@ describe('currentHref', () => {
     expect(currentHref('/admin', admin)).toBe('/admin');
     expect(currentHref('/admin/users/123', admin)).toBe('/admin/users');
     expect(currentHref('/administrators', admin)).toBeUndefined();
-    expect(currentHref('/coordinator/matches', ['/coordinator', '/coordinator/matches', '/coordinator/reviews'])).toBe('/coordinator/matches');
+    expect(currentHref('/coordinator/matches', ['/coordinator', '/coordinator/matches', '/coordinator/reviews'])).toBe(
+      '/coordinator/matches',
+    );
     expect(currentHref('/home', admin)).toBeUndefined();
   });
 });

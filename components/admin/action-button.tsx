@@ -24,7 +24,16 @@ type Props<Input> = {
 };
 
 /** A button that runs one server action, reports the outcome and refreshes the page's data. */
-export function ActionButton<Input>({ action, input, children, successMessage, confirm, variant = 'secondary', size = 'sm', ...props }: Props<Input>) {
+export function ActionButton<Input>({
+  action,
+  input,
+  children,
+  successMessage,
+  confirm,
+  variant = 'secondary',
+  size = 'sm',
+  ...props
+}: Props<Input>) {
   const t = useTranslations('common');
   const message = useMessage();
   const { toast } = useToast();
@@ -47,7 +56,13 @@ export function ActionButton<Input>({ action, input, children, successMessage, c
 
   return (
     <>
-      <Button variant={variant} size={size} loading={pending && !open} aria-label={props['aria-label']} onClick={() => (confirm ? setOpen(true) : run())}>
+      <Button
+        variant={variant}
+        size={size}
+        loading={pending && !open}
+        aria-label={props['aria-label']}
+        onClick={() => (confirm ? setOpen(true) : run())}
+      >
         {children}
       </Button>
       {confirm && (

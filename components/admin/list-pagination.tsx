@@ -3,7 +3,17 @@ import { Pagination } from '@/components/ui/pagination';
 import { hrefWith } from './filter-form';
 
 /** Pagination for an admin list that keeps the current filters in each link. */
-export async function ListPagination({ path, filters, page, totalPages }: { path: string; filters: Record<string, string | number | undefined>; page: number; totalPages: number }) {
+export async function ListPagination({
+  path,
+  filters,
+  page,
+  totalPages,
+}: {
+  path: string;
+  filters: Record<string, string | number | undefined>;
+  page: number;
+  totalPages: number;
+}) {
   const t = await getTranslations('common');
   return (
     <Pagination

@@ -52,7 +52,11 @@ export function useActionForm<Values extends FieldValues, Output>(options: {
       if (field === '_form') continue;
       form.setError(field as Path<Values>, { type: 'server', message: messages[0] });
     }
-    setFormError(result.fieldErrors && Object.keys(result.fieldErrors).some((f) => f !== '_form') ? 'errors.fix_fields' : result.messageKey);
+    setFormError(
+      result.fieldErrors && Object.keys(result.fieldErrors).some((f) => f !== '_form')
+        ? 'errors.fix_fields'
+        : result.messageKey,
+    );
   });
 
   /** Translated error for a (possibly nested) field. */

@@ -22,9 +22,17 @@ export function BulkDecision({ formId }: { formId: string }) {
       return { matchId, version: Number(version) };
     });
   const go = (decision: 'approve' | 'reject') =>
-    run(bulkDecideMatchesAction, { decision, note, items: selected() }, { onOk: (d) => toast(t('bulkDone', d), { tone: d.failed ? 'warning' : 'success' }) });
+    run(
+      bulkDecideMatchesAction,
+      { decision, note, items: selected() },
+      { onOk: (d) => toast(t('bulkDone', d), { tone: d.failed ? 'warning' : 'success' }) },
+    );
   return (
-    <div role="group" aria-label={t('bulkLabel')} className="flex flex-col gap-2 rounded-md border border-slate-200 p-3">
+    <div
+      role="group"
+      aria-label={t('bulkLabel')}
+      className="flex flex-col gap-2 rounded-md border border-slate-200 p-3"
+    >
       {error && <Alert tone="danger">{error}</Alert>}
       <FormField label={t('noteLabel')}>
         <Textarea rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />

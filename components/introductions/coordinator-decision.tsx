@@ -21,10 +21,19 @@ export function CoordinatorDecision({ matchId, version, title }: { matchId: stri
         <Textarea rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
       </FormField>
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" loading={pending} onClick={() => run(approveMatchAction, { matchId, version, note }, { success: t('statuses.approved') })}>
+        <Button
+          size="sm"
+          loading={pending}
+          onClick={() => run(approveMatchAction, { matchId, version, note }, { success: t('statuses.approved') })}
+        >
           {t('approve')}
         </Button>
-        <Button size="sm" variant="secondary" loading={pending} onClick={() => run(rejectMatchAction, { matchId, version, note }, { success: t('statuses.rejected') })}>
+        <Button
+          size="sm"
+          variant="secondary"
+          loading={pending}
+          onClick={() => run(rejectMatchAction, { matchId, version, note }, { success: t('statuses.rejected') })}
+        >
           {t('reject')}
         </Button>
       </div>

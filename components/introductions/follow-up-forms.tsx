@@ -23,7 +23,11 @@ export function ProposeMeeting({ matchId }: { matchId: string }) {
       <div className="grid gap-2 sm:grid-cols-3">
         {slots.map((s, i) => (
           <FormField key={i} label={t('slot', { n: i + 1 })}>
-            <TextField type="datetime-local" value={s} onChange={(e) => setSlots(slots.map((x, j) => (j === i ? e.target.value : x)))} />
+            <TextField
+              type="datetime-local"
+              value={s}
+              onChange={(e) => setSlots(slots.map((x, j) => (j === i ? e.target.value : x)))}
+            />
           </FormField>
         ))}
       </div>
@@ -34,7 +38,13 @@ export function ProposeMeeting({ matchId }: { matchId: string }) {
         <Button
           size="sm"
           loading={pending}
-          onClick={() => run(proposeMeetingAction, { matchId, slots: slots.filter(Boolean).map((s) => new Date(s).toISOString()), location }, { success: t('done') })}
+          onClick={() =>
+            run(
+              proposeMeetingAction,
+              { matchId, slots: slots.filter(Boolean).map((s) => new Date(s).toISOString()), location },
+              { success: t('done') },
+            )
+          }
         >
           {t('proposeMeeting')}
         </Button>
@@ -43,7 +53,15 @@ export function ProposeMeeting({ matchId }: { matchId: string }) {
   );
 }
 
-export function PickSlot({ matchId, proposalId, slots }: { matchId: string; proposalId: string; slots: { iso: string; label: string }[] }) {
+export function PickSlot({
+  matchId,
+  proposalId,
+  slots,
+}: {
+  matchId: string;
+  proposalId: string;
+  slots: { iso: string; label: string }[];
+}) {
   const t = useTranslations('introductions');
   const { run, pending, error } = useRun();
   return (
@@ -52,7 +70,12 @@ export function PickSlot({ matchId, proposalId, slots }: { matchId: string; prop
       <ul className="flex flex-wrap gap-2">
         {slots.map((s) => (
           <li key={s.iso}>
-            <Button size="sm" variant="secondary" loading={pending} onClick={() => run(pickMeetingSlotAction, { matchId, proposalId, slot: s.iso }, { success: t('done') })}>
+            <Button
+              size="sm"
+              variant="secondary"
+              loading={pending}
+              onClick={() => run(pickMeetingSlotAction, { matchId, proposalId, slot: s.iso }, { success: t('done') })}
+            >
               {t('pick')}: {s.label}
             </Button>
           </li>
@@ -64,7 +87,12 @@ export function PickSlot({ matchId, proposalId, slots }: { matchId: string; prop
 
 export function RecordOutcome({ matchId }: { matchId: string }) {
   const t = useTranslations('introductions');
-  const [v, setV] = useState({ kind: 'meeting_held', occurredOn: new Date().toISOString().slice(0, 10), note: '', close: false });
+  const [v, setV] = useState({
+    kind: 'meeting_held',
+    occurredOn: new Date().toISOString().slice(0, 10),
+    note: '',
+    close: false,
+  });
   const { run, pending, error } = useRun();
   return (
     <div className="flex flex-col gap-2">
@@ -88,7 +116,11 @@ export function RecordOutcome({ matchId }: { matchId: string }) {
       </div>
       <Checkbox label={t('closeWith')} checked={v.close} onChange={(e) => setV({ ...v, close: e.target.checked })} />
       <div>
-        <Button size="sm" loading={pending} onClick={() => run(recordOutcomeAction, { matchId, ...v }, { success: t('done') })}>
+        <Button
+          size="sm"
+          loading={pending}
+          onClick={() => run(recordOutcomeAction, { matchId, ...v }, { success: t('done') })}
+        >
           {t('recordOutcome')}
         </Button>
       </div>

@@ -12,7 +12,14 @@ import { TextField } from '@/components/ui/text-field';
 import { useToast } from '@/components/ui/toast';
 import { ndaSchema, type NdaFormInput } from '@/lib/introductions/validation';
 
-export type NdaValues = { id: string; version: number; type: 'mutual' | 'one_way'; status: 'draft' | 'signed' | 'expired'; signedOn: string | null; expiresOn: string | null };
+export type NdaValues = {
+  id: string;
+  version: number;
+  type: 'mutual' | 'one_way';
+  status: 'draft' | 'signed' | 'expired';
+  signedOn: string | null;
+  expiresOn: string | null;
+};
 
 /** Records a confidentiality agreement, or updates `nda` when given (same schema as the action). */
 export function NdaForm({ matchId, nda }: { matchId: string; nda?: NdaValues }) {
@@ -20,7 +27,15 @@ export function NdaForm({ matchId, nda }: { matchId: string; nda?: NdaValues }) 
   const router = useRouter();
   const { toast } = useToast();
   const defaults: NdaFormInput = nda
-    ? { matchId, ndaId: nda.id, version: nda.version, type: nda.type, status: nda.status, signedOn: nda.signedOn ?? '', expiresOn: nda.expiresOn ?? '' }
+    ? {
+        matchId,
+        ndaId: nda.id,
+        version: nda.version,
+        type: nda.type,
+        status: nda.status,
+        signedOn: nda.signedOn ?? '',
+        expiresOn: nda.expiresOn ?? '',
+      }
     : { matchId, ndaId: '', version: 0, type: 'mutual', status: 'draft', signedOn: '', expiresOn: '' };
   const { form, onSubmit, formError, errorOf } = useActionForm({
     schema: ndaSchema,
@@ -33,7 +48,12 @@ export function NdaForm({ matchId, nda }: { matchId: string; nda?: NdaValues }) 
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2" aria-label={nda ? t('updateNda') : t('recordNda')}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-2"
+      aria-label={nda ? t('updateNda') : t('recordNda')}
+    >
       {formError && <Alert tone="danger">{formError}</Alert>}
       <div className="grid gap-2 sm:grid-cols-4">
         <FormField label={t('ndaType')} error={errorOf('type')}>

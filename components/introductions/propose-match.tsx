@@ -46,7 +46,12 @@ export function ProposeMatch({ needs, seeds }: { needs: Option[]; seeds: Option[
         <Textarea rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
       </FormField>
       <div>
-        <Button size="sm" disabled={!needId || !seedId} loading={pending} onClick={() => run(proposeMatchAction, { needId, seedId, note }, { success: t('proposed') })}>
+        <Button
+          size="sm"
+          disabled={!needId || !seedId}
+          loading={pending}
+          onClick={() => run(proposeMatchAction, { needId, seedId, note }, { success: t('proposed') })}
+        >
           {t('propose')}
         </Button>
       </div>

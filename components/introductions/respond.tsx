@@ -2,7 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { acceptIntroductionAction, declineIntroductionAction, withdrawInterestAction } from '@/app/(app)/introductions/actions';
+import {
+  acceptIntroductionAction,
+  declineIntroductionAction,
+  withdrawInterestAction,
+} from '@/app/(app)/introductions/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
@@ -12,7 +16,15 @@ import { declineReasons } from '@/lib/introductions/rules';
 import { useRun } from './use-run';
 
 /** A party's answer to an introduction request: accept, or decline with a structured reason. */
-export function Respond({ matchId, canAnswer, canWithdraw }: { matchId: string; canAnswer: boolean; canWithdraw: boolean }) {
+export function Respond({
+  matchId,
+  canAnswer,
+  canWithdraw,
+}: {
+  matchId: string;
+  canAnswer: boolean;
+  canWithdraw: boolean;
+}) {
   const t = useTranslations('introductions');
   const [reason, setReason] = useState<(typeof declineReasons)[number]>('too_early');
   const [text, setText] = useState('');
@@ -23,7 +35,10 @@ export function Respond({ matchId, canAnswer, canWithdraw }: { matchId: string; 
       {canAnswer && (
         <>
           <div>
-            <Button loading={pending} onClick={() => run(acceptIntroductionAction, { matchId }, { success: t('responses.accepted') })}>
+            <Button
+              loading={pending}
+              onClick={() => run(acceptIntroductionAction, { matchId }, { success: t('responses.accepted') })}
+            >
               {t('accept')}
             </Button>
           </div>
@@ -42,7 +57,13 @@ export function Respond({ matchId, canAnswer, canWithdraw }: { matchId: string; 
               <Textarea rows={2} maxLength={1000} value={text} onChange={(e) => setText(e.target.value)} />
             </FormField>
             <div>
-              <Button variant="secondary" loading={pending} onClick={() => run(declineIntroductionAction, { matchId, reason, text }, { success: t('responses.declined') })}>
+              <Button
+                variant="secondary"
+                loading={pending}
+                onClick={() =>
+                  run(declineIntroductionAction, { matchId, reason, text }, { success: t('responses.declined') })
+                }
+              >
                 {t('decline')}
               </Button>
             </div>

@@ -13,7 +13,11 @@ export function useRun() {
   const message = useMessage();
   const { toast } = useToast();
   const router = useRouter();
-  const run = async <T,>(action: (input: never) => Promise<ActionResult<T>>, input: unknown, done?: { success?: string; onOk?: (data: T) => void }) => {
+  const run = async <T>(
+    action: (input: never) => Promise<ActionResult<T>>,
+    input: unknown,
+    done?: { success?: string; onOk?: (data: T) => void },
+  ) => {
     setPending(true);
     setError(undefined);
     try {

@@ -16,7 +16,13 @@ export const LISTING_MESSAGES = ['listings', 'domains', 'orgKinds', 'introductio
  * layout sends `everywhere`; a segment whose client components need more wraps its pages in
  * its own <ClientMessages> (it replaces the outer one, so `everywhere` is always included).
  */
-export async function ClientMessages({ namespaces = [], children }: { namespaces?: string[]; children: React.ReactNode }) {
+export async function ClientMessages({
+  namespaces = [],
+  children,
+}: {
+  namespaces?: string[];
+  children: React.ReactNode;
+}) {
   const all = await getMessages();
   const wanted = new Set([...everywhere, ...namespaces]);
   const messages = Object.fromEntries(Object.entries(all).filter(([namespace]) => wanted.has(namespace)));

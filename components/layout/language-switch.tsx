@@ -17,7 +17,11 @@ export function LanguageSwitch() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <div role="group" aria-label={t('language')} className="flex rounded-md border border-slate-300 bg-white p-0.5 text-sm">
+    <div
+      role="group"
+      aria-label={t('language')}
+      className="flex rounded-md border border-slate-300 bg-white p-0.5 text-sm"
+    >
       {options.map(({ locale, label }) => (
         <button
           key={locale}

@@ -9,16 +9,32 @@ import { currentHref } from './current-href';
 
 export type MainNavItem = { href: string; label: string };
 
-const linkClass = cn('block whitespace-nowrap rounded px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900', focusRing);
+const linkClass = cn(
+  'block whitespace-nowrap rounded px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900',
+  focusRing,
+);
 const currentClass = 'bg-teal-50 text-teal-900';
 
 /**
  * Header navigation: one line of links on wide screens; below `xl` (1280px) a "Menu" disclosure holding
  * the links and `extra` (language, sign-out) so a phone's header stays one row.
  */
-export function MainNav({ label, menuLabel, items, extra }: { label: string; menuLabel: string; items: MainNavItem[]; extra?: ReactNode }) {
+export function MainNav({
+  label,
+  menuLabel,
+  items,
+  extra,
+}: {
+  label: string;
+  menuLabel: string;
+  items: MainNavItem[];
+  extra?: ReactNode;
+}) {
   const pathname = usePathname() ?? '';
-  const current = currentHref(pathname, items.map((i) => i.href));
+  const current = currentHref(
+    pathname,
+    items.map((i) => i.href),
+  );
   const menu = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     if (menu.current) menu.current.open = false; // close after navigating
@@ -27,7 +43,11 @@ export function MainNav({ label, menuLabel, items, extra }: { label: string; men
     <ul className={className}>
       {items.map((item) => (
         <li key={item.href}>
-          <Link href={item.href} aria-current={item.href === current ? 'page' : undefined} className={cn(linkClass, item.href === current && currentClass)}>
+          <Link
+            href={item.href}
+            aria-current={item.href === current ? 'page' : undefined}
+            className={cn(linkClass, item.href === current && currentClass)}
+          >
             {item.label}
           </Link>
         </li>
@@ -42,9 +62,18 @@ export function MainNav({ label, menuLabel, items, extra }: { label: string; men
         </nav>
       )}
       <details ref={menu} className="relative order-last xl:hidden">
-        <summary className={cn('flex min-h-10 cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-50', focusRing)}>
+        <summary
+          className={cn(
+            'flex min-h-10 cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-50',
+            focusRing,
+          )}
+        >
           <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
-            <path fillRule="evenodd" d="M2 4.75A.75.75 0 0 1 2.75 4h14.5a.75.75 0 0 1 0 1.5H2.75A.75.75 0 0 1 2 4.75Zm0 5A.75.75 0 0 1 2.75 9h14.5a.75.75 0 0 1 0 1.5H2.75A.75.75 0 0 1 2 9.75Zm0 5a.75.75 0 0 1 .75-.75h14.5a.75.75 0 0 1 0 1.5H2.75a.75.75 0 0 1-.75-.75Z" clipRule="evenodd" />
+            <path
+              fillRule="evenodd"
+              d="M2 4.75A.75.75 0 0 1 2.75 4h14.5a.75.75 0 0 1 0 1.5H2.75A.75.75 0 0 1 2 4.75Zm0 5A.75.75 0 0 1 2.75 9h14.5a.75.75 0 0 1 0 1.5H2.75A.75.75 0 0 1 2 9.75Zm0 5a.75.75 0 0 1 .75-.75h14.5a.75.75 0 0 1 0 1.5H2.75a.75.75 0 0 1-.75-.75Z"
+              clipRule="evenodd"
+            />
           </svg>
           {menuLabel}
         </summary>

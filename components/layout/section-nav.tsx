@@ -8,7 +8,10 @@ import type { MainNavItem } from './main-nav';
 
 /** A section's sub-navigation (tabs-like row of links, wrapping on narrow screens) marking the current one with aria-current="page". */
 export function SectionNav({ label, items }: { label: string; items: MainNavItem[] }) {
-  const current = currentHref(usePathname() ?? '', items.map((i) => i.href));
+  const current = currentHref(
+    usePathname() ?? '',
+    items.map((i) => i.href),
+  );
   return (
     <nav aria-label={label} className="-mx-1">
       <ul className="flex flex-wrap gap-1 border-b border-slate-200 pb-2">

@@ -9,7 +9,12 @@ export function SignOutButton() {
   const t = useTranslations('nav');
   const [pending, startTransition] = useTransition();
   return (
-    <Button variant="ghost" size="sm" loading={pending} onClick={() => startTransition(async () => void (await signOutAction({})))}>
+    <Button
+      variant="ghost"
+      size="sm"
+      loading={pending}
+      onClick={() => startTransition(async () => void (await signOutAction({})))}
+    >
       {t('signOut')}
     </Button>
   );

@@ -34,7 +34,10 @@ export async function SiteHeader() {
         )}
         <div className="ml-auto flex shrink-0 items-center gap-2">
           {unread !== null && (
-            <Link href="/notifications" className="flex items-center gap-1 whitespace-nowrap rounded px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+            <Link
+              href="/notifications"
+              className="flex items-center gap-1 whitespace-nowrap rounded px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+            >
               {tn('title')}
               {unread > 0 && (
                 <span className="rounded-full bg-red-700 px-2 text-xs font-semibold text-white">

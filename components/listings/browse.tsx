@@ -34,7 +34,11 @@ export async function BrowseListings({
   basePath: string;
   publicMode?: boolean;
 }) {
-  const [t, tc, cards] = await Promise.all([getTranslations('listings.search'), getTranslations('common'), cardsOf(result.items, basePath)]);
+  const [t, tc, cards] = await Promise.all([
+    getTranslations('listings.search'),
+    getTranslations('common'),
+    cardsOf(result.items, basePath),
+  ]);
   const filtered = Object.entries(params).some(([k, v]) => k !== 'page' && k !== 'sort' && v !== undefined && v !== '');
   const from = (result.page - 1) * result.pageSize + 1;
   const to = from + result.items.length - 1;
@@ -47,11 +51,15 @@ export async function BrowseListings({
           {result.totalCapped ? t('resultsCapped', { total: result.total }) : t('results', { total: result.total })}
           {result.items.length > 0 && (
             <span className="ml-2 text-sm font-normal text-slate-700">
-              {result.totalCapped ? t('resultsRangeCapped', { from, to, total: result.total }) : t('resultsRange', { from, to, total: result.total })}
+              {result.totalCapped
+                ? t('resultsRangeCapped', { from, to, total: result.total })
+                : t('resultsRange', { from, to, total: result.total })}
             </span>
           )}
         </h2>
-        {result.totalCapped && result.page >= result.totalPages && <p className="text-sm text-slate-700">{t('refineHint', { total: result.total })}</p>}
+        {result.totalCapped && result.page >= result.totalPages && (
+          <p className="text-sm text-slate-700">{t('refineHint', { total: result.total })}</p>
+        )}
         {result.items.length === 0 ? (
           <EmptyState title={t('emptyTitle')} text={filtered ? t('emptyFiltered') : t('emptyNone')} titleAs="p" />
         ) : (

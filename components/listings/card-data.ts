@@ -30,7 +30,12 @@ export type CardData = {
 
 /** Card data of one page of results: translators and formatter looked up once, not per card. */
 export async function cardsOf(views: Array<NeedView | SeedView>, basePath: string): Promise<CardData[]> {
-  const [t, tr, format, locale] = await Promise.all([getTranslations('listings'), getTranslations(), getFormatter(), getLocale()]);
+  const [t, tr, format, locale] = await Promise.all([
+    getTranslations('listings'),
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+  ]);
   return views.map((view) => {
     const kindLabel = tr(`orgKinds.${view.organisationKind}`);
     const meta = [organisationIn(locale, view.organisation, kindLabel)];
@@ -38,13 +43,21 @@ export async function cardsOf(views: Array<NeedView | SeedView>, basePath: strin
     meta.push(prefectureName(view.prefecture, locale));
     if (view.publishedAt) meta.push(t('detail.posted', { date: format.dateTime(view.publishedAt, 'short') }));
     const tags: CardData['tags'] = [{ text: tr(`domains.${view.domain}`), tone: 'info' }];
-    if (view.kind === 'need' && (view.trlMin || view.trlMax)) tags.push({ text: t('detail.trlRange', { min: view.trlMin ?? 1, max: view.trlMax ?? 9 }), tone: 'neutral' });
+    if (view.kind === 'need' && (view.trlMin || view.trlMax))
+      tags.push({ text: t('detail.trlRange', { min: view.trlMin ?? 1, max: view.trlMax ?? 9 }), tone: 'neutral' });
     if (view.kind === 'seed') {
       if (view.trl) tags.push({ text: t('detail.trlSingle', { trl: view.trl }), tone: 'neutral' });
       if (view.ipStatus) tags.push({ text: t(`ipStatus.${view.ipStatus}`), tone: 'success' });
       for (const l of view.licensing) tags.push({ text: t(`licensing.${l}`), tone: 'neutral' });
     }
     for (const k of view.keywords.slice(0, 6)) tags.push({ text: k, tone: 'neutral', plain: true });
-    return { id: view.id, href: `${basePath}/${view.id}`, title: view.title, meta: meta.join(' · '), summary: view.summary, tags };
+    return {
+      id: view.id,
+      href: `${basePath}/${view.id}`,
+      title: view.title,
+      meta: meta.join(' · '),
+      summary: view.summary,
+      tags,
+    };
   });
 }

@@ -25,16 +25,33 @@ export function CommonFields({ register, control, errorOf, watchLength }: Props)
   const tf = useTranslations('listings.form');
   const tr = useTranslations();
   const prefecture = useWatch({ control, name: 'prefecture' }) as string | undefined;
-  const count = (name: 'title' | 'summary' | 'details', max: number) => t('charCount', { count: watchLength(name), max });
+  const count = (name: 'title' | 'summary' | 'details', max: number) =>
+    t('charCount', { count: watchLength(name), max });
   return (
     <>
-      <FormField label={t('title')} hint={count('title', LIMITS.title)} error={errorOf('title')} required requiredLabel={tf('required')}>
+      <FormField
+        label={t('title')}
+        hint={count('title', LIMITS.title)}
+        error={errorOf('title')}
+        required
+        requiredLabel={tf('required')}
+      >
         <TextField maxLength={LIMITS.title} {...register('title')} />
       </FormField>
-      <FormField label={t('summary')} hint={`${t('summaryHint')} ${count('summary', LIMITS.summary)}`} error={errorOf('summary')} required requiredLabel={tf('required')}>
+      <FormField
+        label={t('summary')}
+        hint={`${t('summaryHint')} ${count('summary', LIMITS.summary)}`}
+        error={errorOf('summary')}
+        required
+        requiredLabel={tf('required')}
+      >
         <Textarea rows={4} maxLength={LIMITS.summary} {...register('summary')} />
       </FormField>
-      <FormField label={t('details')} hint={`${t('detailsHint')} ${count('details', LIMITS.details)}`} error={errorOf('details')}>
+      <FormField
+        label={t('details')}
+        hint={`${t('detailsHint')} ${count('details', LIMITS.details)}`}
+        error={errorOf('details')}
+      >
         <Textarea rows={8} maxLength={LIMITS.details} {...register('details')} />
       </FormField>
       <div className="grid gap-4 sm:grid-cols-3">
@@ -60,13 +77,24 @@ export function CommonFields({ register, control, errorOf, watchLength }: Props)
           </Select>
         </FormField>
       </div>
-      <FormField label={t('keywords')} hint={t('keywordsHint', { max: LIMITS.keywords, length: LIMITS.keyword })} error={errorOf('keywords')}>
+      <FormField
+        label={t('keywords')}
+        hint={t('keywordsHint', { max: LIMITS.keywords, length: LIMITS.keyword })}
+        error={errorOf('keywords')}
+      >
         {(wiring) => (
           <Controller
             control={control}
             name="keywords"
             render={({ field }) => (
-              <KeywordInput {...wiring} value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} max={LIMITS.keywords} maxLength={LIMITS.keyword} />
+              <KeywordInput
+                {...wiring}
+                value={field.value ?? []}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                max={LIMITS.keywords}
+                maxLength={LIMITS.keyword}
+              />
             )}
           />
         )}
@@ -75,9 +103,19 @@ export function CommonFields({ register, control, errorOf, watchLength }: Props)
   );
 }
 
-export function DisclosureFields({ register, fields }: { register: UseFormRegister<any>; fields: Array<'organisationName' | 'details' | 'patentNumbers'> }) {
+export function DisclosureFields({
+  register,
+  fields,
+}: {
+  register: UseFormRegister<any>;
+  fields: Array<'organisationName' | 'details' | 'patentNumbers'>;
+}) {
   const t = useTranslations('listings');
-  const label = { organisationName: 'disclosureOrganisationName', details: 'disclosureDetails', patentNumbers: 'disclosurePatentNumbers' } as const;
+  const label = {
+    organisationName: 'disclosureOrganisationName',
+    details: 'disclosureDetails',
+    patentNumbers: 'disclosurePatentNumbers',
+  } as const;
   return (
     <div className="grid gap-4 sm:grid-cols-3">
       {fields.map((f) => (

@@ -8,7 +8,10 @@ export function CompletenessMeter({ input }: { input: CompletenessInput }) {
   const t = useTranslations('listings.completeness');
   const { score, advice } = completeness(input);
   return (
-    <section aria-labelledby="completeness-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+    <section
+      aria-labelledby="completeness-heading"
+      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <h2 id="completeness-heading" className="text-base font-semibold">
         {t('title')}
       </h2>
@@ -24,7 +27,12 @@ export function CompletenessMeter({ input }: { input: CompletenessInput }) {
           aria-valuenow={score}
           className="h-2.5 w-full overflow-hidden rounded-full bg-slate-200"
         >
-          <div className={score >= 80 ? 'h-full bg-emerald-700' : score >= 50 ? 'h-full bg-amber-600' : 'h-full bg-red-700'} style={{ width: `${score}%` }} />
+          <div
+            className={
+              score >= 80 ? 'h-full bg-emerald-700' : score >= 50 ? 'h-full bg-amber-600' : 'h-full bg-red-700'
+            }
+            style={{ width: `${score}%` }}
+          />
         </div>
       </div>
       {advice.length === 0 ? (

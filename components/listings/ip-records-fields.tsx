@@ -10,7 +10,15 @@ import { ipStatuses } from '@/db/schema/listings';
 import { LIMITS } from '@/lib/listings/validation';
 
 /** The IP records sub-form of a seed: add/remove rows, each a labelled group. */
-export function IpRecordsFields({ control, register, errorOf }: { control: Control<any>; register: UseFormRegister<any>; errorOf: (name: any) => string | undefined }) {
+export function IpRecordsFields({
+  control,
+  register,
+  errorOf,
+}: {
+  control: Control<any>;
+  register: UseFormRegister<any>;
+  errorOf: (name: any) => string | undefined;
+}) {
   const t = useTranslations('listings');
   const { fields, append, remove } = useFieldArray({ control, name: 'ipRecords' });
   return (
@@ -18,7 +26,11 @@ export function IpRecordsFields({ control, register, errorOf }: { control: Contr
       <p className="text-sm text-slate-700">{t('fields.ipRecordsHint')}</p>
       {fields.length === 0 && <p className="text-sm text-slate-700">{t('fields.noIp')}</p>}
       {fields.map((field, i) => (
-        <Fieldset key={field.id} legend={t('fields.ipRecord', { n: i + 1 })} className="gap-3 rounded-md border border-slate-200 p-3">
+        <Fieldset
+          key={field.id}
+          legend={t('fields.ipRecord', { n: i + 1 })}
+          className="gap-3 rounded-md border border-slate-200 p-3"
+        >
           <div className="grid gap-3 sm:grid-cols-3">
             <FormField label={t('fields.ipStatus')} error={errorOf(`ipRecords.${i}.status`)}>
               <Select {...register(`ipRecords.${i}.status`)}>
@@ -59,7 +71,9 @@ export function IpRecordsFields({ control, register, errorOf }: { control: Contr
           <Button
             variant="secondary"
             size="sm"
-            onClick={() => append({ status: 'filed', number: '', jurisdiction: 'JP', title: '', filedOn: '', grantedOn: '' })}
+            onClick={() =>
+              append({ status: 'filed', number: '', jurisdiction: 'JP', title: '', filedOn: '', grantedOn: '' })
+            }
           >
             {t('fields.addIp')}
           </Button>

@@ -54,13 +54,19 @@ export function KeywordInput({ value, onChange, onBlur, max, maxLength, id, ...a
       {value.length > 0 && (
         <ul className="flex flex-wrap gap-2" aria-live="polite">
           {value.map((k) => (
-            <li key={k} className="inline-flex items-center gap-1 rounded-full bg-teal-50 py-0.5 pr-0.5 pl-3 text-sm text-teal-900 ring-1 ring-teal-300">
+            <li
+              key={k}
+              className="inline-flex items-center gap-1 rounded-full bg-teal-50 py-0.5 pr-0.5 pl-3 text-sm text-teal-900 ring-1 ring-teal-300"
+            >
               <span>{k}</span>
               <button
                 type="button"
                 onClick={() => onChange(value.filter((v) => v !== k))}
                 aria-label={t('keywordRemove', { keyword: k })}
-                className={cn('inline-flex size-8 items-center justify-center rounded-full hover:bg-teal-100', focusRing)}
+                className={cn(
+                  'inline-flex size-8 items-center justify-center rounded-full hover:bg-teal-100',
+                  focusRing,
+                )}
               >
                 <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
                   <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />

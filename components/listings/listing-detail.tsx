@@ -11,7 +11,12 @@ import { StatusBadge } from './status-badge';
 
 /** Detail of a need or seed: renders only what the view holds (the disclosure module decided). */
 export async function ListingDetail({ view }: { view: NeedView | SeedView }) {
-  const [t, tr, format, locale] = await Promise.all([getTranslations('listings'), getTranslations(), getFormatter(), getLocale()]);
+  const [t, tr, format, locale] = await Promise.all([
+    getTranslations('listings'),
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+  ]);
   const kindLabel = tr(`orgKinds.${view.organisationKind}`);
   const org = await organisationText(view.organisation, kindLabel);
   const yen = (n: number | null) => (n == null ? '…' : format.number(n, { style: 'currency', currency: 'JPY' }));
@@ -22,23 +27,44 @@ export async function ListingDetail({ view }: { view: NeedView | SeedView }) {
 
   const facts: Array<[string, React.ReactNode]> = [
     [t('fields.domain'), tr(`domains.${view.domain}`)],
-    [t('detail.organisation'), view.organisation.kind === 'hidden' && view.withheld.organisationName ? `${kindLabel} (${withheld(view.withheld.organisationName)})` : org],
+    [
+      t('detail.organisation'),
+      view.organisation.kind === 'hidden' && view.withheld.organisationName
+        ? `${kindLabel} (${withheld(view.withheld.organisationName)})`
+        : org,
+    ],
     [t('detail.organisationKind'), kindLabel],
     [t('detail.region'), prefectureName(view.prefecture, locale)],
   ];
   if (view.kind === 'need') {
     facts.push(
-      [t('search.trl'), view.trlMin || view.trlMax ? t('detail.trlRange', { min: view.trlMin ?? 1, max: view.trlMax ?? 9 }) : t('detail.notGiven')],
-      [t('detail.budget'), view.budgetMinJpy != null || view.budgetMaxJpy != null ? t('detail.budgetRange', { min: yen(view.budgetMinJpy), max: yen(view.budgetMaxJpy) }) : t('detail.notGiven')],
+      [
+        t('search.trl'),
+        view.trlMin || view.trlMax
+          ? t('detail.trlRange', { min: view.trlMin ?? 1, max: view.trlMax ?? 9 })
+          : t('detail.notGiven'),
+      ],
+      [
+        t('detail.budget'),
+        view.budgetMinJpy != null || view.budgetMaxJpy != null
+          ? t('detail.budgetRange', { min: yen(view.budgetMinJpy), max: yen(view.budgetMaxJpy) })
+          : t('detail.notGiven'),
+      ],
       [t('fields.timeline'), view.timeline || t('detail.notGiven')],
-      [t('fields.partnerKinds'), view.partnerKinds.length ? view.partnerKinds.map((k) => tr(`orgKinds.${k}`)).join('、') : t('detail.notGiven')],
+      [
+        t('fields.partnerKinds'),
+        view.partnerKinds.length ? view.partnerKinds.map((k) => tr(`orgKinds.${k}`)).join('、') : t('detail.notGiven'),
+      ],
       [t('fields.regionPreference'), view.regionPreference || t('detail.notGiven')],
     );
   } else {
     facts.push(
       [t('search.trl'), view.trl ? t('detail.trlSingle', { trl: view.trl }) : t('detail.notGiven')],
       [t('search.ipStatus'), view.ipStatus ? t(`ipStatus.${view.ipStatus}`) : t('detail.notGiven')],
-      [t('fields.licensing'), view.licensing.length ? view.licensing.map((l) => t(`licensing.${l}`)).join('、') : t('detail.notGiven')],
+      [
+        t('fields.licensing'),
+        view.licensing.length ? view.licensing.map((l) => t(`licensing.${l}`)).join('、') : t('detail.notGiven'),
+      ],
     );
     if (view.leadResearcher) facts.push([t('fields.leadResearcher'), view.leadResearcher]);
   }
@@ -65,20 +91,35 @@ export async function ListingDetail({ view }: { view: NeedView | SeedView }) {
             <span className="text-sm text-slate-700">{t('owner.expires', { date: date(manage.expiresAt) })}</span>
           </CardHeader>
           <CardBody className="flex flex-col gap-3">
-            {view.status === 'open' && expired && <Alert tone="warning">{t('owner.expired', { date: date(manage.expiresAt) })}</Alert>}
-            {view.status === 'open' && !expired && expiresSoon(manage.expiresAt) && <Alert tone="warning">{t('owner.expiresSoon', { date: date(manage.expiresAt) })}</Alert>}
+            {view.status === 'open' && expired && (
+              <Alert tone="warning">{t('owner.expired', { date: date(manage.expiresAt) })}</Alert>
+            )}
+            {view.status === 'open' && !expired && expiresSoon(manage.expiresAt) && (
+              <Alert tone="warning">{t('owner.expiresSoon', { date: date(manage.expiresAt) })}</Alert>
+            )}
             {manage.reviewComment && (
               <Alert tone="warning" title={t('form.reviewComment')}>
                 <p className="whitespace-pre-wrap">{manage.reviewComment}</p>
               </Alert>
             )}
-            <OwnerActions kind={view.kind} id={view.id} version={manage.version} status={view.status} expiresAt={manage.expiresAt.toISOString()} title={view.title} />
+            <OwnerActions
+              kind={view.kind}
+              id={view.id}
+              version={manage.version}
+              status={view.status}
+              expiresAt={manage.expiresAt.toISOString()}
+              title={view.title}
+            />
           </CardBody>
         </Card>
       )}
 
       {view.kind === 'seed' && view.teaser && (
-        <Alert tone="info">{view.access === 'public' ? t('detail.publicTeaser') : t('detail.teaser', { level: t(`levels.${view.withheld.details ?? 'nda'}`) })}</Alert>
+        <Alert tone="info">
+          {view.access === 'public'
+            ? t('detail.publicTeaser')
+            : t('detail.teaser', { level: t(`levels.${view.withheld.details ?? 'nda'}`) })}
+        </Alert>
       )}
 
       <p className="text-lg whitespace-pre-wrap text-slate-800">{view.summary}</p>
@@ -144,7 +185,8 @@ export async function ListingDetail({ view }: { view: NeedView | SeedView }) {
               <li key={i} className="rounded-md border border-slate-200 bg-white p-3">
                 <p className="font-medium">{r.title ?? t('detail.titleHidden')}</p>
                 <p className="text-sm text-slate-700">
-                  {r.jurisdiction} · {t(`ipStatus.${r.status}`)} · {t('detail.number')}: {r.number ?? t('detail.numberHidden')}
+                  {r.jurisdiction} · {t(`ipStatus.${r.status}`)} · {t('detail.number')}:{' '}
+                  {r.number ?? t('detail.numberHidden')}
                   {r.filedOn && <> · {t('detail.filed', { date: r.filedOn })}</>}
                   {r.grantedOn && <> · {t('detail.granted', { date: r.grantedOn })}</>}
                 </p>
@@ -161,7 +203,10 @@ export async function ListingDetail({ view }: { view: NeedView | SeedView }) {
           </h2>
           {view.contact ? (
             <p>
-              {view.contact.name} · <a href={`mailto:${view.contact.email}`} className="text-teal-800 underline">{view.contact.email}</a>
+              {view.contact.name} ·{' '}
+              <a href={`mailto:${view.contact.email}`} className="text-teal-800 underline">
+                {view.contact.email}
+              </a>
               {view.contact.phone && <> · {view.contact.phone}</>}
             </p>
           ) : (

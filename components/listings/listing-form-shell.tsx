@@ -57,7 +57,13 @@ export function ListingFormShell(props: Props) {
         {status === 'open' && <Alert tone="info">{t('form.editNotice')}</Alert>}
         <Fieldset legend={t('form.sections.basics')} className="gap-4">
           {organisations && (
-            <FormField label={t('fields.organisation')} hint={t('fields.organisationHint')} error={errorOf('organisationId')} required requiredLabel={t('form.required')}>
+            <FormField
+              label={t('fields.organisation')}
+              hint={t('fields.organisationHint')}
+              error={errorOf('organisationId')}
+              required
+              requiredLabel={t('form.required')}
+            >
               <Select {...register('organisationId')}>
                 <option value="">{tr('common.choose')}</option>
                 {organisations.map((o) => (
@@ -68,17 +74,31 @@ export function ListingFormShell(props: Props) {
               </Select>
             </FormField>
           )}
-          <CommonFields register={register} control={control} errorOf={errorOf} watchLength={(n) => (values[n] ?? '').length} />
+          <CommonFields
+            register={register}
+            control={control}
+            errorOf={errorOf}
+            watchLength={(n) => (values[n] ?? '').length}
+          />
         </Fieldset>
         {props.children}
         <AutosaveStatus status={autosave.status} />
         <div className="flex flex-wrap gap-3">
           {canKeepDraft && (
-            <Button type="submit" variant="secondary" onClick={() => setValue('intent', 'draft')} loading={isSubmitting && values.intent === 'draft'}>
+            <Button
+              type="submit"
+              variant="secondary"
+              onClick={() => setValue('intent', 'draft')}
+              loading={isSubmitting && values.intent === 'draft'}
+            >
               {t('form.saveDraft')}
             </Button>
           )}
-          <Button type="submit" onClick={() => setValue('intent', 'submit')} loading={isSubmitting && values.intent === 'submit'}>
+          <Button
+            type="submit"
+            onClick={() => setValue('intent', 'submit')}
+            loading={isSubmitting && values.intent === 'submit'}
+          >
             {canKeepDraft ? t('form.submit') : t('form.saveAndSubmit')}
           </Button>
         </div>

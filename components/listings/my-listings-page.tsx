@@ -8,7 +8,10 @@ import { MyListings } from './my-listings';
 
 /** "My needs" / "My seeds": the viewer's organisation's listings with their status. */
 export async function MyListingsPage({ viewer, kind }: { viewer: Viewer; kind: ListingKind }) {
-  const [items, t] = await Promise.all([kind === 'need' ? listMyNeeds(viewer) : listMySeeds(viewer), getTranslations(`listings.${kind}s`)]);
+  const [items, t] = await Promise.all([
+    kind === 'need' ? listMyNeeds(viewer) : listMySeeds(viewer),
+    getTranslations(`listings.${kind}s`),
+  ]);
   const basePath = `/${kind}s`;
   return (
     <div className="flex flex-col gap-6">

@@ -8,7 +8,17 @@ import { OwnerActions } from './owner-actions';
 import { StatusBadge } from './status-badge';
 
 /** The owner's list: status, expiry notices, review comments and the actions per listing. */
-export async function MyListings({ items, basePath, emptyTitle, emptyText }: { items: Array<NeedView | SeedView>; basePath: string; emptyTitle: string; emptyText: string }) {
+export async function MyListings({
+  items,
+  basePath,
+  emptyTitle,
+  emptyText,
+}: {
+  items: Array<NeedView | SeedView>;
+  basePath: string;
+  emptyTitle: string;
+  emptyText: string;
+}) {
   const [t, format] = await Promise.all([getTranslations('listings'), getFormatter()]);
   if (!items.length) return <EmptyState title={emptyTitle} text={emptyText} />;
   const date = (d: Date) => format.dateTime(d, 'short');
@@ -39,7 +49,14 @@ export async function MyListings({ items, basePath, emptyTitle, emptyText }: { i
                 <p className="whitespace-pre-wrap">{m.reviewComment}</p>
               </Alert>
             )}
-            <OwnerActions kind={item.kind} id={item.id} version={m.version} status={item.status} expiresAt={m.expiresAt.toISOString()} title={item.title} />
+            <OwnerActions
+              kind={item.kind}
+              id={item.id}
+              version={m.version}
+              status={item.status}
+              expiresAt={m.expiresAt.toISOString()}
+              title={item.title}
+            />
           </li>
         );
       })}

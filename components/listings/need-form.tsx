@@ -80,10 +80,24 @@ export function NeedForm({ defaultValues, status, reviewComment, organisations }
             </Select>
           </FormField>
           <FormField label={t('fields.budgetMin')} error={errorOf('budgetMinJpy')}>
-            <TextField type="number" inputMode="numeric" min={0} max={LIMITS.budgetMaxJpy} step={10000} {...register('budgetMinJpy')} />
+            <TextField
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={LIMITS.budgetMaxJpy}
+              step={10000}
+              {...register('budgetMinJpy')}
+            />
           </FormField>
           <FormField label={t('fields.budgetMax')} error={errorOf('budgetMaxJpy')}>
-            <TextField type="number" inputMode="numeric" min={0} max={LIMITS.budgetMaxJpy} step={10000} {...register('budgetMaxJpy')} />
+            <TextField
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={LIMITS.budgetMaxJpy}
+              step={10000}
+              {...register('budgetMaxJpy')}
+            />
           </FormField>
           <FormField label={t('fields.timeline')} hint={t('fields.timelineHint')} error={errorOf('timeline')}>
             <TextField maxLength={LIMITS.timeline} {...register('timeline')} />
@@ -113,12 +127,21 @@ export function NeedForm({ defaultValues, status, reviewComment, organisations }
           </Select>
         </FormField>
         {visibility === 'anonymous' && (
-          <FormField label={t('fields.anonymousLabel')} hint={t('fields.anonymousLabelHint')} error={errorOf('anonymousLabel')} required requiredLabel={t('form.required')}>
+          <FormField
+            label={t('fields.anonymousLabel')}
+            hint={t('fields.anonymousLabelHint')}
+            error={errorOf('anonymousLabel')}
+            required
+            requiredLabel={t('form.required')}
+          >
             <TextField maxLength={LIMITS.anonymousLabel} {...register('anonymousLabel')} />
           </FormField>
         )}
         <p className="text-sm text-slate-700">{t('fields.disclosureHint')}</p>
-        <DisclosureFields register={register} fields={visibility === 'anonymous' ? ['details'] : ['organisationName', 'details']} />
+        <DisclosureFields
+          register={register}
+          fields={visibility === 'anonymous' ? ['details'] : ['organisationName', 'details']}
+        />
       </Fieldset>
     </ListingFormShell>
   );

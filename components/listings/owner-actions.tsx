@@ -17,7 +17,15 @@ import type { ActionResult } from '@/lib/errors';
 import { canRenew, type ListingKind, type ListingStatus } from '@/lib/listings/rules';
 import { closeReasons, LIMITS } from '@/lib/listings/validation';
 
-type Props = { kind: ListingKind; id: string; version: number; status: ListingStatus; expiresAt: string; title: string; showView?: boolean };
+type Props = {
+  kind: ListingKind;
+  id: string;
+  version: number;
+  status: ListingStatus;
+  expiresAt: string;
+  title: string;
+  showView?: boolean;
+};
 type Transition = 'submit' | 'withdraw' | 'archive' | 'reopen';
 
 /** Owner's buttons for one listing: edit, submit, withdraw, renew, close with a reason, reopen, archive. */
@@ -50,10 +58,21 @@ export function OwnerActions({ kind, id, version, status, expiresAt, title, show
   }
 
   const transition = (name: Transition) =>
-    run(name, () => (kind === 'need' ? transitionNeedAction({ kind, id, version, transition: name }) : transitionSeedAction({ kind, id, version, transition: name })));
-  const renew = () => run('renew', () => (kind === 'need' ? renewNeedAction({ kind, id, version }) : renewSeedAction({ kind, id, version })));
+    run(name, () =>
+      kind === 'need'
+        ? transitionNeedAction({ kind, id, version, transition: name })
+        : transitionSeedAction({ kind, id, version, transition: name }),
+    );
+  const renew = () =>
+    run('renew', () =>
+      kind === 'need' ? renewNeedAction({ kind, id, version }) : renewSeedAction({ kind, id, version }),
+    );
   const close = () =>
-    run('close', () => (kind === 'need' ? closeNeedAction({ kind, id, version, reason, note }) : closeSeedAction({ kind, id, version, reason, note })));
+    run('close', () =>
+      kind === 'need'
+        ? closeNeedAction({ kind, id, version, reason, note })
+        : closeSeedAction({ kind, id, version, reason, note }),
+    );
 
   const editable = status === 'draft' || status === 'pending_review' || status === 'open';
   return (

@@ -18,13 +18,31 @@ type Cluster = { id: string; nameJa: string; nameEn: string };
  * component only so that its ~100 options are drawn from the messages already on the page
  * rather than sent as an element tree with every result page; it works without JavaScript.
  */
-export function SearchForm({ kind, params, clusters, action, publicMode = false }: { kind: ListingKind; params: SearchParams; clusters: Cluster[]; action: string; publicMode?: boolean }) {
+export function SearchForm({
+  kind,
+  params,
+  clusters,
+  action,
+  publicMode = false,
+}: {
+  kind: ListingKind;
+  params: SearchParams;
+  clusters: Cluster[];
+  action: string;
+  publicMode?: boolean;
+}) {
   const t = useTranslations('listings');
   const tr = useTranslations();
   const locale = useLocale();
   const any = <option value="">{t('search.any')}</option>;
   return (
-    <form method="get" action={action} role="search" aria-label={t('search.label')} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form
+      method="get"
+      action={action}
+      role="search"
+      aria-label={t('search.label')}
+      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <FormField label={t('search.q')} hint={t('search.qHint')} className="flex-1">
           <TextField type="search" name="q" defaultValue={params.q ?? ''} maxLength={200} />
@@ -36,7 +54,9 @@ export function SearchForm({ kind, params, clusters, action, publicMode = false 
           <Select name="domain" defaultValue={params.domain ?? ''}>
             {any}
             {domains.map((d) => (
-              <option key={d} value={d}>{tr(`domains.${d}`)}</option>
+              <option key={d} value={d}>
+                {tr(`domains.${d}`)}
+              </option>
             ))}
           </Select>
         </FormField>
@@ -44,7 +64,9 @@ export function SearchForm({ kind, params, clusters, action, publicMode = false 
           <Select name="trl" defaultValue={params.trl ? String(params.trl) : ''}>
             {any}
             {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => (
-              <option key={n} value={n}>{n}</option>
+              <option key={n} value={n}>
+                {n}
+              </option>
             ))}
           </Select>
         </FormField>
@@ -54,7 +76,9 @@ export function SearchForm({ kind, params, clusters, action, publicMode = false 
               <Select name="ipStatus" defaultValue={params.ipStatus ?? ''}>
                 {any}
                 {ipStatuses.map((s) => (
-                  <option key={s} value={s}>{t(`ipStatus.${s}`)}</option>
+                  <option key={s} value={s}>
+                    {t(`ipStatus.${s}`)}
+                  </option>
                 ))}
               </Select>
             </FormField>
@@ -62,7 +86,9 @@ export function SearchForm({ kind, params, clusters, action, publicMode = false 
               <Select name="licensing" defaultValue={params.licensing ?? ''}>
                 {any}
                 {licensingTerms.map((s) => (
-                  <option key={s} value={s}>{t(`licensing.${s}`)}</option>
+                  <option key={s} value={s}>
+                    {t(`licensing.${s}`)}
+                  </option>
                 ))}
               </Select>
             </FormField>
@@ -80,7 +106,9 @@ export function SearchForm({ kind, params, clusters, action, publicMode = false 
               <Select name="cluster" defaultValue={params.cluster ?? ''}>
                 {any}
                 {clusters.map((c) => (
-                  <option key={c.id} value={c.id}>{locale === 'en' ? c.nameEn : c.nameJa}</option>
+                  <option key={c.id} value={c.id}>
+                    {locale === 'en' ? c.nameEn : c.nameJa}
+                  </option>
                 ))}
               </Select>
             </FormField>
@@ -88,9 +116,13 @@ export function SearchForm({ kind, params, clusters, action, publicMode = false 
               <Select name="orgKind" defaultValue={params.orgKind ?? ''}>
                 {any}
                 {organisationKinds
-                  .filter((k) => (kind === 'need' ? k === 'sme' : ['university', 'research_institute', 'tlo'].includes(k)))
+                  .filter((k) =>
+                    kind === 'need' ? k === 'sme' : ['university', 'research_institute', 'tlo'].includes(k),
+                  )
                   .map((k) => (
-                    <option key={k} value={k}>{tr(`orgKinds.${k}`)}</option>
+                    <option key={k} value={k}>
+                      {tr(`orgKinds.${k}`)}
+                    </option>
                   ))}
               </Select>
             </FormField>
@@ -100,7 +132,9 @@ export function SearchForm({ kind, params, clusters, action, publicMode = false 
           <Select name="posted" defaultValue={params.posted ?? ''}>
             {any}
             {postedWithin.map((p) => (
-              <option key={p} value={p}>{t(`search.postedOptions.${p}`)}</option>
+              <option key={p} value={p}>
+                {t(`search.postedOptions.${p}`)}
+              </option>
             ))}
           </Select>
         </FormField>

@@ -13,7 +13,11 @@ import { TextField } from '@/components/ui/text-field';
 import { useToast } from '@/components/ui/toast';
 import { digestFrequencies } from '@/db/schema/integrations';
 import { MAX_EXPORT_ROWS } from '@/lib/listings/rules';
-import { createSavedSearchSchema, SAVED_QUERY_KEYS, type CreateSavedSearchInput } from '@/lib/saved-searches/validation';
+import {
+  createSavedSearchSchema,
+  SAVED_QUERY_KEYS,
+  type CreateSavedSearchInput,
+} from '@/lib/saved-searches/validation';
 
 type Params = Record<string, string | number | undefined>;
 
@@ -32,7 +36,12 @@ export function SearchTools({ kind, params }: { kind: 'needs' | 'seeds'; params:
   return (
     <div className="flex flex-wrap items-center gap-3">
       <SaveSearchButton kind={kind} query={query} />
-      <a className="text-sm text-sky-800 underline" href={`/api/export?${exportParams.toString()}`} download aria-describedby="export-limit">
+      <a
+        className="text-sm text-sky-800 underline"
+        href={`/api/export?${exportParams.toString()}`}
+        download
+        aria-describedby="export-limit"
+      >
         {t('export')}
       </a>
       <span id="export-limit" className="text-sm text-slate-700">
@@ -62,7 +71,13 @@ export function SaveSearchButton({ kind, query }: { kind: 'needs' | 'seeds'; que
       <Button variant="secondary" size="sm" onClick={() => setOpen(true)}>
         {t('save')}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={t('saveTitle')} description={t('saveText')} closeLabel={tc('close')}>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t('saveTitle')}
+        description={t('saveText')}
+        closeLabel={tc('close')}
+      >
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           {formError && <Alert tone="danger">{formError}</Alert>}
           <FormField label={t('name')} error={errorOf('name')} required>

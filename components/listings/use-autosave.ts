@@ -42,17 +42,19 @@ export function useAutosave<V extends FieldValues & { id?: string; version?: num
         const { schema, action } = latest.current;
         if (key === lastSaved.current || !schema.safeParse(values).success) return;
         setStatus({ state: 'saving' });
-        pending.current = pending.current.then(async () => {
-          const result = await action({ ...form.getValues(), intent: 'draft' } as V);
-          if (result.ok) {
-            lastSaved.current = key;
-            form.setValue('id' as never, result.data.id as never);
-            form.setValue('version' as never, result.data.version as never);
-            setStatus({ state: 'saved', at: new Date() });
-          } else {
-            setStatus({ state: 'failed' });
-          }
-        }).catch(() => setStatus({ state: 'failed' }));
+        pending.current = pending.current
+          .then(async () => {
+            const result = await action({ ...form.getValues(), intent: 'draft' } as V);
+            if (result.ok) {
+              lastSaved.current = key;
+              form.setValue('id' as never, result.data.id as never);
+              form.setValue('version' as never, result.data.version as never);
+              setStatus({ state: 'saved', at: new Date() });
+            } else {
+              setStatus({ state: 'failed' });
+            }
+          })
+          .catch(() => setStatus({ state: 'failed' }));
       }, delayMs);
     });
     return () => {

@@ -1,11 +1,23 @@
 import { getTranslations } from 'next-intl/server';
 import type { MatchReason } from '@/lib/matching/reasons';
 
-const KINDS = new Set<MatchReason['kind']>(['shared_concepts', 'shared_terms', 'cross_language', 'same_domain', 'different_domain', 'trl_fit', 'ip', 'licensing']);
+const KINDS = new Set<MatchReason['kind']>([
+  'shared_concepts',
+  'shared_terms',
+  'cross_language',
+  'same_domain',
+  'different_domain',
+  'trl_fit',
+  'ip',
+  'licensing',
+]);
 
 /** Reasons as the engine stored them (jsonb): the known kinds only, so an old or odd entry never breaks a page. */
 export function knownReasons(reasons: readonly unknown[]): MatchReason[] {
-  return reasons.filter((r): r is MatchReason => typeof r === 'object' && r !== null && KINDS.has((r as { kind: MatchReason['kind'] }).kind));
+  return reasons.filter(
+    (r): r is MatchReason =>
+      typeof r === 'object' && r !== null && KINDS.has((r as { kind: MatchReason['kind'] }).kind),
+  );
 }
 
 /**

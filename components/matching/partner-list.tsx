@@ -22,7 +22,9 @@ export async function PartnerList({ view }: { view: PartnersView }) {
         <Link href={`${base}/${listing.id}`} className="text-sm text-teal-800 underline">
           {t('partners.back')}
         </Link>
-        <h1 className="text-2xl font-semibold text-slate-900">{t(listing.kind === 'need' ? 'partners.titleNeed' : 'partners.titleSeed')}</h1>
+        <h1 className="text-2xl font-semibold text-slate-900">
+          {t(listing.kind === 'need' ? 'partners.titleNeed' : 'partners.titleSeed')}
+        </h1>
         <p className="text-slate-700">{listing.title}</p>
         <p className="max-w-prose text-sm text-slate-600">{t('partners.intro')}</p>
       </div>
@@ -36,7 +38,11 @@ export async function PartnerList({ view }: { view: PartnersView }) {
           <p className="text-sm text-slate-700">{t('hints.intro')}</p>
           <ul className="mt-2 list-disc pl-5 text-sm text-slate-800">
             {hints.map((h) => (
-              <li key={h.kind}>{h.kind === 'add_keywords_other_language' ? t('hints.add_keywords_other_language', { lang: langName(h.lang) }) : t(`hints.${h.kind}`)}</li>
+              <li key={h.kind}>
+                {h.kind === 'add_keywords_other_language'
+                  ? t('hints.add_keywords_other_language', { lang: langName(h.lang) })
+                  : t(`hints.${h.kind}`)}
+              </li>
             ))}
           </ul>
         </section>
@@ -72,7 +78,11 @@ export async function PartnerList({ view }: { view: PartnersView }) {
                 </h2>
                 <div className="flex gap-2">
                   <Badge>{domain(p.domain)}</Badge>
-                  <Badge tone="info">{t('partners.score', { score: format.number(p.score, { maximumFractionDigits: 2, minimumFractionDigits: 2 }) })}</Badge>
+                  <Badge tone="info">
+                    {t('partners.score', {
+                      score: format.number(p.score, { maximumFractionDigits: 2, minimumFractionDigits: 2 }),
+                    })}
+                  </Badge>
                 </div>
               </div>
               <h3 className="mt-2 text-sm font-medium text-slate-700">{t('partners.why')}</h3>

@@ -1,7 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { markNotificationsReadAction, saveMailPreferencesAction as saveAction } from '@/app/(app)/notifications/actions';
+import {
+  markNotificationsReadAction,
+  saveMailPreferencesAction as saveAction,
+} from '@/app/(app)/notifications/actions';
 import type { z } from 'zod';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { useRun } from '@/components/introductions/use-run';
@@ -15,7 +18,12 @@ import { mailPreferencesSchema } from '@/lib/introductions/validation';
 export function MarkRead({ ids, label }: { ids?: string[]; label: string }) {
   const { run, pending } = useRun();
   return (
-    <Button size="sm" variant="secondary" loading={pending} onClick={() => run(markNotificationsReadAction, ids ? { ids } : {})}>
+    <Button
+      size="sm"
+      variant="secondary"
+      loading={pending}
+      onClick={() => run(markNotificationsReadAction, ids ? { ids } : {})}
+    >
       {label}
     </Button>
   );

@@ -25,7 +25,12 @@ export function buttonClasses({
   size = 'md',
   fullWidth = false,
   className,
-}: { variant?: ButtonVariant; size?: ButtonSize; fullWidth?: boolean; className?: string } = {}) {
+}: {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  fullWidth?: boolean;
+  className?: string;
+} = {}) {
   return cn(
     'inline-flex items-center justify-center gap-2 rounded-md font-medium leading-tight no-underline transition-colors',
     'disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60',
@@ -39,7 +44,12 @@ export function buttonClasses({
 
 function Spinner() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 shrink-0 animate-spin motion-reduce:animate-none" fill="none">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className="size-4 shrink-0 animate-spin motion-reduce:animate-none"
+      fill="none"
+    >
       <circle cx="12" cy="12" r="10" stroke="currentColor" strokeWidth="4" className="opacity-25" />
       <path d="M22 12a10 10 0 0 0-10-10" stroke="currentColor" strokeWidth="4" strokeLinecap="round" />
     </svg>

@@ -8,7 +8,10 @@ export function Card({ className, ...props }: ComponentProps<'div'>) {
 export function CardHeader({ className, ...props }: ComponentProps<'div'>) {
   return (
     <div
-      className={cn('flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-4 py-4 sm:px-6', className)}
+      className={cn(
+        'flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-4 py-4 sm:px-6',
+        className,
+      )}
       {...props}
     />
   );
@@ -28,7 +31,10 @@ export function CardBody({ className, ...props }: ComponentProps<'div'>) {
 export function CardFooter({ className, ...props }: ComponentProps<'div'>) {
   return (
     <div
-      className={cn('flex flex-wrap items-center justify-end gap-3 border-t border-slate-200 px-4 py-3 sm:px-6', className)}
+      className={cn(
+        'flex flex-wrap items-center justify-end gap-3 border-t border-slate-200 px-4 py-3 sm:px-6',
+        className,
+      )}
       {...props}
     />
   );

@@ -13,7 +13,15 @@ export type CheckboxProps = Omit<ComponentProps<'input'>, 'type'> & {
 const hasContent = (n: ReactNode) => n !== undefined && n !== null && n !== false && n !== '';
 
 /** Native checkbox with its own label. Spread register() onto it (ref included). */
-export function Checkbox({ label, hint, error, id, className, 'aria-describedby': ariaDescribedBy, ...props }: CheckboxProps) {
+export function Checkbox({
+  label,
+  hint,
+  error,
+  id,
+  className,
+  'aria-describedby': ariaDescribedBy,
+  ...props
+}: CheckboxProps) {
   const generated = useId();
   const inputId = id ?? `checkbox-${generated}`;
   const hintId = `${inputId}-hint`;
@@ -23,7 +31,10 @@ export function Checkbox({ label, hint, error, id, className, 'aria-describedby'
 
   return (
     <div className={cn('flex flex-col gap-1', className)}>
-      <label htmlFor={inputId} className="flex min-h-10 cursor-pointer items-center gap-3 text-base text-slate-900 has-disabled:cursor-not-allowed has-disabled:text-slate-600">
+      <label
+        htmlFor={inputId}
+        className="flex min-h-10 cursor-pointer items-center gap-3 text-base text-slate-900 has-disabled:cursor-not-allowed has-disabled:text-slate-600"
+      >
         <input
           id={inputId}
           type="checkbox"

@@ -70,7 +70,13 @@ export function ToastProvider({ children, dismissLabel, duration = 6000, max = 4
         className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex flex-col items-center gap-2 p-4 sm:items-end"
       >
         {items.map((t) => (
-          <Toast key={t.id} item={t} duration={t.duration ?? duration} dismissLabel={dismissLabel} onDismiss={dismiss} />
+          <Toast
+            key={t.id}
+            item={t}
+            duration={t.duration ?? duration}
+            dismissLabel={dismissLabel}
+            onDismiss={dismiss}
+          />
         ))}
       </div>
     </ToastContext.Provider>

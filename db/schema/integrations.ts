@@ -47,5 +47,8 @@ export const savedSearches = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('saved_searches_user_idx').on(t.userId), index('saved_searches_due_idx').on(t.frequency, t.lastDigestAt)],
+  (t) => [
+    index('saved_searches_user_idx').on(t.userId),
+    index('saved_searches_due_idx').on(t.frequency, t.lastDigestAt),
+  ],
 );

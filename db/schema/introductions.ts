@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { matches } from './matching';
 
@@ -98,7 +110,10 @@ export const matchMessages = pgTable(
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('match_messages_match_idx').on(t.matchId, t.createdAt), index('match_messages_author_idx').on(t.authorId)],
+  (t) => [
+    index('match_messages_match_idx').on(t.matchId, t.createdAt),
+    index('match_messages_author_idx').on(t.authorId),
+  ],
 );
 
 /** Up to when each reader has read a thread (unread = later messages by others). */

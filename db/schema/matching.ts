@@ -86,7 +86,16 @@ export const matchCorpusStats = pgTable(
 export const matchKinds = ['engine', 'manual', 'interest', 'sales_channel'] as const;
 export const matchKindEnum = pgEnum('match_kind', matchKinds);
 
-export const matchStatuses = ['proposed', 'approved', 'rejected', 'introduced', 'declined', 'expired', 'closed', 'withdrawn'] as const;
+export const matchStatuses = [
+  'proposed',
+  'approved',
+  'rejected',
+  'introduced',
+  'declined',
+  'expired',
+  'closed',
+  'withdrawn',
+] as const;
 export const matchStatusEnum = pgEnum('match_status', matchStatuses);
 
 export const matches = pgTable(
@@ -108,9 +117,7 @@ export const matches = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('matches_pair_uniq')
-      .on(t.needId, t.seedId)
-      .where(sql`${t.kind} in ('engine', 'manual')`),
+    uniqueIndex('matches_pair_uniq').on(t.needId, t.seedId).where(sql`${t.kind} in ('engine', 'manual')`),
     index('matches_need_idx').on(t.needId),
     index('matches_seed_idx').on(t.seedId),
     index('matches_requester_idx').on(t.requesterOrganisationId),

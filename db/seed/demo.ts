@@ -21,7 +21,10 @@ export async function seedDemo(db: Db): Promise<void> {
 
     const orgIds = new Map<string, string>();
     for (const o of demoOrganisations) {
-      const [existing] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.nameEn, o.nameEn));
+      const [existing] = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.nameEn, o.nameEn));
       const id =
         existing?.id ??
         (
@@ -40,7 +43,10 @@ export async function seedDemo(db: Db): Promise<void> {
         )[0].id;
       orgIds.set(o.key, id);
       for (const slug of o.clusters) {
-        await tx.insert(organisationClusters).values({ organisationId: id, clusterId: clusterIds.get(slug)! }).onConflictDoNothing();
+        await tx
+          .insert(organisationClusters)
+          .values({ organisationId: id, clusterId: clusterIds.get(slug)! })
+          .onConflictDoNothing();
       }
     }
 
@@ -64,7 +70,10 @@ export async function seedDemo(db: Db): Promise<void> {
             .returning({ id: users.id })
         )[0].id;
       for (const slug of u.coordinates ?? []) {
-        await tx.insert(coordinatorClusters).values({ userId: id, clusterId: clusterIds.get(slug)! }).onConflictDoNothing();
+        await tx
+          .insert(coordinatorClusters)
+          .values({ userId: id, clusterId: clusterIds.get(slug)! })
+          .onConflictDoNothing();
       }
     }
   });

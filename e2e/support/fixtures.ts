@@ -14,7 +14,8 @@ export const demo = {
 export type DemoRole = keyof typeof demo;
 
 /** A fresh TEST-NET address per test, so per-IP sign-in limits of one test never touch another. */
-const randomIp = () => `198.51.100.${crypto.randomInt(1, 254)}, 10.${crypto.randomInt(0, 255)}.${crypto.randomInt(0, 255)}.${crypto.randomInt(1, 254)}`;
+const randomIp = () =>
+  `198.51.100.${crypto.randomInt(1, 254)}, 10.${crypto.randomInt(0, 255)}.${crypto.randomInt(0, 255)}.${crypto.randomInt(1, 254)}`;
 
 export const test = base.extend<{ ip: string }>({
   ip: async ({}, use) => use(randomIp()),
@@ -24,7 +25,8 @@ export const test = base.extend<{ ip: string }>({
     // one that translates a namespace its page did not send logs MISSING_MESSAGE in the browser.
     const missing: string[] = [];
     context.on('console', (message) => {
-      if (message.type() === 'error' && /MISSING_MESSAGE|INSUFFICIENT_PATH/.test(message.text())) missing.push(`${message.page()?.url()}: ${message.text()}`);
+      if (message.type() === 'error' && /MISSING_MESSAGE|INSUFFICIENT_PATH/.test(message.text()))
+        missing.push(`${message.page()?.url()}: ${message.text()}`);
     });
     await use(context);
     expect(missing, 'messages missing in the browser').toEqual([]);

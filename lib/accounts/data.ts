@@ -11,7 +11,12 @@ import type { ChangePasswordInput, SignUpInput, UpdateProfileInput } from './val
 export async function listOrganisationsForSignUp() {
   const db = await getDb();
   return db
-    .select({ id: organisations.id, nameJa: organisations.nameJa, nameEn: organisations.nameEn, kind: organisations.kind })
+    .select({
+      id: organisations.id,
+      nameJa: organisations.nameJa,
+      nameEn: organisations.nameEn,
+      kind: organisations.kind,
+    })
     .from(organisations)
     .where(eq(organisations.verified, true))
     .orderBy(asc(organisations.nameEn));
@@ -149,7 +154,12 @@ export async function updateProfile(viewer: Viewer, input: UpdateProfileInput) {
       .update(users)
       .set({ name: input.name, phone: input.phone || null, locale: input.locale, updatedAt: new Date() })
       .where(eq(users.id, viewer.userId));
-    await writeAudit(tx, { actorId: viewer.userId, action: 'account.update_profile', subjectType: 'user', subjectId: viewer.userId });
+    await writeAudit(tx, {
+      actorId: viewer.userId,
+      action: 'account.update_profile',
+      subjectType: 'user',
+      subjectId: viewer.userId,
+    });
   });
 }
 
@@ -167,7 +177,12 @@ export async function changePassword(viewer: Viewer, input: ChangePasswordInput)
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, viewer.userId));
-    await writeAudit(tx, { actorId: viewer.userId, action: 'account.change_password', subjectType: 'user', subjectId: viewer.userId });
+    await writeAudit(tx, {
+      actorId: viewer.userId,
+      action: 'account.change_password',
+      subjectType: 'user',
+      subjectId: viewer.userId,
+    });
   });
 }
 
@@ -179,6 +194,11 @@ export async function signOutEverywhere(viewer: Viewer) {
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, viewer.userId));
-    await writeAudit(tx, { actorId: viewer.userId, action: 'account.sign_out_everywhere', subjectType: 'user', subjectId: viewer.userId });
+    await writeAudit(tx, {
+      actorId: viewer.userId,
+      action: 'account.sign_out_everywhere',
+      subjectType: 'user',
+      subjectId: viewer.userId,
+    });
   });
 }

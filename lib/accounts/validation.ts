@@ -59,7 +59,14 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 export const updateProfileSchema = z
   .object({
     name: z.string().trim().min(1).max(100),
-    phone: z.union([z.literal(''), z.string().trim().max(30).regex(/^[0-9+()\- ]+$/, 'validation.phone')]),
+    phone: z.union([
+      z.literal(''),
+      z
+        .string()
+        .trim()
+        .max(30)
+        .regex(/^[0-9+()\- ]+$/, 'validation.phone'),
+    ]),
     locale: z.enum(locales),
   })
   .strict();

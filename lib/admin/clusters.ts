@@ -52,7 +52,13 @@ export async function getCluster(clusterId: string) {
 export async function listClusterCoordinators(clusterId: string) {
   const db = await getDb();
   return db
-    .select({ id: users.id, name: users.name, email: users.email, disabled: users.disabled, assignedAt: coordinatorClusters.createdAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      disabled: users.disabled,
+      assignedAt: coordinatorClusters.createdAt,
+    })
     .from(coordinatorClusters)
     .innerJoin(users, eq(users.id, coordinatorClusters.userId))
     .where(eq(coordinatorClusters.clusterId, clusterId))
@@ -70,7 +76,14 @@ export async function createCluster(actor: Viewer, input: CreateClusterInput, ip
     return await db.transaction(async (tx) => {
       if (!(await slugFree(tx, input.slug))) throw slugTaken();
       const [row] = await tx.insert(clusters).values(input).returning({ id: clusters.id });
-      await writeAudit(tx, { actorId: actor.userId, action: 'admin.cluster.create', subjectType: 'cluster', subjectId: row.id, details: input, ip });
+      await writeAudit(tx, {
+        actorId: actor.userId,
+        action: 'admin.cluster.create',
+        subjectType: 'cluster',
+        subjectId: row.id,
+        details: input,
+        ip,
+      });
       return { clusterId: row.id };
     });
   } catch (error) {
@@ -94,7 +107,14 @@ export async function updateCluster(actor: Viewer, input: UpdateClusterInput, ip
         const [exists] = await tx.select({ id: clusters.id }).from(clusters).where(eq(clusters.id, clusterId));
         throw exists ? new AppError('conflict') : new AppError('not_found');
       }
-      await writeAudit(tx, { actorId: actor.userId, action: 'admin.cluster.update', subjectType: 'cluster', subjectId: clusterId, details: values, ip });
+      await writeAudit(tx, {
+        actorId: actor.userId,
+        action: 'admin.cluster.update',
+        subjectType: 'cluster',
+        subjectId: clusterId,
+        details: values,
+        ip,
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw slugTaken();
@@ -110,7 +130,8 @@ export async function assignCoordinator(actor: Viewer, input: CoordinatorAssignm
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.id, input.userId), eq(users.role, 'coordinator')));
-    if (!coordinator) throw new AppError('invalid', 'admin.errors.notCoordinator', { userId: ['admin.errors.notCoordinator'] });
+    if (!coordinator)
+      throw new AppError('invalid', 'admin.errors.notCoordinator', { userId: ['admin.errors.notCoordinator'] });
     const [cluster] = await tx.select({ id: clusters.id }).from(clusters).where(eq(clusters.id, input.clusterId));
     if (!cluster) throw new AppError('not_found');
     const inserted = await tx

@@ -8,9 +8,17 @@ export async function dashboardCounts() {
   const db = await getDb();
   const [[pendingOrganisations], [pendingMembers], [allUsers], [allClusters]] = await Promise.all([
     db.select({ n: count() }).from(organisations).where(eq(organisations.verified, false)),
-    db.select({ n: count() }).from(users).where(and(eq(users.approved, false), eq(users.disabled, false))),
+    db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.approved, false), eq(users.disabled, false))),
     db.select({ n: count() }).from(users),
     db.select({ n: count() }).from(clusters),
   ]);
-  return { pendingOrganisations: pendingOrganisations.n, pendingMembers: pendingMembers.n, users: allUsers.n, clusters: allClusters.n };
+  return {
+    pendingOrganisations: pendingOrganisations.n,
+    pendingMembers: pendingMembers.n,
+    users: allUsers.n,
+    clusters: allClusters.n,
+  };
 }

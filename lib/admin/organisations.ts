@@ -73,7 +73,14 @@ export async function getOrganisation(organisationId: string) {
       .from(organisationClusters)
       .where(eq(organisationClusters.organisationId, organisationId)),
     db
-      .select({ id: users.id, name: users.name, email: users.email, role: users.role, approved: users.approved, disabled: users.disabled })
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        approved: users.approved,
+        disabled: users.disabled,
+      })
       .from(users)
       .where(eq(users.organisationId, organisationId))
       .orderBy(asc(users.createdAt)),
@@ -99,7 +106,10 @@ export async function verifyOrganisation(actor: Viewer, organisationId: string, 
       .where(and(eq(organisations.id, organisationId), eq(organisations.verified, false)))
       .returning({ id: organisations.id });
     if (!done) {
-      const [exists] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId));
+      const [exists] = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.id, organisationId));
       throw exists ? new AppError('conflict', 'admin.errors.alreadyVerified') : new AppError('not_found');
     }
     const approved = await tx
@@ -133,10 +143,18 @@ export async function updateOrganisation(actor: Viewer, input: UpdateOrganisatio
     const [done] = await tx
       .update(organisations)
       .set({ ...values, updatedAt: sql`now()` })
-      .where(and(eq(organisations.id, input.organisationId), sql`${organisations.updatedAt} = ${input.version}::timestamptz`))
+      .where(
+        and(
+          eq(organisations.id, input.organisationId),
+          sql`${organisations.updatedAt} = ${input.version}::timestamptz`,
+        ),
+      )
       .returning({ id: organisations.id });
     if (!done) {
-      const [exists] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId));
+      const [exists] = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.id, input.organisationId));
       throw exists ? new AppError('conflict') : new AppError('not_found');
     }
 
@@ -152,7 +170,9 @@ export async function updateOrganisation(actor: Viewer, input: UpdateOrganisatio
       .where(eq(organisationClusters.organisationId, input.organisationId))
       .returning({ clusterId: organisationClusters.clusterId });
     if (wanted.length) {
-      await tx.insert(organisationClusters).values(wanted.map((clusterId) => ({ organisationId: input.organisationId, clusterId })));
+      await tx
+        .insert(organisationClusters)
+        .values(wanted.map((clusterId) => ({ organisationId: input.organisationId, clusterId })));
     }
     const had = new Set(before.map((b) => b.clusterId));
     await writeAudit(tx, {

@@ -104,7 +104,11 @@ export async function changeUserRole(actor: Viewer, input: ChangeRoleInput, ip: 
       action: 'admin.user.change_role',
       subjectType: 'user',
       subjectId: input.userId,
-      details: { from: input.currentRole, to: input.role, ...(unassigned.length ? { unassignedClusterIds: unassigned.map((u) => u.clusterId) } : {}) },
+      details: {
+        from: input.currentRole,
+        to: input.role,
+        ...(unassigned.length ? { unassignedClusterIds: unassigned.map((u) => u.clusterId) } : {}),
+      },
       ip,
     });
   });
@@ -150,6 +154,12 @@ export async function approveUser(actor: Viewer, userId: string, ip: string | nu
       await existsOrNotFound(tx, userId);
       throw new AppError('conflict', 'admin.errors.alreadyApproved');
     }
-    await writeAudit(tx, { actorId: actor.userId, action: 'admin.user.approve', subjectType: 'user', subjectId: userId, ip });
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: 'admin.user.approve',
+      subjectType: 'user',
+      subjectId: userId,
+      ip,
+    });
   });
 }

@@ -18,7 +18,14 @@ export type ApiErrorCode = ErrorCode | 'payload_too_large' | 'internal';
 export type ApiErrorBody = { error: { code: ApiErrorCode; message: string; fields?: Record<string, string[]> } };
 
 export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
-export type HandlerContext<P, Q, B> = { viewer: Viewer; params: P; query: Q; body: B; request: Request; ip: string | null };
+export type HandlerContext<P, Q, B> = {
+  viewer: Viewer;
+  params: P;
+  query: Q;
+  body: B;
+  request: Request;
+  ip: string | null;
+};
 
 type Spec<P, Q, B> = {
   permission: Permission;
@@ -28,7 +35,12 @@ type Spec<P, Q, B> = {
   body?: ZodType<B>;
 };
 
-export function jsonError(code: ApiErrorCode, message: string, fields?: Record<string, string[]>, headers?: HeadersInit): Response {
+export function jsonError(
+  code: ApiErrorCode,
+  message: string,
+  fields?: Record<string, string[]>,
+  headers?: HeadersInit,
+): Response {
   const status = code === 'payload_too_large' ? 413 : errorStatus[code];
   const body: ApiErrorBody = { error: { code, message, ...(fields ? { fields } : {}) } };
   return Response.json(body, { status, headers });
@@ -39,7 +51,13 @@ async function rateLimiter(): Promise<RateLimiterAbstract> {
   if (!limiter) {
     const db = await getDb().catch(() => null);
     limiter = db
-      ? new RateLimiterDrizzle({ storeClient: db, schema: rateLimits, keyPrefix: 'api_token', clearExpiredByTimeout: false, ...API_RATE_LIMIT })
+      ? new RateLimiterDrizzle({
+          storeClient: db,
+          schema: rateLimits,
+          keyPrefix: 'api_token',
+          clearExpiredByTimeout: false,
+          ...API_RATE_LIMIT,
+        })
       : new RateLimiterMemory({ keyPrefix: 'api_token', ...API_RATE_LIMIT });
   }
   return limiter;
@@ -75,17 +93,25 @@ export function withApiAuth<P = Record<string, never>, Q = Record<string, never>
     const token = bearer(request);
     let locale = localeOf(request, null);
     try {
-      if (!token) return jsonError('unauthorized', translateKey(locale, 'api.errors.token_missing'), undefined, { 'WWW-Authenticate': 'Bearer' });
+      if (!token)
+        return jsonError('unauthorized', translateKey(locale, 'api.errors.token_missing'), undefined, {
+          'WWW-Authenticate': 'Bearer',
+        });
       const db = await getDb();
       const found = await viewerForToken(db, token);
-      if (!found) return jsonError('unauthorized', translateKey(locale, 'api.errors.token_invalid'), undefined, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+      if (!found)
+        return jsonError('unauthorized', translateKey(locale, 'api.errors.token_invalid'), undefined, {
+          'WWW-Authenticate': 'Bearer error="invalid_token"',
+        });
       const { viewer, tokenId } = found;
       locale = localeOf(request, viewer);
       try {
         await (await rateLimiter()).consume(tokenId, 1);
       } catch (error) {
         if (error instanceof RateLimiterRes) {
-          return jsonError('rate_limited', translateKey(locale, 'errors.rate_limited'), undefined, { 'Retry-After': String(Math.ceil(error.msBeforeNext / 1000)) });
+          return jsonError('rate_limited', translateKey(locale, 'errors.rate_limited'), undefined, {
+            'Retry-After': String(Math.ceil(error.msBeforeNext / 1000)),
+          });
         }
         throw error;
       }
@@ -156,9 +182,11 @@ async function runPipeline<P, Q, B>(
   let body = undefined as B;
   if (spec.body) {
     const length = Number(request.headers.get('content-length') ?? 0);
-    if (length > MAX_JSON_BODY_BYTES) return jsonError('payload_too_large', translateKey(locale, 'api.errors.too_large'));
+    if (length > MAX_JSON_BODY_BYTES)
+      return jsonError('payload_too_large', translateKey(locale, 'api.errors.too_large'));
     const text = await request.text();
-    if (Buffer.byteLength(text, 'utf8') > MAX_JSON_BODY_BYTES) return jsonError('payload_too_large', translateKey(locale, 'api.errors.too_large'));
+    if (Buffer.byteLength(text, 'utf8') > MAX_JSON_BODY_BYTES)
+      return jsonError('payload_too_large', translateKey(locale, 'api.errors.too_large'));
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -180,7 +208,11 @@ function invalid(locale: 'ja' | 'en', fields: Record<string, string[]>): Respons
 
 function errorResponse(error: unknown, locale: 'ja' | 'en'): Response {
   if (error instanceof AppError) {
-    return jsonError(error.code, translateKey(locale, error.messageKey), error.fieldErrors ? translateFields(locale, error.fieldErrors) : undefined);
+    return jsonError(
+      error.code,
+      translateKey(locale, error.messageKey),
+      error.fieldErrors ? translateFields(locale, error.fieldErrors) : undefined,
+    );
   }
   console.error('[api] unexpected error', error);
   return jsonError('internal', translateKey(locale, 'errors.internal'));

@@ -25,8 +25,14 @@ export const apiListings = {
   },
 
   async create(viewer: Viewer, kind: Kind, input: NeedInput | SeedInput, ip: string | null) {
-    const saved = kind === 'needs' ? await saveNeed(viewer, input as NeedInput, ip) : await saveSeed(viewer, input as SeedInput, ip);
-    return Response.json(await apiListings.get(viewer, kind, saved.id, ip), { status: 201, headers: { Location: `/api/v1/${kind}/${saved.id}` } });
+    const saved =
+      kind === 'needs'
+        ? await saveNeed(viewer, input as NeedInput, ip)
+        : await saveSeed(viewer, input as SeedInput, ip);
+    return Response.json(await apiListings.get(viewer, kind, saved.id, ip), {
+      status: 201,
+      headers: { Location: `/api/v1/${kind}/${saved.id}` },
+    });
   },
 
   /** Fields not sent keep their values; the merged listing is validated like a form submit. */
@@ -36,7 +42,10 @@ export const apiListings = {
     const merged = { ...current.values, intent: 'draft', ...patch, id, version: patch.version };
     const parsed = (kind === 'needs' ? needSchema : seedSchema).safeParse(merged);
     if (!parsed.success) throw new AppError('invalid', 'errors.invalid', fieldErrorsOf(parsed.error));
-    const saved = kind === 'needs' ? await saveNeed(viewer, parsed.data as NeedInput, ip) : await saveSeed(viewer, parsed.data as SeedInput, ip);
+    const saved =
+      kind === 'needs'
+        ? await saveNeed(viewer, parsed.data as NeedInput, ip)
+        : await saveSeed(viewer, parsed.data as SeedInput, ip);
     return apiListings.get(viewer, kind, saved.id, ip);
   },
 };

@@ -11,9 +11,25 @@ const errorBody = {
       type: 'object',
       required: ['code', 'message'],
       properties: {
-        code: { type: 'string', enum: ['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'rate_limited', 'internal'] },
+        code: {
+          type: 'string',
+          enum: [
+            'invalid',
+            'unauthorized',
+            'forbidden',
+            'not_found',
+            'conflict',
+            'payload_too_large',
+            'rate_limited',
+            'internal',
+          ],
+        },
         message: { type: 'string', description: "Translated (Accept-Language ja/en, else the user's language)" },
-        fields: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } }, description: 'Per-field messages (dotted paths)' },
+        fields: {
+          type: 'object',
+          additionalProperties: { type: 'array', items: { type: 'string' } },
+          description: 'Per-field messages (dotted paths)',
+        },
       },
     },
   },
@@ -57,7 +73,11 @@ const listSchema = (item: string) => ({
 
 /** JSON Schema of what a client sends (zod's input side), without the $schema header. */
 export function inputSchema(schema: z.ZodType): Json {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as Json;
   return rest;
 }
 
@@ -76,11 +96,20 @@ function operationObject(op: Operation): Json {
   const responses: Json = {
     [op.success.status]: {
       description: op.success.status === 201 ? 'Created' : 'OK',
-      content: { 'application/json': { schema: { $ref: `#/components/schemas/${op.success.schema === 'needList' ? 'NeedList' : op.success.schema === 'seedList' ? 'SeedList' : op.success.schema === 'need' ? 'Need' : 'Seed'}` } } },
+      content: {
+        'application/json': {
+          schema: {
+            $ref: `#/components/schemas/${op.success.schema === 'needList' ? 'NeedList' : op.success.schema === 'seedList' ? 'SeedList' : op.success.schema === 'need' ? 'Need' : 'Seed'}`,
+          },
+        },
+      },
     },
   };
   for (const status of op.errors) {
-    responses[status] = { description: errorText[status], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    responses[status] = {
+      description: errorText[status],
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
   }
   const parameters = [
     ...(op.params ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }] : []),
@@ -91,7 +120,12 @@ function operationObject(op: Operation): Json {
     summary: op.summary,
     ...(parameters.length ? { parameters } : {}),
     ...(op.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: op.patchOf ? patchSchema(op.patchOf) : inputSchema(op.body) } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: op.patchOf ? patchSchema(op.patchOf) : inputSchema(op.body) } },
+          },
+        }
       : {}),
     responses,
   };
@@ -120,11 +154,26 @@ export function openApiDocument(serverUrl = '/api/v1'): Json {
         Error: errorBody,
         Need: {
           type: 'object',
-          properties: { ...listingCommon, visibility: { type: 'string' }, trlMin: { type: ['integer', 'null'] }, trlMax: { type: ['integer', 'null'] }, budgetMinJpy: { type: ['integer', 'null'] }, budgetMaxJpy: { type: ['integer', 'null'] } },
+          properties: {
+            ...listingCommon,
+            visibility: { type: 'string' },
+            trlMin: { type: ['integer', 'null'] },
+            trlMax: { type: ['integer', 'null'] },
+            budgetMinJpy: { type: ['integer', 'null'] },
+            budgetMaxJpy: { type: ['integer', 'null'] },
+          },
         },
         Seed: {
           type: 'object',
-          properties: { ...listingCommon, visibility: { type: 'string' }, trl: { type: ['integer', 'null'] }, licensing: { type: 'array', items: { type: 'string' } }, ipStatus: { type: ['string', 'null'] }, teaser: { type: 'boolean' }, ipRecords: { type: 'array', items: { type: 'object' } } },
+          properties: {
+            ...listingCommon,
+            visibility: { type: 'string' },
+            trl: { type: ['integer', 'null'] },
+            licensing: { type: 'array', items: { type: 'string' } },
+            ipStatus: { type: ['string', 'null'] },
+            teaser: { type: 'boolean' },
+            ipRecords: { type: 'array', items: { type: 'object' } },
+          },
         },
         NeedList: listSchema('Need'),
         SeedList: listSchema('Seed'),

@@ -29,15 +29,29 @@ export async function createApiToken(db: Db, viewer: Viewer, input: CreateTokenI
     const [{ count }] = await tx
       .select({ count: sql<number>`count(*)::int` })
       .from(apiTokens)
-      .where(and(eq(apiTokens.userId, viewer.userId), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`))));
+      .where(
+        and(
+          eq(apiTokens.userId, viewer.userId),
+          isNull(apiTokens.revokedAt),
+          or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
+        ),
+      );
     if (count >= MAX_TOKENS_PER_USER) throw new AppError('conflict', 'api.tokens.too_many');
     const { token, hash, prefix } = generateToken();
-    const expiresAt = input.expiresInDays === 'never' ? null : new Date(Date.now() + Number(input.expiresInDays) * 86_400_000);
+    const expiresAt =
+      input.expiresInDays === 'never' ? null : new Date(Date.now() + Number(input.expiresInDays) * 86_400_000);
     const [row] = await tx
       .insert(apiTokens)
       .values({ userId: viewer.userId, name: input.name, tokenHash: hash, prefix, expiresAt })
       .returning({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, expiresAt: apiTokens.expiresAt });
-    await writeAudit(tx, { actorId: viewer.userId, action: 'api_token.create', subjectType: 'api_token', subjectId: row.id, details: { name: input.name, prefix }, ip });
+    await writeAudit(tx, {
+      actorId: viewer.userId,
+      action: 'api_token.create',
+      subjectType: 'api_token',
+      subjectId: row.id,
+      details: { name: input.name, prefix },
+      ip,
+    });
     return { ...row, token };
   });
 }
@@ -67,7 +81,13 @@ export async function revokeApiToken(db: Db, viewer: Viewer, id: string, ip: str
       .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, viewer.userId), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id });
     if (updated.length === 0) throw new AppError('not_found');
-    await writeAudit(tx, { actorId: viewer.userId, action: 'api_token.revoke', subjectType: 'api_token', subjectId: id, ip });
+    await writeAudit(tx, {
+      actorId: viewer.userId,
+      action: 'api_token.revoke',
+      subjectType: 'api_token',
+      subjectId: id,
+      ip,
+    });
   });
 }
 
@@ -78,7 +98,12 @@ export async function revokeApiToken(db: Db, viewer: Viewer, id: string, ip: str
 export async function viewerForToken(db: Db, token: string): Promise<{ viewer: Viewer; tokenId: string } | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const [row] = await db
-    .select({ id: apiTokens.id, userId: apiTokens.userId, sessionVersion: users.sessionVersion, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      id: apiTokens.id,
+      userId: apiTokens.userId,
+      sessionVersion: users.sessionVersion,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
@@ -95,6 +120,11 @@ export async function viewerForToken(db: Db, token: string): Promise<{ viewer: V
   await db
     .update(apiTokens)
     .set({ lastUsedAt: new Date() })
-    .where(and(eq(apiTokens.id, row.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql`now() - interval '1 minute'`))));
+    .where(
+      and(
+        eq(apiTokens.id, row.id),
+        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql`now() - interval '1 minute'`)),
+      ),
+    );
   return { viewer, tokenId: row.id };
 }

@@ -9,7 +9,12 @@ const translators = new Map<Locale, ReturnType<typeof createTranslator>>();
 export function translateKey(locale: Locale, message: string): string {
   let t = translators.get(locale);
   if (!t || process.env.NODE_ENV !== 'production') {
-    t = createTranslator({ locale, messages: loadMessages(locale), onError: () => {}, getMessageFallback: ({ key, namespace }) => (namespace ? `${namespace}.${key}` : key) });
+    t = createTranslator({
+      locale,
+      messages: loadMessages(locale),
+      onError: () => {},
+      getMessageFallback: ({ key, namespace }) => (namespace ? `${namespace}.${key}` : key),
+    });
     translators.set(locale, t);
   }
   const { key, params } = parseMessage(message);
@@ -17,5 +22,7 @@ export function translateKey(locale: Locale, message: string): string {
 }
 
 export function translateFields(locale: Locale, fields: Record<string, string[]>): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(fields).map(([field, messages]) => [field, messages.map((m) => translateKey(locale, m))]));
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, messages]) => [field, messages.map((m) => translateKey(locale, m))]),
+  );
 }

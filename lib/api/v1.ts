@@ -20,7 +20,10 @@ export const createSeedBody = seedSchema.superRefine(noEnvelope);
  * PATCH bodies: `version` (optimistic lock, from GET … manage.version) plus any fields of the
  * POST body; the merged listing is validated with the full schema.
  */
-export const patchBody = z.looseObject({ version: z.number().int().min(1), intent: z.enum(['draft', 'submit']).optional() });
+export const patchBody = z.looseObject({
+  version: z.number().int().min(1),
+  intent: z.enum(['draft', 'submit']).optional(),
+});
 
 export type Operation = {
   method: 'GET' | 'POST' | 'PATCH';

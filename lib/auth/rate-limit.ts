@@ -11,7 +11,12 @@ let limiters: Promise<Limiters> | undefined;
 
 function getLimiters(): Promise<Limiters> {
   limiters ??= getDb().then((db) => {
-    const common = { storeClient: db, schema: rateLimits, duration: SIGN_IN_LIMITS.windowSeconds, clearExpiredByTimeout: false };
+    const common = {
+      storeClient: db,
+      schema: rateLimits,
+      duration: SIGN_IN_LIMITS.windowSeconds,
+      clearExpiredByTimeout: false,
+    };
     return {
       account: new RateLimiterDrizzle({ ...common, keyPrefix: 'signin_account', points: SIGN_IN_LIMITS.perAccount }),
       ip: new RateLimiterDrizzle({ ...common, keyPrefix: 'signin_ip', points: SIGN_IN_LIMITS.perIp }),

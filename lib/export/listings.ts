@@ -7,7 +7,13 @@ import type { SearchParams } from '@/lib/listings/validation';
 import { toExcelCsv } from './csv';
 
 const orgName = (v: NeedView | SeedView, locale: 'ja' | 'en') =>
-  v.organisation.kind === 'name' ? (locale === 'ja' ? v.organisation.nameJa : v.organisation.nameEn) : v.organisation.kind === 'anonymous' ? v.organisation.label : '';
+  v.organisation.kind === 'name'
+    ? locale === 'ja'
+      ? v.organisation.nameJa
+      : v.organisation.nameEn
+    : v.organisation.kind === 'anonymous'
+      ? v.organisation.label
+      : '';
 
 /**
  * The browse page's search (same function, same visibility and disclosure rules) as CSV, with
@@ -22,15 +28,64 @@ export async function exportListingsCsv(
 ): Promise<{ csv: string; count: number; truncated: boolean }> {
   const found = await searchAll(viewer, kind, params, max + 1); // one more tells whether there were more
   const truncated = found.length > max;
-  const common = (v: NeedView | SeedView) => [v.id, v.title, v.summary, v.domain, v.keywords, v.language, v.prefecture, orgName(v, viewer.locale), v.organisationKind, v.publishedAt, `${appUrl}/${kind}/${v.id}`];
-  const commonHeaders = ['id', 'title', 'summary', 'domain', 'keywords', 'language', 'prefecture', 'organisation', 'organisation_kind', 'published_at', 'url'];
+  const common = (v: NeedView | SeedView) => [
+    v.id,
+    v.title,
+    v.summary,
+    v.domain,
+    v.keywords,
+    v.language,
+    v.prefecture,
+    orgName(v, viewer.locale),
+    v.organisationKind,
+    v.publishedAt,
+    `${appUrl}/${kind}/${v.id}`,
+  ];
+  const commonHeaders = [
+    'id',
+    'title',
+    'summary',
+    'domain',
+    'keywords',
+    'language',
+    'prefecture',
+    'organisation',
+    'organisation_kind',
+    'published_at',
+    'url',
+  ];
   const rows = found.slice(0, max);
   if (kind === 'needs') {
-    const headers = [...commonHeaders, 'trl_min', 'trl_max', 'budget_min_jpy', 'budget_max_jpy', 'timeline', 'partner_kinds', 'region_preference'];
-    const data = (rows as NeedView[]).map((v) => [...common(v), v.trlMin, v.trlMax, v.budgetMinJpy, v.budgetMaxJpy, v.timeline, v.partnerKinds, v.regionPreference]);
+    const headers = [
+      ...commonHeaders,
+      'trl_min',
+      'trl_max',
+      'budget_min_jpy',
+      'budget_max_jpy',
+      'timeline',
+      'partner_kinds',
+      'region_preference',
+    ];
+    const data = (rows as NeedView[]).map((v) => [
+      ...common(v),
+      v.trlMin,
+      v.trlMax,
+      v.budgetMinJpy,
+      v.budgetMaxJpy,
+      v.timeline,
+      v.partnerKinds,
+      v.regionPreference,
+    ]);
     return { csv: toExcelCsv(headers, data), count: data.length, truncated };
   }
   const headers = [...commonHeaders, 'trl', 'licensing', 'ip_status', 'lead_researcher', 'advantages'];
-  const data = (rows as SeedView[]).map((v) => [...common(v), v.trl, v.licensing, v.ipStatus, v.leadResearcher, v.advantages]);
+  const data = (rows as SeedView[]).map((v) => [
+    ...common(v),
+    v.trl,
+    v.licensing,
+    v.ipStatus,
+    v.leadResearcher,
+    v.advantages,
+  ]);
   return { csv: toExcelCsv(headers, data), count: data.length, truncated };
 }

@@ -14,7 +14,10 @@ export function loadMessages(locale: Locale): Messages {
   if (cached && process.env.NODE_ENV === 'production') return cached;
   const dir = path.join(/*turbopackIgnore: true*/ process.cwd(), 'messages', locale);
   const merged: Messages = {};
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const content = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Messages;
     for (const [namespace, value] of Object.entries(content)) {
       if (namespace in merged) throw new Error(`messages/${locale}/${file}: namespace "${namespace}" is defined twice`);

@@ -3,7 +3,15 @@ import { parseCsv } from './csv';
 import { decodeText, ImportFileError, type DetectedEncoding } from './encoding';
 import { jsonRows } from './json';
 import { MAX_FILE_BYTES, MAX_LISTED_ERRORS, PREVIEW_ROWS } from './limits';
-import { columnFinder, recordToInput, validateRows, type Intent, type RowError, type SourceRow, type ValidRow } from './rows';
+import {
+  columnFinder,
+  recordToInput,
+  validateRows,
+  type Intent,
+  type RowError,
+  type SourceRow,
+  type ValidRow,
+} from './rows';
 
 export type ImportFormat = 'csv' | 'json';
 
@@ -40,7 +48,12 @@ export function formatOf(fileName: string, bytes: Uint8Array): ImportFormat {
  * Decode → parse → validate every row. Throws ImportFileError for problems of the whole file
  * (too large, wrong encoding, wrong columns, too many rows); collects row problems.
  */
-export function analyseImport<K extends ListingKind>(input: { bytes: Uint8Array; fileName: string; kind: K; intent: Intent }): ImportAnalysis<K> {
+export function analyseImport<K extends ListingKind>(input: {
+  bytes: Uint8Array;
+  fileName: string;
+  kind: K;
+  intent: Intent;
+}): ImportAnalysis<K> {
   const { bytes, fileName, kind, intent } = input;
   if (bytes.byteLength > MAX_FILE_BYTES) {
     throw new ImportFileError('too_large', { maxMb: MAX_FILE_BYTES / 1024 / 1024 });
@@ -53,7 +66,11 @@ export function analyseImport<K extends ListingKind>(input: { bytes: Uint8Array;
   if (format === 'csv') {
     const csv = parseCsv(text, kind);
     const columnOf = columnFinder(csv.columns, csv.headers);
-    rows = csv.records.map((record) => ({ row: record.row, input: recordToInput(csv.columns, record, intent), columnOf }));
+    rows = csv.records.map((record) => ({
+      row: record.row,
+      input: recordToInput(csv.columns, record, intent),
+      columnOf,
+    }));
     malformed = csv.malformed.map((m) => ({ row: m.row, column: '—', message: m.key }));
   } else {
     const json = jsonRows(text, kind, intent);

@@ -1,5 +1,5 @@
-import { domains, locales, organisationKinds } from '@/db/schema/accounts';
-import { ipStatuses, licensingTerms, needVisibilities, seedVisibilities } from '@/db/schema/listings';
+import type { domains, locales, organisationKinds } from '@/db/schema/accounts';
+import type { ipStatuses, licensingTerms, needVisibilities, seedVisibilities } from '@/db/schema/listings';
 
 export type ListingKind = 'needs' | 'seeds';
 export const listingKinds = ['needs', 'seeds'] as const;
@@ -24,7 +24,10 @@ const domainLabels: Record<(typeof domains)[number], string[]> = {
   biotech: ['バイオ', 'ライフサイエンス', 'バイオテクノロジー', 'バイオ・ライフサイエンス'],
   environment_energy: ['環境・エネルギー', '環境エネルギー', 'environment', 'energy'],
 };
-const languageLabels: Record<(typeof locales)[number], string[]> = { ja: ['日本語', 'japanese'], en: ['英語', 'english'] };
+const languageLabels: Record<(typeof locales)[number], string[]> = {
+  ja: ['日本語', 'japanese'],
+  en: ['英語', 'english'],
+};
 const needVisibilityLabels: Record<(typeof needVisibilities)[number], string[]> = {
   members: ['会員', '会員に公開'],
   anonymous: ['匿名', '匿名で公開'],
@@ -61,7 +64,14 @@ const common: Column[] = [
   { name: 'title', aliases: ['タイトル', '件名', '名称'], field: 'title', cell: 'text', required: true },
   { name: 'summary', aliases: ['概要', '要約'], field: 'summary', cell: 'text', required: true },
   { name: 'details', aliases: ['詳細', '説明'], field: 'details', cell: 'text' },
-  { name: 'domain', aliases: ['分野', '技術分野'], field: 'domain', cell: 'enum', values: domainLabels, required: true },
+  {
+    name: 'domain',
+    aliases: ['分野', '技術分野'],
+    field: 'domain',
+    cell: 'enum',
+    values: domainLabels,
+    required: true,
+  },
   { name: 'keywords', aliases: ['キーワード'], field: 'keywords', cell: 'list' },
   { name: 'language', aliases: ['言語'], field: 'language', cell: 'enum', values: languageLabels },
   { name: 'prefecture', aliases: ['都道府県', '所在地'], field: 'prefecture', cell: 'text' },
@@ -75,7 +85,13 @@ export const columnsByKind: Record<ListingKind, Column[]> = {
     { name: 'budget_min_jpy', aliases: ['予算下限', '予算下限(円)'], field: 'budgetMinJpy', cell: 'int' },
     { name: 'budget_max_jpy', aliases: ['予算上限', '予算上限(円)'], field: 'budgetMaxJpy', cell: 'int' },
     { name: 'timeline', aliases: ['時期', '希望時期'], field: 'timeline', cell: 'text' },
-    { name: 'partner_kinds', aliases: ['希望連携先', '希望する連携先'], field: 'partnerKinds', cell: 'enumList', values: orgKindLabels },
+    {
+      name: 'partner_kinds',
+      aliases: ['希望連携先', '希望する連携先'],
+      field: 'partnerKinds',
+      cell: 'enumList',
+      values: orgKindLabels,
+    },
     { name: 'region_preference', aliases: ['希望地域'], field: 'regionPreference', cell: 'text' },
     { name: 'visibility', aliases: ['公開範囲'], field: 'visibility', cell: 'enum', values: needVisibilityLabels },
     { name: 'anonymous_label', aliases: ['匿名表示名'], field: 'anonymousLabel', cell: 'text' },
@@ -84,12 +100,29 @@ export const columnsByKind: Record<ListingKind, Column[]> = {
     ...common,
     { name: 'trl', aliases: ['TRL', '技術成熟度'], field: 'trl', cell: 'int' },
     { name: 'lead_researcher', aliases: ['研究代表者', '研究者'], field: 'leadResearcher', cell: 'text' },
-    { name: 'licensing', aliases: ['ライセンス条件', '実施許諾'], field: 'licensing', cell: 'enumList', values: licensingLabels },
+    {
+      name: 'licensing',
+      aliases: ['ライセンス条件', '実施許諾'],
+      field: 'licensing',
+      cell: 'enumList',
+      values: licensingLabels,
+    },
     { name: 'advantages', aliases: ['優位性', '従来技術に対する優位性'], field: 'advantages', cell: 'text' },
     { name: 'visibility', aliases: ['公開範囲'], field: 'visibility', cell: 'enum', values: seedVisibilityLabels },
-    { name: 'ip_number', aliases: ['出願番号', '特許番号', '出願・特許番号'], field: 'ipRecords.0.number', cell: 'text' },
+    {
+      name: 'ip_number',
+      aliases: ['出願番号', '特許番号', '出願・特許番号'],
+      field: 'ipRecords.0.number',
+      cell: 'text',
+    },
     { name: 'ip_jurisdiction', aliases: ['出願国', '国・地域'], field: 'ipRecords.0.jurisdiction', cell: 'text' },
-    { name: 'ip_status', aliases: ['権利状況', '特許の状況'], field: 'ipRecords.0.status', cell: 'enum', values: ipStatusLabels },
+    {
+      name: 'ip_status',
+      aliases: ['権利状況', '特許の状況'],
+      field: 'ipRecords.0.status',
+      cell: 'enum',
+      values: ipStatusLabels,
+    },
     { name: 'ip_title', aliases: ['発明の名称'], field: 'ipRecords.0.title', cell: 'text' },
     { name: 'ip_filed_on', aliases: ['出願日'], field: 'ipRecords.0.filedOn', cell: 'date' },
     { name: 'ip_granted_on', aliases: ['登録日'], field: 'ipRecords.0.grantedOn', cell: 'date' },

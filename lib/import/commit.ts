@@ -60,7 +60,8 @@ export async function commitImport(
             grantedOn: r.grantedOn || null,
           })),
         );
-        for (let i = 0; i < ipValues.length; i += BATCH) await tx.insert(ipRecords).values(ipValues.slice(i, i + BATCH));
+        for (let i = 0; i < ipValues.length; i += BATCH)
+          await tx.insert(ipRecords).values(ipValues.slice(i, i + BATCH));
       }
     }
     await writeAudit(tx, {
@@ -68,7 +69,12 @@ export async function commitImport(
       action: 'listings.import',
       subjectType: kind === 'needs' ? 'need' : 'seed',
       subjectId: null,
-      details: { count: ids.length, status, fileName: options.fileName.slice(0, 200), organisationId: viewer.organisationId },
+      details: {
+        count: ids.length,
+        status,
+        fileName: options.fileName.slice(0, 200),
+        organisationId: viewer.organisationId,
+      },
       ip: options.ip,
     });
     return { created: ids.length, ids };

@@ -4,7 +4,12 @@ import { ImportFileError } from './encoding';
 import { MAX_ROWS } from './limits';
 
 export type CsvRecord = { row: number; cells: string[] };
-export type ParsedCsv = { headers: string[]; columns: Column[]; records: CsvRecord[]; malformed: { row: number; key: string }[] };
+export type ParsedCsv = {
+  headers: string[];
+  columns: Column[];
+  records: CsvRecord[];
+  malformed: { row: number; key: string }[];
+};
 
 /**
  * Parses decoded CSV text (comma, tab or semicolon separated; quoted cells may hold line
@@ -13,14 +18,20 @@ export type ParsedCsv = { headers: string[]; columns: Column[]; records: CsvReco
  * row error. `row` is the record's line in a spreadsheet: the header is row 1.
  */
 export function parseCsv(text: string, kind: ListingKind): ParsedCsv {
-  const result = Papa.parse<string[]>(text, { header: false, skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';'] });
+  const result = Papa.parse<string[]>(text, {
+    header: false,
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: [',', '\t', ';'],
+  });
   const data = result.data;
   if (data.length === 0) throw new ImportFileError('empty');
   const headers = data[0].map((h) => h.trim());
   const columns = matchHeaders(headers, kind);
   const records: CsvRecord[] = [];
   const malformed: ParsedCsv['malformed'] = [];
-  const quoteErrors = new Set(result.errors.filter((e) => e.type === 'Quotes' && e.row !== undefined).map((e) => e.row as number));
+  const quoteErrors = new Set(
+    result.errors.filter((e) => e.type === 'Quotes' && e.row !== undefined).map((e) => e.row as number),
+  );
   if (data.length - 1 > MAX_ROWS) throw new ImportFileError('too_many_rows', { max: MAX_ROWS, count: data.length - 1 });
   for (let i = 1; i < data.length; i++) {
     const row = i + 1;

@@ -31,7 +31,9 @@ export const datasetNeedSchema = z.object({ ...common, desiredTrl: trl.nullish()
 export const datasetSeedSchema = z.object({
   ...common,
   trl: trl.nullish(),
-  ip: z.object({ status: z.enum(['none', 'filed', 'granted']), jurisdictions: z.array(text(20)).max(50).default([]) }).nullish(),
+  ip: z
+    .object({ status: z.enum(['none', 'filed', 'granted']), jurisdictions: z.array(text(20)).max(50).default([]) })
+    .nullish(),
   licensing: z.enum(['exclusive', 'non_exclusive', 'joint_research']).nullish(),
 });
 export const datasetSchema = z
@@ -39,10 +41,15 @@ export const datasetSchema = z
     version: z.literal(1).optional(),
     needs: z.array(datasetNeedSchema).default([]),
     seeds: z.array(datasetSeedSchema).default([]),
-    judgments: z.array(z.object({ needId: z.string(), seedId: z.string(), grade: z.number().int().min(0).max(3) })).default([]),
+    judgments: z
+      .array(z.object({ needId: z.string(), seedId: z.string(), grade: z.number().int().min(0).max(3) }))
+      .default([]),
   })
   .superRefine((d, ctx) => {
-    for (const [name, list] of [['needs', d.needs], ['seeds', d.seeds]] as const) {
+    for (const [name, list] of [
+      ['needs', d.needs],
+      ['seeds', d.seeds],
+    ] as const) {
       const seen = new Set<string>();
       list.forEach((x, i) => {
         if (seen.has(x.id)) ctx.addIssue({ code: 'custom', path: [name, i, 'id'], message: 'validation.duplicate' });
@@ -79,7 +86,13 @@ export async function importDataset(db: Db, data: Dataset, opts: { label?: strin
       if (known) return known;
       const [org] = await tx
         .insert(organisations)
-        .values({ kind, nameJa: `${region} ${kind === 'sme' ? '企業' : '大学'} (${label})`, nameEn: `${kind === 'sme' ? 'Firm' : 'University'} in ${region} (${label})`, prefecture: canonicalPrefecture(region), verified: true })
+        .values({
+          kind,
+          nameJa: `${region} ${kind === 'sme' ? '企業' : '大学'} (${label})`,
+          nameEn: `${kind === 'sme' ? 'Firm' : 'University'} in ${region} (${label})`,
+          prefecture: canonicalPrefecture(region),
+          verified: true,
+        })
         .returning({ id: organisations.id });
       const [user] = await tx
         .insert(users)

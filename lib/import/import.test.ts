@@ -20,7 +20,8 @@ const fileError = (fn: () => unknown) => {
   throw new Error('expected an ImportFileError');
 };
 
-const NEEDS_CSV = 'タイトル,概要,分野,キーワード,TRL下限\n圧縮空気の漏れ検知,稼働中に漏れを見つけたい,環境・エネルギー,省エネ;漏れ検知,4\n';
+const NEEDS_CSV =
+  'タイトル,概要,分野,キーワード,TRL下限\n圧縮空気の漏れ検知,稼働中に漏れを見つけたい,環境・エネルギー,省エネ;漏れ検知,4\n';
 
 describe('decodeText', () => {
   it('reads UTF-8 with and without BOM, and Shift_JIS', () => {
@@ -32,7 +33,9 @@ describe('decodeText', () => {
   it('refuses UTF-16, binary files, bytes valid in neither encoding, and empty files', () => {
     expect(fileError(() => decodeText(new Uint8Array(iconv.encode('\uFEFFtitle', 'utf16le')))).key).toBe('utf16');
     expect(fileError(() => decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).key).toBe('binary');
-    expect(fileError(() => decodeText(new Uint8Array([0x74, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0x81, 0x20, 0xff]))).key).toBe('encoding');
+    expect(
+      fileError(() => decodeText(new Uint8Array([0x74, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0x81, 0x20, 0xff]))).key,
+    ).toBe('encoding');
     expect(fileError(() => decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0xff, 0xfe, 0x41]))).key).toBe('encoding');
     expect(fileError(() => decodeText(new Uint8Array())).key).toBe('empty');
   });
@@ -87,18 +90,36 @@ describe('analyseImport', () => {
     ].join('\r\n');
     const { summary, valid } = analyseImport({ bytes: enc(csv), fileName: 'x.csv', kind: 'needs', intent: 'draft' });
     expect(summary).toMatchObject({ total: 4, validCount: 1, invalidCount: 3, format: 'csv', encoding: 'utf-8' });
-    expect(valid[0].data).toMatchObject({ title: 'Good one', trlMin: 3, budgetMinJpy: 1_000_000, keywords: ['a', 'b'], language: 'en', intent: 'draft' });
+    expect(valid[0].data).toMatchObject({
+      title: 'Good one',
+      trlMin: 3,
+      budgetMinJpy: 1_000_000,
+      keywords: ['a', 'b'],
+      language: 'en',
+      intent: 'draft',
+    });
     const byRow = (row: number) => summary.errors.filter((e) => e.row === row).map((e) => `${e.column}: ${e.message}`);
     expect(byRow(3)).toEqual(
-      expect.arrayContaining(['title: validation.required', 'domain: validation.choice', 'trl_min: validation.too_big?maximum=9', 'visibility: validation.choice']),
+      expect.arrayContaining([
+        'title: validation.required',
+        'domain: validation.choice',
+        'trl_min: validation.too_big?maximum=9',
+        'visibility: validation.choice',
+      ]),
     );
     expect(byRow(4)).toEqual(['trl_max: listings.errors.trl_range']);
     expect(byRow(5)).toEqual(['budget_min_jpy: validation.type']);
   });
 
   it('reads a Shift_JIS seed CSV with one IP record per row and Japanese labels', () => {
-    const csv = 'タイトル,概要,分野,TRL,ライセンス条件,権利状況,出願国,発明の名称,出願番号,出願日\n固体電解質,量産プロセス,環境・エネルギー,5,非独占、共同研究,登録,JP,固体電解質の製法,特許第7000001号,2021/4/1\n';
-    const { summary, valid } = analyseImport({ bytes: sjis(csv), fileName: 'seeds.csv', kind: 'seeds', intent: 'submit' });
+    const csv =
+      'タイトル,概要,分野,TRL,ライセンス条件,権利状況,出願国,発明の名称,出願番号,出願日\n固体電解質,量産プロセス,環境・エネルギー,5,非独占、共同研究,登録,JP,固体電解質の製法,特許第7000001号,2021/4/1\n';
+    const { summary, valid } = analyseImport({
+      bytes: sjis(csv),
+      fileName: 'seeds.csv',
+      kind: 'seeds',
+      intent: 'submit',
+    });
     expect(summary).toMatchObject({ encoding: 'shift_jis', validCount: 1, invalidCount: 0 });
     expect(valid[0].data).toMatchObject({
       language: 'ja',
@@ -109,12 +130,16 @@ describe('analyseImport', () => {
 
   it('refuses files over the size limit before reading them', () => {
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
-    expect(fileError(() => analyseImport({ bytes: big, fileName: 'big.csv', kind: 'needs', intent: 'draft' })).key).toBe('too_large');
+    expect(
+      fileError(() => analyseImport({ bytes: big, fileName: 'big.csv', kind: 'needs', intent: 'draft' })).key,
+    ).toBe('too_large');
   });
 
   it('refuses more than 20,000 rows with the count', () => {
     const csv = 'title,summary,domain\n' + 'a,b,it\n'.repeat(20_001);
-    const error = fileError(() => analyseImport({ bytes: enc(csv), fileName: 'many.csv', kind: 'needs', intent: 'draft' }));
+    const error = fileError(() =>
+      analyseImport({ bytes: enc(csv), fileName: 'many.csv', kind: 'needs', intent: 'draft' }),
+    );
     expect(error).toMatchObject({ key: 'too_many_rows', params: { max: 20_000, count: 20_001 } });
   });
 
@@ -128,7 +153,12 @@ describe('analyseImport', () => {
 describe('jsonRows', () => {
   it('imports the match-eval dataset format (needs and seeds)', () => {
     const text = fs.readFileSync('/work/shared/data/match-eval-dev.json', 'utf8');
-    const needs = analyseImport({ bytes: enc(text), fileName: 'match-eval-dev.json', kind: 'needs', intent: 'draft' }).summary;
+    const needs = analyseImport({
+      bytes: enc(text),
+      fileName: 'match-eval-dev.json',
+      kind: 'needs',
+      intent: 'draft',
+    }).summary;
     expect(needs).toMatchObject({ format: 'json', total: 30, validCount: 30, invalidCount: 0, otherKindCount: 150 });
     const seeds = analyseImport({ bytes: enc(text), fileName: 'match-eval-dev.json', kind: 'seeds', intent: 'draft' });
     expect(seeds.summary).toMatchObject({ total: 150, validCount: 150, invalidCount: 0 });
@@ -138,12 +168,41 @@ describe('jsonRows', () => {
     const doc = {
       version: 1,
       seeds: [
-        { id: 'S-1', lang: 'en', title: 'A', summary: 'B', domain: 'it', keywords: ['k'], region: 'Aichi', trl: 4, ip: { status: 'filed', jurisdictions: ['JP', 'US'] }, licensing: 'exclusive' },
-        { id: 'S-2', lang: 'en', title: 'C', summary: 'D', domain: 'it', keywords: [], region: 'Osaka', trl: 6, ip: { status: 'granted', jurisdictions: ['JP'] }, licensing: 'joint_research' },
+        {
+          id: 'S-1',
+          lang: 'en',
+          title: 'A',
+          summary: 'B',
+          domain: 'it',
+          keywords: ['k'],
+          region: 'Aichi',
+          trl: 4,
+          ip: { status: 'filed', jurisdictions: ['JP', 'US'] },
+          licensing: 'exclusive',
+        },
+        {
+          id: 'S-2',
+          lang: 'en',
+          title: 'C',
+          summary: 'D',
+          domain: 'it',
+          keywords: [],
+          region: 'Osaka',
+          trl: 6,
+          ip: { status: 'granted', jurisdictions: ['JP'] },
+          licensing: 'joint_research',
+        },
       ],
     };
     const { rows } = jsonRows(JSON.stringify(doc), 'seeds', 'draft');
-    expect(rows[0].input).toMatchObject({ prefecture: 'Aichi', licensing: ['exclusive'], ipRecords: [{ jurisdiction: 'JP', status: 'filed' }, { jurisdiction: 'US', status: 'filed' }] });
+    expect(rows[0].input).toMatchObject({
+      prefecture: 'Aichi',
+      licensing: ['exclusive'],
+      ipRecords: [
+        { jurisdiction: 'JP', status: 'filed' },
+        { jurisdiction: 'US', status: 'filed' },
+      ],
+    });
     expect(rows[1].input).toMatchObject({ ipRecords: [], details: expect.stringContaining('JP') });
   });
 
@@ -152,7 +211,12 @@ describe('jsonRows', () => {
     expect(fileError(() => jsonRows('{"items": []}', 'needs', 'draft')).key).toBe('json_shape');
     expect(fileError(() => jsonRows('{"seeds": [{}]}', 'needs', 'draft')).key).toBe('no_rows_of_kind');
     const { summary } = analyseImport({
-      bytes: enc(JSON.stringify([{ title: 'ok', summary: 's', domain: 'it' }, { title: 'x', summary: 's', domain: 'it', trlMin: 'high', colour: 'red' }])),
+      bytes: enc(
+        JSON.stringify([
+          { title: 'ok', summary: 's', domain: 'it' },
+          { title: 'x', summary: 's', domain: 'it', trlMin: 'high', colour: 'red' },
+        ]),
+      ),
       fileName: 'n.json',
       kind: 'needs',
       intent: 'draft',
@@ -164,7 +228,13 @@ describe('jsonRows', () => {
 
 describe('toExcelCsv', () => {
   it('writes UTF-8 with BOM, CRLF, quoted cells, and defuses formulas', () => {
-    const csv = toExcelCsv(['title', 'keywords'], [['精密加工, "引用"', ['a', 'b']], ['=HYPERLINK("x")', null]]);
+    const csv = toExcelCsv(
+      ['title', 'keywords'],
+      [
+        ['精密加工, "引用"', ['a', 'b']],
+        ['=HYPERLINK("x")', null],
+      ],
+    );
     expect(csv.startsWith('\uFEFF"title","keywords"\r\n')).toBe(true);
     expect(csv).toContain('"精密加工, ""引用""","a; b"\r\n');
     expect(csv).toContain(`"'=HYPERLINK(""x"")",""`);

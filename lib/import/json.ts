@@ -32,11 +32,16 @@ export function jsonRows(text: string, kind: ListingKind, intent: Intent): JsonR
     otherKindCount = Array.isArray(other) ? other.length : 0;
   } else throw new ImportFileError('json_shape');
   if (items.length > MAX_ROWS) throw new ImportFileError('too_many_rows', { max: MAX_ROWS, count: items.length });
-  if (items.length === 0) throw new ImportFileError(otherKindCount > 0 ? 'no_rows_of_kind' : 'no_rows', { other: otherKindCount });
+  if (items.length === 0)
+    throw new ImportFileError(otherKindCount > 0 ? 'no_rows_of_kind' : 'no_rows', { other: otherKindCount });
   const dataset = items.some((item) => isObj(item) && ('lang' in item || 'desiredTrl' in item || 'region' in item));
   const rows = items.map((item, i) => ({
     row: i + 1,
-    input: !isObj(item) ? { _notAnObject: item } : dataset ? fromDataset(kind, item, intent) : { ...withDefaults({ ...item }), intent },
+    input: !isObj(item)
+      ? { _notAnObject: item }
+      : dataset
+        ? fromDataset(kind, item, intent)
+        : { ...withDefaults({ ...item }), intent },
   }));
   return { rows, otherKindCount, format: dataset ? 'dataset' : 'native' };
 }
@@ -63,7 +68,9 @@ export function fromDataset(kind: ListingKind, item: Obj, intent: Intent): Obj {
       ? jurisdictions.map((j) => ({ jurisdiction: j, status: 'filed', title: item.title, number: '' }))
       : [];
   const details =
-    ip.status === 'granted' && jurisdictions.length ? `Patent granted (${jurisdictions.join(', ')}); number to be added.` : '';
+    ip.status === 'granted' && jurisdictions.length
+      ? `Patent granted (${jurisdictions.join(', ')}); number to be added.`
+      : '';
   return {
     ...base,
     trl: item.trl,

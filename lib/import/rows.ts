@@ -7,7 +7,10 @@ export type Intent = 'draft' | 'submit';
 /** One problem of one row: `message` is an i18n key (with params after `?`), translated where shown. */
 export type RowError = { row: number; column: string; message: string };
 export type SourceRow = { row: number; input: Record<string, unknown>; columnOf?: (field: string) => string };
-export type ValidRow<K extends ListingKind> = { row: number; data: K extends 'needs' ? z.infer<typeof needSchema> : z.infer<typeof seedSchema> };
+export type ValidRow<K extends ListingKind> = {
+  row: number;
+  data: K extends 'needs' ? z.infer<typeof needSchema> : z.infer<typeof seedSchema>;
+};
 export type Validated<K extends ListingKind> = { valid: ValidRow<K>[]; errors: RowError[]; invalidRows: number };
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
@@ -96,7 +99,11 @@ export function validateRows<K extends ListingKind>(kind: K, rows: SourceRow[]):
     invalidRows++;
     for (const issue of parsed.error.issues) {
       const field = issue.path.join('.') || '_row';
-      errors.push({ row: source.row, column: source.columnOf ? source.columnOf(field) : field, message: issue.message });
+      errors.push({
+        row: source.row,
+        column: source.columnOf ? source.columnOf(field) : field,
+        message: issue.message,
+      });
     }
   }
   return { valid, errors, invalidRows };

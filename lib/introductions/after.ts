@@ -1,7 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { users } from '@/db/schema/accounts';
-import { matchEvents, matchMessageReads, matchMessages, matchOutcomes, meetingProposals, ndas } from '@/db/schema/introductions';
+import {
+  matchEvents,
+  matchMessageReads,
+  matchMessages,
+  matchOutcomes,
+  meetingProposals,
+  ndas,
+} from '@/db/schema/introductions';
 import { writeAudit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
@@ -26,7 +33,10 @@ export async function requireParticipant(db: Db, viewer: Viewer, matchId: string
 
 /** Everyone in the thread except `exceptUserId`: the people behind both sides and the coordinators. */
 async function othersInThread(db: Db, ctx: MatchContext, exceptUserId: string): Promise<string[]> {
-  const ids = new Set<string>([...ctx.sides.map((s) => personOfSide(ctx, s)).filter((x): x is string => !!x), ...(await coordinatorsOf(db, ctx))]);
+  const ids = new Set<string>([
+    ...ctx.sides.map((s) => personOfSide(ctx, s)).filter((x): x is string => !!x),
+    ...(await coordinatorsOf(db, ctx)),
+  ]);
   ids.delete(exceptUserId);
   return [...ids];
 }
@@ -37,7 +47,10 @@ export async function postMessage(db: Db, viewer: Viewer, matchId: string, body:
   return transactionWithMail(db, async (tx) => {
     const { ctx } = await requireParticipant(tx, viewer, matchId);
     if (ctx.status !== 'introduced') throw new AppError('conflict', 'introductions.errors.thread_closed');
-    const [msg] = await tx.insert(matchMessages).values({ matchId, authorId: viewer.userId, body: body.trim() }).returning({ id: matchMessages.id, createdAt: matchMessages.createdAt });
+    const [msg] = await tx
+      .insert(matchMessages)
+      .values({ matchId, authorId: viewer.userId, body: body.trim() })
+      .returning({ id: matchMessages.id, createdAt: matchMessages.createdAt });
     await markRead(tx, viewer.userId, matchId, msg.createdAt);
     const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, viewer.userId));
     for (const userId of await othersInThread(tx, ctx, viewer.userId)) {
@@ -53,7 +66,10 @@ async function markRead(db: Db, userId: string, matchId: string, at: Date) {
   await db
     .insert(matchMessageReads)
     .values({ matchId, userId, lastReadAt: at })
-    .onConflictDoUpdate({ target: [matchMessageReads.matchId, matchMessageReads.userId], set: { lastReadAt: sql`greatest(${matchMessageReads.lastReadAt}, excluded.last_read_at)` } });
+    .onConflictDoUpdate({
+      target: [matchMessageReads.matchId, matchMessageReads.userId],
+      set: { lastReadAt: sql`greatest(${matchMessageReads.lastReadAt}, excluded.last_read_at)` },
+    });
 }
 
 export async function markThreadRead(db: Db, viewer: Viewer, matchId: string) {
@@ -65,7 +81,13 @@ export async function markThreadRead(db: Db, viewer: Viewer, matchId: string) {
 export async function listMessages(db: Db, viewer: Viewer, matchId: string) {
   await requireParticipant(db, viewer, matchId);
   return db
-    .select({ id: matchMessages.id, body: matchMessages.body, createdAt: matchMessages.createdAt, authorId: matchMessages.authorId, authorName: users.name })
+    .select({
+      id: matchMessages.id,
+      body: matchMessages.body,
+      createdAt: matchMessages.createdAt,
+      authorId: matchMessages.authorId,
+      authorName: users.name,
+    })
     .from(matchMessages)
     .innerJoin(users, eq(users.id, matchMessages.authorId))
     .where(eq(matchMessages.matchId, matchId))
@@ -76,20 +98,48 @@ export async function unreadMessageCount(db: Db, viewer: Viewer, matchId: string
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(matchMessages)
-    .leftJoin(matchMessageReads, and(eq(matchMessageReads.matchId, matchMessages.matchId), eq(matchMessageReads.userId, viewer.userId)))
-    .where(and(eq(matchMessages.matchId, matchId), sql`${matchMessages.authorId} <> ${viewer.userId}`, sql`(${matchMessageReads.lastReadAt} is null or ${matchMessages.createdAt} > ${matchMessageReads.lastReadAt})`));
+    .leftJoin(
+      matchMessageReads,
+      and(eq(matchMessageReads.matchId, matchMessages.matchId), eq(matchMessageReads.userId, viewer.userId)),
+    )
+    .where(
+      and(
+        eq(matchMessages.matchId, matchId),
+        sql`${matchMessages.authorId} <> ${viewer.userId}`,
+        sql`(${matchMessageReads.lastReadAt} is null or ${matchMessages.createdAt} > ${matchMessageReads.lastReadAt})`,
+      ),
+    );
   return Number(row?.n ?? 0);
 }
 
-export async function proposeMeeting(db: Db, viewer: Viewer, matchId: string, input: { slots: Date[]; location?: string }) {
+export async function proposeMeeting(
+  db: Db,
+  viewer: Viewer,
+  matchId: string,
+  input: { slots: Date[]; location?: string },
+) {
   return transactionWithMail(db, async (tx) => {
     const { ctx, role } = await requireParticipant(tx, viewer, matchId);
     if (ctx.status !== 'introduced') throw new AppError('conflict', 'introductions.errors.thread_closed');
     const [row] = await tx
       .insert(meetingProposals)
-      .values({ matchId, proposedBy: viewer.userId, proposerSide: role, slots: input.slots, location: input.location?.trim() || null })
+      .values({
+        matchId,
+        proposedBy: viewer.userId,
+        proposerSide: role,
+        slots: input.slots,
+        location: input.location?.trim() || null,
+      })
       .returning({ id: meetingProposals.id });
-    await tx.insert(matchEvents).values({ matchId, type: 'meeting_proposed', actorId: viewer.userId, actorRole: role, details: { slots: input.slots.map((d) => d.toISOString()) } });
+    await tx
+      .insert(matchEvents)
+      .values({
+        matchId,
+        type: 'meeting_proposed',
+        actorId: viewer.userId,
+        actorRole: role,
+        details: { slots: input.slots.map((d) => d.toISOString()) },
+      });
     const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, viewer.userId));
     for (const userId of await othersInThread(tx, ctx, viewer.userId)) {
       const params = { listing: titleOf(ctx), matchId, sender: me?.name ?? '' };
@@ -104,7 +154,10 @@ export async function proposeMeeting(db: Db, viewer: Viewer, matchId: string, in
 export async function pickMeetingSlot(db: Db, viewer: Viewer, matchId: string, proposalId: string, slot: Date) {
   return transactionWithMail(db, async (tx) => {
     const { ctx, role } = await requireParticipant(tx, viewer, matchId);
-    const [proposal] = await tx.select().from(meetingProposals).where(and(eq(meetingProposals.id, proposalId), eq(meetingProposals.matchId, matchId)));
+    const [proposal] = await tx
+      .select()
+      .from(meetingProposals)
+      .where(and(eq(meetingProposals.id, proposalId), eq(meetingProposals.matchId, matchId)));
     if (!proposal) throw new AppError('not_found');
     if (proposal.proposerSide === role || proposal.proposedBy === viewer.userId) throw new AppError('forbidden');
     if (!proposal.slots.some((s) => s.getTime() === slot.getTime())) throw new AppError('invalid');
@@ -114,9 +167,21 @@ export async function pickMeetingSlot(db: Db, viewer: Viewer, matchId: string, p
       .where(and(eq(meetingProposals.id, proposalId), eq(meetingProposals.status, 'open')))
       .returning({ id: meetingProposals.id });
     if (!done.length) throw new AppError('conflict');
-    await tx.insert(matchEvents).values({ matchId, type: 'meeting_confirmed', actorId: viewer.userId, actorRole: role, details: { slot: slot.toISOString() } });
+    await tx
+      .insert(matchEvents)
+      .values({
+        matchId,
+        type: 'meeting_confirmed',
+        actorId: viewer.userId,
+        actorRole: role,
+        details: { slot: slot.toISOString() },
+      });
     for (const userId of await othersInThread(tx, ctx, viewer.userId)) {
-      const params = { listing: titleOf(ctx), matchId, when: slot.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' };
+      const params = {
+        listing: titleOf(ctx),
+        matchId,
+        when: slot.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      };
       await notify(tx, { userId, kind: 'meeting_confirmed', params, href: `/introductions/${matchId}` });
       await enqueueEmail(tx, { to: { userId }, category: 'introductions', template: 'meeting_confirmed', params });
     }
@@ -125,24 +190,55 @@ export async function pickMeetingSlot(db: Db, viewer: Viewer, matchId: string, p
 
 export async function listMeetings(db: Db, viewer: Viewer, matchId: string) {
   await requireParticipant(db, viewer, matchId);
-  return db.select().from(meetingProposals).where(eq(meetingProposals.matchId, matchId)).orderBy(meetingProposals.createdAt);
+  return db
+    .select()
+    .from(meetingProposals)
+    .where(eq(meetingProposals.matchId, matchId))
+    .orderBy(meetingProposals.createdAt);
 }
 
 export async function recordNda(
   db: Db,
   viewer: Viewer,
   matchId: string,
-  input: { type: 'mutual' | 'one_way'; status: 'draft' | 'signed' | 'expired'; signedOn?: string | null; expiresOn?: string | null },
+  input: {
+    type: 'mutual' | 'one_way';
+    status: 'draft' | 'signed' | 'expired';
+    signedOn?: string | null;
+    expiresOn?: string | null;
+  },
   ip: string | null = null,
 ) {
   return transactionWithMail(db, async (tx) => {
     const { role } = await requireParticipant(tx, viewer, matchId);
     const [row] = await tx
       .insert(ndas)
-      .values({ matchId, type: input.type, status: input.status, signedOn: input.signedOn || null, expiresOn: input.expiresOn || null, recordedBy: viewer.userId })
+      .values({
+        matchId,
+        type: input.type,
+        status: input.status,
+        signedOn: input.signedOn || null,
+        expiresOn: input.expiresOn || null,
+        recordedBy: viewer.userId,
+      })
       .returning({ id: ndas.id });
-    await tx.insert(matchEvents).values({ matchId, type: 'nda_recorded', actorId: viewer.userId, actorRole: role, details: { type: input.type, status: input.status, expiresOn: input.expiresOn ?? null } });
-    await writeAudit(tx, { actorId: viewer.userId, action: 'match.nda', subjectType: 'match', subjectId: matchId, details: { ndaId: row.id, status: input.status }, ip });
+    await tx
+      .insert(matchEvents)
+      .values({
+        matchId,
+        type: 'nda_recorded',
+        actorId: viewer.userId,
+        actorRole: role,
+        details: { type: input.type, status: input.status, expiresOn: input.expiresOn ?? null },
+      });
+    await writeAudit(tx, {
+      actorId: viewer.userId,
+      action: 'match.nda',
+      subjectType: 'match',
+      subjectId: matchId,
+      details: { ndaId: row.id, status: input.status },
+      ip,
+    });
     return { id: row.id };
   });
 }
@@ -153,19 +249,48 @@ export async function updateNda(
   viewer: Viewer,
   matchId: string,
   ndaId: string,
-  input: { type: 'mutual' | 'one_way'; status: 'draft' | 'signed' | 'expired'; signedOn?: string | null; expiresOn?: string | null; version: number },
+  input: {
+    type: 'mutual' | 'one_way';
+    status: 'draft' | 'signed' | 'expired';
+    signedOn?: string | null;
+    expiresOn?: string | null;
+    version: number;
+  },
   ip: string | null = null,
 ) {
   return transactionWithMail(db, async (tx) => {
     const { role } = await requireParticipant(tx, viewer, matchId);
     const done = await tx
       .update(ndas)
-      .set({ type: input.type, status: input.status, signedOn: input.signedOn || null, expiresOn: input.expiresOn || null, version: sql`${ndas.version} + 1`, updatedAt: new Date(), remindedAt: null })
+      .set({
+        type: input.type,
+        status: input.status,
+        signedOn: input.signedOn || null,
+        expiresOn: input.expiresOn || null,
+        version: sql`${ndas.version} + 1`,
+        updatedAt: new Date(),
+        remindedAt: null,
+      })
       .where(and(eq(ndas.id, ndaId), eq(ndas.matchId, matchId), eq(ndas.version, input.version)))
       .returning({ id: ndas.id });
     if (!done.length) throw new AppError('conflict');
-    await tx.insert(matchEvents).values({ matchId, type: 'nda_updated', actorId: viewer.userId, actorRole: role, details: { type: input.type, status: input.status, expiresOn: input.expiresOn || null } });
-    await writeAudit(tx, { actorId: viewer.userId, action: 'match.nda', subjectType: 'match', subjectId: matchId, details: { ndaId, status: input.status }, ip });
+    await tx
+      .insert(matchEvents)
+      .values({
+        matchId,
+        type: 'nda_updated',
+        actorId: viewer.userId,
+        actorRole: role,
+        details: { type: input.type, status: input.status, expiresOn: input.expiresOn || null },
+      });
+    await writeAudit(tx, {
+      actorId: viewer.userId,
+      action: 'match.nda',
+      subjectType: 'match',
+      subjectId: matchId,
+      details: { ndaId, status: input.status },
+      ip,
+    });
     return { id: ndaId };
   });
 }
@@ -176,18 +301,57 @@ export async function listNdas(db: Db, viewer: Viewer, matchId: string) {
 }
 
 /** Either party or the coordinator records what came of the introduction (several over time). */
-export async function recordOutcome(db: Db, viewer: Viewer, matchId: string, input: { kind: OutcomeKind; occurredOn: string; note?: string }, ip: string | null = null) {
+export async function recordOutcome(
+  db: Db,
+  viewer: Viewer,
+  matchId: string,
+  input: { kind: OutcomeKind; occurredOn: string; note?: string },
+  ip: string | null = null,
+) {
   return transactionWithMail(db, async (tx) => {
     const { role } = await requireParticipant(tx, viewer, matchId);
-    const [row] = await tx.insert(matchOutcomes).values({ matchId, kind: input.kind, occurredOn: input.occurredOn, note: input.note?.trim() || null, recordedBy: viewer.userId }).returning({ id: matchOutcomes.id });
-    await tx.insert(matchEvents).values({ matchId, type: 'outcome', actorId: viewer.userId, actorRole: role, note: input.note?.trim() || null, details: { outcome: input.kind, occurredOn: input.occurredOn } });
-    await writeAudit(tx, { actorId: viewer.userId, action: 'match.outcome', subjectType: 'match', subjectId: matchId, details: { outcome: input.kind }, ip });
+    const [row] = await tx
+      .insert(matchOutcomes)
+      .values({
+        matchId,
+        kind: input.kind,
+        occurredOn: input.occurredOn,
+        note: input.note?.trim() || null,
+        recordedBy: viewer.userId,
+      })
+      .returning({ id: matchOutcomes.id });
+    await tx
+      .insert(matchEvents)
+      .values({
+        matchId,
+        type: 'outcome',
+        actorId: viewer.userId,
+        actorRole: role,
+        note: input.note?.trim() || null,
+        details: { outcome: input.kind, occurredOn: input.occurredOn },
+      });
+    await writeAudit(tx, {
+      actorId: viewer.userId,
+      action: 'match.outcome',
+      subjectType: 'match',
+      subjectId: matchId,
+      details: { outcome: input.kind },
+      ip,
+    });
     return { id: row.id };
   });
 }
 
 export async function listOutcomes(db: Db, viewer: Viewer, matchId: string) {
   await requireParticipant(db, viewer, matchId);
-  return db.select({ id: matchOutcomes.id, kind: matchOutcomes.kind, occurredOn: matchOutcomes.occurredOn, note: matchOutcomes.note }).from(matchOutcomes).where(eq(matchOutcomes.matchId, matchId)).orderBy(matchOutcomes.occurredOn);
+  return db
+    .select({
+      id: matchOutcomes.id,
+      kind: matchOutcomes.kind,
+      occurredOn: matchOutcomes.occurredOn,
+      note: matchOutcomes.note,
+    })
+    .from(matchOutcomes)
+    .where(eq(matchOutcomes.matchId, matchId))
+    .orderBy(matchOutcomes.occurredOn);
 }
-

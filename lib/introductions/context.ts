@@ -27,7 +27,11 @@ export type MatchContext = {
   clusterIds: string[];
 };
 
-export async function loadMatchContext(db: Db, matchId: string, opts: { forUpdate?: boolean } = {}): Promise<MatchContext | null> {
+export async function loadMatchContext(
+  db: Db,
+  matchId: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<MatchContext | null> {
   const q = db.select().from(matches).where(eq(matches.id, matchId));
   const [m] = opts.forUpdate ? await q.for('update') : await q;
   if (!m) return null;
@@ -35,7 +39,12 @@ export async function loadMatchContext(db: Db, matchId: string, opts: { forUpdat
   const listing = async (table: typeof needs | typeof seeds, id: string | null): Promise<ListingRef | null> => {
     if (!id) return null;
     const [row] = await db
-      .select({ id: table.id, title: table.title, organisationId: table.organisationId, personId: sql<string>`coalesce(${table.contactUserId}, ${table.createdBy})` })
+      .select({
+        id: table.id,
+        title: table.title,
+        organisationId: table.organisationId,
+        personId: sql<string>`coalesce(${table.contactUserId}, ${table.createdBy})`,
+      })
       .from(table)
       .where(eq(table.id, id));
     return row ?? null;
@@ -44,7 +53,10 @@ export async function loadMatchContext(db: Db, matchId: string, opts: { forUpdat
   const seed = await listing(seeds, m.seedId);
   const orgIds = [need?.organisationId, seed?.organisationId].filter((x): x is string => !!x);
   const clusterRows = orgIds.length
-    ? await db.select({ id: organisationClusters.clusterId }).from(organisationClusters).where(inArray(organisationClusters.organisationId, orgIds))
+    ? await db
+        .select({ id: organisationClusters.clusterId })
+        .from(organisationClusters)
+        .where(inArray(organisationClusters.organisationId, orgIds))
     : [];
   const clusterIds = [...new Set([...(m.clusterId ? [m.clusterId] : []), ...clusterRows.map((r) => r.id)])];
   return {
@@ -57,7 +69,9 @@ export async function loadMatchContext(db: Db, matchId: string, opts: { forUpdat
     createdAt: m.createdAt,
     need,
     seed,
-    requester: m.requesterOrganisationId ? { organisationId: m.requesterOrganisationId, personId: intro?.requesterUserId ?? null } : null,
+    requester: m.requesterOrganisationId
+      ? { organisationId: m.requesterOrganisationId, personId: intro?.requesterUserId ?? null }
+      : null,
     sides: sidesOf(m),
     intro: intro ?? null,
     clusterIds,
@@ -79,11 +93,19 @@ export function stateOf(ctx: MatchContext): MatchState {
 }
 
 export function organisationOfSide(ctx: MatchContext, side: Side): string | null {
-  return side === 'need' ? (ctx.need?.organisationId ?? null) : side === 'seed' ? (ctx.seed?.organisationId ?? null) : (ctx.requester?.organisationId ?? null);
+  return side === 'need'
+    ? (ctx.need?.organisationId ?? null)
+    : side === 'seed'
+      ? (ctx.seed?.organisationId ?? null)
+      : (ctx.requester?.organisationId ?? null);
 }
 
 export function personOfSide(ctx: MatchContext, side: Side): string | null {
-  return side === 'need' ? (ctx.need?.personId ?? null) : side === 'seed' ? (ctx.seed?.personId ?? null) : (ctx.requester?.personId ?? null);
+  return side === 'need'
+    ? (ctx.need?.personId ?? null)
+    : side === 'seed'
+      ? (ctx.seed?.personId ?? null)
+      : (ctx.requester?.personId ?? null);
 }
 
 export function isCoordinatorOf(viewer: Viewer, ctx: MatchContext): boolean {
@@ -112,7 +134,9 @@ export function actorOf(viewer: Viewer, ctx: MatchContext): Actor | null {
 /** A party sees a match only once it reached them: engine/manual proposals stay with the coordinator until approved. */
 export function visibleToParty(ctx: MatchContext, side: Side): boolean {
   if (side === 'requester') return true;
-  return ctx.status !== 'proposed' && ctx.status !== 'rejected' && !(ctx.status === 'withdrawn' && !ctx.intro?.deadline);
+  return (
+    ctx.status !== 'proposed' && ctx.status !== 'rejected' && !(ctx.status === 'withdrawn' && !ctx.intro?.deadline)
+  );
 }
 
 export async function coordinatorsOf(db: Db, ctx: MatchContext): Promise<string[]> {

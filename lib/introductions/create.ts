@@ -13,31 +13,71 @@ import { notify } from '@/lib/notifications/notify';
 import { coordinatorsOf, loadMatchContext } from './context';
 
 /** A coordinator pairs a need and a seed by hand; both must belong to the coordinator's clusters (one of them at least). */
-export async function proposeManualMatch(db: Db, viewer: Viewer, input: { needId: string; seedId: string; note?: string }, ip: string | null = null) {
+export async function proposeManualMatch(
+  db: Db,
+  viewer: Viewer,
+  input: { needId: string; seedId: string; note?: string },
+  ip: string | null = null,
+) {
   return transactionWithMail(db, async (tx) => {
     const clusterIds = viewer.role === 'coordinator' ? viewer.coordinatorClusterIds : [];
     if (!clusterIds.length) throw new AppError('forbidden');
     const inMyClusters = (orgCol: typeof needs.organisationId | typeof seeds.organisationId) =>
       sql<boolean>`exists (select 1 from ${organisationClusters} where ${organisationClusters.organisationId} = ${orgCol} and ${inArray(organisationClusters.clusterId, clusterIds)})`;
-    const [need] = await tx.select({ id: needs.id, mine: inMyClusters(needs.organisationId), org: needs.organisationId }).from(needs).where(eq(needs.id, input.needId));
-    const [seed] = await tx.select({ id: seeds.id, mine: inMyClusters(seeds.organisationId), org: seeds.organisationId }).from(seeds).where(eq(seeds.id, input.seedId));
+    const [need] = await tx
+      .select({ id: needs.id, mine: inMyClusters(needs.organisationId), org: needs.organisationId })
+      .from(needs)
+      .where(eq(needs.id, input.needId));
+    const [seed] = await tx
+      .select({ id: seeds.id, mine: inMyClusters(seeds.organisationId), org: seeds.organisationId })
+      .from(seeds)
+      .where(eq(seeds.id, input.seedId));
     if (!need || !seed || !(need.mine || seed.mine)) throw new AppError('not_found');
     if (need.org === seed.org) throw new AppError('invalid', 'introductions.errors.same_organisation');
     const [existing] = await tx
       .select({ id: matches.id })
       .from(matches)
-      .where(and(eq(matches.needId, need.id), eq(matches.seedId, seed.id), inArray(matches.kind, ['engine', 'manual'])));
+      .where(
+        and(eq(matches.needId, need.id), eq(matches.seedId, seed.id), inArray(matches.kind, ['engine', 'manual'])),
+      );
     if (existing) throw new AppError('conflict', 'introductions.errors.pair_exists');
     const clusterId = clusterIds[0];
-    const [match] = await tx.insert(matches).values({ kind: 'manual', needId: need.id, seedId: seed.id, clusterId, status: 'proposed' }).returning({ id: matches.id });
-    await tx.insert(matchIntroductions).values({ matchId: match.id, createdBy: viewer.userId, coordinatorNote: input.note?.trim() || null });
-    await tx.insert(matchEvents).values({ matchId: match.id, type: 'propose', actorId: viewer.userId, actorRole: 'coordinator', toStatus: 'proposed', note: input.note?.trim() || null });
-    await writeAudit(tx, { actorId: viewer.userId, action: 'match.propose', subjectType: 'match', subjectId: match.id, details: { needId: need.id, seedId: seed.id }, ip });
+    const [match] = await tx
+      .insert(matches)
+      .values({ kind: 'manual', needId: need.id, seedId: seed.id, clusterId, status: 'proposed' })
+      .returning({ id: matches.id });
+    await tx
+      .insert(matchIntroductions)
+      .values({ matchId: match.id, createdBy: viewer.userId, coordinatorNote: input.note?.trim() || null });
+    await tx
+      .insert(matchEvents)
+      .values({
+        matchId: match.id,
+        type: 'propose',
+        actorId: viewer.userId,
+        actorRole: 'coordinator',
+        toStatus: 'proposed',
+        note: input.note?.trim() || null,
+      });
+    await writeAudit(tx, {
+      actorId: viewer.userId,
+      action: 'match.propose',
+      subjectType: 'match',
+      subjectId: match.id,
+      details: { needId: need.id, seedId: seed.id },
+      ip,
+    });
     return { matchId: match.id };
   });
 }
 
-export type InterestInput = { listingKind: 'need' | 'seed'; listingId: string; offer: string; want: string; timing: string };
+export type InterestInput = {
+  listingKind: 'need' | 'seed';
+  listingId: string;
+  offer: string;
+  want: string;
+  timing: string;
+};
 
 /**
  * A verified member asks to be introduced to a listing they can see: a match of kind
@@ -47,18 +87,41 @@ export async function expressInterest(db: Db, viewer: Viewer, input: InterestInp
   return transactionWithMail(db, async (tx) => {
     const table = input.listingKind === 'need' ? needs : seeds;
     const [listing] = await tx
-      .select({ id: table.id, organisationId: table.organisationId, status: table.status, visibility: table.visibility })
+      .select({
+        id: table.id,
+        organisationId: table.organisationId,
+        status: table.status,
+        visibility: table.visibility,
+      })
       .from(table)
-      .where(and(eq(table.id, input.listingId), eq(table.status, 'open'), sql`${table.visibility} <> 'private'`, sql`${table.expiresAt} > now()`));
+      .where(
+        and(
+          eq(table.id, input.listingId),
+          eq(table.status, 'open'),
+          sql`${table.visibility} <> 'private'`,
+          sql`${table.expiresAt} > now()`,
+        ),
+      );
     if (!listing) throw new AppError('not_found');
-    if (listing.organisationId === viewer.organisationId) throw new AppError('invalid', 'introductions.errors.own_listing');
+    if (listing.organisationId === viewer.organisationId)
+      throw new AppError('invalid', 'introductions.errors.own_listing');
     const ref = input.listingKind === 'need' ? matches.needId : matches.seedId;
     const [open] = await tx
       .select({ id: matches.id })
       .from(matches)
-      .where(and(eq(ref, listing.id), eq(matches.requesterOrganisationId, viewer.organisationId), inArray(matches.status, ['proposed', 'approved', 'introduced'])));
+      .where(
+        and(
+          eq(ref, listing.id),
+          eq(matches.requesterOrganisationId, viewer.organisationId),
+          inArray(matches.status, ['proposed', 'approved', 'introduced']),
+        ),
+      );
     if (open) throw new AppError('conflict', 'introductions.errors.interest_exists');
-    const [cluster] = await tx.select({ id: organisationClusters.clusterId }).from(organisationClusters).where(eq(organisationClusters.organisationId, listing.organisationId)).limit(1);
+    const [cluster] = await tx
+      .select({ id: organisationClusters.clusterId })
+      .from(organisationClusters)
+      .where(eq(organisationClusters.organisationId, listing.organisationId))
+      .limit(1);
     const kind = viewer.organisationKind === 'trading_firm' ? 'sales_channel' : 'interest';
     const [match] = await tx
       .insert(matches)
@@ -79,13 +142,38 @@ export async function expressInterest(db: Db, viewer: Viewer, input: InterestInp
       interestWant: input.want.trim(),
       interestTiming: input.timing.trim(),
     });
-    await tx.insert(matchEvents).values({ matchId: match.id, type: 'interest', actorId: viewer.userId, actorRole: 'requester', toStatus: 'proposed' });
-    await writeAudit(tx, { actorId: viewer.userId, action: 'match.interest', subjectType: 'match', subjectId: match.id, details: { kind, listingKind: input.listingKind, listingId: listing.id }, ip });
+    await tx
+      .insert(matchEvents)
+      .values({
+        matchId: match.id,
+        type: 'interest',
+        actorId: viewer.userId,
+        actorRole: 'requester',
+        toStatus: 'proposed',
+      });
+    await writeAudit(tx, {
+      actorId: viewer.userId,
+      action: 'match.interest',
+      subjectType: 'match',
+      subjectId: match.id,
+      details: { kind, listingKind: input.listingKind, listingId: listing.id },
+      ip,
+    });
     const ctx = (await loadMatchContext(tx, match.id))!;
     const title = (ctx.need ?? ctx.seed)?.title ?? '';
     for (const userId of await coordinatorsOf(tx, ctx)) {
-      await notify(tx, { userId, kind: 'interest_received', params: { listing: title, matchId: match.id }, href: '/coordinator/matches' });
-      await enqueueEmail(tx, { to: { userId }, category: 'introductions', template: 'interest_received', params: { listing: title } });
+      await notify(tx, {
+        userId,
+        kind: 'interest_received',
+        params: { listing: title, matchId: match.id },
+        href: '/coordinator/matches',
+      });
+      await enqueueEmail(tx, {
+        to: { userId },
+        category: 'introductions',
+        template: 'interest_received',
+        params: { listing: title },
+      });
     }
     return { matchId: match.id, kind };
   });

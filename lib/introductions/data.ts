@@ -8,7 +8,16 @@ import { needs, seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
 import { writeAudit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/policy';
-import { actorOf, isCoordinatorOf, loadMatchContext, personOfSide, responsesOf, sidesOfViewer, stateOf, visibleToParty } from './context';
+import {
+  actorOf,
+  isCoordinatorOf,
+  loadMatchContext,
+  personOfSide,
+  responsesOf,
+  sidesOfViewer,
+  stateOf,
+  visibleToParty,
+} from './context';
 import { availableEvents, contactsRevealed, type MatchStatus, type Side } from './rules';
 import { unreadMessageCount } from './after';
 
@@ -16,7 +25,8 @@ import { unreadMessageCount } from './after';
 export function coordinatedMatchSql(viewer: Viewer): SQL {
   const ids = viewer.role === 'coordinator' ? viewer.coordinatorClusterIds : [];
   if (!ids.length) return sql`false`;
-  const orgIn = (col: SQL) => sql`exists (select 1 from ${organisationClusters} where ${organisationClusters.organisationId} = ${col} and ${inArray(organisationClusters.clusterId, ids)})`;
+  const orgIn = (col: SQL) =>
+    sql`exists (select 1 from ${organisationClusters} where ${organisationClusters.organisationId} = ${col} and ${inArray(organisationClusters.clusterId, ids)})`;
   return or(
     inArray(matches.clusterId, ids),
     orgIn(sql`(select ${needs.organisationId} from ${needs} where ${needs.id} = ${matches.needId})`),
@@ -48,8 +58,22 @@ export async function listCoordinatorQueue(viewer: Viewer, filters: QueueFilters
       reasons: matches.reasons,
       version: matches.version,
       createdAt: matches.createdAt,
-      need: { id: needs.id, title: needs.title, summary: needs.summary, domain: needs.domain, orgNameJa: needOrg.nameJa, orgNameEn: needOrg.nameEn },
-      seed: { id: seeds.id, title: seeds.title, summary: seeds.summary, domain: seeds.domain, orgNameJa: seedOrg.nameJa, orgNameEn: seedOrg.nameEn },
+      need: {
+        id: needs.id,
+        title: needs.title,
+        summary: needs.summary,
+        domain: needs.domain,
+        orgNameJa: needOrg.nameJa,
+        orgNameEn: needOrg.nameEn,
+      },
+      seed: {
+        id: seeds.id,
+        title: seeds.title,
+        summary: seeds.summary,
+        domain: seeds.domain,
+        orgNameJa: seedOrg.nameJa,
+        orgNameEn: seedOrg.nameEn,
+      },
       requester: { kind: reqOrg.kind, nameJa: reqOrg.nameJa, nameEn: reqOrg.nameEn },
       offer: matchIntroductions.interestOffer,
       want: matchIntroductions.interestWant,
@@ -91,7 +115,10 @@ export type Contact = { name: string; email: string; phone: string | null };
 /** Contact of the person behind a side: only once introduced, only to the parties and the cluster's coordinators. */
 async function contactOf(db: Db, userId: string | null): Promise<Contact | null> {
   if (!userId) return null;
-  const [row] = await db.select({ name: users.name, email: users.email, phone: users.phone }).from(users).where(eq(users.id, userId));
+  const [row] = await db
+    .select({ name: users.name, email: users.email, phone: users.phone })
+    .from(users)
+    .where(eq(users.id, userId));
   return row ?? null;
 }
 
@@ -110,12 +137,28 @@ export async function getMatchForViewer(viewer: Viewer, matchId: string, ip: str
   const contacts: Partial<Record<Side, Contact | null>> = {};
   if (revealed) {
     for (const side of ctx.sides) contacts[side] = await contactOf(db, personOfSide(ctx, side));
-    await writeAudit(db, { actorId: viewer.userId, action: 'match.contacts_viewed', subjectType: 'match', subjectId: matchId, details: { sides: ctx.sides }, ip });
+    await writeAudit(db, {
+      actorId: viewer.userId,
+      action: 'match.contacts_viewed',
+      subjectType: 'match',
+      subjectId: matchId,
+      details: { sides: ctx.sides },
+      ip,
+    });
   }
   const responses = responsesOf(ctx);
   const intro = ctx.intro;
   const events = await db
-    .select({ id: matchEvents.id, type: matchEvents.type, actorRole: matchEvents.actorRole, fromStatus: matchEvents.fromStatus, toStatus: matchEvents.toStatus, note: matchEvents.note, details: matchEvents.details, createdAt: matchEvents.createdAt })
+    .select({
+      id: matchEvents.id,
+      type: matchEvents.type,
+      actorRole: matchEvents.actorRole,
+      fromStatus: matchEvents.fromStatus,
+      toStatus: matchEvents.toStatus,
+      note: matchEvents.note,
+      details: matchEvents.details,
+      createdAt: matchEvents.createdAt,
+    })
     .from(matchEvents)
     .where(eq(matchEvents.matchId, matchId))
     .orderBy(asc(matchEvents.createdAt), asc(matchEvents.id));
@@ -136,10 +179,21 @@ export async function getMatchForViewer(viewer: Viewer, matchId: string, ip: str
     coordinatorNote: ctx.status === 'proposed' && !coordinator ? null : (intro?.coordinatorNote ?? null),
     need: ctx.need ? { id: ctx.need.id, title: ctx.need.title } : null,
     seed: ctx.seed ? { id: ctx.seed.id, title: ctx.seed.title } : null,
-    interest: intro?.interestOffer ? { offer: intro.interestOffer, want: intro.interestWant ?? '', timing: intro.interestTiming ?? '' } : null,
-    decline: intro?.declineReason ? { reason: intro.declineReason, text: coordinator || (declinedBy && mySides.includes(declinedBy)) ? intro.declineText : null, bySide: declinedBy ?? null } : null,
+    interest: intro?.interestOffer
+      ? { offer: intro.interestOffer, want: intro.interestWant ?? '', timing: intro.interestTiming ?? '' }
+      : null,
+    decline: intro?.declineReason
+      ? {
+          reason: intro.declineReason,
+          text: coordinator || (declinedBy && mySides.includes(declinedBy)) ? intro.declineText : null,
+          bySide: declinedBy ?? null,
+        }
+      : null,
     contacts: revealed ? contacts : null,
-    events: events.map((e) => ({ ...e, note: coordinator || e.type !== 'decline' || mySides.includes(e.actorRole as Side) ? e.note : null })),
+    events: events.map((e) => ({
+      ...e,
+      note: coordinator || e.type !== 'decline' || mySides.includes(e.actorRole as Side) ? e.note : null,
+    })),
     available: availableEvents(stateOf(ctx), actor, new Date()),
     unread: revealed ? await unreadMessageCount(db, viewer, matchId) : 0,
   };
@@ -159,7 +213,15 @@ export async function listMyIntroductions(viewer: Viewer) {
     ),
   );
   return db
-    .select({ id: matches.id, kind: matches.kind, status: matches.status, updatedAt: matches.updatedAt, needTitle: needs.title, seedTitle: seeds.title, deadline: matchIntroductions.deadline })
+    .select({
+      id: matches.id,
+      kind: matches.kind,
+      status: matches.status,
+      updatedAt: matches.updatedAt,
+      needTitle: needs.title,
+      seedTitle: seeds.title,
+      deadline: matchIntroductions.deadline,
+    })
     .from(matches)
     .leftJoin(needs, eq(needs.id, matches.needId))
     .leftJoin(seeds, eq(seeds.id, matches.seedId))
@@ -175,7 +237,11 @@ export async function listMyIntroductions(viewer: Viewer) {
  * (or closed after it); 'interest_accepted' when the listing's side accepted the viewer's
  * request and the other answer is pending; otherwise 'none'.
  */
-export async function introductionRelation(db: Db, viewer: Viewer, listing: { kind: 'need' | 'seed'; id: string }): Promise<'introduced' | 'interest_accepted' | 'none'> {
+export async function introductionRelation(
+  db: Db,
+  viewer: Viewer,
+  listing: { kind: 'need' | 'seed'; id: string },
+): Promise<'introduced' | 'interest_accepted' | 'none'> {
   const ref = listing.kind === 'need' ? matches.needId : matches.seedId;
   const viaOtherListing =
     listing.kind === 'need'
@@ -186,7 +252,13 @@ export async function introductionRelation(db: Db, viewer: Viewer, listing: { ki
     .select({ status: matches.status, listingAnswer: accepted })
     .from(matches)
     .leftJoin(matchIntroductions, eq(matchIntroductions.matchId, matches.id))
-    .where(and(eq(ref, listing.id), inArray(matches.status, ['approved', 'introduced', 'closed']), or(eq(matches.requesterOrganisationId, viewer.organisationId), viaOtherListing)));
+    .where(
+      and(
+        eq(ref, listing.id),
+        inArray(matches.status, ['approved', 'introduced', 'closed']),
+        or(eq(matches.requesterOrganisationId, viewer.organisationId), viaOtherListing),
+      ),
+    );
   if (rows.some((r) => r.status === 'introduced' || r.status === 'closed')) return 'introduced';
   if (rows.some((r) => r.status === 'approved' && r.listingAnswer === 'accepted')) return 'interest_accepted';
   return 'none';

@@ -42,7 +42,13 @@ export async function runIntroductionSweeps(db: Db, now = new Date()) {
     .select({ id: matches.id })
     .from(matches)
     .innerJoin(matchIntroductions, eq(matchIntroductions.matchId, matches.id))
-    .where(and(eq(matches.status, 'approved'), isNull(matchIntroductions.remindedAt), lte(matchIntroductions.deadline, addDays(now, REMINDER_DAYS_BEFORE_DEADLINE))))
+    .where(
+      and(
+        eq(matches.status, 'approved'),
+        isNull(matchIntroductions.remindedAt),
+        lte(matchIntroductions.deadline, addDays(now, REMINDER_DAYS_BEFORE_DEADLINE)),
+      ),
+    )
     .limit(100);
   for (const { id } of remind) {
     await transactionWithMail(db, async (tx) => {
@@ -71,14 +77,25 @@ export async function runIntroductionSweeps(db: Db, now = new Date()) {
       .select({ id: matches.id })
       .from(matches)
       .innerJoin(matchIntroductions, eq(matchIntroductions.matchId, matches.id))
-      .where(and(eq(matches.status, 'introduced'), isNull(column), lte(matchIntroductions.introducedAt, addDays(now, -days))))
+      .where(
+        and(
+          eq(matches.status, 'introduced'),
+          isNull(column),
+          lte(matchIntroductions.introducedAt, addDays(now, -days)),
+        ),
+      )
       .limit(100);
     for (const { id } of rows) {
       await transactionWithMail(db, async (tx) => {
-        const claimed = await tx.update(matchIntroductions).set({ [key]: now }).where(and(eq(matchIntroductions.matchId, id), isNull(column))).returning({ id: matchIntroductions.matchId });
+        const claimed = await tx
+          .update(matchIntroductions)
+          .set({ [key]: now })
+          .where(and(eq(matchIntroductions.matchId, id), isNull(column)))
+          .returning({ id: matchIntroductions.matchId });
         if (!claimed.length) return;
         const ctx = (await loadMatchContext(tx, id))!;
-        for (const side of ctx.sides) await toPerson(tx, ctx, personOfSide(ctx, side), 'check_in', 'follow_up', { days });
+        for (const side of ctx.sides)
+          await toPerson(tx, ctx, personOfSide(ctx, side), 'check_in', 'follow_up', { days });
         await tx.insert(matchEvents).values({ matchId: id, type: 'check_in', actorRole: 'system', details: { days } });
         counts.checkIns++;
       });
@@ -100,11 +117,18 @@ export async function runIntroductionSweeps(db: Db, now = new Date()) {
     .limit(100);
   for (const nda of expiring) {
     await transactionWithMail(db, async (tx) => {
-      const claimed = await tx.update(ndas).set({ remindedAt: now }).where(and(eq(ndas.id, nda.id), isNull(ndas.remindedAt))).returning({ type: ndas.type, expiresOn: ndas.expiresOn });
+      const claimed = await tx
+        .update(ndas)
+        .set({ remindedAt: now })
+        .where(and(eq(ndas.id, nda.id), isNull(ndas.remindedAt)))
+        .returning({ type: ndas.type, expiresOn: ndas.expiresOn });
       if (!claimed.length) return;
       const ctx = (await loadMatchContext(tx, nda.matchId))!;
       for (const side of ctx.sides) {
-        await toPerson(tx, ctx, personOfSide(ctx, side), 'nda_expiring', 'reminders', { type: `@introductions.ndaTypes.${claimed[0].type}`, expires: claimed[0].expiresOn ?? '' });
+        await toPerson(tx, ctx, personOfSide(ctx, side), 'nda_expiring', 'reminders', {
+          type: `@introductions.ndaTypes.${claimed[0].type}`,
+          expires: claimed[0].expiresOn ?? '',
+        });
       }
       counts.ndaReminders++;
     });
@@ -112,7 +136,14 @@ export async function runIntroductionSweeps(db: Db, now = new Date()) {
   return counts;
 }
 
-async function toPerson(tx: Db, ctx: MatchContext, userId: string | null, template: string, category: 'reminders' | 'follow_up', extra: Record<string, string | number>) {
+async function toPerson(
+  tx: Db,
+  ctx: MatchContext,
+  userId: string | null,
+  template: string,
+  category: 'reminders' | 'follow_up',
+  extra: Record<string, string | number>,
+) {
   if (!userId) return;
   const params = { listing: (ctx.need ?? ctx.seed)?.title ?? '', other: '', matchId: ctx.id, ...extra };
   await notify(tx, { userId, kind: template, params, href: `/introductions/${ctx.id}` });
@@ -120,4 +151,8 @@ async function toPerson(tx: Db, ctx: MatchContext, userId: string | null, templa
 }
 
 // Every five minutes (deadlines and check-ins are counted in days); idempotent, see above.
-defineWorker(INTRODUCTION_SWEEP_QUEUE, async () => void (await runIntroductionSweeps(await getDb())), { cron: '*/5 * * * *', policy: 'short', retryLimit: 1 });
+defineWorker(INTRODUCTION_SWEEP_QUEUE, async () => void (await runIntroductionSweeps(await getDb())), {
+  cron: '*/5 * * * *',
+  policy: 'short',
+  retryLimit: 1,
+});

@@ -19,8 +19,15 @@ const approved = (over: Partial<MatchState> = {}) =>
 
 describe('match state machine', () => {
   it('lets only a coordinator approve or reject a proposed match', () => {
-    expect(decide(base(), coordinator, { type: 'approve' }, now)).toEqual({ ok: true, to: 'approved', responses: { need: 'pending', seed: 'pending' } });
-    expect(decide(base(), coordinator, { type: 'reject', note: 'not a fit' }, now)).toMatchObject({ ok: true, to: 'rejected' });
+    expect(decide(base(), coordinator, { type: 'approve' }, now)).toEqual({
+      ok: true,
+      to: 'approved',
+      responses: { need: 'pending', seed: 'pending' },
+    });
+    expect(decide(base(), coordinator, { type: 'reject', note: 'not a fit' }, now)).toMatchObject({
+      ok: true,
+      to: 'rejected',
+    });
     expect(decide(base(), needParty, { type: 'approve' }, now)).toEqual({ ok: false, error: 'forbidden' });
     expect(decide(base(), system, { type: 'reject', note: 'x' }, now)).toEqual({ ok: false, error: 'forbidden' });
   });
@@ -32,20 +39,35 @@ describe('match state machine', () => {
   it('introduces only when both sides accepted', () => {
     const first = decide(approved(), needParty, { type: 'accept' }, now);
     expect(first).toEqual({ ok: true, to: 'approved', responses: { need: 'accepted', seed: 'pending' } });
-    const second = decide(approved({ responses: { need: 'accepted', seed: 'pending' } }), seedParty, { type: 'accept' }, now);
+    const second = decide(
+      approved({ responses: { need: 'accepted', seed: 'pending' } }),
+      seedParty,
+      { type: 'accept' },
+      now,
+    );
     expect(second).toEqual({ ok: true, to: 'introduced', responses: { need: 'accepted', seed: 'accepted' } });
   });
 
   it('does not let a side answer twice or a stranger side answer at all', () => {
-    expect(decide(approved({ responses: { need: 'accepted', seed: 'pending' } }), needParty, { type: 'accept' }, now)).toEqual({ ok: false, error: 'illegal' });
+    expect(
+      decide(approved({ responses: { need: 'accepted', seed: 'pending' } }), needParty, { type: 'accept' }, now),
+    ).toEqual({ ok: false, error: 'illegal' });
     expect(decide(approved(), requester, { type: 'accept' }, now)).toEqual({ ok: false, error: 'forbidden' });
     expect(decide(approved(), coordinator, { type: 'accept' }, now)).toEqual({ ok: false, error: 'forbidden' });
   });
 
   it('declines with a structured reason; other needs text', () => {
-    expect(decide(approved(), seedParty, { type: 'decline', reason: 'too_early' }, now)).toMatchObject({ ok: true, to: 'declined' });
-    expect(decide(approved(), seedParty, { type: 'decline', reason: 'other' }, now)).toEqual({ ok: false, error: 'invalid' });
-    expect(decide(approved(), seedParty, { type: 'decline', reason: 'other', text: 'we merged' }, now)).toMatchObject({ ok: true });
+    expect(decide(approved(), seedParty, { type: 'decline', reason: 'too_early' }, now)).toMatchObject({
+      ok: true,
+      to: 'declined',
+    });
+    expect(decide(approved(), seedParty, { type: 'decline', reason: 'other' }, now)).toEqual({
+      ok: false,
+      error: 'invalid',
+    });
+    expect(decide(approved(), seedParty, { type: 'decline', reason: 'other', text: 'we merged' }, now)).toMatchObject({
+      ok: true,
+    });
   });
 
   it('expires only after the deadline, and only by the system', () => {
@@ -58,9 +80,18 @@ describe('match state machine', () => {
 
   it('closes an introduction with an outcome, by a party or the coordinator', () => {
     const introduced = base({ status: 'introduced', responses: { need: 'accepted', seed: 'accepted' } });
-    expect(decide(introduced, seedParty, { type: 'close', outcome: 'licence_signed' }, now)).toMatchObject({ ok: true, to: 'closed' });
-    expect(decide(introduced, coordinator, { type: 'close', outcome: 'no_deal' }, now)).toMatchObject({ ok: true, to: 'closed' });
-    expect(decide(introduced, system, { type: 'close', outcome: 'no_deal' }, now)).toEqual({ ok: false, error: 'forbidden' });
+    expect(decide(introduced, seedParty, { type: 'close', outcome: 'licence_signed' }, now)).toMatchObject({
+      ok: true,
+      to: 'closed',
+    });
+    expect(decide(introduced, coordinator, { type: 'close', outcome: 'no_deal' }, now)).toMatchObject({
+      ok: true,
+      to: 'closed',
+    });
+    expect(decide(introduced, system, { type: 'close', outcome: 'no_deal' }, now)).toEqual({
+      ok: false,
+      error: 'forbidden',
+    });
   });
 
   it('lets the requester withdraw an expression of interest before approval', () => {

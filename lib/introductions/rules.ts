@@ -1,7 +1,16 @@
 // The match state machine as data (DESIGN §3). Pure: no database, no clock of its own.
 // lib/introductions/transition.ts turns a decision into ONE conditional UPDATE.
 
-export const matchStatuses = ['proposed', 'approved', 'rejected', 'introduced', 'declined', 'expired', 'closed', 'withdrawn'] as const;
+export const matchStatuses = [
+  'proposed',
+  'approved',
+  'rejected',
+  'introduced',
+  'declined',
+  'expired',
+  'closed',
+  'withdrawn',
+] as const;
 export type MatchStatus = (typeof matchStatuses)[number];
 
 /** A match joins two of these sides: need + seed (engine/manual) or requester + need|seed (interest/sales_channel). */
@@ -11,7 +20,14 @@ export type Side = (typeof sides)[number];
 export const responseStates = ['pending', 'accepted', 'declined'] as const;
 export type ResponseState = (typeof responseStates)[number];
 
-export const declineReasons = ['too_early', 'benefit_unclear', 'route_to_market_unclear', 'description_vague', 'not_our_field', 'other'] as const;
+export const declineReasons = [
+  'too_early',
+  'benefit_unclear',
+  'route_to_market_unclear',
+  'description_vague',
+  'not_our_field',
+  'other',
+] as const;
 export type DeclineReason = (typeof declineReasons)[number];
 
 export const outcomeKinds = [
@@ -82,7 +98,8 @@ export function decide(state: MatchState, actor: Actor, event: MatchEventInput, 
   if (!rule.by.includes(actor.kind)) return { ok: false, error: 'forbidden' };
   if (actor.kind === 'party' && !state.sides.includes(actor.side)) return { ok: false, error: 'forbidden' };
   // Withdrawing a proposed match is the requester's right (their own expression of interest), nobody else's.
-  if (event.type === 'withdraw' && actor.kind === 'party' && actor.side !== 'requester') return { ok: false, error: 'forbidden' };
+  if (event.type === 'withdraw' && actor.kind === 'party' && actor.side !== 'requester')
+    return { ok: false, error: 'forbidden' };
 
   switch (event.type) {
     case 'reject':
@@ -100,7 +117,10 @@ export function decide(state: MatchState, actor: Actor, event: MatchEventInput, 
     const side = (actor as { side: Side }).side;
     if ((state.responses[side] ?? 'pending') !== 'pending') return { ok: false, error: 'illegal' };
     if (state.deadline && state.deadline.getTime() <= now.getTime()) return { ok: false, error: 'too_late' };
-    const responses = { ...state.responses, [side]: event.type === 'accept' ? 'accepted' : 'declined' } as MatchState['responses'];
+    const responses = {
+      ...state.responses,
+      [side]: event.type === 'accept' ? 'accepted' : 'declined',
+    } as MatchState['responses'];
     if (event.type === 'decline') return { ok: true, to: 'declined', responses };
     const bothAccepted = state.sides.every((s) => responses[s] === 'accepted');
     return { ok: true, to: bothAccepted ? 'introduced' : 'approved', responses };
@@ -126,7 +146,12 @@ export function availableEvents(state: MatchState, actor: Actor, now: Date): Mat
 }
 
 /** The two sides a match joins, from which of its references are set. */
-export function sidesOf(match: { kind?: string; needId: string | null; seedId: string | null; requesterOrganisationId: string | null }): [Side, Side] {
+export function sidesOf(match: {
+  kind?: string;
+  needId: string | null;
+  seedId: string | null;
+  requesterOrganisationId: string | null;
+}): [Side, Side] {
   // engine and manual matches join a need and a seed; interest / sales_channel join the requester and one listing
   if (match.kind === 'engine' || match.kind === 'manual') return ['need', 'seed'];
   if (match.kind && match.requesterOrganisationId) return [match.needId ? 'need' : 'seed', 'requester'];
@@ -138,7 +163,13 @@ export function sidesOf(match: { kind?: string; needId: string | null; seedId: s
 }
 
 export function isTerminal(status: MatchStatus): boolean {
-  return status === 'rejected' || status === 'declined' || status === 'expired' || status === 'closed' || status === 'withdrawn';
+  return (
+    status === 'rejected' ||
+    status === 'declined' ||
+    status === 'expired' ||
+    status === 'closed' ||
+    status === 'withdrawn'
+  );
 }
 
 /** Contact details of both sides are disclosed only from introduction on. */

@@ -10,7 +10,15 @@ import { transactionWithMail } from '@/lib/mail/jobs';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
 import { actorOf, coordinatorsOf, loadMatchContext, personOfSide, stateOf, type MatchContext } from './context';
-import { addDays, decide, DEFAULT_RESPONSE_DAYS, type Actor, type MatchEventInput, type MatchStatus, type Side } from './rules';
+import {
+  addDays,
+  decide,
+  DEFAULT_RESPONSE_DAYS,
+  type Actor,
+  type MatchEventInput,
+  type MatchStatus,
+  type Side,
+} from './rules';
 
 export type TransitionOptions = {
   /** The version the user saw; a stale one is a conflict. Omitted for party answers, which retry on a race with the other side. */
@@ -41,17 +49,28 @@ export async function transitionMatch(
   event: MatchEventInput,
   options: TransitionOptions = {},
 ): Promise<TransitionResult> {
-  const attempts = options.expectedVersion === undefined && (event.type === 'accept' || event.type === 'decline') ? 3 : 1;
+  const attempts =
+    options.expectedVersion === undefined && (event.type === 'accept' || event.type === 'decline') ? 3 : 1;
   for (let attempt = 1; ; attempt++) {
     try {
       return await transactionWithMail(db, (tx) => applyOnce(tx, who, matchId, event, options));
     } catch (error) {
-      if (!(error instanceof AppError && error.code === 'conflict' && error.messageKey === 'errors.conflict') || attempt >= attempts) throw error;
+      if (
+        !(error instanceof AppError && error.code === 'conflict' && error.messageKey === 'errors.conflict') ||
+        attempt >= attempts
+      )
+        throw error;
     }
   }
 }
 
-async function applyOnce(tx: Db, who: Viewer | 'system', matchId: string, event: MatchEventInput, options: TransitionOptions): Promise<TransitionResult> {
+async function applyOnce(
+  tx: Db,
+  who: Viewer | 'system',
+  matchId: string,
+  event: MatchEventInput,
+  options: TransitionOptions,
+): Promise<TransitionResult> {
   const now = options.now ?? new Date();
   const ctx = await loadMatchContext(tx, matchId);
   if (!ctx) throw new AppError('not_found');
@@ -63,7 +82,11 @@ async function applyOnce(tx: Db, who: Viewer | 'system', matchId: string, event:
   const decision = decide(stateOf(ctx), actor, event, now);
   if (!decision.ok) {
     if (decision.error === 'forbidden') throw new AppError('forbidden');
-    if (decision.error === 'invalid') throw new AppError('invalid', event.type === 'reject' ? 'introductions.errors.note_required' : 'introductions.errors.reason_text_required');
+    if (decision.error === 'invalid')
+      throw new AppError(
+        'invalid',
+        event.type === 'reject' ? 'introductions.errors.note_required' : 'introductions.errors.reason_text_required',
+      );
     throw new AppError('conflict', errorKey[decision.error]);
   }
 
@@ -100,7 +123,14 @@ async function applyOnce(tx: Db, who: Viewer | 'system', matchId: string, event:
       note = intro.declineText;
       break;
     case 'close':
-      await tx.insert(matchOutcomes).values({ matchId, kind: event.outcome, occurredOn: now.toISOString().slice(0, 10), recordedBy: actorId ?? (await anyCoordinator(tx, ctx)) });
+      await tx
+        .insert(matchOutcomes)
+        .values({
+          matchId,
+          kind: event.outcome,
+          occurredOn: now.toISOString().slice(0, 10),
+          recordedBy: actorId ?? (await anyCoordinator(tx, ctx)),
+        });
       break;
   }
   if (decision.to === 'introduced') intro.introducedAt = now;
@@ -112,7 +142,18 @@ async function applyOnce(tx: Db, who: Viewer | 'system', matchId: string, event:
   const details: Record<string, unknown> = {};
   if (event.type === 'decline') details.reason = event.reason;
   if (event.type === 'close') details.outcome = event.outcome;
-  await tx.insert(matchEvents).values({ matchId, type: event.type, actorId, actorRole, fromStatus: ctx.status, toStatus: decision.to, note, details });
+  await tx
+    .insert(matchEvents)
+    .values({
+      matchId,
+      type: event.type,
+      actorId,
+      actorRole,
+      fromStatus: ctx.status,
+      toStatus: decision.to,
+      note,
+      details,
+    });
   await writeAudit(tx, {
     actorId,
     action: `match.${event.type}`,
@@ -135,7 +176,10 @@ async function anyCoordinator(tx: Db, ctx: MatchContext): Promise<string> {
 function titlesFor(ctx: MatchContext, side: Side): { listing: string; other: string } {
   const own = side === 'need' ? ctx.need : side === 'seed' ? ctx.seed : (ctx.need ?? ctx.seed);
   const otherSide = ctx.sides.find((s) => s !== side)!;
-  const other = otherSide === 'requester' ? (ctx.intro?.interestOffer ?? '').slice(0, 80) : (otherSide === 'need' ? ctx.need : ctx.seed)?.title ?? '';
+  const other =
+    otherSide === 'requester'
+      ? (ctx.intro?.interestOffer ?? '').slice(0, 80)
+      : ((otherSide === 'need' ? ctx.need : ctx.seed)?.title ?? '');
   return { listing: own?.title ?? '', other };
 }
 
@@ -155,23 +199,40 @@ async function announce(
 ) {
   const href = `/introductions/${ctx.id}`;
   const deadline = info.deadline ? info.deadline.toISOString().slice(0, 10) : '';
-  const toSide = async (side: Side, kind: string, template: string | null, category: 'introductions' | 'reminders', extra: Record<string, string> = {}) => {
+  const toSide = async (
+    side: Side,
+    kind: string,
+    template: string | null,
+    category: 'introductions' | 'reminders',
+    extra: Record<string, string> = {},
+  ) => {
     const person = personOfSide(ctx, side);
     if (!person) return;
     const params = { ...titlesFor(ctx, side), matchId: ctx.id, deadline, ...extra };
     await notify(tx, { userId: person, kind, params, href });
-    if (template) await enqueueEmail(tx, { to: { userId: person }, category, template, params: { ...params, name: await userName(tx, person) } });
+    if (template)
+      await enqueueEmail(tx, {
+        to: { userId: person },
+        category,
+        template,
+        params: { ...params, name: await userName(tx, person) },
+      });
   };
   const coordinators = async (kind: string) => {
     const ids = await coordinatorsOf(tx, ctx);
-    await notify(tx, ids.map((userId) => ({ userId, kind, params: { ...titlesFor(ctx, ctx.sides[0]), matchId: ctx.id }, href })));
+    await notify(
+      tx,
+      ids.map((userId) => ({ userId, kind, params: { ...titlesFor(ctx, ctx.sides[0]), matchId: ctx.id }, href })),
+    );
   };
   switch (event.type) {
     case 'approve':
-      for (const side of ctx.sides) await toSide(side, 'introduction_request', 'introduction_request', 'introductions', { note: info.note ?? '—' });
+      for (const side of ctx.sides)
+        await toSide(side, 'introduction_request', 'introduction_request', 'introductions', { note: info.note ?? '—' });
       break;
     case 'reject':
-      if (ctx.requester) await toSide('requester', 'interest_rejected', 'interest_rejected', 'introductions', { note: info.note ?? '' });
+      if (ctx.requester)
+        await toSide('requester', 'interest_rejected', 'interest_rejected', 'introductions', { note: info.note ?? '' });
       break;
     case 'accept':
       if (to === 'introduced') {
@@ -182,7 +243,9 @@ async function announce(
     case 'decline': {
       const side = (actor as { side: Side }).side;
       const other = ctx.sides.find((s) => s !== side)!;
-      await toSide(other, 'introduction_declined', 'introduction_declined', 'introductions', { reason: `@introductions.declineReasons.${event.reason}` });
+      await toSide(other, 'introduction_declined', 'introduction_declined', 'introductions', {
+        reason: `@introductions.declineReasons.${event.reason}`,
+      });
       await coordinators('introduction_declined');
       break;
     }

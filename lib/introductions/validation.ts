@@ -4,7 +4,11 @@ import { declineReasons, outcomeKinds } from './rules';
 const id = z.uuid();
 const version = z.coerce.number().int().min(1);
 
-export const approveMatchSchema = z.object({ matchId: id, version, note: z.string().trim().max(2000).optional().default('') });
+export const approveMatchSchema = z.object({
+  matchId: id,
+  version,
+  note: z.string().trim().max(2000).optional().default(''),
+});
 export const rejectMatchSchema = z.object({
   matchId: id,
   version,
@@ -13,15 +17,25 @@ export const rejectMatchSchema = z.object({
 export const bulkDecisionSchema = z.object({
   decision: z.enum(['approve', 'reject']),
   note: z.string().trim().max(2000).optional().default(''),
-  items: z.array(z.object({ matchId: id, version })).min(1).max(100),
+  items: z
+    .array(z.object({ matchId: id, version }))
+    .min(1)
+    .max(100),
 });
 export const respondSchema = z.object({ matchId: id });
 export const declineSchema = z
   .object({ matchId: id, reason: z.enum(declineReasons), text: z.string().trim().max(1000).optional().default('') })
-  .refine((v) => v.reason !== 'other' || v.text.length > 0, { path: ['text'], error: 'introductions.errors.reason_text_required' });
+  .refine((v) => v.reason !== 'other' || v.text.length > 0, {
+    path: ['text'],
+    error: 'introductions.errors.reason_text_required',
+  });
 export const closeSchema = z.object({ matchId: id, outcome: z.enum(outcomeKinds) });
 
-export const proposeMatchSchema = z.object({ needId: id, seedId: id, note: z.string().trim().max(2000).optional().default('') });
+export const proposeMatchSchema = z.object({
+  needId: id,
+  seedId: id,
+  note: z.string().trim().max(2000).optional().default(''),
+});
 
 export const interestSchema = z.object({
   listingKind: z.enum(['need', 'seed']),
@@ -34,10 +48,17 @@ export type InterestFormInput = z.input<typeof interestSchema>;
 
 export const messageSchema = z.object({ matchId: id, body: z.string().trim().min(1).max(5000) });
 
-const dateTime = z.string().trim().min(1).refine((v) => !Number.isNaN(Date.parse(v)), { error: 'validation.format' });
+const dateTime = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((v) => !Number.isNaN(Date.parse(v)), { error: 'validation.format' });
 export const meetingSchema = z.object({
   matchId: id,
-  slots: z.array(z.string()).transform((a) => a.filter((s) => s.trim())).pipe(z.array(dateTime).min(1).max(5)),
+  slots: z
+    .array(z.string())
+    .transform((a) => a.filter((s) => s.trim()))
+    .pipe(z.array(dateTime).min(1).max(5)),
   location: z.string().trim().max(300).optional().default(''),
 });
 /** ?page= of the notifications list (anything else means the first page). */
@@ -57,8 +78,14 @@ export const ndaSchema = z
     signedOn: isoDate.or(z.literal('')).optional().default(''),
     expiresOn: isoDate.or(z.literal('')).optional().default(''),
   })
-  .refine((v) => v.status !== 'signed' || v.signedOn !== '', { path: ['signedOn'], error: 'introductions.errors.nda_signed_on_required' })
-  .refine((v) => !v.signedOn || !v.expiresOn || v.expiresOn > v.signedOn, { path: ['expiresOn'], error: 'introductions.errors.nda_expiry_before_signing' });
+  .refine((v) => v.status !== 'signed' || v.signedOn !== '', {
+    path: ['signedOn'],
+    error: 'introductions.errors.nda_signed_on_required',
+  })
+  .refine((v) => !v.signedOn || !v.expiresOn || v.expiresOn > v.signedOn, {
+    path: ['expiresOn'],
+    error: 'introductions.errors.nda_expiry_before_signing',
+  });
 export type NdaFormInput = z.input<typeof ndaSchema>;
 
 export const outcomeSchema = z.object({

@@ -57,8 +57,17 @@ export function getBoss(): Promise<PgBoss> {
     const handle = await getHandle();
     const boss =
       handle.kind === 'postgres'
-        ? new PgBoss({ connectionString: env().DATABASE_URL!, schema: JOB_SCHEMA, max: 3, application_name: 'clustermatch-jobs' })
-        : new PgBoss({ db: fromPglite((handle.db as unknown as { $client: PGlite }).$client), backend: 'pglite', schema: JOB_SCHEMA });
+        ? new PgBoss({
+            connectionString: env().DATABASE_URL!,
+            schema: JOB_SCHEMA,
+            max: 3,
+            application_name: 'clustermatch-jobs',
+          })
+        : new PgBoss({
+            db: fromPglite((handle.db as unknown as { $client: PGlite }).$client),
+            backend: 'pglite',
+            schema: JOB_SCHEMA,
+          });
     boss.on('error', (error) => console.error('[jobs]', error));
     await boss.start();
     await import('./workers');
@@ -74,7 +83,12 @@ export function getBoss(): Promise<PgBoss> {
 async function ensureQueue(boss: PgBoss, name: string) {
   if (jobs.queues.has(name)) return;
   const o = jobs.workers.get(name)?.options ?? {};
-  await boss.createQueue(name, { policy: o.policy ?? 'standard', retryLimit: o.retryLimit ?? 3, retryBackoff: true, expireInSeconds: o.expireInSeconds ?? 15 * 60 });
+  await boss.createQueue(name, {
+    policy: o.policy ?? 'standard',
+    retryLimit: o.retryLimit ?? 3,
+    retryBackoff: true,
+    expireInSeconds: o.expireInSeconds ?? 15 * 60,
+  });
   jobs.queues.add(name);
 }
 
@@ -88,11 +102,17 @@ export interface EnqueueOptions {
 }
 
 /** Queues a job; returns its id (null when a singleton duplicate was skipped). */
-export async function enqueue<T extends object>(name: string, data: T, options: EnqueueOptions = {}): Promise<string | null> {
+export async function enqueue<T extends object>(
+  name: string,
+  data: T,
+  options: EnqueueOptions = {},
+): Promise<string | null> {
   if (options.tx && !jobs.queues.has(name) && (await getHandle()).kind === 'pglite') {
     // PGlite has one connection, held by the caller's transaction: starting the queue or
     // creating a queue now would wait for that transaction forever.
-    throw new Error(`enqueue('${name}', …, { tx }) on embedded PGlite needs the queue ready first (prepareJobs()); or enqueue after commit`);
+    throw new Error(
+      `enqueue('${name}', …, { tx }) on embedded PGlite needs the queue ready first (prepareJobs()); or enqueue after commit`,
+    );
   }
   const boss = await getBoss();
   await ensureQueue(boss, name);
@@ -100,7 +120,11 @@ export async function enqueue<T extends object>(name: string, data: T, options: 
   if (options.singletonKey) send.singletonKey = options.singletonKey;
   if (options.startAfter !== undefined) send.startAfter = options.startAfter as SendOptions['startAfter'];
   if (options.priority !== undefined) send.priority = options.priority;
-  if (options.tx) send.db = fromDrizzle(options.tx as unknown as Parameters<typeof fromDrizzle>[0], sql as unknown as Parameters<typeof fromDrizzle>[1]);
+  if (options.tx)
+    send.db = fromDrizzle(
+      options.tx as unknown as Parameters<typeof fromDrizzle>[0],
+      sql as unknown as Parameters<typeof fromDrizzle>[1],
+    );
   return boss.send(name, data, send);
 }
 
@@ -146,6 +170,9 @@ export async function queueCounts(name: string): Promise<Record<string, number>>
   const result = (await handle.db.execute(
     sql`select state::text as state, count(*)::int as n from ${sql.raw(JOB_SCHEMA)}.job where name = ${name} group by state`,
   )) as unknown;
-  const rows = (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as Array<{ state: string; n: number }>;
+  const rows = (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as Array<{
+    state: string;
+    n: number;
+  }>;
   return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
 }

@@ -53,7 +53,10 @@ export function accessOf(viewer: Viewer | null, listing: { organisationId: strin
 }
 
 /** Effective level of each field for this listing (settings, defaults and hard floors). */
-export function effectiveLevels(settings: DisclosureSettings, opts: { anonymous?: boolean; unpublishedIp?: boolean }): Record<Field, DisclosureLevel> {
+export function effectiveLevels(
+  settings: DisclosureSettings,
+  opts: { anonymous?: boolean; unpublishedIp?: boolean },
+): Record<Field, DisclosureLevel> {
   const levels = { ...DEFAULT_LEVELS, ...settings } as Record<Field, DisclosureLevel>;
   levels.contacts = maxLevel(levels.contacts, 'introduced');
   if (opts.anonymous) levels.organisationName = maxLevel(levels.organisationName, 'introduced');
@@ -158,7 +161,13 @@ type CommonView = {
   contact: Contact | null;
   withheld: Partial<Record<Field, DisclosureLevel>>;
   /** Owner / coordinator only. */
-  manage: { version: number; expiresAt: Date; reviewComment: string | null; closedReason: string | null; updatedAt: Date } | null;
+  manage: {
+    version: number;
+    expiresAt: Date;
+    reviewComment: string | null;
+    closedReason: string | null;
+    updatedAt: Date;
+  } | null;
 };
 export type NeedView = CommonView & {
   kind: 'need';
@@ -186,16 +195,30 @@ export type SeedView = CommonView & {
 };
 
 function organisationLabel(row: CommonRow, shown: Set<Field>, anonymousLabel: string | null): OrganisationLabel {
-  if (shown.has('organisationName')) return { kind: 'name', nameJa: row.organisationNameJa, nameEn: row.organisationNameEn };
+  if (shown.has('organisationName'))
+    return { kind: 'name', nameJa: row.organisationNameJa, nameEn: row.organisationNameEn };
   if (anonymousLabel) return { kind: 'anonymous', label: anonymousLabel };
   return { kind: 'hidden' };
 }
 
-function withheldOf(shown: Set<Field>, levels: Record<Field, DisclosureLevel>, present: Field[]): CommonView['withheld'] {
+function withheldOf(
+  shown: Set<Field>,
+  levels: Record<Field, DisclosureLevel>,
+  present: Field[],
+): CommonView['withheld'] {
   return Object.fromEntries(present.filter((f) => !shown.has(f)).map((f) => [f, levels[f]]));
 }
 
-function common(row: CommonRow, kind: ListingKind, access: Access, shown: Set<Field>, levels: Record<Field, DisclosureLevel>, anonymousLabel: string | null, contact: Contact | null, present: Field[]): CommonView {
+function common(
+  row: CommonRow,
+  kind: ListingKind,
+  access: Access,
+  shown: Set<Field>,
+  levels: Record<Field, DisclosureLevel>,
+  anonymousLabel: string | null,
+  contact: Contact | null,
+  present: Field[],
+): CommonView {
   const manages = access === 'owner' || access === 'coordinator';
   return {
     id: row.id,
@@ -215,7 +238,13 @@ function common(row: CommonRow, kind: ListingKind, access: Access, shown: Set<Fi
     contact: shown.has('contacts') ? contact : null,
     withheld: withheldOf(shown, levels, present),
     manage: manages
-      ? { version: row.version, expiresAt: row.expiresAt, reviewComment: row.reviewComment, closedReason: row.closedReason, updatedAt: row.updatedAt }
+      ? {
+          version: row.version,
+          expiresAt: row.expiresAt,
+          reviewComment: row.reviewComment,
+          closedReason: row.closedReason,
+          updatedAt: row.updatedAt,
+        }
       : null,
   };
 }
@@ -228,7 +257,8 @@ function needDecision(viewer: Viewer | null, row: NeedRow, relation: Relation) {
 
 function seedDecision(viewer: Viewer | null, row: SeedRow, ips: IpRow[], relation: Relation) {
   const access = accessOf(viewer, row);
-  const unpublishedIp = ips.some((r) => r.status === 'unpublished_application') || row.ipStatus === 'unpublished_application';
+  const unpublishedIp =
+    ips.some((r) => r.status === 'unpublished_application') || row.ipStatus === 'unpublished_application';
   const levels = effectiveLevels(row.disclosure, { unpublishedIp });
   return { access, levels, unpublishedIp, shown: visibleFields(access, relation, levels) };
 }
@@ -248,9 +278,19 @@ export function seedCard(viewer: Viewer | null, row: SeedRow): SeedView {
   return seedView(row, [], access, shown, levels, null, unpublishedIp);
 }
 
-function needView(row: NeedRow, access: Access, shown: Set<Field>, levels: Record<Field, DisclosureLevel>, contact: Contact | null): NeedView {
+function needView(
+  row: NeedRow,
+  access: Access,
+  shown: Set<Field>,
+  levels: Record<Field, DisclosureLevel>,
+  contact: Contact | null,
+): NeedView {
   return {
-    ...common(row, 'need', access, shown, levels, row.visibility === 'anonymous' ? row.anonymousLabel : null, contact, ['organisationName', 'details', 'contacts']),
+    ...common(row, 'need', access, shown, levels, row.visibility === 'anonymous' ? row.anonymousLabel : null, contact, [
+      'organisationName',
+      'details',
+      'contacts',
+    ]),
     kind: 'need',
     visibility: row.visibility,
     trlMin: row.trlMin,
@@ -263,9 +303,22 @@ function needView(row: NeedRow, access: Access, shown: Set<Field>, levels: Recor
   };
 }
 
-function seedView(row: SeedRow, ips: IpRow[], access: Access, shown: Set<Field>, levels: Record<Field, DisclosureLevel>, contact: Contact | null, unpublishedIp: boolean): SeedView {
+function seedView(
+  row: SeedRow,
+  ips: IpRow[],
+  access: Access,
+  shown: Set<Field>,
+  levels: Record<Field, DisclosureLevel>,
+  contact: Contact | null,
+  unpublishedIp: boolean,
+): SeedView {
   const claims = shown.has('details'); // titles of applications and advantages describe the claims
-  const present: Field[] = ['organisationName', 'details', 'contacts', ...(ips.some((r) => r.number) ? (['patentNumbers'] as Field[]) : [])];
+  const present: Field[] = [
+    'organisationName',
+    'details',
+    'contacts',
+    ...(ips.some((r) => r.number) ? (['patentNumbers'] as Field[]) : []),
+  ];
   return {
     ...common(row, 'seed', access, shown, levels, null, contact, present),
     kind: 'seed',
@@ -289,11 +342,23 @@ function seedView(row: SeedRow, ips: IpRow[], access: Access, shown: Set<Field>,
 
 async function loadContact(db: Db, userId: string | null): Promise<Contact | null> {
   if (!userId) return null;
-  const [row] = await db.select({ name: users.name, email: users.email, phone: users.phone }).from(users).where(eq(users.id, userId));
+  const [row] = await db
+    .select({ name: users.name, email: users.email, phone: users.phone })
+    .from(users)
+    .where(eq(users.id, userId));
   return row ?? null;
 }
 
-async function logReveal(db: Db, viewer: Viewer, kind: ListingKind, id: string, access: Access, relation: Relation, fields: Field[], ip: string | null) {
+async function logReveal(
+  db: Db,
+  viewer: Viewer,
+  kind: ListingKind,
+  id: string,
+  access: Access,
+  relation: Relation,
+  fields: Field[],
+  ip: string | null,
+) {
   if (access === 'owner' || !fields.length) return;
   await writeAudit(db, {
     actorId: viewer.userId,
@@ -306,7 +371,12 @@ async function logReveal(db: Db, viewer: Viewer, kind: ListingKind, id: string, 
 }
 
 /** Detail view of a need: contact loaded only when allowed; protected reveals logged. */
-export async function presentNeed(db: Db, viewer: Viewer | null, row: NeedRow, ip: string | null = null): Promise<NeedView> {
+export async function presentNeed(
+  db: Db,
+  viewer: Viewer | null,
+  row: NeedRow,
+  ip: string | null = null,
+): Promise<NeedView> {
   const relation = await relationOf(viewer, { kind: 'need', id: row.id });
   const { access, levels, shown } = needDecision(viewer, row, relation);
   const contact = shown.has('contacts') ? await loadContact(db, row.contactUserId) : null;
@@ -315,7 +385,13 @@ export async function presentNeed(db: Db, viewer: Viewer | null, row: NeedRow, i
   return needView(row, access, shown, levels, contact);
 }
 
-export async function presentSeed(db: Db, viewer: Viewer | null, row: SeedRow, ips: IpRow[], ip: string | null = null): Promise<SeedView> {
+export async function presentSeed(
+  db: Db,
+  viewer: Viewer | null,
+  row: SeedRow,
+  ips: IpRow[],
+  ip: string | null = null,
+): Promise<SeedView> {
   const relation = await relationOf(viewer, { kind: 'seed', id: row.id });
   const { access, levels, shown, unpublishedIp } = seedDecision(viewer, row, ips, relation);
   const contact = shown.has('contacts') ? await loadContact(db, row.contactUserId) : null;

@@ -21,16 +21,28 @@ export function reminderStage(expiresAt: Date, now: Date): number | null {
 }
 
 /** Who hears about it: the contact person and the creator if they are of the owner organisation, else its members. */
-async function recipientsOf(tx: Db, listing: { organisationId: string; contactUserId: string | null; createdBy: string }): Promise<string[]> {
+async function recipientsOf(
+  tx: Db,
+  listing: { organisationId: string; contactUserId: string | null; createdBy: string },
+): Promise<string[]> {
   const candidates = [listing.contactUserId, listing.createdBy].filter((id): id is string => Boolean(id));
   const own = candidates.length
     ? await tx
         .select({ id: users.id })
         .from(users)
-        .where(and(inArray(users.id, candidates), eq(users.organisationId, listing.organisationId), eq(users.disabled, false)))
+        .where(
+          and(
+            inArray(users.id, candidates),
+            eq(users.organisationId, listing.organisationId),
+            eq(users.disabled, false),
+          ),
+        )
     : [];
   if (own.length) return [...new Set(own.map((u) => u.id))];
-  const members = await tx.select({ id: users.id }).from(users).where(and(eq(users.organisationId, listing.organisationId), eq(users.disabled, false)));
+  const members = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.organisationId, listing.organisationId), eq(users.disabled, false)));
   return members.map((u) => u.id);
 }
 
@@ -48,7 +60,14 @@ export async function runExpiryReminders(db: Db, now: Date = new Date(), limit =
     const t = kind === 'need' ? needs : seeds;
     const column = kind === 'need' ? listingExpiryReminders.needId : listingExpiryReminders.seedId;
     const due = await db
-      .select({ id: t.id, title: t.title, expiresAt: t.expiresAt, organisationId: t.organisationId, contactUserId: t.contactUserId, createdBy: t.createdBy })
+      .select({
+        id: t.id,
+        title: t.title,
+        expiresAt: t.expiresAt,
+        organisationId: t.organisationId,
+        contactUserId: t.contactUserId,
+        createdBy: t.createdBy,
+      })
       .from(t)
       .where(and(eq(t.status, 'open'), gt(t.expiresAt, now), lte(t.expiresAt, horizon)))
       .orderBy(t.expiresAt)
@@ -61,12 +80,23 @@ export async function runExpiryReminders(db: Db, now: Date = new Date(), limit =
         const earlier = await tx
           .select({ id: listingExpiryReminders.id })
           .from(listingExpiryReminders)
-          .where(and(eq(column, listing.id), eq(listingExpiryReminders.expiresAt, listing.expiresAt), lte(listingExpiryReminders.daysBefore, stage)))
+          .where(
+            and(
+              eq(column, listing.id),
+              eq(listingExpiryReminders.expiresAt, listing.expiresAt),
+              lte(listingExpiryReminders.daysBefore, stage),
+            ),
+          )
           .limit(1);
         if (earlier.length) return false;
         const claimed = await tx
           .insert(listingExpiryReminders)
-          .values({ [kind === 'need' ? 'needId' : 'seedId']: listing.id, expiresAt: listing.expiresAt, daysBefore: stage, sentAt: now })
+          .values({
+            [kind === 'need' ? 'needId' : 'seedId']: listing.id,
+            expiresAt: listing.expiresAt,
+            daysBefore: stage,
+            sentAt: now,
+          })
           .onConflictDoNothing()
           .returning({ id: listingExpiryReminders.id });
         if (!claimed.length) return false;
@@ -79,7 +109,19 @@ export async function runExpiryReminders(db: Db, now: Date = new Date(), limit =
   return { reminded };
 }
 
-async function remind(tx: Db, kind: ListingKind, listing: { id: string; title: string; expiresAt: Date; organisationId: string; contactUserId: string | null; createdBy: string }, days: number) {
+async function remind(
+  tx: Db,
+  kind: ListingKind,
+  listing: {
+    id: string;
+    title: string;
+    expiresAt: Date;
+    organisationId: string;
+    contactUserId: string | null;
+    createdBy: string;
+  },
+  days: number,
+) {
   const href = `/${kind}s/${listing.id}`;
   const params = { listing: listing.title, expires: listing.expiresAt.toISOString().slice(0, 10), days, path: href };
   for (const userId of await recipientsOf(tx, listing)) {

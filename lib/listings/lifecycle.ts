@@ -8,7 +8,16 @@ import { AppError } from '@/lib/errors';
 import { prepareJobs } from '@/lib/jobs';
 import { enqueueRematch } from '@/lib/matching/jobs';
 import { coordinatedSql, manageableSql, type ListingTable } from './access';
-import { EXPIRY_WARNING_DAYS, LISTING_LIFETIME_MONTHS, statusesAllowing, TRANSITIONS, type ListingKind, type ListingStatus, type Transition, type TransitionActor } from './rules';
+import {
+  EXPIRY_WARNING_DAYS,
+  LISTING_LIFETIME_MONTHS,
+  statusesAllowing,
+  TRANSITIONS,
+  type ListingKind,
+  type ListingStatus,
+  type Transition,
+  type TransitionActor,
+} from './rules';
 
 export const tableOf = (kind: ListingKind): ListingTable => (kind === 'need' ? needs : seeds);
 // Needs and seeds share these columns; drizzle's update() wants one concrete table type.
@@ -25,7 +34,12 @@ function targetOf(transition: Transition): ListingStatus {
 }
 
 /** How the viewer stands to a listing they may manage, or not_found (nothing leaked). */
-export async function actorFor(db: Db, viewer: Viewer, kind: ListingKind, id: string): Promise<{ actor: TransitionActor; status: ListingStatus }> {
+export async function actorFor(
+  db: Db,
+  viewer: Viewer,
+  kind: ListingKind,
+  id: string,
+): Promise<{ actor: TransitionActor; status: ListingStatus }> {
   const t = tableOf(kind);
   const [row] = await db
     .select({ organisationId: t.organisationId, status: t.status, coordinated: coordinatedSql(t, viewer) })
@@ -55,7 +69,11 @@ export async function transitionListing(
   const to = targetOf(transition);
   const set: Record<string, unknown> = { status: to, version: sql`${t.version} + 1`, updatedAt: new Date() };
   if (transition === 'publish') {
-    Object.assign(set, { publishedAt: sql`coalesce(${t.publishedAt}, now())`, expiresAt: sql`now() + ${lifetime}`, reviewComment: null });
+    Object.assign(set, {
+      publishedAt: sql`coalesce(${t.publishedAt}, now())`,
+      expiresAt: sql`now() + ${lifetime}`,
+      reviewComment: null,
+    });
   }
   if (transition === 'send_back') set.reviewComment = options.comment ?? '';
   if (transition === 'close') set.closedReason = options.closedReason ?? 'other';
@@ -74,7 +92,12 @@ export async function transitionListing(
       action: `${ref.kind}.${transition}`,
       subjectType: ref.kind,
       subjectId: ref.id,
-      details: { to, actor, ...(options.comment ? { comment: options.comment } : {}), ...(options.closedReason ? { reason: options.closedReason } : {}) },
+      details: {
+        to,
+        actor,
+        ...(options.comment ? { comment: options.comment } : {}),
+        ...(options.closedReason ? { reason: options.closedReason } : {}),
+      },
       ip: options.ip ?? null,
     });
     // published → indexed and proposed; closed, sent back, withdrawn … → leaves the index
@@ -84,7 +107,11 @@ export async function transitionListing(
 }
 
 /** Extends an open listing by another lifetime; allowed within the warning window or after expiry. */
-export async function renewListing(viewer: Viewer, ref: { kind: ListingKind; id: string; version: number }, ip: string | null = null) {
+export async function renewListing(
+  viewer: Viewer,
+  ref: { kind: ListingKind; id: string; version: number },
+  ip: string | null = null,
+) {
   const db = await getDb();
   const t = asNeeds(tableOf(ref.kind));
   await actorFor(db, viewer, ref.kind, ref.id);
@@ -104,7 +131,13 @@ export async function renewListing(viewer: Viewer, ref: { kind: ListingKind; id:
       )
       .returning({ expiresAt: t.expiresAt, version: t.version });
     if (!updated.length) throw new AppError('conflict', 'listings.errors.conflict');
-    await writeAudit(tx, { actorId: viewer.userId, action: `${ref.kind}.renew`, subjectType: ref.kind, subjectId: ref.id, ip });
+    await writeAudit(tx, {
+      actorId: viewer.userId,
+      action: `${ref.kind}.renew`,
+      subjectType: ref.kind,
+      subjectId: ref.id,
+      ip,
+    });
     await enqueueRematch({ kind: ref.kind, id: ref.id }, { tx }); // an expired listing returns to matching
     return updated[0];
   });

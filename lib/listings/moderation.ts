@@ -51,8 +51,13 @@ export async function listReviewQueue(viewer: Viewer): Promise<ReviewItem[]> {
 
 /** Publish or send back (with a comment). Conditional on the expected version and status. */
 export async function reviewListing(viewer: Viewer, input: ReviewListingInput, ip: string | null = null) {
-  return transitionListing(viewer, { kind: input.kind, id: input.id, version: input.version }, input.decision === 'publish' ? 'publish' : 'send_back', {
-    comment: input.comment || undefined,
-    ip,
-  });
+  return transitionListing(
+    viewer,
+    { kind: input.kind, id: input.id, version: input.version },
+    input.decision === 'publish' ? 'publish' : 'send_back',
+    {
+      comment: input.comment || undefined,
+      ip,
+    },
+  );
 }

@@ -42,7 +42,11 @@ function contentOf(input: NeedInput) {
  * Creates (no id) or updates (id + version) a need. 'draft' keeps a draft a draft (autosave);
  * 'submit', or any edit of a listing already under review or published, goes to review.
  */
-export async function saveNeed(viewer: Viewer, input: NeedInput, ip: string | null = null): Promise<{ id: string; version: number; status: ListingStatus }> {
+export async function saveNeed(
+  viewer: Viewer,
+  input: NeedInput,
+  ip: string | null = null,
+): Promise<{ id: string; version: number; status: ListingStatus }> {
   const db = await getDb();
   if (!input.id) {
     const owner = await resolveOwnerOrganisation(db, viewer, 'need', input.organisationId);
@@ -57,25 +61,57 @@ export async function saveNeed(viewer: Viewer, input: NeedInput, ip: string | nu
           status: input.intent === 'submit' ? 'pending_review' : 'draft',
         })
         .returning({ id: needs.id, version: needs.version, status: needs.status });
-      await writeAudit(tx, { actorId: viewer.userId, action: 'need.create', subjectType: 'need', subjectId: row.id, details: { status: row.status, onBehalf: owner.onBehalf }, ip });
+      await writeAudit(tx, {
+        actorId: viewer.userId,
+        action: 'need.create',
+        subjectType: 'need',
+        subjectId: row.id,
+        details: { status: row.status, onBehalf: owner.onBehalf },
+        ip,
+      });
       return row;
     });
   }
   if (!input.version) throw new AppError('invalid', 'errors.invalid', { version: ['validation.required'] });
   const status =
-    input.intent === 'submit' ? sql`'pending_review'::listing_status` : sql`(case when ${needs.status} = 'draft' then 'draft' else 'pending_review' end)::listing_status`;
+    input.intent === 'submit'
+      ? sql`'pending_review'::listing_status`
+      : sql`(case when ${needs.status} = 'draft' then 'draft' else 'pending_review' end)::listing_status`;
   await prepareJobs(); // the re-match job is enqueued inside the transaction
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(needs)
-      .set({ ...contentOf(input), status, closedReason: null, version: sql`${needs.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(needs.id, input.id!), eq(needs.version, input.version!), inArray(needs.status, [...EDITABLE_STATUSES]), manageableSql(needs, viewer)))
+      .set({
+        ...contentOf(input),
+        status,
+        closedReason: null,
+        version: sql`${needs.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(needs.id, input.id!),
+          eq(needs.version, input.version!),
+          inArray(needs.status, [...EDITABLE_STATUSES]),
+          manageableSql(needs, viewer),
+        ),
+      )
       .returning({ id: needs.id, version: needs.version, status: needs.status });
     if (!updated.length) {
-      const [exists] = await tx.select({ id: needs.id }).from(needs).where(and(eq(needs.id, input.id!), manageableSql(needs, viewer)));
+      const [exists] = await tx
+        .select({ id: needs.id })
+        .from(needs)
+        .where(and(eq(needs.id, input.id!), manageableSql(needs, viewer)));
       throw exists ? new AppError('conflict', 'listings.errors.conflict') : new AppError('not_found');
     }
-    await writeAudit(tx, { actorId: viewer.userId, action: 'need.update', subjectType: 'need', subjectId: input.id, details: { status: updated[0].status, intent: input.intent }, ip });
+    await writeAudit(tx, {
+      actorId: viewer.userId,
+      action: 'need.update',
+      subjectType: 'need',
+      subjectId: input.id,
+      details: { status: updated[0].status, intent: input.intent },
+      ip,
+    });
     await enqueueRematch({ kind: 'need', id: input.id! }, { tx }); // an edit of an open listing leaves matching until re-published
     return updated[0];
   });
@@ -99,7 +135,10 @@ export async function getNeedForViewer(viewer: Viewer, id: string, ip: string | 
 }
 
 /** Form values of a need the viewer may edit (owner org or its coordinators); null → 404. */
-export async function getNeedForEdit(viewer: Viewer, id: string): Promise<{ values: NeedFormValues; status: ListingStatus; reviewComment: string | null } | null> {
+export async function getNeedForEdit(
+  viewer: Viewer,
+  id: string,
+): Promise<{ values: NeedFormValues; status: ListingStatus; reviewComment: string | null } | null> {
   const { row } = await selectNeed(viewer, and(eq(needs.id, id), manageableSql(needs, viewer)));
   if (!row || !EDITABLE_STATUSES.includes(row.status)) return null;
   return {

@@ -15,7 +15,12 @@ export const OWNER_KINDS: Record<ListingKind, OrganisationKind[]> = {
  * The organisation a new listing belongs to: the viewer's own, or, for a coordinator
  * drafting on behalf of a member, an organisation of a cluster they coordinate.
  */
-export async function resolveOwnerOrganisation(db: Db, viewer: Viewer, kind: ListingKind, requested: string | undefined): Promise<{ organisationId: string; onBehalf: boolean }> {
+export async function resolveOwnerOrganisation(
+  db: Db,
+  viewer: Viewer,
+  kind: ListingKind,
+  requested: string | undefined,
+): Promise<{ organisationId: string; onBehalf: boolean }> {
   if (viewer.role === 'coordinator') {
     if (!requested) throw new AppError('invalid', 'errors.invalid', { organisationId: ['validation.required'] });
     const ids = viewer.coordinatorClusterIds;
@@ -24,7 +29,13 @@ export async function resolveOwnerOrganisation(db: Db, viewer: Viewer, kind: Lis
           .select({ id: organisations.id })
           .from(organisations)
           .innerJoin(organisationClusters, eq(organisationClusters.organisationId, organisations.id))
-          .where(and(eq(organisations.id, requested), inArray(organisationClusters.clusterId, ids), inArray(organisations.kind, OWNER_KINDS[kind])))
+          .where(
+            and(
+              eq(organisations.id, requested),
+              inArray(organisationClusters.clusterId, ids),
+              inArray(organisations.kind, OWNER_KINDS[kind]),
+            ),
+          )
           .limit(1)
       : [];
     if (!row) throw new AppError('invalid', 'errors.invalid', { organisationId: ['validation.choice'] });
@@ -42,6 +53,12 @@ export async function listOrganisationsForCoordinator(db: Db, viewer: Viewer, ki
     .selectDistinct({ id: organisations.id, nameJa: organisations.nameJa, nameEn: organisations.nameEn })
     .from(organisations)
     .innerJoin(organisationClusters, eq(organisationClusters.organisationId, organisations.id))
-    .where(and(inArray(organisationClusters.clusterId, viewer.coordinatorClusterIds), inArray(organisations.kind, OWNER_KINDS[kind]), eq(organisations.verified, true)))
+    .where(
+      and(
+        inArray(organisationClusters.clusterId, viewer.coordinatorClusterIds),
+        inArray(organisations.kind, OWNER_KINDS[kind]),
+        eq(organisations.verified, true),
+      ),
+    )
     .orderBy(organisations.nameEn);
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { canRenew, completeness, expiresSoon, expiryFrom, isExpired, nextStatus, statusesAllowing, strongestIpStatus, TRANSITIONS } from './rules';
+import {
+  canRenew,
+  completeness,
+  expiresSoon,
+  expiryFrom,
+  isExpired,
+  nextStatus,
+  statusesAllowing,
+  strongestIpStatus,
+  TRANSITIONS,
+} from './rules';
 
 describe('status lifecycle', () => {
   it('follows draft → pending_review → open → closed → archived', () => {
@@ -27,7 +37,8 @@ describe('status lifecycle', () => {
   it('every transition leads to one target status', () => {
     const targets = new Map<string, Set<string>>();
     for (const edges of Object.values(TRANSITIONS)) {
-      for (const [name, edge] of Object.entries(edges)) (targets.get(name) ?? targets.set(name, new Set()).get(name)!).add(edge!.to);
+      for (const [name, edge] of Object.entries(edges))
+        (targets.get(name) ?? targets.set(name, new Set()).get(name)!).add(edge!.to);
     }
     for (const set of targets.values()) expect(set.size).toBe(1);
   });
@@ -50,9 +61,16 @@ describe('expiry', () => {
 
 describe('completeness', () => {
   it('gives concrete advice for a vague seed and none for a complete one', () => {
-    const vague = completeness({ kind: 'seed', title: 'New material', summary: 'A good material.', keywords: ['material'] });
+    const vague = completeness({
+      kind: 'seed',
+      title: 'New material',
+      summary: 'A good material.',
+      keywords: ['material'],
+    });
     expect(vague.score).toBeLessThan(30);
-    expect(vague.advice).toEqual(expect.arrayContaining(['seed_ip', 'seed_trl', 'seed_quantified', 'keywords_bilingual', 'summary_length']));
+    expect(vague.advice).toEqual(
+      expect.arrayContaining(['seed_ip', 'seed_trl', 'seed_quantified', 'keywords_bilingual', 'summary_length']),
+    );
     const good = completeness({
       kind: 'seed',
       title: 'Sulfide solid electrolyte',
@@ -68,9 +86,16 @@ describe('completeness', () => {
   });
 
   it('accepts shorter Japanese summaries and checks needs for TRL, budget, timeline, numbers', () => {
-    const need = completeness({ kind: 'need', title: 'アルミダイカストの巣欠陥を削減', summary: 'あ'.repeat(90), keywords: ['ダイカスト', 'die casting', '鋳巣'] });
+    const need = completeness({
+      kind: 'need',
+      title: 'アルミダイカストの巣欠陥を削減',
+      summary: 'あ'.repeat(90),
+      keywords: ['ダイカスト', 'die casting', '鋳巣'],
+    });
     expect(need.advice).not.toContain('summary_length');
-    expect(need.advice).toEqual(expect.arrayContaining(['need_trl', 'need_budget', 'need_timeline', 'need_quantified']));
+    expect(need.advice).toEqual(
+      expect.arrayContaining(['need_trl', 'need_budget', 'need_timeline', 'need_quantified']),
+    );
     expect(need.advice).not.toContain('keywords_bilingual');
   });
 });

@@ -15,7 +15,10 @@ export type Transition =
   | 'archive';
 
 /** The lifecycle as data: from-status → transition → { to, who may do it }. */
-export const TRANSITIONS: Record<ListingStatus, Partial<Record<Transition, { to: ListingStatus; by: TransitionActor[] }>>> = {
+export const TRANSITIONS: Record<
+  ListingStatus,
+  Partial<Record<Transition, { to: ListingStatus; by: TransitionActor[] }>>
+> = {
   draft: {
     submit: { to: 'pending_review', by: ['owner', 'coordinator'] },
     archive: { to: 'archived', by: ['owner'] },
@@ -110,7 +113,8 @@ export type Completeness = { score: number; checks: CompletenessCheck[]; advice:
 const JA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const LATIN = /[A-Za-z]/;
 // "30% lower", "2倍", "10x", "-40 °C", "5 µm": a number with a unit or comparison
-const QUANTIFIED = /\d+(?:[.,]\d+)?\s*(?:%|％|倍|x\b|×|times|fold|割|℃|°|[µu]m|nm|mm|cm|kg|g\b|mw|kw|w\b|v\b|h\b|時間|分|秒|円|yen|ppm|db|hz)/iu;
+const QUANTIFIED =
+  /\d+(?:[.,]\d+)?\s*(?:%|％|倍|x\b|×|times|fold|割|℃|°|[µu]m|nm|mm|cm|kg|g\b|mw|kw|w\b|v\b|h\b|時間|分|秒|円|yen|ppm|db|hz)/iu;
 
 /** Japanese is denser than English: a useful summary needs fewer characters. */
 function minSummaryLength(text: string): number {
@@ -129,7 +133,11 @@ export function completeness(input: CompletenessInput): Completeness {
     { key: 'summary_length', met: summary.length >= minSummaryLength(summary), weight: 2 },
     { key: 'details', met: (input.details?.trim().length ?? 0) >= 200, weight: 1 },
     { key: 'keywords_count', met: keywords.length >= 3, weight: 1 },
-    { key: 'keywords_bilingual', met: keywords.some((k) => JA.test(k)) && keywords.some((k) => LATIN.test(k) && !JA.test(k)), weight: 2 },
+    {
+      key: 'keywords_bilingual',
+      met: keywords.some((k) => JA.test(k)) && keywords.some((k) => LATIN.test(k) && !JA.test(k)),
+      weight: 2,
+    },
   ];
   if (input.kind === 'need') {
     checks.push(
@@ -142,7 +150,11 @@ export function completeness(input: CompletenessInput): Completeness {
   } else {
     checks.push(
       { key: 'seed_trl', met: input.trl != null, weight: 2 },
-      { key: 'seed_ip', met: (input.ipRecords?.length ?? 0) > 0 && input.ipRecords!.every((r) => !!r.status), weight: 2 },
+      {
+        key: 'seed_ip',
+        met: (input.ipRecords?.length ?? 0) > 0 && input.ipRecords!.every((r) => !!r.status),
+        weight: 2,
+      },
       { key: 'seed_licensing', met: (input.licensing?.length ?? 0) > 0, weight: 1 },
       { key: 'seed_advantages', met: (input.advantages?.trim().length ?? 0) >= 40, weight: 1 },
       { key: 'seed_quantified', met: QUANTIFIED.test(input.advantages ?? ''), weight: 2 },

@@ -16,8 +16,13 @@ describe('search text', () => {
   it('queries AND the bigrams so any 2+ character substring of a compound is found', () => {
     const doc = new Set(buildSearchText({ title: '全固体電池の固体電解質', summary: 'リチウムイオン' }).split(' '));
     for (const q of ['固体電解質', '全固体', 'リチウム', 'イオン']) {
-      const terms = buildTsQuery(q)!.split(' & ').map((t) => t.slice(1, -1));
-      expect(terms.every((t) => doc.has(t)), q).toBe(true);
+      const terms = buildTsQuery(q)!
+        .split(' & ')
+        .map((t) => t.slice(1, -1));
+      expect(
+        terms.every((t) => doc.has(t)),
+        q,
+      ).toBe(true);
     }
   });
 

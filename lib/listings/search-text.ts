@@ -131,7 +131,10 @@ const MAX_ALTERNATIVES = 10;
  * Words of the query outside any glossary term stay required as typed. Bounded (at most
  * MAX_EXPANDED_PHRASES phrases × MAX_ALTERNATIVES alternatives) so the query stays cheap.
  */
-export function buildExpandedTsQuery(input: string | null | undefined, glossary: Glossary = getGlossary()): string | null {
+export function buildExpandedTsQuery(
+  input: string | null | undefined,
+  glossary: Glossary = getGlossary(),
+): string | null {
   const base = queryTerms(input);
   if (!base.length) return null;
   const inBase = new Set(base);
@@ -146,7 +149,10 @@ export function buildExpandedTsQuery(input: string | null | undefined, glossary:
   }
   // a phrase inside a longer matched phrase (固体 in 固体電解質) adds nothing but breadth: drop it
   const all = [...phrases.values()];
-  const kept = all.filter((p) => !all.some((q) => q !== p && q.covered.length > p.covered.length && p.covered.every((t) => q.covered.includes(t))));
+  const kept = all.filter(
+    (p) =>
+      !all.some((q) => q !== p && q.covered.length > p.covered.length && p.covered.every((t) => q.covered.includes(t))),
+  );
   const remaining = new Set(base);
   const groups: string[] = [];
   for (const { covered, ids } of kept.slice(0, MAX_EXPANDED_PHRASES)) {
@@ -160,7 +166,11 @@ export function buildExpandedTsQuery(input: string | null | undefined, glossary:
       }
     }
     for (const t of covered) remaining.delete(t);
-    groups.push(alternatives.size === 1 ? andOf(covered) : `(${[...alternatives].map((a) => (a.includes('&') ? `(${a})` : a)).join(' | ')})`);
+    groups.push(
+      alternatives.size === 1
+        ? andOf(covered)
+        : `(${[...alternatives].map((a) => (a.includes('&') ? `(${a})` : a)).join(' | ')})`,
+    );
   }
   return [...[...remaining].map(quote), ...groups].join(' & ');
 }

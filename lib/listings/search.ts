@@ -17,7 +17,14 @@ export const PAGE_SIZE = 20;
 export const COUNT_CAP = 1000;
 
 /** `total` is exact unless `totalCapped`, when there are more than COUNT_CAP matches. */
-export type SearchResult<V> = { items: V[]; total: number; totalCapped: boolean; page: number; totalPages: number; pageSize: number };
+export type SearchResult<V> = {
+  items: V[];
+  total: number;
+  totalCapped: boolean;
+  page: number;
+  totalPages: number;
+  pageSize: number;
+};
 
 /** Text condition and rank expression for what the user typed (null when nothing typed). */
 function textMatch(t: ListingTable, q: string | undefined): { where: SQL; rank: SQL<number> } | null {
@@ -38,7 +45,9 @@ function commonFilters(t: ListingTable, p: SearchParams): SQL[] {
   if (p.prefecture) where.push(sql`coalesce(${t.prefecture}, ${organisations.prefecture}) = ${p.prefecture}`);
   if (p.orgKind) where.push(eq(organisations.kind, p.orgKind));
   if (p.cluster) {
-    where.push(sql`exists (select 1 from ${organisationClusters} where ${organisationClusters.organisationId} = ${t.organisationId} and ${organisationClusters.clusterId} = ${p.cluster})`);
+    where.push(
+      sql`exists (select 1 from ${organisationClusters} where ${organisationClusters.organisationId} = ${t.organisationId} and ${organisationClusters.clusterId} = ${p.cluster})`,
+    );
   }
   if (p.posted) where.push(sql`${t.publishedAt} >= now() - ${sql.raw(`interval '${Number(p.posted)} days'`)}`);
   return where;
@@ -57,7 +66,9 @@ const filtersReadOrganisation = (p: SearchParams) => Boolean(p.prefecture || p.o
 async function countCapped(t: ListingTable, where: SQL | undefined, joinOrganisation: boolean): Promise<number> {
   const db = await getDb();
   const base = db.select({ one: sql`1` }).from(t);
-  const inner = (joinOrganisation ? base.innerJoin(organisations, eq(organisations.id, t.organisationId)) : base).where(where).limit(COUNT_CAP + 1);
+  const inner = (joinOrganisation ? base.innerJoin(organisations, eq(organisations.id, t.organisationId)) : base)
+    .where(where)
+    .limit(COUNT_CAP + 1);
   const [{ total }] = await db.select({ total: count() }).from(inner.as('m'));
   return total;
 }
@@ -65,7 +76,14 @@ async function countCapped(t: ListingTable, where: SQL | undefined, joinOrganisa
 function paged<V>(items: V[], counted: number, page: number): SearchResult<V> {
   const totalCapped = counted > COUNT_CAP;
   const total = totalCapped ? COUNT_CAP : counted;
-  return { items, total, totalCapped, page, totalPages: Math.max(1, Math.ceil(total / PAGE_SIZE)), pageSize: PAGE_SIZE };
+  return {
+    items,
+    total,
+    totalCapped,
+    page,
+    totalPages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pageSize: PAGE_SIZE,
+  };
 }
 
 type Window = { limit: number; offset: number };
@@ -80,7 +98,11 @@ const noCount = sql<number>`0`.mapWith(Number);
  * counts them too (one query); without text the page walks the newest-first index and stops
  * early, and a capped count runs beside it.
  */
-async function searchPage<V>(p: SearchParams, cards: (w: Window, count: boolean) => Promise<Cards<V>>, countMatches: () => Promise<number>): Promise<SearchResult<V>> {
+async function searchPage<V>(
+  p: SearchParams,
+  cards: (w: Window, count: boolean) => Promise<Cards<V>>,
+  countMatches: () => Promise<number>,
+): Promise<SearchResult<V>> {
   const window = { limit: PAGE_SIZE, offset: (p.page - 1) * PAGE_SIZE };
   if (p.q) {
     const { items, matches } = await cards(window, true);
@@ -101,12 +123,22 @@ function needsQuery(viewer: Viewer, p: SearchParams) {
     browsableSql(needs, viewer),
     ...commonFilters(needs, p),
     ...(text ? [text.where] : []),
-    ...(p.trl ? [or(sql`${needs.trlMin} is null`, lte(needs.trlMin, p.trl))!, or(sql`${needs.trlMax} is null`, gte(needs.trlMax, p.trl))!] : []),
+    ...(p.trl
+      ? [
+          or(sql`${needs.trlMin} is null`, lte(needs.trlMin, p.trl))!,
+          or(sql`${needs.trlMax} is null`, gte(needs.trlMax, p.trl))!,
+        ]
+      : []),
   );
   return { where, order: orderOf(needs, p, text?.rank) };
 }
 
-async function needCards(viewer: Viewer, p: SearchParams, { limit, offset }: Window, count = false): Promise<Cards<NeedView>> {
+async function needCards(
+  viewer: Viewer,
+  p: SearchParams,
+  { limit, offset }: Window,
+  count = false,
+): Promise<Cards<NeedView>> {
   const db = await getDb();
   const { where, order } = needsQuery(viewer, p);
   const rows = await db
@@ -122,7 +154,11 @@ async function needCards(viewer: Viewer, p: SearchParams, { limit, offset }: Win
 
 /** One page of needs as card views (no details, no people), with the (capped) count. */
 export async function searchNeeds(viewer: Viewer, p: SearchParams): Promise<SearchResult<NeedView>> {
-  return searchPage(p, (w, count) => needCards(viewer, p, w, count), () => countCapped(needs, needsQuery(viewer, p).where, filtersReadOrganisation(p)));
+  return searchPage(
+    p,
+    (w, count) => needCards(viewer, p, w, count),
+    () => countCapped(needs, needsQuery(viewer, p).where, filtersReadOrganisation(p)),
+  );
 }
 
 /**
@@ -142,7 +178,12 @@ function seedsQuery(viewer: Viewer | null, p: SearchParams) {
   return { where, order: orderOf(seeds, p, text?.rank) };
 }
 
-async function seedCards(viewer: Viewer | null, p: SearchParams, { limit, offset }: Window, count = false): Promise<Cards<SeedView>> {
+async function seedCards(
+  viewer: Viewer | null,
+  p: SearchParams,
+  { limit, offset }: Window,
+  count = false,
+): Promise<Cards<SeedView>> {
   const db = await getDb();
   const { where, order } = seedsQuery(viewer, p);
   const rows = await db
@@ -158,16 +199,32 @@ async function seedCards(viewer: Viewer | null, p: SearchParams, { limit, offset
 
 /** One page of seeds as card views, with the (capped) count. */
 export async function searchSeeds(viewer: Viewer | null, p: SearchParams): Promise<SearchResult<SeedView>> {
-  return searchPage(p, (w, count) => seedCards(viewer, p, w, count), () => countCapped(seeds, seedsQuery(viewer, p).where, filtersReadOrganisation(p)));
+  return searchPage(
+    p,
+    (w, count) => seedCards(viewer, p, w, count),
+    () => countCapped(seeds, seedsQuery(viewer, p).where, filtersReadOrganisation(p)),
+  );
 }
 
 /** The first `limit` results of a search across all pages, in its order, in one query (CSV export). */
-export async function searchAll(viewer: Viewer, kind: 'needs' | 'seeds', p: SearchParams, limit: number): Promise<NeedView[] | SeedView[]> {
-  return (kind === 'needs' ? await needCards(viewer, p, { limit, offset: 0 }) : await seedCards(viewer, p, { limit, offset: 0 })).items;
+export async function searchAll(
+  viewer: Viewer,
+  kind: 'needs' | 'seeds',
+  p: SearchParams,
+  limit: number,
+): Promise<NeedView[] | SeedView[]> {
+  return (
+    kind === 'needs'
+      ? await needCards(viewer, p, { limit, offset: 0 })
+      : await seedCards(viewer, p, { limit, offset: 0 })
+  ).items;
 }
 
 /** Options of the cluster filter. */
 export async function listClusterOptions() {
   const db = await getDb();
-  return db.select({ id: clusters.id, nameJa: clusters.nameJa, nameEn: clusters.nameEn }).from(clusters).orderBy(asc(clusters.nameEn));
+  return db
+    .select({ id: clusters.id, nameJa: clusters.nameJa, nameEn: clusters.nameEn })
+    .from(clusters)
+    .orderBy(asc(clusters.nameEn));
 }

@@ -52,7 +52,11 @@ async function replaceIpRecords(tx: Db, seedId: string, records: SeedInput['ipRe
 }
 
 /** Creates or updates a seed with its IP records (see saveNeed for the status rules). */
-export async function saveSeed(viewer: Viewer, input: SeedInput, ip: string | null = null): Promise<{ id: string; version: number; status: ListingStatus }> {
+export async function saveSeed(
+  viewer: Viewer,
+  input: SeedInput,
+  ip: string | null = null,
+): Promise<{ id: string; version: number; status: ListingStatus }> {
   const db = await getDb();
   if (!input.id) {
     const owner = await resolveOwnerOrganisation(db, viewer, 'seed', input.organisationId);
@@ -68,26 +72,58 @@ export async function saveSeed(viewer: Viewer, input: SeedInput, ip: string | nu
         })
         .returning({ id: seeds.id, version: seeds.version, status: seeds.status });
       await replaceIpRecords(tx, row.id, input.ipRecords);
-      await writeAudit(tx, { actorId: viewer.userId, action: 'seed.create', subjectType: 'seed', subjectId: row.id, details: { status: row.status, onBehalf: owner.onBehalf }, ip });
+      await writeAudit(tx, {
+        actorId: viewer.userId,
+        action: 'seed.create',
+        subjectType: 'seed',
+        subjectId: row.id,
+        details: { status: row.status, onBehalf: owner.onBehalf },
+        ip,
+      });
       return row;
     });
   }
   if (!input.version) throw new AppError('invalid', 'errors.invalid', { version: ['validation.required'] });
   const status =
-    input.intent === 'submit' ? sql`'pending_review'::listing_status` : sql`(case when ${seeds.status} = 'draft' then 'draft' else 'pending_review' end)::listing_status`;
+    input.intent === 'submit'
+      ? sql`'pending_review'::listing_status`
+      : sql`(case when ${seeds.status} = 'draft' then 'draft' else 'pending_review' end)::listing_status`;
   await prepareJobs(); // the re-match job is enqueued inside the transaction
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(seeds)
-      .set({ ...contentOf(input), status, closedReason: null, version: sql`${seeds.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(seeds.id, input.id!), eq(seeds.version, input.version!), inArray(seeds.status, [...EDITABLE_STATUSES]), manageableSql(seeds, viewer)))
+      .set({
+        ...contentOf(input),
+        status,
+        closedReason: null,
+        version: sql`${seeds.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(seeds.id, input.id!),
+          eq(seeds.version, input.version!),
+          inArray(seeds.status, [...EDITABLE_STATUSES]),
+          manageableSql(seeds, viewer),
+        ),
+      )
       .returning({ id: seeds.id, version: seeds.version, status: seeds.status });
     if (!updated.length) {
-      const [exists] = await tx.select({ id: seeds.id }).from(seeds).where(and(eq(seeds.id, input.id!), manageableSql(seeds, viewer)));
+      const [exists] = await tx
+        .select({ id: seeds.id })
+        .from(seeds)
+        .where(and(eq(seeds.id, input.id!), manageableSql(seeds, viewer)));
       throw exists ? new AppError('conflict', 'listings.errors.conflict') : new AppError('not_found');
     }
     await replaceIpRecords(tx, input.id!, input.ipRecords);
-    await writeAudit(tx, { actorId: viewer.userId, action: 'seed.update', subjectType: 'seed', subjectId: input.id, details: { status: updated[0].status, intent: input.intent }, ip });
+    await writeAudit(tx, {
+      actorId: viewer.userId,
+      action: 'seed.update',
+      subjectType: 'seed',
+      subjectId: input.id,
+      details: { status: updated[0].status, intent: input.intent },
+      ip,
+    });
     await enqueueRematch({ kind: 'seed', id: input.id! }, { tx }); // an edit of an open listing leaves matching until re-published
     return updated[0];
   });
@@ -103,7 +139,14 @@ async function selectSeed(viewer: Viewer | null, where: ReturnType<typeof and>) 
     .limit(1);
   if (!row) return { db, row: undefined, ips: [] as IpRow[] };
   const ips = await db
-    .select({ number: ipRecords.number, jurisdiction: ipRecords.jurisdiction, status: ipRecords.status, title: ipRecords.title, filedOn: ipRecords.filedOn, grantedOn: ipRecords.grantedOn })
+    .select({
+      number: ipRecords.number,
+      jurisdiction: ipRecords.jurisdiction,
+      status: ipRecords.status,
+      title: ipRecords.title,
+      filedOn: ipRecords.filedOn,
+      grantedOn: ipRecords.grantedOn,
+    })
     .from(ipRecords)
     .where(eq(ipRecords.seedId, row.id))
     .orderBy(asc(ipRecords.createdAt));
@@ -117,11 +160,22 @@ export async function getSeedForViewer(viewer: Viewer, id: string, ip: string | 
 
 /** Signed-out visitors: a public teaser of a live seed, nothing else. */
 export async function getPublicSeedTeaser(id: string): Promise<SeedView | null> {
-  const { row } = await selectSeed(null, and(eq(seeds.id, id), eq(seeds.visibility, 'public_teaser'), eq(seeds.status, 'open'), sql`${seeds.expiresAt} > now()`));
+  const { row } = await selectSeed(
+    null,
+    and(
+      eq(seeds.id, id),
+      eq(seeds.visibility, 'public_teaser'),
+      eq(seeds.status, 'open'),
+      sql`${seeds.expiresAt} > now()`,
+    ),
+  );
   return row ? seedCard(null, row) : null;
 }
 
-export async function getSeedForEdit(viewer: Viewer, id: string): Promise<{ values: SeedFormValues; status: ListingStatus; reviewComment: string | null } | null> {
+export async function getSeedForEdit(
+  viewer: Viewer,
+  id: string,
+): Promise<{ values: SeedFormValues; status: ListingStatus; reviewComment: string | null } | null> {
   const { row, ips } = await selectSeed(viewer, and(eq(seeds.id, id), manageableSql(seeds, viewer)));
   if (!row || !EDITABLE_STATUSES.includes(row.status)) return null;
   return {
@@ -144,7 +198,12 @@ export async function getSeedForEdit(viewer: Viewer, id: string): Promise<{ valu
       licensing: row.licensing,
       advantages: row.advantages,
       visibility: row.visibility,
-      ipRecords: ips.map((r) => ({ ...r, number: r.number ?? '', filedOn: r.filedOn ?? '', grantedOn: r.grantedOn ?? '' })),
+      ipRecords: ips.map((r) => ({
+        ...r,
+        number: r.number ?? '',
+        filedOn: r.filedOn ?? '',
+        grantedOn: r.grantedOn ?? '',
+      })),
     },
   };
 }

@@ -80,7 +80,14 @@ const needShape = {
   anonymousLabel: optionalText(LIMITS.anonymousLabel),
 };
 
-type NeedShape = { trlMin?: number; trlMax?: number; budgetMinJpy?: number; budgetMaxJpy?: number; visibility?: string; anonymousLabel?: string };
+type NeedShape = {
+  trlMin?: number;
+  trlMax?: number;
+  budgetMinJpy?: number;
+  budgetMaxJpy?: number;
+  visibility?: string;
+  anonymousLabel?: string;
+};
 
 function needRefinements(value: NeedShape, ctx: z.RefinementCtx) {
   if (value.trlMin !== undefined && value.trlMax !== undefined && value.trlMin > value.trlMax) {
@@ -94,7 +101,10 @@ function needRefinements(value: NeedShape, ctx: z.RefinementCtx) {
   }
 }
 
-const optionalDate = z.union([z.literal(''), z.iso.date()]).optional().default('');
+const optionalDate = z
+  .union([z.literal(''), z.iso.date()])
+  .optional()
+  .default('');
 
 export const ipRecordSchema = z
   .object({
@@ -107,7 +117,8 @@ export const ipRecordSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.status === 'granted' && !v.number) ctx.addIssue({ code: 'custom', path: ['number'], message: 'listings.errors.number_required' });
+    if (v.status === 'granted' && !v.number)
+      ctx.addIssue({ code: 'custom', path: ['number'], message: 'listings.errors.number_required' });
     if (v.filedOn && v.grantedOn && v.filedOn > v.grantedOn) {
       ctx.addIssue({ code: 'custom', path: ['grantedOn'], message: 'listings.errors.grant_before_filing' });
     }
@@ -136,7 +147,10 @@ const envelope = {
   organisationId: z.uuid().optional(),
 };
 
-export const needSchema = z.object({ ...envelope, ...needShape }).strict().superRefine(needRefinements);
+export const needSchema = z
+  .object({ ...envelope, ...needShape })
+  .strict()
+  .superRefine(needRefinements);
 export type NeedInput = z.infer<typeof needSchema>;
 export type NeedFormValues = z.input<typeof needSchema>;
 
@@ -146,7 +160,9 @@ export type SeedFormValues = z.input<typeof seedSchema>;
 
 export const closeReasons = ['partner_found', 'solved_internally', 'no_longer_needed', 'licensed', 'other'] as const;
 
-export const listingRefSchema = z.object({ kind: z.enum(['need', 'seed']), id: z.uuid(), version: z.number().int().min(1) }).strict();
+export const listingRefSchema = z
+  .object({ kind: z.enum(['need', 'seed']), id: z.uuid(), version: z.number().int().min(1) })
+  .strict();
 export type ListingRef = z.infer<typeof listingRefSchema>;
 
 export const closeListingSchema = z
@@ -170,7 +186,8 @@ export const reviewListingSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.decision === 'send_back' && !v.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'listings.errors.comment_required' });
+    if (v.decision === 'send_back' && !v.comment)
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'listings.errors.comment_required' });
   });
 export type ReviewListingInput = z.infer<typeof reviewListingSchema>;
 

@@ -41,7 +41,10 @@ export async function flushOutbox(): Promise<{ sent: number; failed: number }> {
 export function requestMailFlush(): void {
   if (!isWorking(MAIL_FLUSH_QUEUE)) return;
   enqueue(MAIL_FLUSH_QUEUE, {}, { singletonKey: 'outbox' }).catch((error) =>
-    console.error('[mail] could not queue a flush; the scheduled one will send the mail:', (error as Error)?.message ?? error),
+    console.error(
+      '[mail] could not queue a flush; the scheduled one will send the mail:',
+      (error as Error)?.message ?? error,
+    ),
   );
 }
 
@@ -54,5 +57,10 @@ export async function transactionWithMail<T>(db: Db, fn: (tx: Db) => Promise<T>)
 }
 
 if (env().SMTP_URL) {
-  defineWorker(MAIL_FLUSH_QUEUE, async () => void (await flushOutbox()), { cron: '* * * * *', policy: 'short', retryLimit: 1, expireInSeconds: 10 * 60 });
+  defineWorker(MAIL_FLUSH_QUEUE, async () => void (await flushOutbox()), {
+    cron: '* * * * *',
+    policy: 'short',
+    retryLimit: 1,
+    expireInSeconds: 10 * 60,
+  });
 }

@@ -18,18 +18,31 @@ export async function isMailEnabled(db: Db, userId: string, category: MailCatego
   return row?.enabled ?? true;
 }
 
-export async function getMailPreferences(db: Db, userId: string): Promise<Record<(typeof mailCategories)[number], boolean>> {
+export async function getMailPreferences(
+  db: Db,
+  userId: string,
+): Promise<Record<(typeof mailCategories)[number], boolean>> {
   const rows = await db.select().from(emailPreferences).where(eq(emailPreferences.userId, userId));
   const byCategory = new Map(rows.map((r) => [r.category, r.enabled]));
-  return Object.fromEntries(mailCategories.map((c) => [c, byCategory.get(c) ?? true])) as Record<(typeof mailCategories)[number], boolean>;
+  return Object.fromEntries(mailCategories.map((c) => [c, byCategory.get(c) ?? true])) as Record<
+    (typeof mailCategories)[number],
+    boolean
+  >;
 }
 
-export async function setMailPreferences(db: Db, userId: string, prefs: Partial<Record<(typeof mailCategories)[number], boolean>>) {
+export async function setMailPreferences(
+  db: Db,
+  userId: string,
+  prefs: Partial<Record<(typeof mailCategories)[number], boolean>>,
+) {
   for (const [category, enabled] of Object.entries(prefs)) {
     if (typeof enabled !== 'boolean' || !(mailCategories as readonly string[]).includes(category)) continue;
     await db
       .insert(emailPreferences)
       .values({ userId, category, enabled })
-      .onConflictDoUpdate({ target: [emailPreferences.userId, emailPreferences.category], set: { enabled, updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: [emailPreferences.userId, emailPreferences.category],
+        set: { enabled, updatedAt: new Date() },
+      });
   }
 }

@@ -18,7 +18,15 @@ export type SendOptions = {
 
 export const defaultBackoff = (attempts: number) => Math.min(30 * 2 ** (attempts - 1), 3600);
 
-type Claimed = { id: string; toAddress: string; subject: string; textBody: string; messageId: string; attempts: number; locale: string };
+type Claimed = {
+  id: string;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  messageId: string;
+  attempts: number;
+  locale: string;
+};
 
 /**
  * One pass of the outbox: claim due rows (FOR UPDATE SKIP LOCKED, so concurrent workers

@@ -14,7 +14,10 @@ export function renderMail(template: string, locale: Locale, params: MailParams)
   const root = createTranslator({ locale, messages: loadMessages(locale) });
   // a param written `@ns.key` is a message key, translated into the recipient's language
   const translated = Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('@') ? (root(v.slice(1) as never) as string) : v]),
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === 'string' && v.startsWith('@') ? (root(v.slice(1) as never) as string) : v,
+    ]),
   );
   const all = { appUrl: appUrl(), ...translated };
   const key = template as never;

@@ -18,12 +18,17 @@ function baselineTokens(text: string): string[] {
 
 function vec(doc: MatchText): Map<string, number> {
   const m = new Map<string, number>();
-  for (const t of baselineTokens(`${doc.title} ${doc.summary ?? ''} ${(doc.keywords ?? []).join(' ')}`)) m.set(t, (m.get(t) ?? 0) + 1);
+  for (const t of baselineTokens(`${doc.title} ${doc.summary ?? ''} ${(doc.keywords ?? []).join(' ')}`))
+    m.set(t, (m.get(t) ?? 0) + 1);
   return m;
 }
 
 /** Ranks `docs` for each query by TF-IDF cosine; returns query id → top-k doc ids. */
-export function tfidfBaselineRun(queries: readonly MatchText[], docs: readonly MatchText[], k = 10): Record<string, string[]> {
+export function tfidfBaselineRun(
+  queries: readonly MatchText[],
+  docs: readonly MatchText[],
+  k = 10,
+): Record<string, string[]> {
   const dvs = docs.map(vec);
   const df = new Map<string, number>();
   for (const v of dvs) for (const t of v.keys()) df.set(t, (df.get(t) ?? 0) + 1);

@@ -38,8 +38,15 @@ export async function rematchMany(db: Db, kind: ListingKind, ids: readonly strin
     Array.from({ length: Math.max(1, opts.concurrency ?? 2) }, async () => {
       while (next < batches.length) {
         const batch = batches[next++];
-        const ranked = await rankForListings(db, kind, batch, opts.topK ?? PROPOSAL_SETTINGS.topK, { pipeline: opts.pipeline ?? 2 });
-        const r = await upsertProposalsMany(db, kind, [...ranked].map(([id, list]) => ({ id, ranked: list })), opts.minScore);
+        const ranked = await rankForListings(db, kind, batch, opts.topK ?? PROPOSAL_SETTINGS.topK, {
+          pipeline: opts.pipeline ?? 2,
+        });
+        const r = await upsertProposalsMany(
+          db,
+          kind,
+          [...ranked].map(([id, list]) => ({ id, ranked: list })),
+          opts.minScore,
+        );
         inserted += r.inserted;
         updated += r.updated;
         done += batch.length;

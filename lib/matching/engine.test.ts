@@ -7,19 +7,49 @@ import { buildGlossary } from './glossary';
 import type { NeedInput, SeedInput } from './types';
 
 const need: NeedInput = {
-  id: 'N1', lang: 'ja', title: '全固体電池の固体電解質を低コストで製造したい',
-  summary: '当社は電池部材メーカーで、固体電解質の量産プロセスを探しています。', keywords: ['全固体電池', '固体電解質'],
-  domain: 'environment_energy', region: 'Aichi', desiredTrl: 4,
+  id: 'N1',
+  lang: 'ja',
+  title: '全固体電池の固体電解質を低コストで製造したい',
+  summary: '当社は電池部材メーカーで、固体電解質の量産プロセスを探しています。',
+  keywords: ['全固体電池', '固体電解質'],
+  domain: 'environment_energy',
+  region: 'Aichi',
+  desiredTrl: 4,
 };
 const seeds: SeedInput[] = [
-  { id: 'S1', lang: 'en', title: 'Low-cost synthesis of sulfide solid electrolyte for solid-state batteries',
+  {
+    id: 'S1',
+    lang: 'en',
+    title: 'Low-cost synthesis of sulfide solid electrolyte for solid-state batteries',
     summary: 'A wet process produces solid electrolyte powder for all-solid-state batteries at low cost.',
-    keywords: ['solid-state battery', 'solid electrolyte'], domain: 'environment_energy', trl: 5,
-    ip: { status: 'granted', jurisdictions: ['JP'] }, licensing: 'non_exclusive' },
-  { id: 'S2', lang: 'en', title: 'Image recognition for retail shelves', summary: 'Deep learning counts products on shelves.',
-    keywords: ['computer vision'], domain: 'it', trl: 6, ip: { status: 'none', jurisdictions: [] }, licensing: 'exclusive' },
-  { id: 'S3', lang: 'ja', title: 'リチウムイオン電池の電極の劣化診断', summary: '電池の電極劣化を交流インピーダンスで診断する。',
-    keywords: ['電池', '劣化診断'], domain: 'environment_energy', trl: 3, ip: { status: 'filed', jurisdictions: ['JP'] }, licensing: 'joint_research' },
+    keywords: ['solid-state battery', 'solid electrolyte'],
+    domain: 'environment_energy',
+    trl: 5,
+    ip: { status: 'granted', jurisdictions: ['JP'] },
+    licensing: 'non_exclusive',
+  },
+  {
+    id: 'S2',
+    lang: 'en',
+    title: 'Image recognition for retail shelves',
+    summary: 'Deep learning counts products on shelves.',
+    keywords: ['computer vision'],
+    domain: 'it',
+    trl: 6,
+    ip: { status: 'none', jurisdictions: [] },
+    licensing: 'exclusive',
+  },
+  {
+    id: 'S3',
+    lang: 'ja',
+    title: 'リチウムイオン電池の電極の劣化診断',
+    summary: '電池の電極劣化を交流インピーダンスで診断する。',
+    keywords: ['電池', '劣化診断'],
+    domain: 'environment_energy',
+    trl: 3,
+    ip: { status: 'filed', jurisdictions: ['JP'] },
+    licensing: 'joint_research',
+  },
 ];
 
 describe('rankSeedsForNeed', () => {
@@ -51,7 +81,22 @@ describe('rankSeedsForNeed', () => {
 
 describe('rankNeedsForSeed', () => {
   it('finds the need for a seed', () => {
-    const res = rankNeedsForSeed(seeds[0], [need, { ...need, id: 'N2', title: 'Shelf analytics', summary: 'retail image recognition', keywords: [], lang: 'en', domain: 'it' }], 5);
+    const res = rankNeedsForSeed(
+      seeds[0],
+      [
+        need,
+        {
+          ...need,
+          id: 'N2',
+          title: 'Shelf analytics',
+          summary: 'retail image recognition',
+          keywords: [],
+          lang: 'en',
+          domain: 'it',
+        },
+      ],
+      5,
+    );
     expect(res[0].id).toBe('N1');
   });
 });
@@ -75,7 +120,12 @@ describe('scoring', () => {
       { id: 'c.common', domain: 'manufacturing', en: ['sensor'], ja: ['センサ'] },
       { id: 'c.rare', domain: 'manufacturing', en: ['strain gauge'], ja: ['ひずみゲージ'] },
     ]);
-    const docs: SeedInput[] = Array.from({ length: 20 }, (_, i) => ({ id: `D${i}`, title: `sensor module ${i}`, summary: '', keywords: [] }));
+    const docs: SeedInput[] = Array.from({ length: 20 }, (_, i) => ({
+      id: `D${i}`,
+      title: `sensor module ${i}`,
+      summary: '',
+      keywords: [],
+    }));
     docs.push({ id: 'R', title: 'sensor with strain gauge', summary: '', keywords: [] });
     const index = buildIndex(docs, { glossary: g });
     const v = vectorize(represent(docs[20], undefined, g), index.stats, undefined, g);
@@ -90,7 +140,11 @@ describe('reasons', () => {
       { id: 'dict.tool-wear', domain: 'manufacturing', en: ['Tool wear'], ja: ['工具摩耗'] },
       { id: 'core.machining', domain: 'manufacturing', en: ['machining'], ja: ['切削加工'] },
     ]);
-    const vec = (c: Record<string, number>) => ({ terms: new Map(), loan: new Map(), concepts: new Map(Object.entries(c)) });
+    const vec = (c: Record<string, number>) => ({
+      terms: new Map(),
+      loan: new Map(),
+      concepts: new Map(Object.entries(c)),
+    });
     const both = { 'core.tool-wear': 0.6, 'dict.tool-wear': 0.5, 'core.machining': 0.4 };
     const shared = sharedConcepts(vec(both), vec(both), g);
     expect(shared.map((c) => c.en)).toEqual(['tool wear', 'machining']);
@@ -101,6 +155,8 @@ describe('hints', () => {
   it('suggests keywords in the other language and a TRL', () => {
     const bare: NeedInput = { id: 'N3', lang: 'ja', title: '検査の自動化', summary: '短い', keywords: ['検査'] };
     const kinds = improvementHints('need', bare, represent(bare)).map((h) => h.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['add_keywords', 'add_keywords_other_language', 'state_trl', 'expand_summary']));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['add_keywords', 'add_keywords_other_language', 'state_trl', 'expand_summary']),
+    );
   });
 });

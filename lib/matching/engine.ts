@@ -10,7 +10,19 @@
 import { DEFAULT_WEIGHTS, type MatchWeights } from './weights';
 import { getGlossary, type Glossary } from './glossary';
 import { represent, type DocRepresentation } from './represent';
-import { combine, domainFit, featuresFromText, freshness, ipFit, textSimilarity, trlFit, vectorize, type CorpusStats, type DocVectors, type MatchFeatures } from './score';
+import {
+  combine,
+  domainFit,
+  featuresFromText,
+  freshness,
+  ipFit,
+  textSimilarity,
+  trlFit,
+  vectorize,
+  type CorpusStats,
+  type DocVectors,
+  type MatchFeatures,
+} from './score';
 import { explainMatch, type MatchReason } from './reasons';
 import type { MatchText, NeedInput, SeedInput } from './types';
 
@@ -37,7 +49,10 @@ export interface CorpusIndex<T extends MatchText> {
  * Builds an index. `reps` may be passed when representations were stored (e.g. in Postgres)
  * so documents need not be re-tokenised; they must be in the same order as `docs`.
  */
-export function buildIndex<T extends MatchText>(docs: readonly T[], opts: IndexOptions & { reps?: DocRepresentation[] } = {}): CorpusIndex<T> {
+export function buildIndex<T extends MatchText>(
+  docs: readonly T[],
+  opts: IndexOptions & { reps?: DocRepresentation[] } = {},
+): CorpusIndex<T> {
   const weights = opts.weights ?? DEFAULT_WEIGHTS;
   const glossary = opts.glossary ?? getGlossary();
   const reps = opts.reps ?? docs.map((d) => represent(d, weights, glossary));
@@ -196,20 +211,29 @@ function rank<Q extends MatchText, T extends MatchText>(
     const text = textSimilarity({ lexical: lex[i], concept: con[i], loan: loan[i], sameLang }, w);
     if (text < w.minTextSim || total <= 0) return;
     const doc = index.docs[i];
-    const [need, seed] = role === 'need' ? [query as NeedInput, doc as SeedInput] : [doc as NeedInput, query as SeedInput];
-    let s = w.text * text + w.domain * domainFit(need.domain, seed.domain) + w.trl * trlFit(seed.trl, need.desiredTrl, w) + w.ip * ipFit(seed, w);
+    const [need, seed] =
+      role === 'need' ? [query as NeedInput, doc as SeedInput] : [doc as NeedInput, query as SeedInput];
+    let s =
+      w.text * text +
+      w.domain * domainFit(need.domain, seed.domain) +
+      w.trl * trlFit(seed.trl, need.desiredTrl, w) +
+      w.ip * ipFit(seed, w);
     if (w.freshness) s += w.freshness * freshness(seed.updatedAt, now, w);
     scores[j] = Math.min(1, Math.max(0, s / total));
     eligible.push(j);
   });
-  const kth = kthLargest(eligible.map((j) => scores[j]), k);
+  const kth = kthLargest(
+    eligible.map((j) => scores[j]),
+    k,
+  );
 
   const scored: Array<{ i: number; score: number; features: MatchFeatures }> = [];
   for (const j of eligible) {
     if (scores[j] < kth) continue;
     const i = touched[j];
     const doc = index.docs[i];
-    const [need, seed] = role === 'need' ? [query as NeedInput, doc as SeedInput] : [doc as NeedInput, query as SeedInput];
+    const [need, seed] =
+      role === 'need' ? [query as NeedInput, doc as SeedInput] : [doc as NeedInput, query as SeedInput];
     const tf = { lexical: lex[i], concept: con[i], loan: loan[i], sameLang: index.reps[i].lang === qRep.lang };
     const features = featuresFromText(need, seed, tf, w, now);
     scored.push({ i, score: combine(features, w), features });
@@ -219,7 +243,8 @@ function rank<Q extends MatchText, T extends MatchText>(
     const doc = index.docs[i];
     let reasons: MatchReason[] = [];
     if (opts.withReasons !== false) {
-      const [need, seed] = role === 'need' ? [query as NeedInput, doc as SeedInput] : [doc as NeedInput, query as SeedInput];
+      const [need, seed] =
+        role === 'need' ? [query as NeedInput, doc as SeedInput] : [doc as NeedInput, query as SeedInput];
       const [nv, sv] = role === 'need' ? [qVec, index.vectors[i]] : [index.vectors[i], qVec];
       const [nr, sr] = role === 'need' ? [qRep, index.reps[i]] : [index.reps[i], qRep];
       reasons = explainMatch(need, seed, features, nv, sv, nr, sr, index.glossary);

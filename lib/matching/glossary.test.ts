@@ -39,7 +39,10 @@ describe('matchConcepts', () => {
     { id: 't.air', domain: 'manufacturing', en: ['compressed air'], ja: ['エア'] },
     { id: 't.membrane', domain: 'manufacturing', en: ['membrane'], ja: ['膜'] },
   ]);
-  const ids = (text: string) => matchConcepts(text, g).map((h) => h.conceptId).sort();
+  const ids = (text: string) =>
+    matchConcepts(text, g)
+      .map((h) => h.conceptId)
+      .sort();
   it('matches English phrases on stemmed tokens', () => {
     expect(ids('new Solid-State Batteries for cars')).toEqual(['t.battery', 't.ssb']);
   });

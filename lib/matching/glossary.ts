@@ -65,7 +65,8 @@ export function validateEntries(raw: unknown, source: string): { entries: Glossa
     const where = `${source}[${i}]`;
     if (!e || typeof e !== 'object') return void problems.push(`${where}: not an object`);
     const o = e as Record<string, unknown>;
-    const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
+    const strs = (v: unknown) =>
+      Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
     if (typeof o.id !== 'string' || !o.id) return void problems.push(`${where}: missing id`);
     if (typeof o.domain !== 'string' || !DOMAINS.includes(o.domain as Domain))
       return void problems.push(`${where} (${o.id}): bad domain ${String(o.domain)}`);
@@ -134,7 +135,9 @@ export function loadGlossaryFrom(dir: string): Glossary {
   const all: GlossaryEntry[] = [];
   const problems: string[] = [];
   if (!existsSync(dir)) return buildGlossary([], [`glossary folder not found: ${dir}`]);
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.json'))
+    .sort()) {
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));

@@ -21,7 +21,10 @@ export type RematchJob = { kind: ListingKind; id: string };
  * Called inside a transaction, pass it as `tx` so the job commits with the listing.
  * Higher `priority` jobs are taken before older ones (default 0).
  */
-export async function enqueueRematch(listing: RematchJob, options: { tx?: Db; priority?: number } = {}): Promise<string | null> {
+export async function enqueueRematch(
+  listing: RematchJob,
+  options: { tx?: Db; priority?: number } = {},
+): Promise<string | null> {
   return enqueue(
     REMATCH_QUEUE,
     { kind: listing.kind, id: listing.id },

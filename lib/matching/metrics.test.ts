@@ -2,7 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { evaluateRun } from './metrics';
 
 describe('evaluateRun', () => {
-  const needs = [{ id: 'N1', lang: 'en' }, { id: 'N2', lang: 'ja' }];
+  const needs = [
+    { id: 'N1', lang: 'en' },
+    { id: 'N2', lang: 'ja' },
+  ];
   const judgments = [
     { needId: 'N1', seedId: 'A', grade: 2 },
     { needId: 'N1', seedId: 'B', grade: 1 },

@@ -62,7 +62,8 @@ export function evaluateRun(
     mrr: mean(rows.map((r) => r.mrr)),
   });
   const groups: Record<string, GroupMetrics> = {};
-  for (const lang of [...new Set(perNeed.map((r) => r.lang))].sort()) groups[lang] = summarize(perNeed.filter((r) => r.lang === lang));
+  for (const lang of [...new Set(perNeed.map((r) => r.lang))].sort())
+    groups[lang] = summarize(perNeed.filter((r) => r.lang === lang));
   groups.overall = summarize(perNeed);
   return { perNeed, groups };
 }
@@ -71,7 +72,9 @@ export function formatGroups(groups: Record<string, GroupMetrics>): string {
   const f = (x: number) => x.toFixed(3);
   const lines = ['group     needs  nDCG@10  R@10(g2)  MRR(g2)'];
   for (const [name, g] of Object.entries(groups)) {
-    lines.push(`${name.padEnd(8)}  ${String(g.n).padStart(5)}  ${f(g.ndcg10).padStart(7)}  ${f(g.recall10g2).padStart(8)}  ${f(g.mrr).padStart(7)}`);
+    lines.push(
+      `${name.padEnd(8)}  ${String(g.n).padStart(5)}  ${f(g.ndcg10).padStart(7)}  ${f(g.recall10g2).padStart(8)}  ${f(g.mrr).padStart(7)}`,
+    );
   }
   return lines.join('\n');
 }

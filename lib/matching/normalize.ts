@@ -33,11 +33,14 @@ const UNIT_RULES: Array<[RegExp, string]> = [
   [/(\d)\s*(?:度|℃)/g, '$1degc'],
   [/²/g, '2'],
   [/³/g, '3'],
-  [/(\d)\s+(nm|um|mm|cm|km|m|mg|g|kg|t|ml|l|kw|mw|gw|kwh|mwh|w|wh|v|kv|mv|a|ma|hz|khz|mhz|ghz|pa|kpa|mpa|gpa|s|ms|min|h|ppm|ppb)\b/g, '$1$2'],
+  [
+    /(\d)\s+(nm|um|mm|cm|km|m|mg|g|kg|t|ml|l|kw|mw|gw|kwh|mwh|w|wh|v|kv|mv|a|ma|hz|khz|mhz|ghz|pa|kpa|mpa|gpa|s|ms|min|h|ppm|ppb)\b/g,
+    '$1$2',
+  ],
 ];
 
 // Dash-like characters that often stand in for the long-vowel mark inside katakana words.
-const DASH_IN_KATAKANA = /([\u30A1-\u30FA])[\-‐‑‒–—―−ｰ～〜](?=[\u30A1-\u30FA]|$|[^\u30A1-\u30FA])/g;
+const DASH_IN_KATAKANA = /([\u30A1-\u30FA])[-‐‑‒–—―−ｰ～〜](?=[\u30A1-\u30FA]|$|[^\u30A1-\u30FA])/g;
 
 /** Katakana word of ≥ 3 chars before the mark ending in ー: drop the final mark (JIS Z 8301 style). */
 const TRAILING_CHOON = /([\u30A1-\u30FA\u30FC]{2,}[\u30A1-\u30FA])ー+(?![\u30A1-\u30FA\u30FC])/g;
@@ -46,7 +49,8 @@ const TRAILING_CHOON = /([\u30A1-\u30FA\u30FC]{2,}[\u30A1-\u30FA])ー+(?![\u30A1
  * Anything that is not Latin letters/digits, common punctuation, kana, CJK ideographs or
  * the iteration marks becomes a space. Emoji, Cyrillic, Arabic, control chars … are dropped.
  */
-const UNINDEXED = /[^\p{Script=Latin}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}0-9\s.,;:!?'"()\[\]{}\/%+\-_&#@=<>ー々〆ヶ、。・「」『』（）]/gu;
+const UNINDEXED =
+  /[^\p{Script=Latin}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}0-9\s.,;:!?'"()[\]{}/%+\-_&#@=<>ー々〆ヶ、。・「」『』（）]/gu;
 
 export function capText(text: string, max = MAX_TEXT_CHARS): string {
   if (text.length <= max) return text;

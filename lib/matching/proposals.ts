@@ -17,7 +17,13 @@ export interface ProposalResult {
 }
 
 /** Upserts engine proposals for one listing's ranked partners. */
-export async function upsertProposals(db: Db, kind: ListingKind, id: string, ranked: readonly DbMatch[], minScore: number = PROPOSAL_SETTINGS.minScore): Promise<ProposalResult> {
+export async function upsertProposals(
+  db: Db,
+  kind: ListingKind,
+  id: string,
+  ranked: readonly DbMatch[],
+  minScore: number = PROPOSAL_SETTINGS.minScore,
+): Promise<ProposalResult> {
   return upsertProposalsMany(db, kind, [{ id, ranked }], minScore);
 }
 
@@ -67,7 +73,9 @@ export async function upsertProposalsMany(
 /** Whether a listing is open and unexpired (only those are matched). */
 async function isOpen(db: Db, kind: ListingKind, id: string): Promise<boolean> {
   const table = kind === 'need' ? sql`needs` : sql`seeds`;
-  const rows = rowsOf<{ ok: boolean }>(await db.execute(sql`select (status = 'open' and expires_at > now()) as ok from ${table} where id = ${id}::uuid`));
+  const rows = rowsOf<{ ok: boolean }>(
+    await db.execute(sql`select (status = 'open' and expires_at > now()) as ok from ${table} where id = ${id}::uuid`),
+  );
   return rows.length > 0 && rows[0].ok === true;
 }
 
@@ -76,7 +84,12 @@ async function isOpen(db: Db, kind: ListingKind, id: string): Promise<boolean> {
  * upsert proposals. A listing no longer open leaves the index (its existing matches stay as
  * they are; closing them is the introductions workflow's business).
  */
-export async function rematchListing(db: Db, kind: ListingKind, id: string, opts: { topK?: number; minScore?: number } = {}): Promise<ProposalResult & { indexed: boolean }> {
+export async function rematchListing(
+  db: Db,
+  kind: ListingKind,
+  id: string,
+  opts: { topK?: number; minScore?: number } = {},
+): Promise<ProposalResult & { indexed: boolean }> {
   if (!(await isOpen(db, kind, id))) {
     await removeListing(db, kind, id);
     return { inserted: 0, updated: 0, candidates: 0, indexed: false };

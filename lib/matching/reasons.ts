@@ -65,7 +65,10 @@ export function sharedTerms(nv: DocVectors, sv: DocVectors): string[] {
     const b = sv.terms.get(t);
     if (b !== undefined) out.push([t, a * b]);
   }
-  return out.sort((x, y) => y[1] - x[1]).slice(0, MAX_TERMS).map(([t]) => t);
+  return out
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, MAX_TERMS)
+    .map(([t]) => t);
 }
 
 const isTrl = (x: unknown): x is number => typeof x === 'number' && x >= 1 && x <= 9;
@@ -92,7 +95,12 @@ export function explainMatch(
     else reasons.push({ kind: 'different_domain', needDomain: need.domain, seedDomain: seed.domain });
   }
   if (isTrl(seed.trl) && isTrl(need.desiredTrl)) {
-    const fit = seed.trl === need.desiredTrl || (seed.trl > need.desiredTrl && f.trl >= 0.9) ? 'meets' : seed.trl < need.desiredTrl ? 'below' : 'above';
+    const fit =
+      seed.trl === need.desiredTrl || (seed.trl > need.desiredTrl && f.trl >= 0.9)
+        ? 'meets'
+        : seed.trl < need.desiredTrl
+          ? 'below'
+          : 'above';
     reasons.push({ kind: 'trl_fit', seedTrl: seed.trl, needTrl: need.desiredTrl, fit });
   }
   if (seed.ip?.status && seed.ip.status !== 'none') {

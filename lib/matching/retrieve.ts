@@ -24,7 +24,17 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { DEFAULT_WEIGHTS, type MatchWeights } from './weights';
 import { getGlossary } from './glossary';
-import { combine, dot, featuresFromText, idf, textSimilarity, vectorize, type CorpusStats, type DocVectors, type MatchFeatures } from './score';
+import {
+  combine,
+  dot,
+  featuresFromText,
+  idf,
+  textSimilarity,
+  vectorize,
+  type CorpusStats,
+  type DocVectors,
+  type MatchFeatures,
+} from './score';
 import { explainMatch, type MatchReason } from './reasons';
 import type { DocRepresentation } from './represent';
 import { factsToInput, keysOf, loadStats, rowsOf, statsFromRows, type DocFacts, type ListingKind } from './store';
@@ -73,7 +83,13 @@ export async function loadQueryDocs(db: Db, kind: ListingKind, ids: readonly str
       select listing_id, lang, rep, facts from match_documents
       where kind = ${kind} and listing_id = any(string_to_array(${ids.join(SEP)}, chr(31))::uuid[])`),
   );
-  for (const r of rows) out.set(r.listing_id, { id: r.listing_id, lang: r.lang, rep: { id: r.listing_id, ...r.rep, lang: r.lang } as DocRepresentation, facts: r.facts });
+  for (const r of rows)
+    out.set(r.listing_id, {
+      id: r.listing_id,
+      lang: r.lang,
+      rep: { id: r.listing_id, ...r.rep, lang: r.lang } as DocRepresentation,
+      facts: r.facts,
+    });
   return out;
 }
 
@@ -88,14 +104,27 @@ const SEP = '\u001f';
  * Ranks listings of the other kind for a query document (`kind` is the query's kind).
  * Only open, unexpired listings are returned.
  */
-export async function rankStored(db: Db, kind: ListingKind, query: QueryDoc, k = 10, opts: RetrievalOptions = {}): Promise<DbMatch[]> {
+export async function rankStored(
+  db: Db,
+  kind: ListingKind,
+  query: QueryDoc,
+  k = 10,
+  opts: RetrievalOptions = {},
+): Promise<DbMatch[]> {
   if (k <= 0) return [];
   const qKeys = keysOf(query.rep);
   if (!qKeys.length) return [];
   return rankWithStats(db, kind, query, await loadStats(db, target(kind), qKeys), k, opts);
 }
 
-async function rankWithStats(db: Db, kind: ListingKind, query: QueryDoc, stats: CorpusStats, k: number, opts: RetrievalOptions): Promise<DbMatch[]> {
+async function rankWithStats(
+  db: Db,
+  kind: ListingKind,
+  query: QueryDoc,
+  stats: CorpusStats,
+  k: number,
+  opts: RetrievalOptions,
+): Promise<DbMatch[]> {
   return finish(kind, query, (await scoreCandidates(db, kind, query, stats, k, opts)).slice(0, k), opts);
 }
 
@@ -104,17 +133,30 @@ async function rankWithStats(db: Db, kind: ListingKind, query: QueryDoc, stats: 
  * of them, then one candidate query each. The same results as `rankStored` for each (each
  * query's own listing is excluded).
  */
-export async function rankManyStored(db: Db, kind: ListingKind, queries: readonly QueryDoc[], k = 10, opts: RetrievalOptions = {}): Promise<Map<string, DbMatch[]>> {
+export async function rankManyStored(
+  db: Db,
+  kind: ListingKind,
+  queries: readonly QueryDoc[],
+  k = 10,
+  opts: RetrievalOptions = {},
+): Promise<Map<string, DbMatch[]>> {
   const out = new Map<string, DbMatch[]>();
   if (k <= 0 || !queries.length) return out;
-  const stats = await loadStats(db, target(kind), queries.flatMap((q) => keysOf(q.rep)));
+  const stats = await loadStats(
+    db,
+    target(kind),
+    queries.flatMap((q) => keysOf(q.rep)),
+  );
   // candidate queries `pipeline` at a time: Postgres runs one while this process re-scores another
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.max(1, opts.pipeline ?? 1) }, async () => {
       while (next < queries.length) {
         const q = queries[next++];
-        const scored = await scoreCandidates(db, kind, q, stats, k, { ...opts, excludeIds: [...(opts.excludeIds ?? []), q.id] });
+        const scored = await scoreCandidates(db, kind, q, stats, k, {
+          ...opts,
+          excludeIds: [...(opts.excludeIds ?? []), q.id],
+        });
         out.set(q.id, finish(kind, q, scored.slice(0, k), opts));
       }
     }),
@@ -134,7 +176,14 @@ interface Scored {
   qVec: DocVectors;
 }
 
-async function scoreCandidates(db: Db, kind: ListingKind, query: QueryDoc, stats: CorpusStats, k: number, opts: RetrievalOptions): Promise<Scored[]> {
+async function scoreCandidates(
+  db: Db,
+  kind: ListingKind,
+  query: QueryDoc,
+  stats: CorpusStats,
+  k: number,
+  opts: RetrievalOptions,
+): Promise<Scored[]> {
   const w = opts.weights ?? DEFAULT_WEIGHTS;
   const g = getGlossary();
   const other = target(kind);
@@ -143,11 +192,14 @@ async function scoreCandidates(db: Db, kind: ListingKind, query: QueryDoc, stats
   const qVec = vectorize(query.rep, stats, w, g);
 
   // keys by how much they can contribute, within the budget
-  const dfOf = (key: string) => (key[0] === 't' ? stats.termDf : key[0] === 'c' ? stats.conceptDf : stats.loanDf).get(key.slice(2)) ?? 0;
-  const weightOf = (key: string) => (key[0] === 't' ? qVec.terms : key[0] === 'c' ? qVec.concepts : qVec.loan).get(key.slice(2)) ?? 0;
+  const dfOf = (key: string) =>
+    (key[0] === 't' ? stats.termDf : key[0] === 'c' ? stats.conceptDf : stats.loanDf).get(key.slice(2)) ?? 0;
+  const weightOf = (key: string) =>
+    (key[0] === 't' ? qVec.terms : key[0] === 'c' ? qVec.concepts : qVec.loan).get(key.slice(2)) ?? 0;
   // a key's expected contribution: a document's weight of it is (1 + log tf) · idf (· the
   // general-concept factor) / its norm, here with tf = 1
-  const docFactor = (key: string) => (key[0] === 'c' && g.entries.get(key.slice(2))?.domain === 'general' ? w.generalConceptFactor : 1);
+  const docFactor = (key: string) =>
+    key[0] === 'c' && g.entries.get(key.slice(2))?.domain === 'general' ? w.generalConceptFactor : 1;
   const scored = qKeys
     .map((key) => ({ key, df: dfOf(key), p: weightOf(key) * idf(dfOf(key), stats.n) * docFactor(key) }))
     .filter((x) => x.df > 0 && x.p > 0)
@@ -170,18 +222,22 @@ async function scoreCandidates(db: Db, kind: ListingKind, query: QueryDoc, stats
   // restricted to the chosen keys.
   const qKeysSql = chosen.map((x) => x.key).join(SEP);
   const kindLit = sql.raw(other === 'seed' ? `'seed'` : `'need'`);
-  const exclude = opts.excludeIds?.length ? sql`and h.listing_id <> all(string_to_array(${opts.excludeIds.join(',')}, ',')::uuid[])` : sql``;
+  const exclude = opts.excludeIds?.length
+    ? sql`and h.listing_id <> all(string_to_array(${opts.excludeIds.join(',')}, ',')::uuid[])`
+    : sql``;
   const limit = Math.max(k, opts.candidates ?? RETRIEVAL_DEFAULTS.candidates);
   // the query's keys, for the exact cosines of the candidates: Postgres returns only the
   // candidates' entries for these keys (keys no document of the other kind has are left out)
-  const presentKeys = (m: ReadonlyMap<string, number>, df: ReadonlyMap<string, number>) => [...m.keys()].filter((key) => (df.get(key) ?? 0) > 0).join(SEP);
+  const presentKeys = (m: ReadonlyMap<string, number>, df: ReadonlyMap<string, number>) =>
+    [...m.keys()].filter((key) => (df.get(key) ?? 0) > 0).join(SEP);
   const table = other === 'need' ? sql`needs` : sql`seeds`;
   const same = [w.lexicalSameLang, 0, 1 - w.lexicalSameLang];
   const cross = [w.lexicalCrossLang, w.loanCrossLang, 1 - w.lexicalCrossLang - w.loanCrossLang];
 
   // per key: the query's weight times the blend coefficient of its group, for a document in the
   // query's language (ps) or in the other one (px)
-  const coef = (key: string, sameLang: boolean) => (sameLang ? same : cross)[key[0] === 't' ? 0 : key[0] === 'l' ? 1 : 2];
+  const coef = (key: string, sameLang: boolean) =>
+    (sameLang ? same : cross)[key[0] === 't' ? 0 : key[0] === 'l' ? 1 : 2];
   const ps = chosen.map((x) => weightOf(x.key) * coef(x.key, true)).join(',');
   const px = chosen.map((x) => weightOf(x.key) * coef(x.key, false)).join(',');
 
@@ -210,7 +266,12 @@ async function scoreCandidates(db: Db, kind: ListingKind, query: QueryDoc, stats
       join ${table} listing on listing.id = top.listing_id and listing.status = 'open' and listing.expires_at > now()
       -- the stored vectors and facts are read (detoasted) once per candidate; offset 0 keeps it so
       cross join lateral (select d.vec -> 't' as t, d.vec -> 'c' as c, d.vec -> 'l' as l, d.facts || '{}'::jsonb as f offset 0) v`;
-  if (process.env.MATCH_EXPLAIN && Math.random() < 0.05) console.log(rowsOf<Record<string, string>>(await db.execute(sql`explain (analyze, buffers) ${mainQ}`)).map((r) => Object.values(r)[0]).join('\n'));
+  if (process.env.MATCH_EXPLAIN && Math.random() < 0.05)
+    console.log(
+      rowsOf<Record<string, string>>(await db.execute(sql`explain (analyze, buffers) ${mainQ}`))
+        .map((r) => Object.values(r)[0])
+        .join('\n'),
+    );
   const rows = rowsOf<CandidateRow>(await db.execute(mainQ));
   return rescore(kind, query, qVec, rows, w, opts);
 }
@@ -228,13 +289,25 @@ interface CandidateRow {
 const json = <T>(x: T | string | null): T | null => (typeof x === 'string' ? (JSON.parse(x) as T) : x);
 const asMap = (x: Record<string, number> | string | null) => new Map(Object.entries(json(x) ?? {}));
 
-function rescore(kind: ListingKind, query: QueryDoc, qVec: DocVectors, rows: readonly CandidateRow[], w: MatchWeights, opts: RetrievalOptions): Scored[] {
+function rescore(
+  kind: ListingKind,
+  query: QueryDoc,
+  qVec: DocVectors,
+  rows: readonly CandidateRow[],
+  w: MatchWeights,
+  opts: RetrievalOptions,
+): Scored[] {
   const now = opts.now ?? new Date();
   const qInput = { id: query.id, title: '', ...factsToInput(query.facts) };
   const out: Scored[] = [];
   for (const r of rows) {
     const shared: DocVectors = { terms: asMap(r.t), concepts: asMap(r.c), loan: asMap(r.l) };
-    const tf = { lexical: dot(qVec.terms, shared.terms), concept: dot(qVec.concepts, shared.concepts), loan: dot(qVec.loan, shared.loan), sameLang: r.lang === query.lang };
+    const tf = {
+      lexical: dot(qVec.terms, shared.terms),
+      concept: dot(qVec.concepts, shared.concepts),
+      loan: dot(qVec.loan, shared.loan),
+      sameLang: r.lang === query.lang,
+    };
     if (textSimilarity(tf, w) < w.minTextSim) continue;
     const facts = json(r.facts)!;
     const input = { id: r.listing_id, title: '', ...factsToInput(facts) } as NeedInput & SeedInput;
@@ -252,7 +325,8 @@ function finish(kind: ListingKind, query: QueryDoc, top: readonly Scored[], opts
     let reasons: MatchReason[] = [];
     if (opts.withReasons !== false) {
       const input = { id: m.id, title: '', ...factsToInput(m.facts) } as NeedInput & SeedInput;
-      const [need, seed] = kind === 'need' ? [qInput as NeedInput, input as SeedInput] : [input as NeedInput, qInput as SeedInput];
+      const [need, seed] =
+        kind === 'need' ? [qInput as NeedInput, input as SeedInput] : [input as NeedInput, qInput as SeedInput];
       const [nv, sv] = kind === 'need' ? [m.qVec, m.shared] : [m.shared, m.qVec];
       const langs = { q: { lang: query.lang } as DocRepresentation, d: { lang: m.lang } as DocRepresentation };
       const [nr, sr] = kind === 'need' ? [langs.q, langs.d] : [langs.d, langs.q];
@@ -263,10 +337,21 @@ function finish(kind: ListingKind, query: QueryDoc, top: readonly Scored[], opts
 }
 
 /** Top-k listings of the other kind for a stored listing (its own document must exist). */
-export async function rankForListing(db: Db, kind: ListingKind, id: string, k = 10, opts: RetrievalOptions = {}): Promise<DbMatch[]> {
+export async function rankForListing(
+  db: Db,
+  kind: ListingKind,
+  id: string,
+  k = 10,
+  opts: RetrievalOptions = {},
+): Promise<DbMatch[]> {
   if (k <= 0) return [];
   // the document and the other corpus' statistics of its keys in one round trip
-  const rows = rowsOf<{ lang: Lang; rep: Omit<DocRepresentation, 'id'>; facts: DocFacts; stats: Array<[string, number]> | string | null }>(
+  const rows = rowsOf<{
+    lang: Lang;
+    rep: Omit<DocRepresentation, 'id'>;
+    facts: DocFacts;
+    stats: Array<[string, number]> | string | null;
+  }>(
     await db.execute(sql`
       select d.lang, d.rep, d.facts,
         (select json_agg(json_build_array(s.key, s.df)) from match_corpus_stats s
@@ -275,14 +360,25 @@ export async function rankForListing(db: Db, kind: ListingKind, id: string, k = 
   );
   if (!rows.length) return [];
   const r = rows[0];
-  const query: QueryDoc = { id, lang: r.lang, rep: { id, ...r.rep, lang: r.lang } as DocRepresentation, facts: r.facts };
+  const query: QueryDoc = {
+    id,
+    lang: r.lang,
+    rep: { id, ...r.rep, lang: r.lang } as DocRepresentation,
+    facts: r.facts,
+  };
   const pairs = (typeof r.stats === 'string' ? JSON.parse(r.stats) : (r.stats ?? [])) as Array<[string, number]>;
   const stats = statsFromRows(pairs.map(([key, df]) => ({ key, df })));
   return rankWithStats(db, kind, query, stats, k, { ...opts, excludeIds: [...(opts.excludeIds ?? []), id] });
 }
 
 /** Top-k for many stored listings of one kind, batched (see rankManyStored). */
-export async function rankForListings(db: Db, kind: ListingKind, ids: readonly string[], k = 10, opts: RetrievalOptions = {}): Promise<Map<string, DbMatch[]>> {
+export async function rankForListings(
+  db: Db,
+  kind: ListingKind,
+  ids: readonly string[],
+  k = 10,
+  opts: RetrievalOptions = {},
+): Promise<Map<string, DbMatch[]>> {
   const docs = await loadQueryDocs(db, kind, ids);
   const queries = ids.map((id) => docs.get(id)).filter((q): q is QueryDoc => !!q);
   const out = await rankManyStored(db, kind, queries, k, opts);

@@ -86,15 +86,21 @@ export interface TextFeatures {
 export function textSimilarity(f: TextFeatures, w: MatchWeights = DEFAULT_WEIGHTS): number {
   const s = f.sameLang
     ? w.lexicalSameLang * f.lexical + (1 - w.lexicalSameLang) * f.concept
-    : w.lexicalCrossLang * f.lexical + w.loanCrossLang * f.loan + (1 - w.lexicalCrossLang - w.loanCrossLang) * f.concept;
-  return Math.min(1, Math.max(0, w.textGamma === 1 ? s : Math.pow(s, w.textGamma)));
+    : w.lexicalCrossLang * f.lexical +
+      w.loanCrossLang * f.loan +
+      (1 - w.lexicalCrossLang - w.loanCrossLang) * f.concept;
+  return Math.min(1, Math.max(0, w.textGamma === 1 ? s : s ** w.textGamma));
 }
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 const validTrl = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 1 && x <= 9;
 
 /** 1 when the seed's TRL meets the need's desired TRL; falls off below, gently above. 0.5 if unknown. */
-export function trlFit(seedTrl: number | null | undefined, needTrl: number | null | undefined, w: MatchWeights = DEFAULT_WEIGHTS): number {
+export function trlFit(
+  seedTrl: number | null | undefined,
+  needTrl: number | null | undefined,
+  w: MatchWeights = DEFAULT_WEIGHTS,
+): number {
   if (!validTrl(seedTrl) || !validTrl(needTrl)) return 0.5;
   const d = seedTrl - needTrl;
   return clamp01(d >= 0 ? 1 - w.trlAbovePenalty * d : 1 + w.trlBelowPenalty * d);
@@ -111,12 +117,16 @@ export function ipFit(seed: SeedInput, w: MatchWeights = DEFAULT_WEIGHTS): numbe
   return st === 'granted' ? w.ipValue.granted : st === 'filed' ? w.ipValue.filed : st === 'none' ? w.ipValue.none : 0.5;
 }
 
-export function freshness(updatedAt: string | Date | null | undefined, now: Date, w: MatchWeights = DEFAULT_WEIGHTS): number {
+export function freshness(
+  updatedAt: string | Date | null | undefined,
+  now: Date,
+  w: MatchWeights = DEFAULT_WEIGHTS,
+): number {
   if (!updatedAt) return 0.5;
   const t = updatedAt instanceof Date ? updatedAt.getTime() : Date.parse(updatedAt);
   if (!Number.isFinite(t)) return 0.5;
   const days = Math.max(0, (now.getTime() - t) / 86_400_000);
-  return Math.pow(0.5, days / w.freshnessHalfLifeDays);
+  return 0.5 ** (days / w.freshnessHalfLifeDays);
 }
 
 export interface MatchFeatures extends TextFeatures {
@@ -159,7 +169,12 @@ export function featuresFromText(
   w: MatchWeights = DEFAULT_WEIGHTS,
   now: Date = new Date(),
 ): MatchFeatures {
-  const t: TextFeatures = { lexical: clamp01(tf.lexical), concept: clamp01(tf.concept), loan: clamp01(tf.loan), sameLang: tf.sameLang };
+  const t: TextFeatures = {
+    lexical: clamp01(tf.lexical),
+    concept: clamp01(tf.concept),
+    loan: clamp01(tf.loan),
+    sameLang: tf.sameLang,
+  };
   return { ...t, text: textSimilarity(t, w), ...structuralFeatures(need, seed, w, now) };
 }
 
@@ -179,7 +194,12 @@ export function pairFeatures(
   w: MatchWeights = DEFAULT_WEIGHTS,
   now: Date = new Date(),
 ): MatchFeatures {
-  const tf: TextFeatures = { lexical: dot(nv.terms, sv.terms), concept: dot(nv.concepts, sv.concepts), loan: dot(nv.loan, sv.loan), sameLang };
+  const tf: TextFeatures = {
+    lexical: dot(nv.terms, sv.terms),
+    concept: dot(nv.concepts, sv.concepts),
+    loan: dot(nv.loan, sv.loan),
+    sameLang,
+  };
   return featuresFromText(need, seed, tf, w, now);
 }
 
@@ -204,6 +224,14 @@ export function scorePair(
   const nr = represent(need, w, g);
   const sr = represent(seed, w, g);
   const stats = opts.stats ?? EMPTY_STATS;
-  const features = pairFeatures(need, seed, vectorize(nr, stats, w, g), vectorize(sr, stats, w, g), nr.lang === sr.lang, w, opts.now);
+  const features = pairFeatures(
+    need,
+    seed,
+    vectorize(nr, stats, w, g),
+    vectorize(sr, stats, w, g),
+    nr.lang === sr.lang,
+    w,
+    opts.now,
+  );
   return { score: combine(features, w), features, need: nr, seed: sr };
 }

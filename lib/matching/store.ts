@@ -74,7 +74,8 @@ export function keysOf(rep: DocRepresentation): string[] {
 /** Drops keys beyond the caps from a representation, so rep, vectors and keys agree. */
 function trimRep(rep: DocRepresentation): DocRepresentation {
   const keep = new Set(keysOf(rep));
-  const pick = (m: Record<string, number>, p: string) => Object.fromEntries(Object.entries(m).filter(([k]) => keep.has(p + k)));
+  const pick = (m: Record<string, number>, p: string) =>
+    Object.fromEntries(Object.entries(m).filter(([k]) => keep.has(p + k)));
   return { ...rep, terms: pick(rep.terms, 't:'), concepts: pick(rep.concepts, 'c:'), loan: pick(rep.loan ?? {}, 'l:') };
 }
 
@@ -139,7 +140,14 @@ export async function loadListings(db: Db, kind: ListingKind, ids: readonly stri
         updatedAt: toIso(r.updated_at),
         desiredTrl: (r.trl_min as number) ?? null,
       };
-      const input: NeedInput = capInput({ id: r.id as string, lang: r.language as Lang, title: r.title as string, summary: r.summary as string, keywords: pgArray(r.keywords), ...factsToInput(facts) });
+      const input: NeedInput = capInput({
+        id: r.id as string,
+        lang: r.language as Lang,
+        title: r.title as string,
+        summary: r.summary as string,
+        keywords: pgArray(r.keywords),
+        ...factsToInput(facts),
+      });
       return { id: r.id as string, kind, organisationId: r.organisation_id as string, input, facts };
     });
   }
@@ -160,7 +168,14 @@ export async function loadListings(db: Db, kind: ListingKind, ids: readonly stri
       ip: { status, jurisdictions: pgArray(r.jurisdictions) },
       licensing: pgArray(r.licensing)[0] ?? null,
     };
-    const input: SeedInput = capInput({ id: r.id as string, lang: r.language as Lang, title: r.title as string, summary: r.summary as string, keywords: pgArray(r.keywords), ...factsToInput(facts) });
+    const input: SeedInput = capInput({
+      id: r.id as string,
+      lang: r.language as Lang,
+      title: r.title as string,
+      summary: r.summary as string,
+      keywords: pgArray(r.keywords),
+      ...factsToInput(facts),
+    });
     return { id: r.id as string, kind, organisationId: r.organisation_id as string, input, facts };
   });
 }
@@ -168,7 +183,12 @@ export async function loadListings(db: Db, kind: ListingKind, ids: readonly stri
 /** Postgres arrays arrive as JS arrays (postgres.js, PGlite) or, for enum arrays, as '{a,b}' text. */
 function pgArray(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(String);
-  if (typeof v === 'string' && v.startsWith('{')) return v.slice(1, -1).split(',').filter(Boolean).map((s) => s.replace(/^"|"$/g, ''));
+  if (typeof v === 'string' && v.startsWith('{'))
+    return v
+      .slice(1, -1)
+      .split(',')
+      .filter(Boolean)
+      .map((s) => s.replace(/^"|"$/g, ''));
   return [];
 }
 
@@ -214,7 +234,9 @@ export async function indexListings(db: Db, kind: ListingKind, ids: readonly str
   const newKeys = reps.map(keysOf);
   await db.transaction(async (tx) => {
     const sorted = [...listings.map((l) => l.id)].sort();
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('match_doc:' || ${kind} || ':' || x)) from unnest(string_to_array(${joinKeys(sorted)}, chr(31))) as x`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext('match_doc:' || ${kind} || ':' || x)) from unnest(string_to_array(${joinKeys(sorted)}, chr(31))) as x`,
+    );
     const old = rowsOf<{ listing_id: string; keys: string[] | string }>(
       await tx.execute(sql`
         select listing_id, tsvector_to_array(keys) as keys from match_documents
@@ -241,7 +263,16 @@ type DocRow = ReturnType<typeof docRow>;
 
 function docRow(kind: ListingKind, l: ListingText, rep: DocRepresentation, keys: string[], stats: CorpusStats) {
   const { id: _id, ...repBody } = rep;
-  return { kind, listingId: l.id, lang: rep.lang, rep: repBody, vec: toStored(vectorize(rep, stats, DEFAULT_WEIGHTS, getGlossary())), facts: l.facts, keys, weighedN: stats.n };
+  return {
+    kind,
+    listingId: l.id,
+    lang: rep.lang,
+    rep: repBody,
+    vec: toStored(vectorize(rep, stats, DEFAULT_WEIGHTS, getGlossary())),
+    facts: l.facts,
+    keys,
+    weighedN: stats.n,
+  };
 }
 
 async function writeDocuments(db: Db, rows: DocRow[]) {
@@ -262,7 +293,9 @@ export async function removeListing(db: Db, kind: ListingKind, id: string): Prom
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('match_doc:' || ${kind} || ':' || ${id}))`);
     const rows = rowsOf<{ keys: string[] | string }>(
-      await tx.execute(sql`delete from match_documents where kind = ${kind} and listing_id = ${id}::uuid returning tsvector_to_array(keys) as keys`),
+      await tx.execute(
+        sql`delete from match_documents where kind = ${kind} and listing_id = ${id}::uuid returning tsvector_to_array(keys) as keys`,
+      ),
     );
     if (!rows.length) return false;
     const delta = new Map<string, number>([['*', -1]]);
@@ -301,7 +334,11 @@ export async function rebuildPostings(db: Db): Promise<void> {
  * Re-weighs stored vectors with the current statistics: all of them (`all`), or those whose
  * corpus size at weighing differs from today's by more than `drift` (default 10 %).
  */
-export async function reweigh(db: Db, kind: ListingKind, opts: { all?: boolean; drift?: number; batch?: number } = {}): Promise<number> {
+export async function reweigh(
+  db: Db,
+  kind: ListingKind,
+  opts: { all?: boolean; drift?: number; batch?: number } = {},
+): Promise<number> {
   const drift = opts.drift ?? 0.1;
   const batch = opts.batch ?? 500;
   const n = (await loadStats(db, kind, [])).n;
@@ -319,7 +356,10 @@ export async function reweigh(db: Db, kind: ListingKind, opts: { all?: boolean; 
     after = rows[rows.length - 1].listing_id;
     const reps = rows.map((r) => ({ id: r.listing_id, ...r.rep, lang: r.lang }) as DocRepresentation);
     const stats = await loadStats(db, kind, reps.flatMap(keysOf));
-    const out = reps.map((rep, i) => ({ listingId: rows[i].listing_id, vec: toStored(vectorize(rep, stats, DEFAULT_WEIGHTS, getGlossary())) }));
+    const out = reps.map((rep, i) => ({
+      listingId: rows[i].listing_id,
+      vec: toStored(vectorize(rep, stats, DEFAULT_WEIGHTS, getGlossary())),
+    }));
     await db.execute(sql`
       update match_documents d set vec = x.vec, weighed_n = ${stats.n}::int
       from jsonb_to_recordset(${JSON.stringify(out)}::jsonb) as x("listingId" text, vec jsonb)

@@ -15,7 +15,7 @@ import { englishKeys, katakanaKeys } from './loanword';
 
 const LATIN_WORD = /[a-z0-9]+(?:['’][a-z]+)?/g;
 const JA_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆ヶ]+/gu;
-const SPLIT_RUNS = /([a-z0-9][a-z0-9'’\-]*)|([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆ヶ]+)/gu;
+const SPLIT_RUNS = /([a-z0-9][a-z0-9'’-]*)|([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆ヶ]+)/gu;
 const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
 const KANJI = /[\p{Script=Han}々〆ヶ]/u;

@@ -51,7 +51,15 @@ export async function markNotificationsRead(viewer: Viewer, ids: string[] | 'all
   const where =
     ids === 'all'
       ? and(eq(notifications.userId, viewer.userId), isNull(notifications.readAt))
-      : and(eq(notifications.userId, viewer.userId), isNull(notifications.readAt), inArray(notifications.id, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']));
-  const rows = await db.update(notifications).set({ readAt: new Date() }).where(where).returning({ id: notifications.id });
+      : and(
+          eq(notifications.userId, viewer.userId),
+          isNull(notifications.readAt),
+          inArray(notifications.id, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']),
+        );
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(where)
+    .returning({ id: notifications.id });
   return rows.length;
 }

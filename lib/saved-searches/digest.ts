@@ -7,7 +7,10 @@ export type DigestItem = { id: string; title: string; summary: string; published
 
 const HOUR = 3_600_000;
 /** A little slack so an hourly run does not drift a digest by a whole period. */
-const PERIOD: Record<Exclude<Frequency, 'never'>, number> = { daily: 24 * HOUR - HOUR / 2, weekly: 7 * 24 * HOUR - HOUR / 2 };
+const PERIOD: Record<Exclude<Frequency, 'never'>, number> = {
+  daily: 24 * HOUR - HOUR / 2,
+  weekly: 7 * 24 * HOUR - HOUR / 2,
+};
 
 export function isDue(frequency: Frequency, lastDigestAt: Date, now: Date): boolean {
   if (frequency === 'never') return false;
@@ -29,7 +32,8 @@ export const MAX_DIGEST_ITEMS = 10;
 /** Browse-page URL of a saved query (so the mail link shows the same results). */
 export function searchUrl(appUrl: string, kind: 'needs' | 'seeds', query: Record<string, string | string[]>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+  for (const [key, value] of Object.entries(query))
+    for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
   params.set('sort', 'newest');
   return `${appUrl}/${kind}?${params.toString()}`;
 }
@@ -52,5 +56,11 @@ export function buildDigest(input: {
     })
     .join('\n\n');
   const count = input.more || items.length > shown.length ? `${items.length}+` : String(items.length);
-  return { count, list, link: searchUrl(appUrl, search.kind, search.query), manage: `${appUrl}/account/searches`, search: search.name };
+  return {
+    count,
+    list,
+    link: searchUrl(appUrl, search.kind, search.query),
+    manage: `${appUrl}/account/searches`,
+    search: search.name,
+  };
 }

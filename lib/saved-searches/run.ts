@@ -18,7 +18,11 @@ export const DIGEST_TEMPLATE = 'saved_search_digest';
  * to the outbox in the transaction that moves `last_digest_at` on. The update is conditional
  * on the old value, so two passes at once never send the same digest twice.
  */
-export async function runSavedSearchDigests(db: Db, now = new Date(), limit = 200): Promise<{ checked: number; sent: number }> {
+export async function runSavedSearchDigests(
+  db: Db,
+  now = new Date(),
+  limit = 200,
+): Promise<{ checked: number; sent: number }> {
   const due = await db
     .select({ search: savedSearches, sessionVersion: users.sessionVersion })
     .from(savedSearches)
@@ -53,7 +57,12 @@ export async function runSavedSearchDigests(db: Db, now = new Date(), limit = 20
         .where(and(eq(savedSearches.id, search.id), eq(savedSearches.lastDigestAt, search.lastDigestAt)))
         .returning({ id: savedSearches.id });
       if (!claimed.length || !digest) return;
-      const id = await enqueueEmail(tx, { to: { userId: search.userId }, category: 'digests', template: DIGEST_TEMPLATE, params: { name: '', ...digest } });
+      const id = await enqueueEmail(tx, {
+        to: { userId: search.userId },
+        category: 'digests',
+        template: DIGEST_TEMPLATE,
+        params: { name: '', ...digest },
+      });
       if (id) sent++;
     });
   }

@@ -2,11 +2,24 @@ import { digestFrequencies, savedSearchKinds } from '@/db/schema/integrations';
 import { z } from '@/lib/validation/messages';
 
 /** Browse-page parameters a saved search keeps (not the page number or sort). */
-export const SAVED_QUERY_KEYS = ['q', 'domain', 'trl', 'ipStatus', 'licensing', 'prefecture', 'cluster', 'orgKind'] as const;
+export const SAVED_QUERY_KEYS = [
+  'q',
+  'domain',
+  'trl',
+  'ipStatus',
+  'licensing',
+  'prefecture',
+  'cluster',
+  'orgKind',
+] as const;
 
 export const savedQuerySchema = z
   .record(z.string(), z.union([z.string().max(200), z.array(z.string().max(200)).max(10)]))
-  .transform((query) => Object.fromEntries(Object.entries(query).filter(([k, v]) => (SAVED_QUERY_KEYS as readonly string[]).includes(k) && v !== '')));
+  .transform((query) =>
+    Object.fromEntries(
+      Object.entries(query).filter(([k, v]) => (SAVED_QUERY_KEYS as readonly string[]).includes(k) && v !== ''),
+    ),
+  );
 
 export const createSavedSearchSchema = z
   .object({

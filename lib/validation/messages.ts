@@ -19,13 +19,19 @@ z.config({
         if (issue.origin === 'array') return `validation.too_many?maximum=${issue.maximum}`;
         return `validation.too_big?maximum=${issue.maximum}`;
       case 'invalid_format':
-        return issue.format === 'email' ? 'validation.email' : issue.format === 'url' ? 'validation.url' : 'validation.format';
+        return issue.format === 'email'
+          ? 'validation.email'
+          : issue.format === 'url'
+            ? 'validation.url'
+            : 'validation.format';
       case 'invalid_value':
         return 'validation.choice';
       case 'unrecognized_keys':
         return 'validation.unknown_field';
       case 'invalid_type':
-        return issue.input === undefined || issue.input === null || issue.input === '' ? 'validation.required' : 'validation.type';
+        return issue.input === undefined || issue.input === null || issue.input === ''
+          ? 'validation.required'
+          : 'validation.type';
       default:
         return 'validation.invalid';
     }

@@ -22,58 +22,77 @@
  * curated concept. The additions are written to cache/freedict-enrichment.json so
  * the build is reproducible without the Debian package.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { DICT_DIR, dictAvailable, loadDict, normaliseGloss, type DictIndex } from "./freedict";
-import { BANNED_EN, BANNED_JA, HIRAGANA_ONLY, OUTPUTS, type Concept } from "./rules";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DICT_DIR, dictAvailable, loadDict, normaliseGloss, type DictIndex } from './freedict';
+import { BANNED_EN, BANNED_JA, HIRAGANA_ONLY, OUTPUTS, type Concept } from './rules';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = join(HERE, "..", "..");
-const SRC = join(HERE, "src");
-const OUT = join(ROOT, "lib", "matching", "glossary-data");
-const CACHE = join(HERE, "cache", "freedict-enrichment.json");
+const ROOT = join(HERE, '..', '..');
+const SRC = join(HERE, 'src');
+const OUT = join(ROOT, 'lib', 'matching', 'glossary-data');
+const CACHE = join(HERE, 'cache', 'freedict-enrichment.json');
 
 const args = new Set(process.argv.slice(2));
-const useDict = !args.has("--no-dict");
+const useDict = !args.has('--no-dict');
 
 // ---------------------------------------------------------------- normalisation
 export function slug(s: string): string {
   return s
     .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 function normEn(t: string): string {
-  return t.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+  return t.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 function normJa(t: string): string {
   // NFKC turns half-width katakana / full-width ASCII into canonical forms
-  return t.normalize("NFKC").replace(/\s+/g, " ").trim();
+  return t.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
 const UK_US: [RegExp, string][] = [
-  [/(al|il|im|ym|an|gn|on|er|rd|it|at|en|ar|in)is(e|ed|es|ing|er|ers|ation|ations)\b/g, "$1iz$2"],
-  [/lys(e|ed|es|ing|er|ers)\b/g, "lyz$1"],
-  [/(col|vap|beh|lab|fav|harb|hum|od|flav|neighb|rum|arm)our/g, "$1or"],
-  [/(cen|fib|met|lit|lus|thea|cali|spec)tre\b/g, "$1ter"], [/fibre/g, "fiber"], [/centre/g, "center"],
-  [/aluminium/g, "aluminum"], [/sulph/g, "sulf"], [/modelling/g, "modeling"], [/labelling/g, "labeling"],
-  [/travelling/g, "traveling"], [/signalling/g, "signaling"], [/haem/g, "hem"], [/anaes/g, "anes"], [/paed/g, "ped"], [/oesoph/g, "esoph"],
-  [/programme/g, "program"], [/grey/g, "gray"], [/mould/g, "mold"], [/defence/g, "defense"],
-  [/licence/g, "license"], [/catalogue/g, "catalog"], [/analogue/g, "analog"], [/tyre/g, "tire"],
-  [/caesium/g, "cesium"], [/oestrogen/g, "estrogen"], [/foetal/g, "fetal"], [/ageing/g, "aging"],
+  [/(al|il|im|ym|an|gn|on|er|rd|it|at|en|ar|in)is(e|ed|es|ing|er|ers|ation|ations)\b/g, '$1iz$2'],
+  [/lys(e|ed|es|ing|er|ers)\b/g, 'lyz$1'],
+  [/(col|vap|beh|lab|fav|harb|hum|od|flav|neighb|rum|arm)our/g, '$1or'],
+  [/(cen|fib|met|lit|lus|thea|cali|spec)tre\b/g, '$1ter'],
+  [/fibre/g, 'fiber'],
+  [/centre/g, 'center'],
+  [/aluminium/g, 'aluminum'],
+  [/sulph/g, 'sulf'],
+  [/modelling/g, 'modeling'],
+  [/labelling/g, 'labeling'],
+  [/travelling/g, 'traveling'],
+  [/signalling/g, 'signaling'],
+  [/haem/g, 'hem'],
+  [/anaes/g, 'anes'],
+  [/paed/g, 'ped'],
+  [/oesoph/g, 'esoph'],
+  [/programme/g, 'program'],
+  [/grey/g, 'gray'],
+  [/mould/g, 'mold'],
+  [/defence/g, 'defense'],
+  [/licence/g, 'license'],
+  [/catalogue/g, 'catalog'],
+  [/analogue/g, 'analog'],
+  [/tyre/g, 'tire'],
+  [/caesium/g, 'cesium'],
+  [/oestrogen/g, 'estrogen'],
+  [/foetal/g, 'fetal'],
+  [/ageing/g, 'aging'],
 ];
 
 function enVariants(t: string): string[] {
   const out = new Set<string>([t]);
-  if (t.includes("-")) out.add(t.replace(/-/g, " "));
+  if (t.includes('-')) out.add(t.replace(/-/g, ' '));
   let us = t;
   for (const [re, rep] of UK_US) us = us.replace(re, rep);
   if (us !== t) {
     out.add(us);
-    if (us.includes("-")) out.add(us.replace(/-/g, " "));
+    if (us.includes('-')) out.add(us.replace(/-/g, ' '));
   }
   return [...out];
 }
@@ -104,16 +123,18 @@ function readSources(name: string): SrcConcept[] {
   const cfg = OUTPUTS[name];
   const dir = join(SRC, name);
   if (!existsSync(dir)) return [];
-  const files = readdirSync(dir).filter((f) => f.endsWith(".txt")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const out: SrcConcept[] = [];
   for (const f of files) {
-    const lines = readFileSync(join(dir, f), "utf8").split("\n");
+    const lines = readFileSync(join(dir, f), 'utf8').split('\n');
     lines.forEach((line, i) => {
       const l = line.trim();
-      if (!l || l.startsWith("#")) return;
-      const parts = l.split("|").map((p) => p.trim());
+      if (!l || l.startsWith('#')) return;
+      const parts = l.split('|').map((p) => p.trim());
       if (parts.length < 2) throw new Error(`${name}/${f}:${i + 1}: expected 'en | ja': ${l}`);
-      const en = parts[0].split(",").map(normEn).filter(Boolean);
+      const en = parts[0].split(',').map(normEn).filter(Boolean);
       const ja = parts[1].split(/[,、]/).map(normJa).filter(Boolean);
       if (!en.length || !ja.length) throw new Error(`${name}/${f}:${i + 1}: empty side: ${l}`);
       const idPart = parts[2] ? slug(parts[2]) : slug(en[0]);
@@ -137,9 +158,9 @@ interface Enrichment {
 type EnrichmentCache = Record<string, Enrichment>;
 
 /** Dictionary additions reviewed and rejected as a wrong sense (e.g. 製粉機 is a flour mill). */
-const REJECT_JA = new Set(["製粉機", "キャム"]);
+const REJECT_JA = new Set(['製粉機', 'キャム']);
 
-const COMMON_GLOSS_WORDS = new Set(["one", "thing", "person", "something", "someone", "etc", "e.g"]);
+const COMMON_GLOSS_WORDS = new Set(['one', 'thing', 'person', 'something', 'someone', 'etc', 'e.g']);
 
 function enrich(c: Concept, d: DictIndex, stats: { verified: number }): Enrichment {
   const enSet = new Set(c.en);
@@ -163,9 +184,9 @@ function enrich(c: Concept, d: DictIndex, stats: { verified: number }): Enrichme
       }
       // (4) morphological English variants (weld <-> welding), only single words sharing a 4+ char stem
       for (const g of e.glosses) {
-        if (enSet.has(g) || g.includes(" ") || g.length < 4 || COMMON_GLOSS_WORDS.has(g) || !okEn(g)) continue;
-        const base = (x: string) => x.replace(/(ing|ion|ed|es|e|s)$/, "");
-        if (c.en.some((t) => !t.includes(" ") && t !== g && base(t) === base(g) && base(g).length >= 4)) addEn.add(g);
+        if (enSet.has(g) || g.includes(' ') || g.length < 4 || COMMON_GLOSS_WORDS.has(g) || !okEn(g)) continue;
+        const base = (x: string) => x.replace(/(ing|ion|ed|es|e|s)$/, '');
+        if (c.en.some((t) => !t.includes(' ') && t !== g && base(t) === base(g) && base(g).length >= 4)) addEn.add(g);
       }
     }
   }
@@ -212,10 +233,10 @@ function main() {
   // enrichment
   let cache: EnrichmentCache = {};
   const stats = { verified: 0 };
-  let mode = "none";
+  let mode = 'none';
   const dictDir = process.env.FREEDICT_DIR ?? DICT_DIR;
   if (useDict && dictAvailable(dictDir)) {
-    mode = "freedict";
+    mode = 'freedict';
     const t0 = Date.now();
     const d = loadDict(dictDir);
     console.log(`loaded FreeDict jpn-eng: ${d.entries.length} entries in ${Date.now() - t0} ms`);
@@ -225,10 +246,13 @@ function main() {
     }
     mkdirSync(dirname(CACHE), { recursive: true });
     const keys = Object.keys(cache).sort();
-    writeFileSync(CACHE, "{\n" + keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(cache[k])}`).join(",\n") + "\n}\n");
+    writeFileSync(
+      CACHE,
+      '{\n' + keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(cache[k])}`).join(',\n') + '\n}\n',
+    );
   } else if (useDict && existsSync(CACHE)) {
-    mode = "cache";
-    cache = JSON.parse(readFileSync(CACHE, "utf8"));
+    mode = 'cache';
+    cache = JSON.parse(readFileSync(CACHE, 'utf8'));
   }
 
   let addedJa = 0;
@@ -242,14 +266,23 @@ function main() {
     for (const t of c.en) for (const v of enVariants(t)) if (okEn(v)) en.add(v);
     for (const t of c.ja) for (const v of jaVariants(t)) if (okJa(v)) ja.add(v);
     if (e) {
-      for (const t of e.en) if (okEn(t) && !en.has(t)) { en.add(t); addedEn++; }
-      for (const t of e.ja) for (const v of jaVariants(t)) if (okJa(v) && !ja.has(v)) { ja.add(v); addedJa++; }
+      for (const t of e.en)
+        if (okEn(t) && !en.has(t)) {
+          en.add(t);
+          addedEn++;
+        }
+      for (const t of e.ja)
+        for (const v of jaVariants(t))
+          if (okJa(v) && !ja.has(v)) {
+            ja.add(v);
+            addedJa++;
+          }
     }
     if (!en.size || !ja.size) {
       console.warn(`dropping ${c.id} (${c.src}): no usable terms after filtering`);
       continue;
     }
-    const file = c.src.split("/")[0];
+    const file = c.src.split('/')[0];
     outByFile.get(file)!.push({ id: c.id, domain: c.domain, en: [...en], ja: [...ja] });
   }
 
@@ -257,14 +290,14 @@ function main() {
   let total = 0;
   for (const [name, list] of outByFile) {
     if (!list.length) continue;
-    const body = "[\n" + list.map((c) => JSON.stringify(c)).join(",\n") + "\n]\n";
+    const body = '[\n' + list.map((c) => JSON.stringify(c)).join(',\n') + '\n]\n';
     writeFileSync(join(OUT, `${name}.json`), body);
     total += list.length;
     console.log(`${name}.json: ${list.length} concepts, ${(Buffer.byteLength(body) / 1024).toFixed(0)} KiB`);
   }
   console.log(
     `total ${total} concepts (${merged} duplicate ids merged); enrichment=${mode}` +
-      (mode === "freedict" ? `, dictionary-verified ${stats.verified}` : "") +
+      (mode === 'freedict' ? `, dictionary-verified ${stats.verified}` : '') +
       `, +${addedJa} ja / +${addedEn} en terms from FreeDict`,
   );
 }

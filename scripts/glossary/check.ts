@@ -12,20 +12,23 @@
  * folder (00-core.json, owned by the matching engine) get schema and id-uniqueness
  * checks; their term-style findings are only reported as a warning count.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { z } from "zod";
-import { BANNED_EN, BANNED_JA, DOMAINS, OUTPUTS } from "./rules";
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { BANNED_EN, BANNED_JA, DOMAINS, OUTPUTS } from './rules';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const DIR = join(HERE, "..", "..", "lib", "matching", "glossary-data");
+const DIR = join(HERE, '..', '..', 'lib', 'matching', 'glossary-data');
 const MAX_BYTES = 1.5 * 1024 * 1024;
 
 const Term = z.string().min(1);
 const ConceptSchema = z
   .object({
-    id: z.string().min(1).regex(/^[a-z0-9][a-z0-9._-]*$/, "id must be lower-case [a-z0-9._-]"),
+    id: z
+      .string()
+      .min(1)
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'id must be lower-case [a-z0-9._-]'),
     domain: z.enum(DOMAINS),
     en: z.array(Term).min(1),
     ja: z.array(Term).min(1),
@@ -41,7 +44,9 @@ const perDomain: Record<string, number> = {};
 const perFile: Record<string, number> = {};
 let terms = 0;
 
-const files = readdirSync(DIR).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 if (!files.length) errors.push(`no glossary files in ${DIR}`);
 
 for (const f of files) {
@@ -50,7 +55,7 @@ for (const f of files) {
   if (size > MAX_BYTES) errors.push(`${f}: ${size} bytes exceeds 1.5 MB`);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
+    raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     errors.push(`${f}: invalid JSON: ${(e as Error).message}`);
     continue;
@@ -58,11 +63,11 @@ for (const f of files) {
   const parsed = FileSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues.slice(0, 20))
-      errors.push(`${f}: [${issue.path.join(".")}] ${issue.message}`);
+      errors.push(`${f}: [${issue.path.join('.')}] ${issue.message}`);
     continue;
   }
   perFile[f] = parsed.data.length;
-  const strict = f.replace(/\.json$/, "") in OUTPUTS;
+  const strict = f.replace(/\.json$/, '') in OUTPUTS;
   const fail = (msg: string) => (strict ? errors : foreignStyle).push(msg);
   for (const c of parsed.data) {
     const where = `${f}:${c.id}`;
@@ -70,11 +75,14 @@ for (const f of files) {
     if (prev) errors.push(`duplicate id ${c.id} in ${f} (first in ${prev})`);
     else ids.set(c.id, f);
     perDomain[c.domain] = (perDomain[c.domain] ?? 0) + 1;
-    for (const [side, list] of [["en", c.en], ["ja", c.ja]] as const) {
+    for (const [side, list] of [
+      ['en', c.en],
+      ['ja', c.ja],
+    ] as const) {
       const seen = new Set<string>();
       for (const t of list) {
         terms++;
-        if (t.trim() === "") fail(`${where}: empty ${side} term`);
+        if (t.trim() === '') fail(`${where}: empty ${side} term`);
         if (t !== t.trim()) fail(`${where}: untrimmed ${side} term "${t}"`);
         if (seen.has(t)) warnings.push(`${where}: repeated ${side} term "${t}"`);
         seen.add(t);
@@ -93,13 +101,15 @@ for (const f of files) {
   }
 }
 
-console.log("concepts per file:");
+console.log('concepts per file:');
 for (const [f, n] of Object.entries(perFile)) console.log(`  ${f.padEnd(30)} ${n}`);
-console.log("concepts per domain:");
+console.log('concepts per domain:');
 for (const d of DOMAINS) console.log(`  ${d.padEnd(30)} ${perDomain[d] ?? 0}`);
 console.log(`total: ${ids.size} concepts, ${terms} terms`);
 if (foreignStyle.length) {
-  warnings.push(`${foreignStyle.length} term-style finding(s) in files not built here (e.g. ${foreignStyle.slice(0, 3).join("; ")})`);
+  warnings.push(
+    `${foreignStyle.length} term-style finding(s) in files not built here (e.g. ${foreignStyle.slice(0, 3).join('; ')})`,
+  );
 }
 if (warnings.length) {
   console.log(`${warnings.length} warning(s):`);
@@ -110,4 +120,4 @@ if (errors.length) {
   for (const e of errors.slice(0, 100)) console.error(`  error: ${e}`);
   process.exit(1);
 }
-console.log("glossary OK");
+console.log('glossary OK');

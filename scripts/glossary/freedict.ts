@@ -9,11 +9,11 @@
  *
  * Only used at build time (scripts/glossary/build.ts). The app never needs it.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 
-export const DICT_DIR = "/usr/share/dictd";
-export const DICT_NAME = "freedict-jpn-eng";
+export const DICT_DIR = '/usr/share/dictd';
+export const DICT_NAME = 'freedict-jpn-eng';
 
 export interface DictEntry {
   /** kanji and katakana written forms (hiragana-only readings are kept in `readings`) */
@@ -25,7 +25,7 @@ export interface DictEntry {
   fields: string[];
 }
 
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 function b64num(s: string): number {
   let n = 0;
   for (const c of s) n = n * 64 + B64.indexOf(c);
@@ -35,23 +35,20 @@ function b64num(s: string): number {
 const HIRAGANA_ONLY = /^[\u3040-\u309fー]+$/;
 
 export function dictAvailable(dir = DICT_DIR): boolean {
-  return (
-    existsSync(`${dir}/${DICT_NAME}.index`) &&
-    existsSync(`${dir}/${DICT_NAME}.dict.dz`)
-  );
+  return existsSync(`${dir}/${DICT_NAME}.index`) && existsSync(`${dir}/${DICT_NAME}.dict.dz`);
 }
 
 /** Split a gloss line on commas that are not inside parentheses. */
 function splitGlosses(line: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let cur = "";
+  let cur = '';
   for (const ch of line) {
-    if (ch === "(") depth++;
-    if (ch === ")") depth = Math.max(0, depth - 1);
-    if ((ch === "," || ch === ";") && depth === 0) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    if ((ch === ',' || ch === ';') && depth === 0) {
       out.push(cur);
-      cur = "";
+      cur = '';
     } else cur += ch;
   }
   out.push(cur);
@@ -60,26 +57,26 @@ function splitGlosses(line: string): string[] {
 
 export function normaliseGloss(g: string): string {
   return g
-    .replace(/\[[^\]]*\]/g, " ")
-    .replace(/\([^)]*\)/g, " ")
-    .replace(/^\s*(to|a|an|the)\s+/i, "")
-    .replace(/\s+/g, " ")
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/^\s*(to|a|an|the)\s+/i, '')
+    .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
 }
 
 export function parseEntry(raw: string): DictEntry {
-  const lines = raw.split("\n");
-  const head = lines[0] ?? "";
+  const lines = raw.split('\n');
+  const head = lines[0] ?? '';
   const forms: string[] = [];
   const readings: string[] = [];
   // strip pronunciations /.../ and priority tags [..]
-  const cleaned = head.replace(/\/[^/]*\//g, "").replace(/\[[^\]]*\]/g, "");
-  for (const part of cleaned.split(",")) {
+  const cleaned = head.replace(/\/[^/]*\//g, '').replace(/\[[^\]]*\]/g, '');
+  for (const part of cleaned.split(',')) {
     // drop annotations like "(word containing irregular kanji usage)" and middle dots
     let f = part;
-    for (let k = 0; k < 3; k++) f = f.replace(/\([^()]*\)/g, "");
-    f = f.replace(/[()]/g, "").replace(/[・･]/g, "").trim();
+    for (let k = 0; k < 3; k++) f = f.replace(/\([^()]*\)/g, '');
+    f = f.replace(/[()]/g, '').replace(/[・･]/g, '').trim();
     if (/[a-z]{3,}/.test(f)) continue; // stray English annotation
     if (!f) continue;
     const hasKanji = /[\u4e00-\u9fff\u3005]/.test(f);
@@ -91,7 +88,7 @@ export function parseEntry(raw: string): DictEntry {
   const fields: string[] = [];
   for (const l of lines.slice(1)) {
     const t = l.trim();
-    if (!t || t.startsWith("(")) continue;
+    if (!t || t.startsWith('(')) continue;
     for (const m of t.matchAll(/\[([^\]]+)\]/g)) fields.push(m[1].trim());
     for (const g of splitGlosses(t)) {
       const n = normaliseGloss(g);
@@ -108,7 +105,7 @@ export interface DictIndex {
 }
 
 export function loadDict(dir = DICT_DIR): DictIndex {
-  const index = readFileSync(`${dir}/${DICT_NAME}.index`, "utf8");
+  const index = readFileSync(`${dir}/${DICT_NAME}.index`, 'utf8');
   const data = gunzipSync(readFileSync(`${dir}/${DICT_NAME}.dict.dz`));
   const seen = new Map<string, number>(); // offset:len -> entry idx
   const entries: DictEntry[] = [];
@@ -120,14 +117,14 @@ export function loadDict(dir = DICT_DIR): DictIndex {
       if (!a.includes(v)) a.push(v);
     } else m.set(k, [v]);
   };
-  for (const line of index.split("\n")) {
-    const [hw, o, s] = line.split("\t");
-    if (!hw || !o || !s || hw.startsWith("00-database")) continue;
+  for (const line of index.split('\n')) {
+    const [hw, o, s] = line.split('\t');
+    if (!hw || !o || !s || hw.startsWith('00-database')) continue;
     const key = `${o}:${s}`;
     if (seen.has(key)) continue;
     const off = b64num(o);
     const len = b64num(s);
-    const raw = data.subarray(off, off + len).toString("utf8");
+    const raw = data.subarray(off, off + len).toString('utf8');
     const e = parseEntry(raw);
     const idx = entries.length;
     entries.push(e);

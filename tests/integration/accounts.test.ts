@@ -38,7 +38,10 @@ describe('sign-up', () => {
     const first = signUpSchema.parse(signUp());
     await createAccount(first, null);
     const again = signUpSchema.parse(signUp({ email: first.email.toUpperCase() }));
-    await expect(createAccount(again, null)).rejects.toMatchObject({ code: 'conflict', messageKey: 'errors.email_taken' });
+    await expect(createAccount(again, null)).rejects.toMatchObject({
+      code: 'conflict',
+      messageKey: 'errors.email_taken',
+    });
     const db = await getDb();
     const orphan = await db.select().from(organisations).where(eq(organisations.nameEn, again.organisation!.nameEn));
     expect(orphan).toEqual([]); // the new organisation of the refused sign-up was rolled back
@@ -49,7 +52,9 @@ describe('sign-up', () => {
       const parsed = signUpSchema.safeParse(signUp(extra));
       expect(parsed.success).toBe(false);
     }
-    const nested = signUpSchema.safeParse(signUp({ organisation: { kind: 'sme', nameJa: 'a', nameEn: 'b', prefecture: 'c', verified: true } }));
+    const nested = signUpSchema.safeParse(
+      signUp({ organisation: { kind: 'sme', nameJa: 'a', nameEn: 'b', prefecture: 'c', verified: true } }),
+    );
     expect(nested.success).toBe(false);
   });
 
@@ -62,11 +67,15 @@ describe('sign-up', () => {
 
   it('lets a member join only a verified organisation, pending approval', async () => {
     const unverified = await makeOrganisation('sme', { verified: false });
-    const input = signUpSchema.parse(signUp({ organisationMode: 'existing', existingOrganisationId: unverified.id, organisation: undefined }));
+    const input = signUpSchema.parse(
+      signUp({ organisationMode: 'existing', existingOrganisationId: unverified.id, organisation: undefined }),
+    );
     await expect(createAccount(input, null)).rejects.toBeInstanceOf(AppError);
 
     const verified = await makeOrganisation('university');
-    const ok = signUpSchema.parse(signUp({ organisationMode: 'existing', existingOrganisationId: verified.id, organisation: undefined }));
+    const ok = signUpSchema.parse(
+      signUp({ organisationMode: 'existing', existingOrganisationId: verified.id, organisation: undefined }),
+    );
     const { userId } = await createAccount(ok, null);
     const db = await getDb();
     const [user] = await db.select().from(users).where(eq(users.id, userId));
@@ -94,8 +103,16 @@ describe('sessions', () => {
   it('changing the password needs the current one', async () => {
     const { viewer } = await makeUser('sme');
     await expect(
-      changePassword(viewer, { currentPassword: 'wrong-password', newPassword: 'another-long-password', confirmPassword: 'another-long-password' }),
+      changePassword(viewer, {
+        currentPassword: 'wrong-password',
+        newPassword: 'another-long-password',
+        confirmPassword: 'another-long-password',
+      }),
     ).rejects.toMatchObject({ code: 'invalid' });
-    await changePassword(viewer, { currentPassword: TEST_PASSWORD, newPassword: 'another-long-password', confirmPassword: 'another-long-password' });
+    await changePassword(viewer, {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'another-long-password',
+      confirmPassword: 'another-long-password',
+    });
   });
 });

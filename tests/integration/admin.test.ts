@@ -1,7 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { auditLogs, coordinatorClusters, organisationClusters, organisations, roles, users } from '@/db/schema/accounts';
+import {
+  auditLogs,
+  coordinatorClusters,
+  organisationClusters,
+  organisations,
+  roles,
+  users,
+} from '@/db/schema/accounts';
 import { createAccount } from '@/lib/accounts/data';
 import { signUpSchema } from '@/lib/accounts/validation';
 import { listAuditLog } from '@/lib/admin/audit';
@@ -52,7 +59,13 @@ async function signUpNewOrganisation(nameEn = unique('Founders Co')) {
 
 describe('policy', () => {
   it('has the five admin permissions', () => {
-    expect(adminPermissions.sort()).toEqual(['admin.audit', 'admin.clusters', 'admin.coordinators', 'admin.organisations', 'admin.users']);
+    expect(adminPermissions.sort()).toEqual([
+      'admin.audit',
+      'admin.clusters',
+      'admin.coordinators',
+      'admin.organisations',
+      'admin.users',
+    ]);
   });
 
   it('denies every admin permission to every other role, to unverified members and to nobody', async () => {
@@ -90,7 +103,9 @@ describe('organisations', () => {
     await expect(verifyOrganisation(admin, crypto.randomUUID(), null)).rejects.toMatchObject({ code: 'not_found' });
 
     const audit = await auditOf(founder.organisationId);
-    expect(audit.map((a) => [a.action, a.actorId, a.ip])).toEqual([['admin.organisation.verify', admin.userId, '203.0.113.5']]);
+    expect(audit.map((a) => [a.action, a.actorId, a.ip])).toEqual([
+      ['admin.organisation.verify', admin.userId, '203.0.113.5'],
+    ]);
     expect(audit[0].details).toEqual({ approvedUserIds: [founder.id] });
   });
 
@@ -112,19 +127,32 @@ describe('organisations', () => {
     });
     await updateOrganisation(admin, input, null);
     const after = (await getOrganisation(org.id))!;
-    expect(after).toMatchObject({ kind: 'research_institute', nameEn: 'Renamed Institute', website: 'https://renamed.example.jp', clusterIds: [b.id] });
+    expect(after).toMatchObject({
+      kind: 'research_institute',
+      nameEn: 'Renamed Institute',
+      website: 'https://renamed.example.jp',
+      clusterIds: [b.id],
+    });
 
     // the same form submitted again (old version) is refused and changes nothing
-    await expect(updateOrganisation(admin, { ...input, nameEn: 'Stale' }, null)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(updateOrganisation(admin, { ...input, nameEn: 'Stale' }, null)).rejects.toMatchObject({
+      code: 'conflict',
+    });
     expect((await getOrganisation(org.id))!.nameEn).toBe('Renamed Institute');
 
     // an unknown cluster is refused, in the same transaction (nothing half-written)
     await expect(
-      updateOrganisation(admin, { ...input, version: after.version, nameEn: 'Half', clusterIds: [crypto.randomUUID()] }, null),
+      updateOrganisation(
+        admin,
+        { ...input, version: after.version, nameEn: 'Half', clusterIds: [crypto.randomUUID()] },
+        null,
+      ),
     ).rejects.toMatchObject({ code: 'invalid' });
     expect((await getOrganisation(org.id))!.nameEn).toBe('Renamed Institute');
     const db = await getDb();
-    expect(await db.select().from(organisationClusters).where(eq(organisationClusters.organisationId, org.id))).toHaveLength(1);
+    expect(
+      await db.select().from(organisationClusters).where(eq(organisationClusters.organisationId, org.id)),
+    ).toHaveLength(1);
 
     const audit = await auditOf(org.id);
     expect(audit.map((r) => r.action)).toEqual(['admin.organisation.update']);
@@ -135,9 +163,15 @@ describe('organisations', () => {
     const tag = unique('zq').replace('-', '');
     const ja = await makeOrganisation('university', { verified: false });
     const db = await getDb();
-    await db.update(organisations).set({ nameJa: `北${tag}大学`, nameEn: `North ${tag.toUpperCase()} University` }).where(eq(organisations.id, ja.id));
+    await db
+      .update(organisations)
+      .set({ nameJa: `北${tag}大学`, nameEn: `North ${tag.toUpperCase()} University` })
+      .where(eq(organisations.id, ja.id));
     const other = await makeOrganisation('sme');
-    await db.update(organisations).set({ nameEn: `${tag} Works` }).where(eq(organisations.id, other.id));
+    await db
+      .update(organisations)
+      .set({ nameEn: `${tag} Works` })
+      .where(eq(organisations.id, other.id));
 
     const search = (params: Record<string, string>) => listOrganisations(organisationFiltersSchema.parse(params));
     expect((await search({ q: tag })).rows.map((r) => r.id).sort()).toEqual([ja.id, other.id].sort());
@@ -150,7 +184,10 @@ describe('organisations', () => {
     const counted = await search({ q: tag });
     expect(Object.fromEntries(counted.rows.map((r) => [r.id, r.memberCount]))).toEqual({ [ja.id]: 2, [other.id]: 0 });
     // bad filter values fall back to no filter instead of failing
-    expect(organisationFiltersSchema.parse({ kind: 'nope', verified: 'maybe', page: '-3' })).toEqual({ q: '', page: 1 });
+    expect(organisationFiltersSchema.parse({ kind: 'nope', verified: 'maybe', page: '-3' })).toEqual({
+      q: '',
+      page: 1,
+    });
   });
 });
 
@@ -162,12 +199,16 @@ describe('users', () => {
     expect(await loadViewer(user.id, user.sessionVersion)).toBeNull();
     expect((await loadViewer(user.id, user.sessionVersion + 1))?.role).toBe('trading');
     // a second admin working from the old page is told, not silently applied
-    await expect(changeUserRole(admin, { userId: user.id, currentRole: 'sme', role: 'lender' }, null)).rejects.toMatchObject({
+    await expect(
+      changeUserRole(admin, { userId: user.id, currentRole: 'sme', role: 'lender' }, null),
+    ).rejects.toMatchObject({
       code: 'conflict',
       messageKey: 'admin.errors.roleChanged',
     });
     const audit = await auditOf(user.id);
-    expect(audit.map((a) => [a.action, a.details])).toEqual([['admin.user.change_role', { from: 'sme', to: 'trading' }]]);
+    expect(audit.map((a) => [a.action, a.details])).toEqual([
+      ['admin.user.change_role', { from: 'sme', to: 'trading' }],
+    ]);
   });
 
   it('demoting a coordinator removes their cluster assignments', async () => {
@@ -196,7 +237,9 @@ describe('users', () => {
 
   it('an admin cannot demote or disable themselves', async () => {
     const { user, viewer: admin } = await makeUser('admin');
-    await expect(changeUserRole(admin, { userId: admin.userId, currentRole: 'admin', role: 'sme' }, null)).rejects.toMatchObject({
+    await expect(
+      changeUserRole(admin, { userId: admin.userId, currentRole: 'admin', role: 'sme' }, null),
+    ).rejects.toMatchObject({
       code: 'forbidden',
       messageKey: 'admin.errors.selfRole',
     });
@@ -246,18 +289,36 @@ describe('clusters and coordinators', () => {
   it('creates and edits a cluster; a taken slug or a stale version is refused', async () => {
     const { viewer: admin } = await makeUser('admin');
     const slug = unique('tohoku');
-    const input = createClusterSchema.parse({ slug, nameJa: '東北クラスター', nameEn: 'Tohoku Cluster', region: 'Miyagi', domains: ['it'], phase: 'II' });
+    const input = createClusterSchema.parse({
+      slug,
+      nameJa: '東北クラスター',
+      nameEn: 'Tohoku Cluster',
+      region: 'Miyagi',
+      domains: ['it'],
+      phase: 'II',
+    });
     const { clusterId } = await createCluster(admin, input, null);
-    await expect(createCluster(admin, input, null)).rejects.toMatchObject({ code: 'conflict', messageKey: 'admin.errors.slugTaken' });
+    await expect(createCluster(admin, input, null)).rejects.toMatchObject({
+      code: 'conflict',
+      messageKey: 'admin.errors.slugTaken',
+    });
 
     const current = (await getCluster(clusterId))!;
-    await updateCluster(admin, { ...input, clusterId, version: current.version, phase: 'III', domains: ['it', 'biotech'] }, null);
+    await updateCluster(
+      admin,
+      { ...input, clusterId, version: current.version, phase: 'III', domains: ['it', 'biotech'] },
+      null,
+    );
     expect(await getCluster(clusterId)).toMatchObject({ phase: 'III', domains: ['it', 'biotech'] });
-    await expect(updateCluster(admin, { ...input, clusterId, version: current.version }, null)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(updateCluster(admin, { ...input, clusterId, version: current.version }, null)).rejects.toMatchObject({
+      code: 'conflict',
+    });
 
     const other = await makeCluster();
     const fresh = (await getCluster(clusterId))!;
-    await expect(updateCluster(admin, { ...input, clusterId, version: fresh.version, slug: other.slug }, null)).rejects.toMatchObject({
+    await expect(
+      updateCluster(admin, { ...input, clusterId, version: fresh.version, slug: other.slug }, null),
+    ).rejects.toMatchObject({
       messageKey: 'admin.errors.slugTaken',
     });
     expect((await auditOf(clusterId)).map((a) => a.action)).toEqual(['admin.cluster.create', 'admin.cluster.update']);
@@ -279,14 +340,20 @@ describe('clusters and coordinators', () => {
     await makeOrganisation('sme', { clusterIds: [cluster.id] });
     expect((await listAllClusters()).find((c) => c.id === cluster.id)?.memberCount).toBe(1);
     expect((await loadViewer(user.id, user.sessionVersion))?.coordinatorClusterIds).toEqual([cluster.id]);
-    await expect(assignCoordinator(admin, { clusterId: cluster.id, userId: user.id }, null)).rejects.toMatchObject({ code: 'conflict' });
-    await expect(assignCoordinator(admin, { clusterId: cluster.id, userId: notCoordinator.id }, null)).rejects.toMatchObject({
+    await expect(assignCoordinator(admin, { clusterId: cluster.id, userId: user.id }, null)).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    await expect(
+      assignCoordinator(admin, { clusterId: cluster.id, userId: notCoordinator.id }, null),
+    ).rejects.toMatchObject({
       messageKey: 'admin.errors.notCoordinator',
     });
 
     await unassignCoordinator(admin, { clusterId: cluster.id, userId: user.id }, null);
     expect((await loadViewer(user.id, user.sessionVersion))?.coordinatorClusterIds).toEqual([]);
-    await expect(unassignCoordinator(admin, { clusterId: cluster.id, userId: user.id }, null)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(unassignCoordinator(admin, { clusterId: cluster.id, userId: user.id }, null)).rejects.toMatchObject({
+      code: 'conflict',
+    });
 
     const db = await getDb();
     const rows = await db
@@ -310,7 +377,8 @@ describe('audit log', () => {
     await setUserDisabled(admin, { userId: b.id, disabled: true }, null);
     await setUserDisabled(admin, { userId: b.id, disabled: false }, null);
 
-    const list = (params: Record<string, string>) => listAuditLog(auditFiltersSchema.parse({ actor: adminUser.email.toUpperCase(), ...params }));
+    const list = (params: Record<string, string>) =>
+      listAuditLog(auditFiltersSchema.parse({ actor: adminUser.email.toUpperCase(), ...params }));
     const all = await list({});
     expect(all.rows.map((r) => [r.action, r.subjectId])).toEqual([
       ['admin.user.enable', b.id],

@@ -16,11 +16,19 @@ import { makeUser, unique } from '../support/factories';
 const BASE = 'http://localhost/api/v1';
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 
-function req(path: string, token: string | null, init: { method?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) {
+function req(
+  path: string,
+  token: string | null,
+  init: { method?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { 'accept-language': 'en', ...init.headers };
   if (token) headers.authorization = `Bearer ${token}`;
   if (init.body !== undefined || init.raw !== undefined) headers['content-type'] = 'application/json';
-  return new Request(`${BASE}${path}`, { method: init.method ?? 'GET', headers, body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)) });
+  return new Request(`${BASE}${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+  });
 }
 
 async function tokenFor(viewer: Viewer, expiresInDays: '30' | 'never' = '30') {
@@ -99,7 +107,10 @@ describe('401: authentication', () => {
   it('refuses an expired token', async () => {
     const { viewer } = await makeUser('sme');
     const token = await tokenFor(viewer);
-    await (await getDb()).update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.tokenHash, hashToken(token)));
+    await (await getDb())
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.tokenHash, hashToken(token)));
     const res = await listNeedsRoute(req('/needs', token));
     expect(res.status).toBe(401);
     expect((await res.json()).error.message).toMatch(/expired or revoked/);
@@ -109,7 +120,10 @@ describe('401: authentication', () => {
     const { viewer } = await makeUser('sme');
     const token = await tokenFor(viewer, 'never');
     expect((await listNeedsRoute(req('/needs', token))).status).toBe(200);
-    const [row] = await (await getDb()).select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(token)));
+    const [row] = await (await getDb())
+      .select({ id: apiTokens.id })
+      .from(apiTokens)
+      .where(eq(apiTokens.tokenHash, hashToken(token)));
     await revokeApiToken(await getDb(), viewer, row.id);
     expect((await listNeedsRoute(req('/needs', token))).status).toBe(401);
   });
@@ -125,14 +139,22 @@ describe('401: authentication', () => {
     const { viewer } = await makeUser('sme');
     const token = await tokenFor(viewer);
     await listNeedsRoute(req('/needs', token));
-    const [row] = await (await getDb()).select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(token)));
+    const [row] = await (await getDb())
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.tokenHash, hashToken(token)));
     expect(row.lastUsedAt).toBeInstanceOf(Date);
   });
 });
 
-describe('403: beyond the user\'s permissions', () => {
+describe("403: beyond the user's permissions", () => {
   it('an SME token cannot create seeds', async () => {
-    const res = await postSeedRoute(req('/seeds', smeToken, { method: 'POST', body: { intent: 'draft', language: 'en', title: 'x', summary: 'y', domain: 'it', visibility: 'members' } }));
+    const res = await postSeedRoute(
+      req('/seeds', smeToken, {
+        method: 'POST',
+        body: { intent: 'draft', language: 'en', title: 'x', summary: 'y', domain: 'it', visibility: 'members' },
+      }),
+    );
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe('forbidden');
   });
@@ -151,7 +173,9 @@ describe('403: beyond the user\'s permissions', () => {
 
 describe('create, get, update, list, search', () => {
   it('creates a need (201, Location), reads it back and updates it', async () => {
-    const res = await postNeedRoute(req('/needs', smeToken, { method: 'POST', body: needBody({ title: 'Compressor leak detection' }) }));
+    const res = await postNeedRoute(
+      req('/needs', smeToken, { method: 'POST', body: needBody({ title: 'Compressor leak detection' }) }),
+    );
     expect(res.status).toBe(201);
     const created = await res.json();
     expect(res.headers.get('location')).toBe(`/api/v1/needs/${created.id}`);
@@ -162,7 +186,10 @@ describe('create, get, update, list, search', () => {
     const view = await got.json();
     const version = view.manage.version;
 
-    const patched = await patchNeedRoute(req(`/needs/${created.id}`, smeToken, { method: 'PATCH', body: { version, summary: 'New summary' } }), ctx(created.id));
+    const patched = await patchNeedRoute(
+      req(`/needs/${created.id}`, smeToken, { method: 'PATCH', body: { version, summary: 'New summary' } }),
+      ctx(created.id),
+    );
     expect(patched.status).toBe(200);
     const after = await patched.json();
     expect(after.summary).toBe('New summary');
@@ -170,20 +197,36 @@ describe('create, get, update, list, search', () => {
     expect(after.manage.version).toBe(version + 1);
 
     // a stale version is a conflict, never a silent overwrite
-    const stale = await patchNeedRoute(req(`/needs/${created.id}`, smeToken, { method: 'PATCH', body: { version, summary: 'Lost update' } }), ctx(created.id));
+    const stale = await patchNeedRoute(
+      req(`/needs/${created.id}`, smeToken, { method: 'PATCH', body: { version, summary: 'Lost update' } }),
+      ctx(created.id),
+    );
     expect(stale.status).toBe(409);
   });
 
   it('lists and searches open listings with the browse page filters', async () => {
     const word = `zyqx${Math.random().toString(36).slice(2, 8)}`;
-    const a = await (await postNeedRoute(req('/needs', smeToken, { method: 'POST', body: needBody({ title: `Vibration ${word} sensor`, domain: 'manufacturing' }) }))).json();
-    const b = await (await postNeedRoute(req('/needs', smeToken, { method: 'POST', body: needBody({ title: `Other ${word} topic`, domain: 'it' }) }))).json();
+    const a = await (
+      await postNeedRoute(
+        req('/needs', smeToken, {
+          method: 'POST',
+          body: needBody({ title: `Vibration ${word} sensor`, domain: 'manufacturing' }),
+        }),
+      )
+    ).json();
+    const b = await (
+      await postNeedRoute(
+        req('/needs', smeToken, { method: 'POST', body: needBody({ title: `Other ${word} topic`, domain: 'it' }) }),
+      )
+    ).json();
     await publish(needs, a.id);
     await publish(needs, b.id);
     const all = await (await listNeedsRoute(req(`/needs?q=${word}`, researcherToken))).json();
     expect(all.items.map((i: { id: string }) => i.id).sort()).toEqual([a.id, b.id].sort());
     expect(all.total).toBe(2);
-    const filtered = await (await listNeedsRoute(req(`/needs?q=${word}&domain=manufacturing&trl=5`, researcherToken))).json();
+    const filtered = await (
+      await listNeedsRoute(req(`/needs?q=${word}&domain=manufacturing&trl=5`, researcherToken))
+    ).json();
     expect(filtered.items.map((i: { id: string }) => i.id)).toEqual([a.id]);
   });
 
@@ -207,7 +250,9 @@ describe('create, get, update, list, search', () => {
     expect(res.status).toBe(201);
     const seed = await res.json();
     await publish(seeds, seed.id);
-    const found = await (await listSeedsRoute(req(`/seeds?q=${encodeURIComponent('固体電解質')}&ipStatus=granted`, smeToken))).json();
+    const found = await (
+      await listSeedsRoute(req(`/seeds?q=${encodeURIComponent('固体電解質')}&ipStatus=granted`, smeToken))
+    ).json();
     expect(found.items.map((i: { id: string }) => i.id)).toContain(seed.id);
     expect((await getSeedRoute(req(`/seeds/${seed.id}`, smeToken), ctx(seed.id))).status).toBe(200);
   });
@@ -229,15 +274,27 @@ describe('404: unknown ids and other organisations', () => {
     const id = crypto.randomUUID();
     expect((await getNeedRoute(req(`/needs/${id}`, smeToken), ctx(id))).status).toBe(404);
     expect((await getNeedRoute(req('/needs/not-a-uuid', smeToken), ctx('not-a-uuid'))).status).toBe(404);
-    expect((await patchNeedRoute(req(`/needs/${id}`, smeToken, { method: 'PATCH', body: { version: 1 } }), ctx(id))).status).toBe(404);
+    expect(
+      (await patchNeedRoute(req(`/needs/${id}`, smeToken, { method: 'PATCH', body: { version: 1 } }), ctx(id))).status,
+    ).toBe(404);
   });
 
   it("another organisation's draft cannot be read or edited, and nothing leaks", async () => {
     const other = await makeUser('sme');
-    const created = await (await postNeedRoute(req('/needs', await tokenFor(other.viewer), { method: 'POST', body: needBody({ title: 'SECRET-DRAFT-TITLE' }) }))).json();
+    const created = await (
+      await postNeedRoute(
+        req('/needs', await tokenFor(other.viewer), {
+          method: 'POST',
+          body: needBody({ title: 'SECRET-DRAFT-TITLE' }),
+        }),
+      )
+    ).json();
     const get = await getNeedRoute(req(`/needs/${created.id}`, smeToken), ctx(created.id));
     expect(get.status).toBe(404);
-    const patch = await patchNeedRoute(req(`/needs/${created.id}`, smeToken, { method: 'PATCH', body: { version: 1, title: 'mine now' } }), ctx(created.id));
+    const patch = await patchNeedRoute(
+      req(`/needs/${created.id}`, smeToken, { method: 'PATCH', body: { version: 1, title: 'mine now' } }),
+      ctx(created.id),
+    );
     expect(patch.status).toBe(404);
     expect(await patch.text()).not.toContain('SECRET-DRAFT-TITLE');
     const [row] = await (await getDb()).select({ title: needs.title }).from(needs).where(eq(needs.id, created.id));
@@ -246,19 +303,31 @@ describe('404: unknown ids and other organisations', () => {
 
   it("another organisation's published need can be read but not edited", async () => {
     const other = await makeUser('sme');
-    const created = await (await postNeedRoute(req('/needs', await tokenFor(other.viewer), { method: 'POST', body: needBody() }))).json();
+    const created = await (
+      await postNeedRoute(req('/needs', await tokenFor(other.viewer), { method: 'POST', body: needBody() }))
+    ).json();
     await publish(needs, created.id);
     const { viewer } = await makeUser('sme');
     const token = await tokenFor(viewer);
     expect((await getNeedRoute(req(`/needs/${created.id}`, token), ctx(created.id))).status).toBe(200);
-    expect((await patchNeedRoute(req(`/needs/${created.id}`, token, { method: 'PATCH', body: { version: 1, title: 'x' } }), ctx(created.id))).status).toBe(404);
+    expect(
+      (
+        await patchNeedRoute(
+          req(`/needs/${created.id}`, token, { method: 'PATCH', body: { version: 1, title: 'x' } }),
+          ctx(created.id),
+        )
+      ).status,
+    ).toBe(404);
   });
 });
 
 describe('400 / 413 / 429: bad input', () => {
   it('reports every invalid field, translated', async () => {
     const res = await postNeedRoute(
-      req('/needs', smeToken, { method: 'POST', body: needBody({ title: 'x'.repeat(201), trlMin: 12, domain: 'astrology', visibility: 'everyone', extra: 1 }) }),
+      req('/needs', smeToken, {
+        method: 'POST',
+        body: needBody({ title: 'x'.repeat(201), trlMin: 12, domain: 'astrology', visibility: 'everyone', extra: 1 }),
+      }),
     );
     expect(res.status).toBe(400);
     const { error } = await res.json();
@@ -268,13 +337,17 @@ describe('400 / 413 / 429: bad input', () => {
   });
 
   it('answers in Japanese when asked', async () => {
-    const res = await postNeedRoute(req('/needs', smeToken, { method: 'POST', body: needBody({ title: '' }), headers: { 'accept-language': 'ja' } }));
+    const res = await postNeedRoute(
+      req('/needs', smeToken, { method: 'POST', body: needBody({ title: '' }), headers: { 'accept-language': 'ja' } }),
+    );
     const { error } = await res.json();
     expect(error.fields.title[0]).toMatch(/[ぁ-んァ-ン一-龥]/);
   });
 
   it('refuses an id in a create (that would be an update)', async () => {
-    const res = await postNeedRoute(req('/needs', smeToken, { method: 'POST', body: needBody({ id: crypto.randomUUID(), version: 1 }) }));
+    const res = await postNeedRoute(
+      req('/needs', smeToken, { method: 'POST', body: needBody({ id: crypto.randomUUID(), version: 1 }) }),
+    );
     expect(res.status).toBe(400);
     expect(Object.keys((await res.json()).error.fields)).toEqual(expect.arrayContaining(['id', 'version']));
   });
@@ -282,16 +355,24 @@ describe('400 / 413 / 429: bad input', () => {
   it('refuses malformed JSON and a PATCH without version', async () => {
     expect((await postNeedRoute(req('/needs', smeToken, { method: 'POST', raw: '{"title": ' }))).status).toBe(400);
     const created = await (await postNeedRoute(req('/needs', smeToken, { method: 'POST', body: needBody() }))).json();
-    const res = await patchNeedRoute(req(`/needs/${created.id}`, smeToken, { method: 'PATCH', body: { title: 'no version' } }), ctx(created.id));
+    const res = await patchNeedRoute(
+      req(`/needs/${created.id}`, smeToken, { method: 'PATCH', body: { title: 'no version' } }),
+      ctx(created.id),
+    );
     expect(res.status).toBe(400);
     expect((await res.json()).error.fields.version).toBeDefined();
-    const bad = await patchNeedRoute(req(`/needs/${created.id}`, smeToken, { method: 'PATCH', body: { version: 1, trlMin: 0 } }), ctx(created.id));
+    const bad = await patchNeedRoute(
+      req(`/needs/${created.id}`, smeToken, { method: 'PATCH', body: { version: 1, trlMin: 0 } }),
+      ctx(created.id),
+    );
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.fields.trlMin).toBeDefined();
   });
 
   it('refuses a body over the size limit with 413', async () => {
-    const res = await postNeedRoute(req('/needs', smeToken, { method: 'POST', body: needBody({ details: 'x'.repeat(300 * 1024) }) }));
+    const res = await postNeedRoute(
+      req('/needs', smeToken, { method: 'POST', body: needBody({ details: 'x'.repeat(300 * 1024) }) }),
+    );
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe('payload_too_large');
   });

@@ -12,15 +12,39 @@ import { makeUser } from '../support/factories';
 const DAY = 24 * 60 * 60 * 1000;
 
 async function openNeed(viewer: Awaited<ReturnType<typeof makeUser>>['viewer'], title: string, expiresAt: Date) {
-  const { id } = await saveNeed(viewer, { intent: 'draft', language: 'en', title, summary: 'summary', details: '', domain: 'manufacturing', keywords: [], prefecture: '', disclosure: {}, timeline: '', partnerKinds: [], regionPreference: '', visibility: 'members', anonymousLabel: '' });
-  await (await getDb()).update(needs).set({ status: 'open', publishedAt: new Date(), expiresAt }).where(eq(needs.id, id));
+  const { id } = await saveNeed(viewer, {
+    intent: 'draft',
+    language: 'en',
+    title,
+    summary: 'summary',
+    details: '',
+    domain: 'manufacturing',
+    keywords: [],
+    prefecture: '',
+    disclosure: {},
+    timeline: '',
+    partnerKinds: [],
+    regionPreference: '',
+    visibility: 'members',
+    anonymousLabel: '',
+  });
+  await (await getDb())
+    .update(needs)
+    .set({ status: 'open', publishedAt: new Date(), expiresAt })
+    .where(eq(needs.id, id));
   return id;
 }
 
 async function remindersOf(userId: string) {
   const db = await getDb();
-  const mails = await db.select().from(outboxEmails).where(and(eq(outboxEmails.toUserId, userId), eq(outboxEmails.template, 'listing_expiring')));
-  const notes = await db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, 'listing_expiring')));
+  const mails = await db
+    .select()
+    .from(outboxEmails)
+    .where(and(eq(outboxEmails.toUserId, userId), eq(outboxEmails.template, 'listing_expiring')));
+  const notes = await db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.kind, 'listing_expiring')));
   return { mails, notes };
 }
 
@@ -68,7 +92,9 @@ describe('listing expiry reminders', () => {
     got = await remindersOf(owner.user.id);
     expect(got.mails).toHaveLength(2);
     expect(got.notes).toHaveLength(2);
-    expect(got.mails.map((m) => m.subject).sort()).toEqual([expect.stringContaining('あと14日'), expect.stringContaining('あと3日')].sort());
+    expect(got.mails.map((m) => m.subject).sort()).toEqual(
+      [expect.stringContaining('あと14日'), expect.stringContaining('あと3日')].sort(),
+    );
 
     // expired: no more reminders
     await runExpiryReminders(db, new Date(expiresAt.getTime() + DAY));

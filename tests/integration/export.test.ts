@@ -14,11 +14,25 @@ const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
 vi.mock('@/lib/auth/session', () => ({ getViewer: async () => session.viewer }));
 const { GET } = await import('@/app/api/export/route');
 
-const base = { intent: 'draft' as const, language: 'ja' as const, summary: '概要, "引用" あり', details: '', domain: 'manufacturing' as const, keywords: ['切削', 'machining'], prefecture: 'Aichi', disclosure: {}, timeline: '', partnerKinds: [], regionPreference: '', anonymousLabel: '' };
+const base = {
+  intent: 'draft' as const,
+  language: 'ja' as const,
+  summary: '概要, "引用" あり',
+  details: '',
+  domain: 'manufacturing' as const,
+  keywords: ['切削', 'machining'],
+  prefecture: 'Aichi',
+  disclosure: {},
+  timeline: '',
+  partnerKinds: [],
+  regionPreference: '',
+  anonymousLabel: '',
+};
 
 async function need(viewer: Viewer, title: string, visibility: 'members' | 'private', open: boolean) {
   const { id } = await saveNeed(viewer, { ...base, title, visibility });
-  if (open) await (await getDb()).update(needs).set({ status: 'open', publishedAt: new Date() }).where(eq(needs.id, id));
+  if (open)
+    await (await getDb()).update(needs).set({ status: 'open', publishedAt: new Date() }).where(eq(needs.id, id));
   return id;
 }
 
@@ -35,7 +49,9 @@ describe('CSV export of search results', () => {
     const res = await GET(new Request(`http://localhost/api/export?kind=needs&q=${word}&domain=manufacturing`));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="clustermatch-needs-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /attachment; filename="clustermatch-needs-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
@@ -81,12 +97,20 @@ describe('CSV export of search results', () => {
     const res = await GET(new Request(`http://localhost/api/export?kind=needs&q=${word}&sort=newest`));
     expect(res.headers.get('x-export-count')).toBe('45');
     expect(res.headers.get('x-export-truncated')).toBe('false');
-    const parsed = Papa.parse<Record<string, string>>((await res.text()).replace(/^\uFEFF/, '').trim(), { header: true }).data;
+    const parsed = Papa.parse<Record<string, string>>((await res.text()).replace(/^\uFEFF/, '').trim(), {
+      header: true,
+    }).data;
     expect(parsed).toHaveLength(45); // more than the 20 of a page
     expect(parsed[0].title).toBe(`Listing 0 ${word}`); // the search's order (newest first)
     expect(parsed[44].title).toBe(`Listing 44 ${word}`);
 
-    const capped = await exportListingsCsv(reader, 'needs', searchParamsSchema.parse({ q: word, sort: 'newest' }), 'http://localhost', 30);
+    const capped = await exportListingsCsv(
+      reader,
+      'needs',
+      searchParamsSchema.parse({ q: word, sort: 'newest' }),
+      'http://localhost',
+      30,
+    );
     expect(capped).toMatchObject({ count: 30, truncated: true });
     expect(capped.csv.trim().split('\r\n')).toHaveLength(31); // header + 30
   });

@@ -16,13 +16,22 @@ vi.mock('@/lib/auth/session', () => ({ getViewer: async () => session.viewer }))
 
 const { POST } = await import('@/app/api/import/route');
 
-function upload(body: { kind: string; intent?: string; mode: 'preview' | 'commit'; file?: Uint8Array | string; name?: string }, headers: Record<string, string> = {}) {
+function upload(
+  body: { kind: string; intent?: string; mode: 'preview' | 'commit'; file?: Uint8Array | string; name?: string },
+  headers: Record<string, string> = {},
+) {
   const form = new FormData();
   form.set('kind', body.kind);
   form.set('intent', body.intent ?? 'draft');
   form.set('mode', body.mode);
   if (body.file !== undefined) form.set('file', new File([body.file as BlobPart], body.name ?? 'listings.csv'));
-  return POST(new Request('http://localhost/api/import', { method: 'POST', body: form, headers: { origin: 'http://localhost', host: 'localhost', ...headers } }));
+  return POST(
+    new Request('http://localhost/api/import', {
+      method: 'POST',
+      body: form,
+      headers: { origin: 'http://localhost', host: 'localhost', ...headers },
+    }),
+  );
 }
 
 const needCount = async (organisationId: string) =>
@@ -41,13 +50,18 @@ beforeEach(async () => {
 });
 
 describe('CSV import', () => {
-  it('previews and commits a UTF-8 CSV (with BOM) as drafts of the importer\'s organisation', async () => {
+  it("previews and commits a UTF-8 CSV (with BOM) as drafts of the importer's organisation", async () => {
     const file = new TextEncoder().encode('\uFEFF' + NEEDS_CSV);
     const preview = await upload({ kind: 'needs', mode: 'preview', file });
     expect(preview.status).toBe(200);
     const { summary } = await preview.json();
     expect(summary).toMatchObject({ encoding: 'utf-8-bom', total: 2, validCount: 2, invalidCount: 0, errors: [] });
-    expect(summary.sample[0]).toMatchObject({ row: 2, title: '圧縮空気の漏れ検知', domain: 'environment_energy', language: 'ja' });
+    expect(summary.sample[0]).toMatchObject({
+      row: 2,
+      title: '圧縮空気の漏れ検知',
+      domain: 'environment_energy',
+      language: 'ja',
+    });
     expect(await needCount(sme.viewer.organisationId)).toBe(0); // preview saves nothing
 
     const commit = await upload({ kind: 'needs', mode: 'commit', file });
@@ -56,9 +70,18 @@ describe('CSV import', () => {
     const rows = await (await getDb()).select().from(needs).where(eq(needs.organisationId, sme.viewer.organisationId));
     expect(rows.map((r) => r.status)).toEqual(['draft', 'draft']);
     const leak = rows.find((r) => r.title === '圧縮空気の漏れ検知')!;
-    expect(leak).toMatchObject({ createdBy: sme.user.id, keywords: ['省エネ', '漏れ検知'], trlMin: 4, trlMax: 7, language: 'ja' });
+    expect(leak).toMatchObject({
+      createdBy: sme.user.id,
+      keywords: ['省エネ', '漏れ検知'],
+      trlMin: 4,
+      trlMax: 7,
+      language: 'ja',
+    });
     expect(leak.searchText).toContain('圧縮'); // built by lib/listings' search-text builder
-    const [audit] = await (await getDb()).select().from(auditLogs).where(and(eq(auditLogs.actorId, sme.user.id), eq(auditLogs.action, 'listings.import')));
+    const [audit] = await (await getDb())
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.actorId, sme.user.id), eq(auditLogs.action, 'listings.import')));
     expect(audit.details).toMatchObject({ count: 2, status: 'draft' });
   });
 
@@ -86,9 +109,14 @@ describe('CSV import', () => {
     const latin1 = new Uint8Array(iconv.encode('title,summary,domain\nCafé ÿ,résumé,it\n', 'latin1'));
     const bad = await upload({ kind: 'needs', mode: 'preview', file: latin1 });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatchObject({ fileError: 'encoding', message: expect.stringContaining('UTF-8') });
+    expect((await bad.json()).error).toMatchObject({
+      fileError: 'encoding',
+      message: expect.stringContaining('UTF-8'),
+    });
     const utf16 = new Uint8Array(iconv.encode('\uFEFF' + NEEDS_CSV, 'utf16le'));
-    expect((await (await upload({ kind: 'needs', mode: 'preview', file: utf16 })).json()).error.fileError).toBe('utf16');
+    expect((await (await upload({ kind: 'needs', mode: 'preview', file: utf16 })).json()).error.fileError).toBe(
+      'utf16',
+    );
   });
 
   it('shows every row error (row, column, translated reason) and commits nothing while any remain', async () => {
@@ -110,7 +138,10 @@ describe('CSV import', () => {
 
   it('imports 10,500 rows in one go', async () => {
     const lines = ['title,summary,domain,keywords,trl_min'];
-    for (let i = 0; i < 10_500; i++) lines.push(`Need ${i} 精密加工,Summary of need ${i} with some words,manufacturing,k${i % 50};切削,${(i % 9) + 1}`);
+    for (let i = 0; i < 10_500; i++)
+      lines.push(
+        `Need ${i} 精密加工,Summary of need ${i} with some words,manufacturing,k${i % 50};切削,${(i % 9) + 1}`,
+      );
     const file = lines.join('\n');
     const preview = await (await upload({ kind: 'needs', mode: 'preview', file })).json();
     expect(preview.summary).toMatchObject({ total: 10_500, validCount: 10_500 });
@@ -132,11 +163,28 @@ describe('CSV import', () => {
   it('rolls back everything when the database refuses a row in a later batch', async () => {
     const row = (i: number): ValidRow<'needs'> => ({
       row: i + 2,
-      data: { intent: 'draft', language: 'en', title: `Row ${i}`, summary: 's', details: '', domain: 'it', keywords: [], prefecture: '', disclosure: {}, timeline: '', partnerKinds: [], regionPreference: '', visibility: 'members', anonymousLabel: '' },
+      data: {
+        intent: 'draft',
+        language: 'en',
+        title: `Row ${i}`,
+        summary: 's',
+        details: '',
+        domain: 'it',
+        keywords: [],
+        prefecture: '',
+        disclosure: {},
+        timeline: '',
+        partnerKinds: [],
+        regionPreference: '',
+        visibility: 'members',
+        anonymousLabel: '',
+      },
     });
     const rows = Array.from({ length: 1200 }, (_, i) => row(i));
     rows[1100].data.trlMin = 12; // the CHECK constraint fails in the third batch
-    await expect(commitImport(await getDb(), sme.viewer, 'needs', rows, { intent: 'draft', fileName: 'x.csv', ip: null })).rejects.toThrow();
+    await expect(
+      commitImport(await getDb(), sme.viewer, 'needs', rows, { intent: 'draft', fileName: 'x.csv', ip: null }),
+    ).rejects.toThrow();
     expect(await needCount(sme.viewer.organisationId)).toBe(0);
   });
 });
@@ -146,9 +194,16 @@ describe('JSON import', () => {
     const researcher = await makeUser('researcher');
     session.viewer = researcher.viewer;
     const file = fs.readFileSync('/work/shared/data/match-eval-dev.json');
-    const preview = await (await upload({ kind: 'seeds', mode: 'preview', file: new Uint8Array(file), name: 'match-eval-dev.json' })).json();
+    const preview = await (
+      await upload({ kind: 'seeds', mode: 'preview', file: new Uint8Array(file), name: 'match-eval-dev.json' })
+    ).json();
     expect(preview.summary).toMatchObject({ format: 'json', total: 150, validCount: 150, otherKindCount: 30 });
-    const commit = await upload({ kind: 'seeds', mode: 'commit', file: new Uint8Array(file), name: 'match-eval-dev.json' });
+    const commit = await upload({
+      kind: 'seeds',
+      mode: 'commit',
+      file: new Uint8Array(file),
+      name: 'match-eval-dev.json',
+    });
     expect((await commit.json()).created).toBe(150);
     const db = await getDb();
     const rows = await db.select().from(seeds).where(eq(seeds.organisationId, researcher.viewer.organisationId));
@@ -160,7 +215,12 @@ describe('JSON import', () => {
   });
 
   it('reports per-item errors of the API shape', async () => {
-    const file = JSON.stringify({ needs: [{ title: 'ok', summary: 's', domain: 'it' }, { title: '<b>x</b>', summary: 's', domain: 'it', visibility: 'secret' }] });
+    const file = JSON.stringify({
+      needs: [
+        { title: 'ok', summary: 's', domain: 'it' },
+        { title: '<b>x</b>', summary: 's', domain: 'it', visibility: 'secret' },
+      ],
+    });
     const { summary } = await (await upload({ kind: 'needs', mode: 'preview', file, name: 'n.json' })).json();
     expect(summary.errors).toEqual([{ row: 2, column: 'visibility', message: 'validation.choice' }]);
   });

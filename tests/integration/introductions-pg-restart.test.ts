@@ -19,7 +19,16 @@ import { makeCluster, makeUser, unique } from '../support/factories';
 // It runs its own throwaway server (initdb in a temporary folder, its own port), so stopping
 // it disturbs nobody; it needs the PostgreSQL server binaries (Debian: postgresql).
 const pgBin = (() => {
-  const candidates = [process.env.PG_BIN, ...(fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql').sort().reverse().map((v) => `/usr/lib/postgresql/${v}/bin`) : [])];
+  const candidates = [
+    process.env.PG_BIN,
+    ...(fs.existsSync('/usr/lib/postgresql')
+      ? fs
+          .readdirSync('/usr/lib/postgresql')
+          .sort()
+          .reverse()
+          .map((v) => `/usr/lib/postgresql/${v}/bin`)
+      : []),
+  ];
   return candidates.find((dir) => dir && fs.existsSync(path.join(dir, 'pg_ctl')));
 })();
 const asRoot = process.getuid?.() === 0; // initdb refuses to run as root: use the postgres account
@@ -39,7 +48,17 @@ const port = vi.hoisted(() => {
 });
 
 let dir = '';
-const startServer = () => run('pg_ctl', ['-D', dir, '-l', path.join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, '-w', 'start']);
+const startServer = () =>
+  run('pg_ctl', [
+    '-D',
+    dir,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+    '-w',
+    'start',
+  ]);
 const stopServer = (mode: 'fast' | 'immediate') => run('pg_ctl', ['-D', dir, '-m', mode, '-w', 'stop']);
 
 beforeAll(async () => {
@@ -75,9 +94,34 @@ describe.skipIf(!pgBin)('Postgres restart during introductions traffic', () => {
     const researcher = await makeUser('researcher', { clusterIds: [cluster.id] });
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) {
-      const [need] = await db.insert(needs).values({ organisationId: sme.user.organisationId, createdBy: sme.user.id, language: 'en', title: unique('n'), summary: 's', domain: 'it', status: 'open' }).returning();
-      const [seed] = await db.insert(seeds).values({ organisationId: researcher.user.organisationId, createdBy: researcher.user.id, language: 'en', title: unique('s'), summary: 's', domain: 'it', status: 'open' }).returning();
-      const [m] = await db.insert(matches).values({ kind: 'engine', needId: need.id, seedId: seed.id, clusterId: cluster.id }).returning();
+      const [need] = await db
+        .insert(needs)
+        .values({
+          organisationId: sme.user.organisationId,
+          createdBy: sme.user.id,
+          language: 'en',
+          title: unique('n'),
+          summary: 's',
+          domain: 'it',
+          status: 'open',
+        })
+        .returning();
+      const [seed] = await db
+        .insert(seeds)
+        .values({
+          organisationId: researcher.user.organisationId,
+          createdBy: researcher.user.id,
+          language: 'en',
+          title: unique('s'),
+          summary: 's',
+          domain: 'it',
+          status: 'open',
+        })
+        .returning();
+      const [m] = await db
+        .insert(matches)
+        .values({ kind: 'engine', needId: need.id, seedId: seed.id, clusterId: cluster.id })
+        .returning();
       ids.push(m.id);
     }
     expect((await health()).status).toBe(200);
@@ -104,7 +148,11 @@ describe.skipIf(!pgBin)('Postgres restart during introductions traffic', () => {
             if (error instanceof AppError) {
               outcomes.conflict++;
               // a transition that committed but whose reply was lost: re-read and move on
-              const [row] = await db.select({ status: matches.status }).from(matches).where(eq(matches.id, id)).catch(() => [{ status: null }]);
+              const [row] = await db
+                .select({ status: matches.status })
+                .from(matches)
+                .where(eq(matches.id, id))
+                .catch(() => [{ status: null }]);
               if (row?.status === 'introduced') progress.set(id, steps.length);
             } else {
               outcomes.failed++;
@@ -148,8 +196,15 @@ describe.skipIf(!pgBin)('Postgres restart during introductions traffic', () => {
     expect(outcomes.failed).toBeGreaterThan(0); // the outage was felt
 
     // no half-done transition: each version bump has exactly one timeline event and one audit row
-    const rows = await db.select({ id: matches.id, status: matches.status, version: matches.version }).from(matches).where(inArray(matches.id, ids));
-    const events = await db.select({ matchId: matchEvents.matchId, n: sql<number>`count(*)::int` }).from(matchEvents).where(inArray(matchEvents.matchId, ids)).groupBy(matchEvents.matchId);
+    const rows = await db
+      .select({ id: matches.id, status: matches.status, version: matches.version })
+      .from(matches)
+      .where(inArray(matches.id, ids));
+    const events = await db
+      .select({ matchId: matchEvents.matchId, n: sql<number>`count(*)::int` })
+      .from(matchEvents)
+      .where(inArray(matchEvents.matchId, ids))
+      .groupBy(matchEvents.matchId);
     const audits = await db
       .select({ id: auditLogs.subjectId, n: sql<number>`count(*)::int` })
       .from(auditLogs)

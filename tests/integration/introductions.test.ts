@@ -10,7 +10,18 @@ import { matches } from '@/db/schema/matching';
 import { notifications } from '@/db/schema/notifications';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
-import { listMeetings, listMessages, listNdas, listOutcomes, pickMeetingSlot, postMessage, proposeMeeting, recordNda, recordOutcome, updateNda } from '@/lib/introductions/after';
+import {
+  listMeetings,
+  listMessages,
+  listNdas,
+  listOutcomes,
+  pickMeetingSlot,
+  postMessage,
+  proposeMeeting,
+  recordNda,
+  recordOutcome,
+  updateNda,
+} from '@/lib/introductions/after';
 import { expressInterest, proposeManualMatch } from '@/lib/introductions/create';
 import { getMatchForViewer, listCoordinatorQueue, listMyIntroductions } from '@/lib/introductions/data';
 import { INTRODUCTION_SWEEP_QUEUE, runIntroductionSweeps } from '@/lib/introductions/jobs';
@@ -38,7 +49,17 @@ async function listing(kind: 'need' | 'seed', owner: { user: { id: string; organ
   const table = kind === 'need' ? needs : seeds;
   const [row] = await db
     .insert(table)
-    .values({ organisationId: owner.user.organisationId, createdBy: owner.user.id, contactUserId: owner.user.id, language: 'en', title: `${kind} ${unique()}`, summary: 's', domain: 'manufacturing', status: 'open', publishedAt: new Date() })
+    .values({
+      organisationId: owner.user.organisationId,
+      createdBy: owner.user.id,
+      contactUserId: owner.user.id,
+      language: 'en',
+      title: `${kind} ${unique()}`,
+      summary: 's',
+      domain: 'manufacturing',
+      status: 'open',
+      publishedAt: new Date(),
+    })
     .returning({ id: table.id });
   return row.id;
 }
@@ -53,13 +74,27 @@ async function world() {
   const sentinels: string[] = [];
   for (const u of [sme, researcher]) {
     const tag = unique('SENTINEL');
-    const [row] = await db.update(users).set({ name: `${tag}-NAME`, email: `${tag.toLowerCase()}@sentinel.example`, phone: `${tag}-PHONE` }).where(eq(users.id, u.user.id)).returning();
+    const [row] = await db
+      .update(users)
+      .set({ name: `${tag}-NAME`, email: `${tag.toLowerCase()}@sentinel.example`, phone: `${tag}-PHONE` })
+      .where(eq(users.id, u.user.id))
+      .returning();
     u.user = row;
     sentinels.push(`${tag}-NAME`, `${tag.toLowerCase()}@sentinel.example`, `${tag}-PHONE`);
   }
   const needId = await listing('need', sme);
   const seedId = await listing('seed', researcher);
-  const [match] = await db.insert(matches).values({ kind: 'engine', needId, seedId, clusterId: cluster.id, score: 0.8, reasons: [{ kind: 'term', value: 'laser' }] }).returning();
+  const [match] = await db
+    .insert(matches)
+    .values({
+      kind: 'engine',
+      needId,
+      seedId,
+      clusterId: cluster.id,
+      score: 0.8,
+      reasons: [{ kind: 'term', value: 'laser' }],
+    })
+    .returning();
   return { cluster, coordinator, sme, researcher, needId, seedId, match, sentinels };
 }
 
@@ -88,13 +123,22 @@ describe('brokered introductions', () => {
     const { coordinator, match } = await world();
     const calls = Array.from({ length: 20 }, (_, i) =>
       conflictOf(
-        transitionMatch(db, coordinator.viewer, match.id, i % 2 ? { type: 'reject', note: `no ${i}` } : { type: 'approve', note: `go ${i}` }, { expectedVersion: match.version }),
+        transitionMatch(
+          db,
+          coordinator.viewer,
+          match.id,
+          i % 2 ? { type: 'reject', note: `no ${i}` } : { type: 'approve', note: `go ${i}` },
+          { expectedVersion: match.version },
+        ),
       ),
     );
     const results = await Promise.all(calls);
     expect(results.filter((r) => r === 'ok')).toHaveLength(1);
     expect(results.filter((r) => r === 'conflict')).toHaveLength(19);
-    const audits = await db.select().from(auditLogs).where(and(eq(auditLogs.subjectType, 'match'), eq(auditLogs.subjectId, match.id)));
+    const audits = await db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.subjectType, 'match'), eq(auditLogs.subjectId, match.id)));
     expect(audits).toHaveLength(1);
     const events = await db.select().from(matchEvents).where(eq(matchEvents.matchId, match.id));
     expect(events).toHaveLength(1);
@@ -105,10 +149,22 @@ describe('brokered introductions', () => {
   it('rejects a stale or illegal transition with a conflict and requires a note on reject', async () => {
     const db = await getDb();
     const { coordinator, match } = await world();
-    await expect(transitionMatch(db, coordinator.viewer, match.id, { type: 'reject', note: ' ' }, { expectedVersion: match.version })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(
+      transitionMatch(
+        db,
+        coordinator.viewer,
+        match.id,
+        { type: 'reject', note: ' ' },
+        { expectedVersion: match.version },
+      ),
+    ).rejects.toMatchObject({ code: 'invalid' });
     await transitionMatch(db, coordinator.viewer, match.id, { type: 'approve' }, { expectedVersion: match.version });
-    await expect(transitionMatch(db, coordinator.viewer, match.id, { type: 'approve' }, { expectedVersion: match.version })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(transitionMatch(db, coordinator.viewer, match.id, { type: 'reject', note: 'x' })).rejects.toMatchObject({ code: 'conflict', messageKey: 'introductions.errors.illegal' });
+    await expect(
+      transitionMatch(db, coordinator.viewer, match.id, { type: 'approve' }, { expectedVersion: match.version }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      transitionMatch(db, coordinator.viewer, match.id, { type: 'reject', note: 'x' }),
+    ).rejects.toMatchObject({ code: 'conflict', messageKey: 'introductions.errors.illegal' });
   });
 
   it('double opt-in: contacts hidden until both accept, then shown to the parties and coordinator only', async () => {
@@ -121,14 +177,19 @@ describe('brokered introductions', () => {
     const outsiders: Viewer[] = [strangerCoordinator.viewer, stranger.viewer, lender.viewer];
     const sentinels = w.sentinels;
 
-    const listingViews = async (v: Viewer) => [await getNeedForViewer(v, w.needId), await getSeedForViewer(v, w.seedId)];
+    const listingViews = async (v: Viewer) => [
+      await getNeedForViewer(v, w.needId),
+      await getSeedForViewer(v, w.seedId),
+    ];
     const checkOutsiders = async () => {
       for (const v of outsiders) {
         expect(leaks(await listingViews(v), sentinels)).toEqual([]);
         expect(await getMatchForViewer(v, w.match.id)).toBeNull();
         expect(await listCoordinatorQueue(v, { status: 'proposed' })).toEqual([]);
         expect(leaks(await listMyIntroductions(v), sentinels)).toEqual([]);
-        await expect(transitionMatch(db, v, w.match.id, { type: 'approve' })).rejects.toMatchObject({ code: 'not_found' });
+        await expect(transitionMatch(db, v, w.match.id, { type: 'approve' })).rejects.toMatchObject({
+          code: 'not_found',
+        });
       }
     };
 
@@ -139,13 +200,22 @@ describe('brokered introductions', () => {
     expect(leaks(queue, sentinels)).toEqual([]);
     await checkOutsiders();
 
-    await transitionMatch(db, w.coordinator.viewer, w.match.id, { type: 'approve', note: 'Strong fit on laser welding' }, { expectedVersion: w.match.version });
+    await transitionMatch(
+      db,
+      w.coordinator.viewer,
+      w.match.id,
+      { type: 'approve', note: 'Strong fit on laser welding' },
+      { expectedVersion: w.match.version },
+    );
     const smeView = await getMatchForViewer(w.sme.viewer, w.match.id);
     expect(smeView?.coordinatorNote).toBe('Strong fit on laser welding');
     expect(smeView?.contacts).toBeNull();
     expect(smeView?.available).toEqual(['accept', 'decline']);
     expect(leaks(smeView, sentinels)).toEqual([]);
-    const mails = await db.select().from(outboxEmails).where(inArray(outboxEmails.toUserId, [w.sme.user.id, w.researcher.user.id]));
+    const mails = await db
+      .select()
+      .from(outboxEmails)
+      .where(inArray(outboxEmails.toUserId, [w.sme.user.id, w.researcher.user.id]));
     expect(mails).toHaveLength(2);
     expect(mails[0].textBody).toContain('Strong fit on laser welding');
     const notes = await db.select().from(notifications).where(eq(notifications.userId, w.sme.user.id));
@@ -184,13 +254,20 @@ describe('brokered introductions', () => {
     const db = await getDb();
     const w = await world();
     await transitionMatch(db, w.coordinator.viewer, w.match.id, { type: 'approve' });
-    await transitionMatch(db, w.researcher.viewer, w.match.id, { type: 'decline', reason: 'other', text: 'SECRET-REASON-TEXT' });
+    await transitionMatch(db, w.researcher.viewer, w.match.id, {
+      type: 'decline',
+      reason: 'other',
+      text: 'SECRET-REASON-TEXT',
+    });
     const smeView = await getMatchForViewer(w.sme.viewer, w.match.id);
     expect(smeView?.status).toBe('declined');
     expect(smeView?.decline?.reason).toBe('other');
     expect(JSON.stringify(smeView)).not.toContain('SECRET-REASON-TEXT');
     expect(leaks(smeView, w.sentinels)).toEqual([]);
-    const [mail] = await db.select().from(outboxEmails).where(and(eq(outboxEmails.toUserId, w.sme.user.id), eq(outboxEmails.template, 'introduction_declined')));
+    const [mail] = await db
+      .select()
+      .from(outboxEmails)
+      .where(and(eq(outboxEmails.toUserId, w.sme.user.id), eq(outboxEmails.template, 'introduction_declined')));
     expect(mail.textBody).not.toContain('SECRET-REASON-TEXT');
   });
 
@@ -198,7 +275,13 @@ describe('brokered introductions', () => {
     const db = await getDb();
     const w = await world();
     const trader = await makeUser('trading');
-    const { matchId, kind } = await expressInterest(db, trader.viewer, { listingKind: 'seed', listingId: w.seedId, offer: 'Distribution in ASEAN', want: 'Exclusive licence', timing: 'Q3' });
+    const { matchId, kind } = await expressInterest(db, trader.viewer, {
+      listingKind: 'seed',
+      listingId: w.seedId,
+      offer: 'Distribution in ASEAN',
+      want: 'Exclusive licence',
+      timing: 'Q3',
+    });
     expect(kind).toBe('sales_channel');
     expect((await listCoordinatorQueue(w.coordinator.viewer)).map((q) => q.id)).toContain(matchId);
     expect(await getMatchForViewer(w.researcher.viewer, matchId)).toBeNull(); // not before the coordinator approves
@@ -219,7 +302,9 @@ describe('brokered introductions', () => {
     expect((await listCoordinatorQueue(w.coordinator.viewer)).map((q) => q.id)).toContain(matchId);
     const foreign = await makeUser('coordinator', { coordinates: [(await makeCluster()).id] });
     const seed3 = await listing('seed', w.researcher);
-    await expect(proposeManualMatch(db, foreign.viewer, { needId: w.needId, seedId: seed3 })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(proposeManualMatch(db, foreign.viewer, { needId: w.needId, seedId: seed3 })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('reminds before the deadline and expires after it, once', async () => {
@@ -229,7 +314,10 @@ describe('brokered introductions', () => {
     await transitionMatch(db, w.coordinator.viewer, w.match.id, { type: 'approve' }, { now: t0, responseDays: 5 });
     await runIntroductionSweeps(db, addDays(t0, 3));
     await runIntroductionSweeps(db, addDays(t0, 3.5));
-    const reminders = await db.select().from(outboxEmails).where(and(eq(outboxEmails.toUserId, w.sme.user.id), eq(outboxEmails.template, 'introduction_reminder')));
+    const reminders = await db
+      .select()
+      .from(outboxEmails)
+      .where(and(eq(outboxEmails.toUserId, w.sme.user.id), eq(outboxEmails.template, 'introduction_reminder')));
     expect(reminders).toHaveLength(1);
     await runIntroductionSweeps(db, addDays(t0, 6));
     const [after] = await db.select().from(matches).where(eq(matches.id, w.match.id));
@@ -250,7 +338,10 @@ async function introduced() {
 /** Other tests' mail in this database must not take this test's batches. */
 async function parkOtherMail(keep: string[]) {
   const db = await getDb();
-  await db.update(outboxEmails).set({ status: 'failed' }).where(and(eq(outboxEmails.status, 'pending'), notInArray(outboxEmails.id, keep)));
+  await db
+    .update(outboxEmails)
+    .set({ status: 'failed' })
+    .where(and(eq(outboxEmails.status, 'pending'), notInArray(outboxEmails.id, keep)));
 }
 
 describe('after the introduction', () => {
@@ -264,29 +355,44 @@ describe('after the introduction', () => {
 
     const slots = [addDays(t0, 7), addDays(t0, 8)];
     const { id: proposalId } = await proposeMeeting(db, w.sme.viewer, w.match.id, { slots, location: 'Nagoya' });
-    await expect(pickMeetingSlot(db, w.sme.viewer, w.match.id, proposalId, slots[0])).rejects.toMatchObject({ code: 'forbidden' }); // not your own proposal
+    await expect(pickMeetingSlot(db, w.sme.viewer, w.match.id, proposalId, slots[0])).rejects.toMatchObject({
+      code: 'forbidden',
+    }); // not your own proposal
     await pickMeetingSlot(db, w.researcher.viewer, w.match.id, proposalId, slots[1]);
-    await expect(pickMeetingSlot(db, w.coordinator.viewer, w.match.id, proposalId, slots[0])).rejects.toMatchObject({ code: 'conflict' });
+    await expect(pickMeetingSlot(db, w.coordinator.viewer, w.match.id, proposalId, slots[0])).rejects.toMatchObject({
+      code: 'conflict',
+    });
     expect((await listMeetings(db, w.sme.viewer, w.match.id))[0].chosenSlot?.getTime()).toBe(slots[1].getTime());
 
-    await recordNda(db, w.researcher.viewer, w.match.id, { type: 'mutual', status: 'signed', signedOn: '2026-01-10', expiresOn: addDays(t0, 10).toISOString().slice(0, 10) });
+    await recordNda(db, w.researcher.viewer, w.match.id, {
+      type: 'mutual',
+      status: 'signed',
+      signedOn: '2026-01-10',
+      expiresOn: addDays(t0, 10).toISOString().slice(0, 10),
+    });
     await recordOutcome(db, w.coordinator.viewer, w.match.id, { kind: 'meeting_held', occurredOn: '2026-02-01' });
     await transitionMatch(db, w.sme.viewer, w.match.id, { type: 'close', outcome: 'joint_rd_started' });
-    expect((await listOutcomes(db, w.researcher.viewer, w.match.id)).map((o) => o.kind).sort()).toEqual(['joint_rd_started', 'meeting_held']);
+    expect((await listOutcomes(db, w.researcher.viewer, w.match.id)).map((o) => o.kind).sort()).toEqual([
+      'joint_rd_started',
+      'meeting_held',
+    ]);
 
     // the sweeps: one NDA reminder within 30 days of its expiry, then the NDA expires
     const first = await runIntroductionSweeps(db, addDays(t0, 1));
     const again = await runIntroductionSweeps(db, addDays(t0, 2));
     expect(first.ndaReminders).toBeGreaterThanOrEqual(1);
     expect(again.ndaReminders).toBe(0);
-    const ndaMails = await db.select().from(outboxEmails).where(and(eq(outboxEmails.toUserId, w.sme.user.id), eq(outboxEmails.template, 'nda_expiring')));
+    const ndaMails = await db
+      .select()
+      .from(outboxEmails)
+      .where(and(eq(outboxEmails.toUserId, w.sme.user.id), eq(outboxEmails.template, 'nda_expiring')));
     expect(ndaMails).toHaveLength(1);
     expect((await listNdas(db, w.sme.viewer, w.match.id))[0].status).toBe('signed');
     await runIntroductionSweeps(db, addDays(t0, 12));
     expect((await listNdas(db, w.sme.viewer, w.match.id))[0].status).toBe('expired');
   });
 
-  it('an NDA updated to signed gets one expiry reminder (in-app and mail in each user\'s language); a new expiry date a new one', async () => {
+  it("an NDA updated to signed gets one expiry reminder (in-app and mail in each user's language); a new expiry date a new one", async () => {
     const db = await getDb();
     const w = await introduced();
     await db.update(users).set({ locale: 'ja' }).where(eq(users.id, w.sme.user.id));
@@ -295,14 +401,28 @@ describe('after the introduction', () => {
     const { id } = await recordNda(db, w.sme.viewer, w.match.id, { type: 'mutual', status: 'draft' });
     expect((await runIntroductionSweeps(db, t0)).ndaReminders).toBe(0); // drafts are not reminded
 
-    await updateNda(db, w.researcher.viewer, w.match.id, id, { type: 'one_way', status: 'signed', signedOn: day(0), expiresOn: day(20), version: 1 });
-    await expect(updateNda(db, w.sme.viewer, w.match.id, id, { type: 'mutual', status: 'draft', version: 1 })).rejects.toMatchObject({ code: 'conflict' }); // stale form
+    await updateNda(db, w.researcher.viewer, w.match.id, id, {
+      type: 'one_way',
+      status: 'signed',
+      signedOn: day(0),
+      expiresOn: day(20),
+      version: 1,
+    });
+    await expect(
+      updateNda(db, w.sme.viewer, w.match.id, id, { type: 'mutual', status: 'draft', version: 1 }),
+    ).rejects.toMatchObject({ code: 'conflict' }); // stale form
     const stranger = await makeUser('sme', { clusterIds: [w.cluster.id] });
-    await expect(updateNda(db, stranger.viewer, w.match.id, id, { type: 'mutual', status: 'draft', version: 2 })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      updateNda(db, stranger.viewer, w.match.id, id, { type: 'mutual', status: 'draft', version: 2 }),
+    ).rejects.toMatchObject({ code: 'not_found' });
 
     expect((await runIntroductionSweeps(db, t0)).ndaReminders).toBe(1);
     expect((await runIntroductionSweeps(db, addDays(t0, 1))).ndaReminders).toBe(0);
-    const reminders = async (userId: string) => db.select().from(outboxEmails).where(and(eq(outboxEmails.toUserId, userId), eq(outboxEmails.template, 'nda_expiring')));
+    const reminders = async (userId: string) =>
+      db
+        .select()
+        .from(outboxEmails)
+        .where(and(eq(outboxEmails.toUserId, userId), eq(outboxEmails.template, 'nda_expiring')));
     const [jaMail] = await reminders(w.sme.user.id);
     expect(jaMail.subject).toBe(`秘密保持契約の期限：${day(20)}`);
     expect(jaMail.textBody).toContain('片務');
@@ -310,13 +430,22 @@ describe('after the introduction', () => {
     expect(enMail.subject).toContain(day(20));
     expect(enMail.locale).toBe('en');
     for (const u of [w.sme.user.id, w.researcher.user.id]) {
-      const inApp = await db.select().from(notifications).where(and(eq(notifications.userId, u), eq(notifications.kind, 'nda_expiring')));
+      const inApp = await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, u), eq(notifications.kind, 'nda_expiring')));
       expect(inApp).toHaveLength(1);
       expect(inApp[0].href).toBe(`/introductions/${w.match.id}`);
     }
 
     // renewed: the new expiry date is reminded again, once
-    await updateNda(db, w.sme.viewer, w.match.id, id, { type: 'one_way', status: 'signed', signedOn: day(0), expiresOn: day(200), version: 2 });
+    await updateNda(db, w.sme.viewer, w.match.id, id, {
+      type: 'one_way',
+      status: 'signed',
+      signedOn: day(0),
+      expiresOn: day(200),
+      version: 2,
+    });
     expect((await runIntroductionSweeps(db, addDays(t0, 2))).ndaReminders).toBe(0);
     expect((await runIntroductionSweeps(db, addDays(t0, 175))).ndaReminders).toBe(1);
     expect(await reminders(w.sme.user.id)).toHaveLength(2);
@@ -332,8 +461,14 @@ describe('after the introduction', () => {
     await transitionMatch(db, w.sme.viewer, w.match.id, { type: 'accept' }, { now: t0 });
     await transitionMatch(db, w.researcher.viewer, w.match.id, { type: 'accept' }, { now: t0 });
     for (const day of [29, 31, 32, 91, 92]) await runIntroductionSweeps(db, addDays(t0, day));
-    const checkIns = await db.select().from(outboxEmails).where(and(eq(outboxEmails.toUserId, w.researcher.user.id), eq(outboxEmails.template, 'check_in')));
-    expect(checkIns.map((m) => m.subject).sort()).toEqual(['How is it going? 30 days since your introduction', 'How is it going? 90 days since your introduction']);
+    const checkIns = await db
+      .select()
+      .from(outboxEmails)
+      .where(and(eq(outboxEmails.toUserId, w.researcher.user.id), eq(outboxEmails.template, 'check_in')));
+    expect(checkIns.map((m) => m.subject).sort()).toEqual([
+      'How is it going? 30 days since your introduction',
+      'How is it going? 90 days since your introduction',
+    ]);
   });
 });
 
@@ -343,11 +478,27 @@ describe('mail outbox', () => {
     const received: string[] = [];
     const port = 20000 + Math.floor(Math.random() * 20000);
     const start = () => startSmtpCapture(port, (raw) => received.push(messageIdOf(raw)));
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, connectionTimeout: 2000, greetingTimeout: 2000, socketTimeout: 5000 });
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port,
+      secure: false,
+      ignoreTLS: true,
+      connectionTimeout: 2000,
+      greetingTimeout: 2000,
+      socketTimeout: 5000,
+    });
     const { user } = await makeUser('sme');
     const ids: string[] = [];
     await db.transaction(async (tx) => {
-      for (let i = 0; i < 8; i++) ids.push((await enqueueEmail(tx, { to: { userId: user.id }, category: 'transactional', template: 'new_message', params: { listing: `L${i}`, matchId: 'm', sender: 's' } }))!);
+      for (let i = 0; i < 8; i++)
+        ids.push(
+          (await enqueueEmail(tx, {
+            to: { userId: user.id },
+            category: 'transactional',
+            template: 'new_message',
+            params: { listing: `L${i}`, matchId: 'm', sender: 's' },
+          }))!,
+        );
     });
     await parkOtherMail(ids);
     const opts = { transport, batchSize: 3, backoffSeconds: () => 0 };
@@ -372,10 +523,24 @@ describe('mail outbox', () => {
     const db = await getDb();
     const { user } = await makeUser('researcher');
     const sent: string[] = [];
-    const transport = { sendMail: async (m: { messageId?: string }) => { sent.push(m.messageId!); await new Promise((r) => setTimeout(r, 5)); return {}; } };
+    const transport = {
+      sendMail: async (m: { messageId?: string }) => {
+        sent.push(m.messageId!);
+        await new Promise((r) => setTimeout(r, 5));
+        return {};
+      },
+    };
     const ids: string[] = [];
     await db.transaction(async (tx) => {
-      for (let i = 0; i < 10; i++) ids.push((await enqueueEmail(tx, { to: { userId: user.id }, category: 'transactional', template: 'new_message', params: { listing: 'x', matchId: 'm', sender: 's' } }))!);
+      for (let i = 0; i < 10; i++)
+        ids.push(
+          (await enqueueEmail(tx, {
+            to: { userId: user.id },
+            category: 'transactional',
+            template: 'new_message',
+            params: { listing: 'x', matchId: 'm', sender: 's' },
+          }))!,
+        );
     });
     await parkOtherMail(ids);
     await Promise.all([1, 2, 3].map(() => deliverDueMails(db, { transport: transport as never, batchSize: 4 })));
@@ -391,11 +556,23 @@ describe('mail outbox', () => {
     const { user } = await makeUser('sme');
     await db.update(users).set({ locale: 'ja' }).where(eq(users.id, user.id));
     const { setMailPreferences } = await import('@/lib/mail/preferences');
-    const id = await enqueueEmail(db, { to: { userId: user.id }, category: 'messages', template: 'new_message', params: { listing: 'L', matchId: 'm', sender: 'S' } });
+    const id = await enqueueEmail(db, {
+      to: { userId: user.id },
+      category: 'messages',
+      template: 'new_message',
+      params: { listing: 'L', matchId: 'm', sender: 'S' },
+    });
     const [row] = await db.select().from(outboxEmails).where(eq(outboxEmails.id, id!));
     expect(row.subject).toContain('新しいメッセージ');
     await setMailPreferences(db, user.id, { messages: false });
-    expect(await enqueueEmail(db, { to: { userId: user.id }, category: 'messages', template: 'new_message', params: { listing: 'L', matchId: 'm', sender: 'S' } })).toBeNull();
+    expect(
+      await enqueueEmail(db, {
+        to: { userId: user.id },
+        category: 'messages',
+        template: 'new_message',
+        params: { listing: 'L', matchId: 'm', sender: 'S' },
+      }),
+    ).toBeNull();
   });
 });
 
@@ -426,7 +603,15 @@ describe('mail and introduction workers on the job queue', () => {
     const { user } = await makeUser('sme');
     const ids = await transactionWithMail(db, async (tx) => {
       const out: string[] = [];
-      for (let i = 0; i < 5; i++) out.push((await enqueueEmail(tx, { to: { userId: user.id }, category: 'transactional', template: 'new_message', params: { listing: `L${i}`, matchId: 'm', sender: 's' } }))!);
+      for (let i = 0; i < 5; i++)
+        out.push(
+          (await enqueueEmail(tx, {
+            to: { userId: user.id },
+            category: 'transactional',
+            template: 'new_message',
+            params: { listing: `L${i}`, matchId: 'm', sender: 's' },
+          }))!,
+        );
       return out;
     });
     // well before the minute schedule: the flush queued after the commit sends them
@@ -446,11 +631,19 @@ describe('mail and introduction workers on the job queue', () => {
     const db = await getDb();
     const w = await introduced();
     const expires = addDays(new Date(), 10).toISOString().slice(0, 10);
-    await recordNda(db, w.sme.viewer, w.match.id, { type: 'mutual', status: 'signed', signedOn: '2026-01-05', expiresOn: expires });
+    await recordNda(db, w.sme.viewer, w.match.id, {
+      type: 'mutual',
+      status: 'signed',
+      signedOn: '2026-01-05',
+      expiresOn: expires,
+    });
     await enqueue(INTRODUCTION_SWEEP_QUEUE, {});
     await vi.waitFor(
       async () => {
-        const rows = await db.select().from(notifications).where(and(eq(notifications.userId, w.researcher.user.id), eq(notifications.kind, 'nda_expiring')));
+        const rows = await db
+          .select()
+          .from(notifications)
+          .where(and(eq(notifications.userId, w.researcher.user.id), eq(notifications.kind, 'nda_expiring')));
         expect(rows).toHaveLength(1);
       },
       { timeout: 20_000, interval: 250 },
@@ -458,7 +651,10 @@ describe('mail and introduction workers on the job queue', () => {
     // and the mail goes out through the mail worker
     await vi.waitFor(
       async () => {
-        const [mail] = await db.select().from(outboxEmails).where(and(eq(outboxEmails.toUserId, w.researcher.user.id), eq(outboxEmails.template, 'nda_expiring')));
+        const [mail] = await db
+          .select()
+          .from(outboxEmails)
+          .where(and(eq(outboxEmails.toUserId, w.researcher.user.id), eq(outboxEmails.template, 'nda_expiring')));
         expect(mail?.status).toBe('sent');
         expect(received).toContain(mail.messageId);
       },

@@ -46,7 +46,16 @@ const seedInput = (overrides: Record<string, unknown> = {}) =>
     trl: 4,
     licensing: ['non_exclusive'],
     advantages: '3x the conductivity of oxide electrolytes',
-    ipRecords: [{ number: 'JP7000001', jurisdiction: 'JP', status: 'granted', title: 'Sulfide electrolyte', filedOn: '2021-04-01', grantedOn: '2023-06-01' }],
+    ipRecords: [
+      {
+        number: 'JP7000001',
+        jurisdiction: 'JP',
+        status: 'granted',
+        title: 'Sulfide electrolyte',
+        filedOn: '2021-04-01',
+        grantedOn: '2023-06-01',
+      },
+    ],
     ...overrides,
   });
 
@@ -66,13 +75,25 @@ async function world() {
 
 async function publishedNeed(owner: Viewer, coordinator: Viewer, overrides: Record<string, unknown> = {}) {
   const saved = await saveNeed(owner, needInput(overrides));
-  await reviewListing(coordinator, { kind: 'need', id: saved.id, version: saved.version, decision: 'publish', comment: '' });
+  await reviewListing(coordinator, {
+    kind: 'need',
+    id: saved.id,
+    version: saved.version,
+    decision: 'publish',
+    comment: '',
+  });
   return saved.id;
 }
 
 async function publishedSeed(owner: Viewer, coordinator: Viewer, overrides: Record<string, unknown> = {}) {
   const saved = await saveSeed(owner, seedInput(overrides));
-  await reviewListing(coordinator, { kind: 'seed', id: saved.id, version: saved.version, decision: 'publish', comment: '' });
+  await reviewListing(coordinator, {
+    kind: 'seed',
+    id: saved.id,
+    version: saved.version,
+    decision: 'publish',
+    comment: '',
+  });
   return saved.id;
 }
 
@@ -83,30 +104,70 @@ describe('create, update, lifecycle', () => {
     const w = await world();
     const draft = await saveNeed(w.sme.viewer, needInput({ intent: 'draft' }));
     expect(draft.status).toBe('draft');
-    const again = await saveNeed(w.sme.viewer, needInput({ intent: 'draft', id: draft.id, version: draft.version, title: '鋳巣を減らしたい（改訂）' }));
+    const again = await saveNeed(
+      w.sme.viewer,
+      needInput({ intent: 'draft', id: draft.id, version: draft.version, title: '鋳巣を減らしたい（改訂）' }),
+    );
     expect(again).toMatchObject({ status: 'draft', version: draft.version + 1 });
-    await expect(saveNeed(w.sme.viewer, needInput({ id: draft.id, version: draft.version }))).rejects.toMatchObject({ code: 'conflict' });
+    await expect(saveNeed(w.sme.viewer, needInput({ id: draft.id, version: draft.version }))).rejects.toMatchObject({
+      code: 'conflict',
+    });
 
-    const submitted = await transitionListing(w.sme.viewer, { kind: 'need', id: draft.id, version: again.version }, 'submit');
+    const submitted = await transitionListing(
+      w.sme.viewer,
+      { kind: 'need', id: draft.id, version: again.version },
+      'submit',
+    );
     expect(submitted.status).toBe('pending_review');
     expect((await listReviewQueue(w.coordinator.viewer)).map((i) => i.id)).toContain(draft.id);
     expect(await listReviewQueue(w.otherCoordinator.viewer)).toEqual([]);
 
     // owners cannot publish their own listing; another cluster's coordinator cannot see it
-    await expect(reviewListing(w.sme.viewer, { kind: 'need', id: draft.id, version: submitted.version, decision: 'publish', comment: '' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(reviewListing(w.otherCoordinator.viewer, { kind: 'need', id: draft.id, version: submitted.version, decision: 'publish', comment: '' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      reviewListing(w.sme.viewer, {
+        kind: 'need',
+        id: draft.id,
+        version: submitted.version,
+        decision: 'publish',
+        comment: '',
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      reviewListing(w.otherCoordinator.viewer, {
+        kind: 'need',
+        id: draft.id,
+        version: submitted.version,
+        decision: 'publish',
+        comment: '',
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
 
     // two coordinators click at once: exactly one wins
     const second = await makeUser('coordinator', { coordinates: [w.cluster.id] });
     const results = await Promise.allSettled([
-      reviewListing(w.coordinator.viewer, { kind: 'need', id: draft.id, version: submitted.version, decision: 'publish', comment: '' }),
-      reviewListing(second.viewer, { kind: 'need', id: draft.id, version: submitted.version, decision: 'send_back', comment: 'もっと具体的に' }),
+      reviewListing(w.coordinator.viewer, {
+        kind: 'need',
+        id: draft.id,
+        version: submitted.version,
+        decision: 'publish',
+        comment: '',
+      }),
+      reviewListing(second.viewer, {
+        kind: 'need',
+        id: draft.id,
+        version: submitted.version,
+        decision: 'send_back',
+        comment: 'もっと具体的に',
+      }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'conflict' } });
 
     const db = await getDb();
-    const actions = await db.select({ action: auditLogs.action }).from(auditLogs).where(eq(auditLogs.subjectId, draft.id));
+    const actions = await db
+      .select({ action: auditLogs.action })
+      .from(auditLogs)
+      .where(eq(auditLogs.subjectId, draft.id));
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['need.create', 'need.update', 'need.submit']));
   });
 
@@ -117,26 +178,49 @@ describe('create, update, lifecycle', () => {
     expect(edit?.status).toBe('open');
     const saved = await saveNeed(w.sme.viewer, needInput({ intent: 'draft', id, version: edit!.values.version }));
     expect(saved.status).toBe('pending_review');
-    const back = await reviewListing(w.coordinator.viewer, { kind: 'need', id, version: saved.version, decision: 'send_back', comment: '予算を書いてください' });
+    const back = await reviewListing(w.coordinator.viewer, {
+      kind: 'need',
+      id,
+      version: saved.version,
+      decision: 'send_back',
+      comment: '予算を書いてください',
+    });
     expect(back.status).toBe('draft');
     expect((await getNeedForEdit(w.sme.viewer, id))?.reviewComment).toBe('予算を書いてください');
     const resubmitted = await saveNeed(w.sme.viewer, needInput({ id, version: back.version }));
-    const published = await reviewListing(w.coordinator.viewer, { kind: 'need', id, version: resubmitted.version, decision: 'publish', comment: '' });
-    const closed = await transitionListing(w.sme.viewer, { kind: 'need', id, version: published.version }, 'close', { closedReason: 'partner_found' });
+    const published = await reviewListing(w.coordinator.viewer, {
+      kind: 'need',
+      id,
+      version: resubmitted.version,
+      decision: 'publish',
+      comment: '',
+    });
+    const closed = await transitionListing(w.sme.viewer, { kind: 'need', id, version: published.version }, 'close', {
+      closedReason: 'partner_found',
+    });
     expect(closed.status).toBe('closed');
-    await expect(transitionListing(w.sme.viewer, { kind: 'need', id, version: closed.version }, 'close')).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      transitionListing(w.sme.viewer, { kind: 'need', id, version: closed.version }, 'close'),
+    ).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('a coordinator drafts on behalf of an organisation of their cluster only; it stays the organisation’s', async () => {
     const w = await world();
-    const saved = await saveNeed(w.coordinator.viewer, needInput({ intent: 'draft', organisationId: w.sme.viewer.organisationId }));
+    const saved = await saveNeed(
+      w.coordinator.viewer,
+      needInput({ intent: 'draft', organisationId: w.sme.viewer.organisationId }),
+    );
     const db = await getDb();
     const [row] = await db.select().from(needs).where(eq(needs.id, saved.id));
     expect(row.organisationId).toBe(w.sme.viewer.organisationId);
     expect(row.createdBy).toBe(w.coordinator.user.id);
     expect(await getNeedForEdit(w.sme.viewer, saved.id)).not.toBeNull();
-    await expect(saveNeed(w.coordinator.viewer, needInput({ organisationId: w.outsiderSme.viewer.organisationId }))).rejects.toMatchObject({ code: 'invalid' });
-    await expect(saveNeed(w.otherCoordinator.viewer, needInput({ organisationId: w.sme.viewer.organisationId }))).rejects.toMatchObject({ code: 'invalid' });
+    await expect(
+      saveNeed(w.coordinator.viewer, needInput({ organisationId: w.outsiderSme.viewer.organisationId })),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    await expect(
+      saveNeed(w.otherCoordinator.viewer, needInput({ organisationId: w.sme.viewer.organisationId })),
+    ).rejects.toMatchObject({ code: 'invalid' });
   });
 
   it('another organisation cannot edit or even detect a draft: not found, nothing changed', async () => {
@@ -144,8 +228,12 @@ describe('create, update, lifecycle', () => {
     const saved = await saveNeed(w.sme.viewer, needInput({ intent: 'draft' }));
     expect(await getNeedForEdit(w.outsiderSme.viewer, saved.id)).toBeNull();
     expect(await getNeedForViewer(w.outsiderSme.viewer, saved.id)).toBeNull();
-    await expect(saveNeed(w.outsiderSme.viewer, needInput({ id: saved.id, version: saved.version, title: 'hijacked' }))).rejects.toMatchObject({ code: 'not_found' });
-    await expect(transitionListing(w.outsiderSme.viewer, { kind: 'need', id: saved.id, version: saved.version }, 'submit')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      saveNeed(w.outsiderSme.viewer, needInput({ id: saved.id, version: saved.version, title: 'hijacked' })),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      transitionListing(w.outsiderSme.viewer, { kind: 'need', id: saved.id, version: saved.version }, 'submit'),
+    ).rejects.toMatchObject({ code: 'not_found' });
     const db = await getDb();
     const [row] = await db.select({ title: needs.title }).from(needs).where(eq(needs.id, saved.id));
     expect(row.title).not.toBe('hijacked');
@@ -154,7 +242,10 @@ describe('create, update, lifecycle', () => {
   it('renewal: only near or after expiry; an expired listing leaves search until renewed', async () => {
     const w = await world();
     const word = unique('renewal').replace('-', '');
-    const id = await publishedNeed(w.sme.viewer, w.coordinator.viewer, { title: `Expiring need ${word}`, language: 'en' });
+    const id = await publishedNeed(w.sme.viewer, w.coordinator.viewer, {
+      title: `Expiring need ${word}`,
+      language: 'en',
+    });
     expect((await searchNeeds(w.trading.viewer, search({ q: word }))).total).toBe(1);
     const db = await getDb();
     const [{ version }] = await db.select({ version: needs.version }).from(needs).where(eq(needs.id, id));
@@ -169,13 +260,24 @@ describe('create, update, lifecycle', () => {
 
 describe('validation', () => {
   it('rejects invalid TRL, enums, oversized fields and too many keywords, reporting every field', () => {
-    const bad = needSchema.safeParse({ ...needInput(), trlMin: 0, trlMax: 10, domain: 'space', visibility: 'public', title: 'x'.repeat(201), keywords: Array.from({ length: 21 }, (_, i) => `k${i}`) });
+    const bad = needSchema.safeParse({
+      ...needInput(),
+      trlMin: 0,
+      trlMax: 10,
+      domain: 'space',
+      visibility: 'public',
+      title: 'x'.repeat(201),
+      keywords: Array.from({ length: 21 }, (_, i) => `k${i}`),
+    });
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['trlMin', 'trlMax', 'domain', 'visibility', 'title', 'keywords']));
     expect(seedSchema.safeParse({ ...seedInput(), trl: '12' }).success).toBe(false);
     expect(seedSchema.safeParse({ ...seedInput(), licensing: ['free'] }).success).toBe(false);
-    expect(seedSchema.safeParse({ ...seedInput(), ipRecords: [{ jurisdiction: 'JP', status: 'pending', title: 't' }] }).success).toBe(false);
+    expect(
+      seedSchema.safeParse({ ...seedInput(), ipRecords: [{ jurisdiction: 'JP', status: 'pending', title: 't' }] })
+        .success,
+    ).toBe(false);
     expect(needSchema.safeParse({ ...needInput(), trlMin: 6, trlMax: 3 }).success).toBe(false);
     expect(needSchema.safeParse({ ...needInput(), status: 'open' }).success).toBe(false); // smuggled field
   });
@@ -206,7 +308,9 @@ describe('search', () => {
       ipRecords: [{ jurisdiction: 'JP', status: 'filed', title: 'ペプチド組成物', number: '特願2024-000001' }],
     });
 
-    expect((await searchNeeds(w.researcher.viewer, search({ q: `ダイカスト ${tag}` }))).items.map((i) => i.title)).toEqual([needInput().title]);
+    expect(
+      (await searchNeeds(w.researcher.viewer, search({ q: `ダイカスト ${tag}` }))).items.map((i) => i.title),
+    ).toEqual([needInput().title]);
     expect((await searchNeeds(w.researcher.viewer, search({ q: `巣欠陥 ${tag}` }))).total).toBe(1); // substring of a compound
     expect((await searchSeeds(w.sme.viewer, search({ q: `battery ${tag}` }))).items.map((i) => i.id)).toEqual([seedId]); // batteries ~ battery
     expect((await searchSeeds(w.sme.viewer, search({ q: `charging ${tag}` }))).total).toBe(1);
@@ -215,23 +319,37 @@ describe('search', () => {
     // across languages through the glossary: Japanese finds English and the reverse
     expect((await searchSeeds(w.sme.viewer, search({ q: `固体電解質 ${tag}` }))).items[0]?.id).toBe(seedId); // (seed2's English details mention an electrolyte too)
     expect((await searchSeeds(w.sme.viewer, search({ q: `peptide ${tag}` }))).items.map((i) => i.id)).toEqual([seed2]);
-    expect((await searchSeeds(w.sme.viewer, search({ q: `fermentation ${tag}` }))).items.map((i) => i.id)).toEqual([seed2]);
+    expect((await searchSeeds(w.sme.viewer, search({ q: `fermentation ${tag}` }))).items.map((i) => i.id)).toEqual([
+      seed2,
+    ]);
 
     const all = await searchSeeds(w.sme.viewer, search({ q: tag }));
     expect(all.total).toBe(2);
-    expect((await searchSeeds(w.sme.viewer, search({ q: tag, domain: 'biotech' }))).items.map((i) => i.id)).toEqual([seed2]);
+    expect((await searchSeeds(w.sme.viewer, search({ q: tag, domain: 'biotech' }))).items.map((i) => i.id)).toEqual([
+      seed2,
+    ]);
     expect((await searchSeeds(w.sme.viewer, search({ q: tag, trl: '3' }))).items.map((i) => i.id)).toEqual([seedId]);
-    expect((await searchSeeds(w.sme.viewer, search({ q: tag, ipStatus: 'filed' }))).items.map((i) => i.id)).toEqual([seed2]);
-    expect((await searchSeeds(w.sme.viewer, search({ q: tag, licensing: 'non_exclusive' }))).items.map((i) => i.id)).toEqual([seedId]);
+    expect((await searchSeeds(w.sme.viewer, search({ q: tag, ipStatus: 'filed' }))).items.map((i) => i.id)).toEqual([
+      seed2,
+    ]);
+    expect(
+      (await searchSeeds(w.sme.viewer, search({ q: tag, licensing: 'non_exclusive' }))).items.map((i) => i.id),
+    ).toEqual([seedId]);
     expect((await searchSeeds(w.sme.viewer, search({ q: tag, cluster: w.cluster.id }))).total).toBe(2);
     expect((await searchSeeds(w.sme.viewer, search({ q: tag, cluster: (await makeCluster()).id }))).total).toBe(0);
     expect((await searchSeeds(w.sme.viewer, search({ q: tag, orgKind: 'university' }))).total).toBe(2);
     expect((await searchSeeds(w.sme.viewer, search({ q: tag, orgKind: 'tlo' }))).total).toBe(0);
-    expect((await searchSeeds(w.sme.viewer, search({ q: tag, posted: '7', sort: 'newest' }))).items.map((i) => i.id)).toEqual([seed2, seedId]);
+    expect(
+      (await searchSeeds(w.sme.viewer, search({ q: tag, posted: '7', sort: 'newest' }))).items.map((i) => i.id),
+    ).toEqual([seed2, seedId]);
     expect((await searchNeeds(w.researcher.viewer, search({ q: tag, trl: '5' }))).total).toBe(1);
     expect((await searchNeeds(w.researcher.viewer, search({ q: tag, trl: '9' }))).total).toBe(0);
     // malformed filters are ignored, not errors
-    expect(searchParamsSchema.parse({ trl: 'abc', domain: 'space', page: '-3' })).toMatchObject({ trl: undefined, domain: undefined, page: 1 });
+    expect(searchParamsSchema.parse({ trl: 'abc', domain: 'space', page: '-3' })).toMatchObject({
+      trl: undefined,
+      domain: undefined,
+      page: 1,
+    });
   });
 
   it('drafts, pending and private listings stay out of other members’ search', async () => {
@@ -239,7 +357,10 @@ describe('search', () => {
     const tag = unique('hidden').replace('-', '');
     await saveNeed(w.sme.viewer, needInput({ intent: 'draft', keywords: [tag] }));
     await saveNeed(w.sme.viewer, needInput({ keywords: [tag] })); // pending review
-    const privateId = await publishedNeed(w.sme.viewer, w.coordinator.viewer, { keywords: [tag], visibility: 'private' });
+    const privateId = await publishedNeed(w.sme.viewer, w.coordinator.viewer, {
+      keywords: [tag],
+      visibility: 'private',
+    });
     expect((await searchNeeds(w.trading.viewer, search({ q: tag }))).total).toBe(0);
     expect(await getNeedForViewer(w.trading.viewer, privateId)).toBeNull();
     expect((await searchNeeds(w.coordinator.viewer, search({ q: tag }))).items.map((i) => i.id)).toEqual([privateId]);
@@ -272,7 +393,10 @@ describe('disclosure', () => {
     expect(coord!.contact?.phone).toBe(sentinelPhone);
 
     const db = await getDb();
-    const logs = await db.select().from(auditLogs).where(and(eq(auditLogs.subjectId, id), eq(auditLogs.action, 'listing.disclose')));
+    const logs = await db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.subjectId, id), eq(auditLogs.action, 'listing.disclose')));
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatchObject({ actorId: w.coordinator.user.id, ip: '203.0.113.5' });
     expect(logs[0].details).toMatchObject({ fields: expect.arrayContaining(['contacts']) });
@@ -280,7 +404,10 @@ describe('disclosure', () => {
 
   it('anonymous needs show the label, never the organisation', async () => {
     const w = await world();
-    const id = await publishedNeed(w.sme.viewer, w.coordinator.viewer, { visibility: 'anonymous', anonymousLabel: '愛知県の精密加工メーカー' });
+    const id = await publishedNeed(w.sme.viewer, w.coordinator.viewer, {
+      visibility: 'anonymous',
+      anonymousLabel: '愛知県の精密加工メーカー',
+    });
     const view = await getNeedForViewer(w.trading.viewer, id);
     expect(view!.organisation).toEqual({ kind: 'anonymous', label: '愛知県の精密加工メーカー' });
     const card = (await searchNeeds(w.trading.viewer, search({ q: 'ダイカスト' }))).items.find((i) => i.id === id);
@@ -295,7 +422,15 @@ describe('disclosure', () => {
       visibility: 'public_teaser',
       details: 'SENTINEL-DETAILS claim 1: a sulfide electrolyte comprising',
       advantages: 'SENTINEL-ADVANTAGES 3x conductivity',
-      ipRecords: [{ number: 'SENTINEL-APP-2025-123', jurisdiction: 'JP', status: 'unpublished_application', title: 'SENTINEL-CLAIMS electrolyte', filedOn: '2025-05-01' }],
+      ipRecords: [
+        {
+          number: 'SENTINEL-APP-2025-123',
+          jurisdiction: 'JP',
+          status: 'unpublished_application',
+          title: 'SENTINEL-CLAIMS electrolyte',
+          filedOn: '2025-05-01',
+        },
+      ],
     });
     const view = await getSeedForViewer(w.trading.viewer, id);
     expect(view!.teaser).toBe(true);
@@ -313,8 +448,14 @@ describe('disclosure', () => {
   it('signed-out visitors see public teasers only; members-only seeds are not public', async () => {
     const w = await world();
     const tag = unique('pub').replace('-', '');
-    const publicId = await publishedSeed(w.researcher.viewer, w.coordinator.viewer, { visibility: 'public_teaser', keywords: [tag] });
-    const membersId = await publishedSeed(w.researcher.viewer, w.coordinator.viewer, { visibility: 'members', keywords: [tag] });
+    const publicId = await publishedSeed(w.researcher.viewer, w.coordinator.viewer, {
+      visibility: 'public_teaser',
+      keywords: [tag],
+    });
+    const membersId = await publishedSeed(w.researcher.viewer, w.coordinator.viewer, {
+      visibility: 'members',
+      keywords: [tag],
+    });
     const result = await searchSeeds(null, search({ q: tag }));
     expect(result.items.map((i) => i.id)).toEqual([publicId]);
     expect(result.items[0].details).toBeNull();
@@ -324,7 +465,9 @@ describe('disclosure', () => {
 
   it('granted patent numbers are visible to members; a field set to NDA is withheld and says so', async () => {
     const w = await world();
-    const id = await publishedSeed(w.researcher.viewer, w.coordinator.viewer, { disclosure: { organisationName: 'nda' } });
+    const id = await publishedSeed(w.researcher.viewer, w.coordinator.viewer, {
+      disclosure: { organisationName: 'nda' },
+    });
     const view = await getSeedForViewer(w.lender.viewer, id);
     expect(view!.ipRecords[0].number).toBe('JP7000001');
     expect(view!.organisation.kind).toBe('hidden');

@@ -11,7 +11,15 @@ import { rematchListing } from '@/lib/matching/proposals';
 import { rankForListing, rankForListings } from '@/lib/matching/retrieve';
 import { rematchMany } from '@/lib/matching/bulk';
 import { PROPOSAL_SETTINGS } from '@/lib/matching/weights';
-import { indexListings, loadListings, pruneIndex, rebuildCorpusStats, reweigh, rowsOf, TEXT_CAPS } from '@/lib/matching/store';
+import {
+  indexListings,
+  loadListings,
+  pruneIndex,
+  rebuildCorpusStats,
+  reweigh,
+  rowsOf,
+  TEXT_CAPS,
+} from '@/lib/matching/store';
 import { findPartnersForViewer } from '@/lib/matching/data';
 import { makeCluster, makeUser } from '../support/factories';
 
@@ -31,7 +39,15 @@ async function makeNeed(o: { userId: string; organisationId: string }, f: NeedFi
   const db = await getDb();
   const [row] = await db
     .insert(needs)
-    .values({ organisationId: o.organisationId, createdBy: o.userId, language: 'en', summary: '', domain: 'environment_energy', status: 'open', ...f })
+    .values({
+      organisationId: o.organisationId,
+      createdBy: o.userId,
+      language: 'en',
+      summary: '',
+      domain: 'environment_energy',
+      status: 'open',
+      ...f,
+    })
     .returning();
   return row;
 }
@@ -40,7 +56,15 @@ async function makeSeed(o: { userId: string; organisationId: string }, f: SeedFi
   const db = await getDb();
   const [row] = await db
     .insert(seeds)
-    .values({ organisationId: o.organisationId, createdBy: o.userId, language: 'en', summary: '', domain: 'environment_energy', status: 'open', ...f })
+    .values({
+      organisationId: o.organisationId,
+      createdBy: o.userId,
+      language: 'en',
+      summary: '',
+      domain: 'environment_energy',
+      status: 'open',
+      ...f,
+    })
     .returning();
   return row;
 }
@@ -108,12 +132,18 @@ describe('retrieval from the database', () => {
     const ranked = await rankForListing(db, 'need', need.id, 50);
     const hit = ranked.find((m) => m.id === seed.id);
     expect(hit).toBeDefined();
-    expect(hit!.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(['shared_concepts', 'same_domain', 'trl_fit', 'cross_language']));
+    expect(hit!.reasons.map((r) => r.kind)).toEqual(
+      expect.arrayContaining(['shared_concepts', 'same_domain', 'trl_fit', 'cross_language']),
+    );
   });
 
   it('finds an edited seed by its new words only, and a removed one by none (the postings follow the documents)', async () => {
     const db = await getDb();
-    const word = () => `zq${Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 8)}`;
+    const word = () =>
+      `zq${Math.random()
+        .toString(36)
+        .replace(/[^a-z]/g, '')
+        .slice(0, 8)}`;
     const [before, after] = [word(), word()];
     const sme = await owner('sme');
     const needBefore = await makeNeed(sme, { title: before });
@@ -124,11 +154,19 @@ describe('retrieval from the database', () => {
     const top = async (needId: string) => (await rankForListing(db, 'need', needId, 3, { withReasons: false }))[0]?.id;
     expect(await top(needBefore.id)).toBe(seed.id);
 
-    await db.update(seeds).set({ title: `${after} thermal barrier coating` }).where(eq(seeds.id, seed.id));
+    await db
+      .update(seeds)
+      .set({ title: `${after} thermal barrier coating` })
+      .where(eq(seeds.id, seed.id));
     await indexListings(db, 'seed', [seed.id]);
     expect(await top(needAfter.id)).toBe(seed.id);
     expect(await top(needBefore.id)).not.toBe(seed.id);
-    const postings = async () => rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from match_postings where kind = 'seed' and listing_id = ${seed.id}::uuid and key like 't:zq%'`))[0].n;
+    const postings = async () =>
+      rowsOf<{ n: number }>(
+        await db.execute(
+          sql`select count(*)::int as n from match_postings where kind = 'seed' and listing_id = ${seed.id}::uuid and key like 't:zq%'`,
+        ),
+      )[0].n;
     expect(await postings()).toBe(1);
 
     await db.update(seeds).set({ status: 'closed' }).where(eq(seeds.id, seed.id));
@@ -157,7 +195,10 @@ describe('proposals', () => {
     const first = rows[0];
 
     // the seed is edited: weaker text, re-matched → same row, new score
-    await db.update(seeds).set({ keywords: [], summary: 'A wet process for sulfide powders.' }).where(eq(seeds.id, seed.id));
+    await db
+      .update(seeds)
+      .set({ keywords: [], summary: 'A wet process for sulfide powders.' })
+      .where(eq(seeds.id, seed.id));
     await rematchListing(db, 'seed', seed.id);
     await rematchListing(db, 'need', need.id);
     rows = await db.select().from(matches).where(pair);
@@ -166,7 +207,10 @@ describe('proposals', () => {
 
     // a coordinator approved it: re-scoring leaves it alone
     await db.update(matches).set({ status: 'approved', score: 0.99 }).where(eq(matches.id, first.id));
-    await db.update(seeds).set({ keywords: ['solid electrolyte'] }).where(eq(seeds.id, seed.id));
+    await db
+      .update(seeds)
+      .set({ keywords: ['solid electrolyte'] })
+      .where(eq(seeds.id, seed.id));
     await rematchListing(db, 'seed', seed.id);
     rows = await db.select().from(matches).where(pair);
     expect(rows).toHaveLength(1);
@@ -181,9 +225,19 @@ describe('proposals', () => {
     // a rare shared token: on a shared database earlier runs' copies of these texts must not crowd the top 10
     const token = `bulk${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
     const needA = await makeNeed(sme, { ...batteryNeed, keywords: [...(batteryNeed.keywords ?? []), token] });
-    const needB = await makeNeed(sme, { ...batteryNeed, language: 'en', title: 'Low-cost sulfide solid electrolyte for all-solid-state batteries', summary: 'We need a mass production process.', keywords: ['solid electrolyte', token] });
+    const needB = await makeNeed(sme, {
+      ...batteryNeed,
+      language: 'en',
+      title: 'Low-cost sulfide solid electrolyte for all-solid-state batteries',
+      summary: 'We need a mass production process.',
+      keywords: ['solid electrolyte', token],
+    });
     const seed = await makeSeed(lab, { ...batterySeed, keywords: [...(batterySeed.keywords ?? []), token] });
-    const closed = await makeSeed(lab, { ...batterySeed, title: 'Sulfide solid electrolyte powder, wet synthesis at low cost', keywords: [...(batterySeed.keywords ?? []), token] });
+    const closed = await makeSeed(lab, {
+      ...batterySeed,
+      title: 'Sulfide solid electrolyte powder, wet synthesis at low cost',
+      keywords: [...(batterySeed.keywords ?? []), token],
+    });
     await indexListings(db, 'seed', [seed.id, closed.id]);
     await indexListings(db, 'need', [needA.id, needB.id]);
     // closed after indexing: still in the index until the background sweep, never returned
@@ -206,7 +260,10 @@ describe('proposals', () => {
     await rematchMany(db, 'need', [needA.id, needB.id], { batch: 2 });
     for (const id of [needA.id, needB.id]) {
       const rows = await db.select().from(matches).where(eq(matches.needId, id));
-      const expected = batched.get(id)!.filter((m) => m.score >= PROPOSAL_SETTINGS.minScore).map((m) => m.id);
+      const expected = batched
+        .get(id)!
+        .filter((m) => m.score >= PROPOSAL_SETTINGS.minScore)
+        .map((m) => m.id);
       expect(rows.map((r) => r.seedId).sort()).toEqual([...expected].sort());
       expect(rows.every((r) => r.kind === 'engine' && r.status === 'proposed')).toBe(true);
     }
@@ -218,7 +275,10 @@ describe('proposals', () => {
     await rematchListing(db, 'seed', seed.id);
     await db.update(seeds).set({ status: 'closed' }).where(eq(seeds.id, seed.id));
     await rematchListing(db, 'seed', seed.id);
-    const docs = await db.select().from(matchDocuments).where(and(eq(matchDocuments.kind, 'seed'), eq(matchDocuments.listingId, seed.id)));
+    const docs = await db
+      .select()
+      .from(matchDocuments)
+      .where(and(eq(matchDocuments.kind, 'seed'), eq(matchDocuments.listingId, seed.id)));
     expect(docs).toHaveLength(0);
   });
 });
@@ -265,7 +325,10 @@ describe('background jobs', () => {
     const deadline = Date.now() + 60_000;
     let rows: unknown[] = [];
     while (Date.now() < deadline) {
-      rows = await db.select().from(matches).where(and(eq(matches.needId, need.id), eq(matches.seedId, seed.id)));
+      rows = await db
+        .select()
+        .from(matches)
+        .where(and(eq(matches.needId, need.id), eq(matches.seedId, seed.id)));
       if (rows.length) break;
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -282,7 +345,9 @@ describe('background jobs', () => {
       jobId = await enqueueRematch({ kind: 'need', id: need.id }, { tx });
     });
     expect(jobId).toBeTruthy();
-    const rows = rowsOf<{ state: string }>(await db.execute(sql`select state::text as state from pgboss.job where id = ${jobId}::uuid`));
+    const rows = rowsOf<{ state: string }>(
+      await db.execute(sql`select state::text as state from pgboss.job where id = ${jobId}::uuid`),
+    );
     expect(rows).toHaveLength(1);
     await stopJobs();
   }, 60_000);
@@ -294,43 +359,217 @@ describe('bad input', () => {
     ['one word', { title: 'battery' }],
     ['emoji', { title: '🔋🔋🚗💨', summary: '😀 🙏' }],
     ['other scripts', { title: 'Твердотельный аккумулятор', summary: 'بطارية الحالة الصلبة 고체 전해질' }],
-    ['huge', { title: 'x'.repeat(5000), summary: 'solid electrolyte battery '.repeat(40_000), keywords: Array.from({ length: 500 }, (_, i) => `kw${i} `.repeat(50)) }],
+    [
+      'huge',
+      {
+        title: 'x'.repeat(5000),
+        summary: 'solid electrolyte battery '.repeat(40_000),
+        keywords: Array.from({ length: 500 }, (_, i) => `kw${i} `.repeat(50)),
+      },
+    ],
   ];
-  it.each(texts)('%s text is indexed and ranked without error', async (_, fields) => {
-    const db = await getDb();
-    const need = await makeNeed(await owner('sme'), fields);
-    await indexListings(db, 'need', [need.id]);
-    const [doc] = await db.select().from(matchDocuments).where(and(eq(matchDocuments.kind, 'need'), eq(matchDocuments.listingId, need.id)));
-    expect(doc).toBeDefined();
-    const rep = doc.rep as { terms: Record<string, number> };
-    expect(Object.keys(rep.terms).length).toBeLessThanOrEqual(TEXT_CAPS.keys);
-    const ranked = await rankForListing(db, 'need', need.id, 10);
-    expect(Array.isArray(ranked)).toBe(true);
-    for (const m of ranked) expect(m.score).toBeGreaterThanOrEqual(0);
-  }, 60_000);
+  it.each(texts)(
+    '%s text is indexed and ranked without error',
+    async (_, fields) => {
+      const db = await getDb();
+      const need = await makeNeed(await owner('sme'), fields);
+      await indexListings(db, 'need', [need.id]);
+      const [doc] = await db
+        .select()
+        .from(matchDocuments)
+        .where(and(eq(matchDocuments.kind, 'need'), eq(matchDocuments.listingId, need.id)));
+      expect(doc).toBeDefined();
+      const rep = doc.rep as { terms: Record<string, number> };
+      expect(Object.keys(rep.terms).length).toBeLessThanOrEqual(TEXT_CAPS.keys);
+      const ranked = await rankForListing(db, 'need', need.id, 10);
+      expect(Array.isArray(ranked)).toBe(true);
+      for (const m of ranked) expect(m.score).toBeGreaterThanOrEqual(0);
+    },
+    60_000,
+  );
 });
 
 // A small mixed-language corpus: three needs, a dozen seeds (relevant, cross-language, distractors).
 const SMALL_CORPUS = {
   version: 1,
   needs: [
-    { id: 'n1', lang: 'ja', title: '全固体電池の固体電解質を低コストで製造したい', summary: '電池部材メーカーとして硫化物系固体電解質の量産プロセスを探しています。', domain: 'environment_energy', keywords: ['全固体電池', '固体電解質'], region: 'Aichi', desiredTrl: 4 },
-    { id: 'n2', lang: 'en', title: 'Detecting compressed air leaks while the line is running', summary: 'Our plant loses air through leaks in long piping; we need leak detection during production and better compressor control.', domain: 'environment_energy', keywords: ['compressed air', 'leak detection', 'energy saving'], region: 'Nara', desiredTrl: 6 },
-    { id: 'n3', lang: 'en', title: 'Visual inspection of machined parts with AI', summary: 'Automate the inspection of scratches on machined aluminium parts using cameras and deep learning.', domain: 'manufacturing', keywords: ['visual inspection', 'deep learning', 'defect detection'], region: 'Gifu', desiredTrl: 5 },
+    {
+      id: 'n1',
+      lang: 'ja',
+      title: '全固体電池の固体電解質を低コストで製造したい',
+      summary: '電池部材メーカーとして硫化物系固体電解質の量産プロセスを探しています。',
+      domain: 'environment_energy',
+      keywords: ['全固体電池', '固体電解質'],
+      region: 'Aichi',
+      desiredTrl: 4,
+    },
+    {
+      id: 'n2',
+      lang: 'en',
+      title: 'Detecting compressed air leaks while the line is running',
+      summary:
+        'Our plant loses air through leaks in long piping; we need leak detection during production and better compressor control.',
+      domain: 'environment_energy',
+      keywords: ['compressed air', 'leak detection', 'energy saving'],
+      region: 'Nara',
+      desiredTrl: 6,
+    },
+    {
+      id: 'n3',
+      lang: 'en',
+      title: 'Visual inspection of machined parts with AI',
+      summary: 'Automate the inspection of scratches on machined aluminium parts using cameras and deep learning.',
+      domain: 'manufacturing',
+      keywords: ['visual inspection', 'deep learning', 'defect detection'],
+      region: 'Gifu',
+      desiredTrl: 5,
+    },
   ],
   seeds: [
-    { id: 's1', lang: 'en', title: 'Sulfide solid electrolyte by a wet process', summary: 'Low-cost synthesis of sulfide solid electrolyte powder for all-solid-state batteries.', domain: 'environment_energy', keywords: ['solid-state battery', 'solid electrolyte'], region: 'Osaka', trl: 5, ip: { status: 'granted', jurisdictions: ['JP', 'US'] }, licensing: 'non_exclusive' },
-    { id: 's2', lang: 'ja', title: 'リチウムイオン電池の電極劣化診断', summary: '交流インピーダンスで電池の電極の劣化を診断する。', domain: 'environment_energy', keywords: ['電池', '劣化診断'], region: 'Kyoto', trl: 3, ip: { status: 'filed', jurisdictions: ['JP'] }, licensing: 'joint_research' },
-    { id: 's3', lang: 'ja', title: '超音波による圧縮空気の漏れ検知', summary: '稼働中の工場で配管のエア漏れを超音波センサで検出する技術。', domain: 'environment_energy', keywords: ['エア漏れ', '超音波', '省エネ'], region: 'Hyogo', trl: 6, ip: { status: 'granted', jurisdictions: ['JP'] }, licensing: 'exclusive' },
-    { id: 's4', lang: 'en', title: 'Compressor scheduling for factory energy saving', summary: 'Control of multiple air compressors to cut unloaded running and energy use.', domain: 'environment_energy', keywords: ['compressor', 'energy management'], region: 'Aichi', trl: 7, ip: { status: 'none', jurisdictions: [] }, licensing: 'non_exclusive' },
-    { id: 's5', lang: 'ja', title: '深層学習による外観検査システム', summary: 'カメラ画像から切削部品の傷を深層学習で検出する外観検査。', domain: 'manufacturing', keywords: ['外観検査', '深層学習', '欠陥検出'], region: 'Shizuoka', trl: 6, ip: { status: 'filed', jurisdictions: ['JP'] }, licensing: 'non_exclusive' },
-    { id: 's6', lang: 'en', title: 'Retail shelf image recognition', summary: 'Deep learning counts products on supermarket shelves.', domain: 'it', keywords: ['computer vision', 'retail'], region: 'Tokyo', trl: 6, ip: { status: 'none', jurisdictions: [] }, licensing: 'exclusive' },
-    { id: 's7', lang: 'en', title: 'Biodegradable packaging film from rice straw', summary: 'A film made from agricultural residue that degrades in soil.', domain: 'environment_energy', keywords: ['biodegradable plastic', 'packaging'], region: 'Niigata', trl: 4, ip: { status: 'granted', jurisdictions: ['JP'] }, licensing: 'exclusive' },
-    { id: 's8', lang: 'ja', title: '抗体精製のための低コストアフィニティ担体', summary: 'プロテインAに代わる低コストの抗体捕捉材料。', domain: 'biotech', keywords: ['抗体', '精製'], region: 'Osaka', trl: 4, ip: { status: 'filed', jurisdictions: ['JP'] }, licensing: 'joint_research' },
-    { id: 's9', lang: 'en', title: 'Acoustic camera for locating gas leaks', summary: 'An array of microphones visualises ultrasonic noise from leaking pipes and fittings.', domain: 'manufacturing', keywords: ['ultrasound', 'leak detection', 'acoustic imaging'], region: 'Kanagawa', trl: 7, ip: { status: 'granted', jurisdictions: ['JP', 'EP'] }, licensing: 'non_exclusive' },
-    { id: 's10', lang: 'en', title: 'Surface roughness measurement with laser speckle', summary: 'Non-contact measurement of machined surfaces.', domain: 'manufacturing', keywords: ['metrology', 'laser'], region: 'Gifu', trl: 5, ip: { status: 'none', jurisdictions: [] }, licensing: 'exclusive' },
-    { id: 's11', lang: 'ja', title: '固体酸化物形燃料電池の電解質薄膜', summary: '燃料電池向けの電解質薄膜を低温で形成する。', domain: 'environment_energy', keywords: ['燃料電池', '電解質'], region: 'Fukuoka', trl: 3, ip: { status: 'filed', jurisdictions: ['JP'] }, licensing: 'joint_research' },
-    { id: 's12', lang: 'en', title: 'Anomaly detection in manufacturing sensor data', summary: 'Machine learning detects faults from vibration sensors on production lines.', domain: 'it', keywords: ['anomaly detection', 'machine learning', 'predictive maintenance'], region: 'Aichi', trl: 6, ip: { status: 'none', jurisdictions: [] }, licensing: 'non_exclusive' },
+    {
+      id: 's1',
+      lang: 'en',
+      title: 'Sulfide solid electrolyte by a wet process',
+      summary: 'Low-cost synthesis of sulfide solid electrolyte powder for all-solid-state batteries.',
+      domain: 'environment_energy',
+      keywords: ['solid-state battery', 'solid electrolyte'],
+      region: 'Osaka',
+      trl: 5,
+      ip: { status: 'granted', jurisdictions: ['JP', 'US'] },
+      licensing: 'non_exclusive',
+    },
+    {
+      id: 's2',
+      lang: 'ja',
+      title: 'リチウムイオン電池の電極劣化診断',
+      summary: '交流インピーダンスで電池の電極の劣化を診断する。',
+      domain: 'environment_energy',
+      keywords: ['電池', '劣化診断'],
+      region: 'Kyoto',
+      trl: 3,
+      ip: { status: 'filed', jurisdictions: ['JP'] },
+      licensing: 'joint_research',
+    },
+    {
+      id: 's3',
+      lang: 'ja',
+      title: '超音波による圧縮空気の漏れ検知',
+      summary: '稼働中の工場で配管のエア漏れを超音波センサで検出する技術。',
+      domain: 'environment_energy',
+      keywords: ['エア漏れ', '超音波', '省エネ'],
+      region: 'Hyogo',
+      trl: 6,
+      ip: { status: 'granted', jurisdictions: ['JP'] },
+      licensing: 'exclusive',
+    },
+    {
+      id: 's4',
+      lang: 'en',
+      title: 'Compressor scheduling for factory energy saving',
+      summary: 'Control of multiple air compressors to cut unloaded running and energy use.',
+      domain: 'environment_energy',
+      keywords: ['compressor', 'energy management'],
+      region: 'Aichi',
+      trl: 7,
+      ip: { status: 'none', jurisdictions: [] },
+      licensing: 'non_exclusive',
+    },
+    {
+      id: 's5',
+      lang: 'ja',
+      title: '深層学習による外観検査システム',
+      summary: 'カメラ画像から切削部品の傷を深層学習で検出する外観検査。',
+      domain: 'manufacturing',
+      keywords: ['外観検査', '深層学習', '欠陥検出'],
+      region: 'Shizuoka',
+      trl: 6,
+      ip: { status: 'filed', jurisdictions: ['JP'] },
+      licensing: 'non_exclusive',
+    },
+    {
+      id: 's6',
+      lang: 'en',
+      title: 'Retail shelf image recognition',
+      summary: 'Deep learning counts products on supermarket shelves.',
+      domain: 'it',
+      keywords: ['computer vision', 'retail'],
+      region: 'Tokyo',
+      trl: 6,
+      ip: { status: 'none', jurisdictions: [] },
+      licensing: 'exclusive',
+    },
+    {
+      id: 's7',
+      lang: 'en',
+      title: 'Biodegradable packaging film from rice straw',
+      summary: 'A film made from agricultural residue that degrades in soil.',
+      domain: 'environment_energy',
+      keywords: ['biodegradable plastic', 'packaging'],
+      region: 'Niigata',
+      trl: 4,
+      ip: { status: 'granted', jurisdictions: ['JP'] },
+      licensing: 'exclusive',
+    },
+    {
+      id: 's8',
+      lang: 'ja',
+      title: '抗体精製のための低コストアフィニティ担体',
+      summary: 'プロテインAに代わる低コストの抗体捕捉材料。',
+      domain: 'biotech',
+      keywords: ['抗体', '精製'],
+      region: 'Osaka',
+      trl: 4,
+      ip: { status: 'filed', jurisdictions: ['JP'] },
+      licensing: 'joint_research',
+    },
+    {
+      id: 's9',
+      lang: 'en',
+      title: 'Acoustic camera for locating gas leaks',
+      summary: 'An array of microphones visualises ultrasonic noise from leaking pipes and fittings.',
+      domain: 'manufacturing',
+      keywords: ['ultrasound', 'leak detection', 'acoustic imaging'],
+      region: 'Kanagawa',
+      trl: 7,
+      ip: { status: 'granted', jurisdictions: ['JP', 'EP'] },
+      licensing: 'non_exclusive',
+    },
+    {
+      id: 's10',
+      lang: 'en',
+      title: 'Surface roughness measurement with laser speckle',
+      summary: 'Non-contact measurement of machined surfaces.',
+      domain: 'manufacturing',
+      keywords: ['metrology', 'laser'],
+      region: 'Gifu',
+      trl: 5,
+      ip: { status: 'none', jurisdictions: [] },
+      licensing: 'exclusive',
+    },
+    {
+      id: 's11',
+      lang: 'ja',
+      title: '固体酸化物形燃料電池の電解質薄膜',
+      summary: '燃料電池向けの電解質薄膜を低温で形成する。',
+      domain: 'environment_energy',
+      keywords: ['燃料電池', '電解質'],
+      region: 'Fukuoka',
+      trl: 3,
+      ip: { status: 'filed', jurisdictions: ['JP'] },
+      licensing: 'joint_research',
+    },
+    {
+      id: 's12',
+      lang: 'en',
+      title: 'Anomaly detection in manufacturing sensor data',
+      summary: 'Machine learning detects faults from vibration sensors on production lines.',
+      domain: 'it',
+      keywords: ['anomaly detection', 'machine learning', 'predictive maintenance'],
+      region: 'Aichi',
+      trl: 6,
+      ip: { status: 'none', jurisdictions: [] },
+      licensing: 'non_exclusive',
+    },
   ],
   judgments: [],
 };

@@ -14,7 +14,8 @@ describe('notifications', () => {
     const me = await makeUser('sme');
     const other = await makeUser('researcher');
     const n = NOTIFICATIONS_PAGE_SIZE + 5;
-    for (let i = 0; i < n; i++) await notify(db, { userId: me.user.id, kind: 'new_message', params: { sender: 's', listing: `L${i}` } });
+    for (let i = 0; i < n; i++)
+      await notify(db, { userId: me.user.id, kind: 'new_message', params: { sender: 's', listing: `L${i}` } });
     await notify(db, { userId: other.user.id, kind: 'new_message', params: { sender: 's', listing: 'theirs' } });
 
     const first = await listNotifications(me.viewer, 1);

@@ -25,11 +25,35 @@ function routeFiles(): { file: string; apiPath: string }[] {
   return out;
 }
 
-type Doc = { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> }; parameters?: { name: string; in: string }[] }>> };
-type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; required?: string[]; enum?: unknown[]; additionalProperties?: unknown };
+type Doc = {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { requestBody?: { content: Record<string, { schema: JsonSchema }> }; parameters?: { name: string; in: string }[] }
+    >
+  >;
+};
+type JsonSchema = {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  enum?: unknown[];
+  additionalProperties?: unknown;
+};
 
 const samples: Record<string, unknown> = {
-  createNeed: { intent: 'draft', language: 'en', title: 'Leak detection', summary: 'While running', domain: 'environment_energy', keywords: ['leak'], visibility: 'members', trlMin: 4 },
+  createNeed: {
+    intent: 'draft',
+    language: 'en',
+    title: 'Leak detection',
+    summary: 'While running',
+    domain: 'environment_energy',
+    keywords: ['leak'],
+    visibility: 'members',
+    trlMin: 4,
+  },
   createSeed: {
     intent: 'submit',
     language: 'ja',
@@ -90,7 +114,8 @@ describe('OpenAPI document', () => {
       const entry = doc.paths[op.path][op.method.toLowerCase()];
       const names = (entry.parameters ?? []).map((p) => `${p.in}:${p.name}`);
       if (op.path.includes('{id}')) expect(names).toContain('path:id');
-      if (op.query) expect(names).toEqual(expect.arrayContaining(['query:q', 'query:domain', 'query:trl', 'query:page']));
+      if (op.query)
+        expect(names).toEqual(expect.arrayContaining(['query:q', 'query:domain', 'query:trl', 'query:page']));
     }
   });
 

@@ -23,9 +23,15 @@ function discoverActions() {
     if (!/^\s*['"]use server['"]/m.test(source)) continue;
     const exports = [...source.matchAll(/export\s+(?:const|async\s+function|function)\s+(\w+)/g)].map((m) => m[1]);
     for (const name of exports) {
-      const definition = new RegExp(`export\\s+const\\s+${name}\\s*=\\s*(authedAction|publicAction)\\(\\s*(?:'([\\w.]+)')?`).exec(source);
+      const definition = new RegExp(
+        `export\\s+const\\s+${name}\\s*=\\s*(authedAction|publicAction)\\(\\s*(?:'([\\w.]+)')?`,
+      ).exec(source);
       // a server-action export not built with a wrapper is itself a failure: it would skip the policy
-      found[`${rel(file)}#${name}`] = definition ? (definition[1] === 'publicAction' ? 'public' : definition[2] ?? '?') : 'UNWRAPPED';
+      found[`${rel(file)}#${name}`] = definition
+        ? definition[1] === 'publicAction'
+          ? 'public'
+          : (definition[2] ?? '?')
+        : 'UNWRAPPED';
     }
   }
   return found;
@@ -75,7 +81,10 @@ describe('authorisation matrix', () => {
 
   for (const [key, entry] of Object.entries({ ...actionMatrix, ...pageMatrix })) {
     it(`${key}: ${entry.allowed.join(', ')}`, () => {
-      const answers = subjects.map((s) => [s, entry.permission === 'public' ? true : can(viewerFor(s), entry.permission)]);
+      const answers = subjects.map((s) => [
+        s,
+        entry.permission === 'public' ? true : can(viewerFor(s), entry.permission),
+      ]);
       const expected = subjects.map((s) => [s, entry.allowed.includes(s)]);
       expect(answers).toEqual(expected);
     });

@@ -10,7 +10,16 @@ import type { Permission, Role } from '@/lib/auth/policy';
  * tested per feature in tests/integration.
  */
 export type Subject = 'anonymous' | 'unverified' | Role;
-export const subjects: Subject[] = ['anonymous', 'unverified', 'sme', 'researcher', 'trading', 'lender', 'coordinator', 'admin'];
+export const subjects: Subject[] = [
+  'anonymous',
+  'unverified',
+  'sme',
+  'researcher',
+  'trading',
+  'lender',
+  'coordinator',
+  'admin',
+];
 
 const signedIn: Subject[] = ['unverified', 'sme', 'researcher', 'trading', 'lender', 'coordinator', 'admin'];
 const members: Subject[] = ['sme', 'researcher', 'trading', 'lender', 'coordinator', 'admin'];
@@ -38,11 +47,26 @@ export const actionMatrix: Record<string, Entry> = {
   '(app)/introductions/actions.ts#pickMeetingSlotAction': { permission: 'introductions.view', allowed: members },
   '(app)/introductions/actions.ts#saveNdaAction': { permission: 'introductions.view', allowed: members },
   '(app)/introductions/actions.ts#recordOutcomeAction': { permission: 'introductions.view', allowed: members },
-  '(app)/introductions/actions.ts#expressInterestAction': { permission: 'introductions.interest', allowed: ['sme', 'researcher', 'trading', 'lender'] },
-  '(app)/coordinator/matches/actions.ts#approveMatchAction': { permission: 'introductions.coordinate', allowed: ['coordinator'] },
-  '(app)/coordinator/matches/actions.ts#rejectMatchAction': { permission: 'introductions.coordinate', allowed: ['coordinator'] },
-  '(app)/coordinator/matches/actions.ts#bulkDecideMatchesAction': { permission: 'introductions.coordinate', allowed: ['coordinator'] },
-  '(app)/coordinator/matches/actions.ts#proposeMatchAction': { permission: 'introductions.coordinate', allowed: ['coordinator'] },
+  '(app)/introductions/actions.ts#expressInterestAction': {
+    permission: 'introductions.interest',
+    allowed: ['sme', 'researcher', 'trading', 'lender'],
+  },
+  '(app)/coordinator/matches/actions.ts#approveMatchAction': {
+    permission: 'introductions.coordinate',
+    allowed: ['coordinator'],
+  },
+  '(app)/coordinator/matches/actions.ts#rejectMatchAction': {
+    permission: 'introductions.coordinate',
+    allowed: ['coordinator'],
+  },
+  '(app)/coordinator/matches/actions.ts#bulkDecideMatchesAction': {
+    permission: 'introductions.coordinate',
+    allowed: ['coordinator'],
+  },
+  '(app)/coordinator/matches/actions.ts#proposeMatchAction': {
+    permission: 'introductions.coordinate',
+    allowed: ['coordinator'],
+  },
   '(app)/notifications/actions.ts#markNotificationsReadAction': { permission: 'notifications.view', allowed: members },
   '(app)/notifications/actions.ts#saveMailPreferencesAction': { permission: 'notifications.view', allowed: members },
   // needs and seeds (issue 3)
@@ -54,7 +78,10 @@ export const actionMatrix: Record<string, Entry> = {
   '(app)/seeds/actions.ts#transitionSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
   '(app)/seeds/actions.ts#closeSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
   '(app)/seeds/actions.ts#renewSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
-  '(app)/coordinator/reviews/actions.ts#reviewListingAction': { permission: 'listings.moderate', allowed: ['coordinator'] },
+  '(app)/coordinator/reviews/actions.ts#reviewListingAction': {
+    permission: 'listings.moderate',
+    allowed: ['coordinator'],
+  },
   // API tokens and saved searches (issue 3, integrations)
   '(app)/account/tokens/actions.ts#createApiTokenAction': { permission: 'apiTokens.manage', allowed: members },
   '(app)/account/tokens/actions.ts#revokeApiTokenAction': { permission: 'apiTokens.manage', allowed: members },
@@ -62,8 +89,14 @@ export const actionMatrix: Record<string, Entry> = {
   '(app)/account/searches/actions.ts#updateSavedSearchAction': { permission: 'savedSearches.manage', allowed: members },
   '(app)/account/searches/actions.ts#deleteSavedSearchAction': { permission: 'savedSearches.manage', allowed: members },
   // programme office (issue 2, admin)
-  '(app)/admin/organisations/actions.ts#verifyOrganisationAction': { permission: 'admin.organisations', allowed: ['admin'] },
-  '(app)/admin/organisations/actions.ts#updateOrganisationAction': { permission: 'admin.organisations', allowed: ['admin'] },
+  '(app)/admin/organisations/actions.ts#verifyOrganisationAction': {
+    permission: 'admin.organisations',
+    allowed: ['admin'],
+  },
+  '(app)/admin/organisations/actions.ts#updateOrganisationAction': {
+    permission: 'admin.organisations',
+    allowed: ['admin'],
+  },
   '(app)/admin/users/actions.ts#changeUserRoleAction': { permission: 'admin.users', allowed: ['admin'] },
   '(app)/admin/users/actions.ts#setUserDisabledAction': { permission: 'admin.users', allowed: ['admin'] },
   '(app)/admin/users/actions.ts#approveUserAction': { permission: 'admin.users', allowed: ['admin'] },
@@ -81,7 +114,10 @@ export const pageMatrix: Record<string, Entry> = {
   // introductions (issue 5)
   '(app)/introductions/page.tsx': { permission: 'introductions.view', allowed: members },
   '(app)/introductions/[id]/page.tsx': { permission: 'introductions.view', allowed: members },
-  '(app)/introductions/new/page.tsx': { permission: 'introductions.interest', allowed: ['sme', 'researcher', 'trading', 'lender'] },
+  '(app)/introductions/new/page.tsx': {
+    permission: 'introductions.interest',
+    allowed: ['sme', 'researcher', 'trading', 'lender'],
+  },
   '(app)/coordinator/matches/page.tsx': { permission: 'introductions.coordinate', allowed: ['coordinator'] },
   '(app)/notifications/page.tsx': { permission: 'notifications.view', allowed: members },
   '(app)/notifications/settings/page.tsx': { permission: 'notifications.view', allowed: members },
@@ -113,4 +149,3 @@ export const pageMatrix: Record<string, Entry> = {
   '(app)/admin/clusters/[id]/page.tsx': { permission: 'admin.clusters', allowed: ['admin'] },
   '(app)/admin/audit/page.tsx': { permission: 'admin.audit', allowed: ['admin'] },
 };
-

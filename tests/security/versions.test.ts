@@ -3,7 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const minimums = JSON.parse(fs.readFileSync(path.join(root, 'lib/security/minimum-versions.json'), 'utf8')) as Record<string, string>;
+const minimums = JSON.parse(fs.readFileSync(path.join(root, 'lib/security/minimum-versions.json'), 'utf8')) as Record<
+  string,
+  string
+>;
 const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
   packages: Record<string, { version?: string }>;
 };

@@ -16,17 +16,33 @@ export async function makeCluster(overrides: Partial<typeof clusters.$inferInser
   const slug = unique('cluster');
   const [row] = await db
     .insert(clusters)
-    .values({ slug, nameJa: `クラスター ${slug}`, nameEn: `Cluster ${slug}`, region: 'Aichi', domains: ['manufacturing'], ...overrides })
+    .values({
+      slug,
+      nameJa: `クラスター ${slug}`,
+      nameEn: `Cluster ${slug}`,
+      region: 'Aichi',
+      domains: ['manufacturing'],
+      ...overrides,
+    })
     .returning();
   return row;
 }
 
-export async function makeOrganisation(kind: OrganisationKind, options: { verified?: boolean; clusterIds?: string[] } = {}) {
+export async function makeOrganisation(
+  kind: OrganisationKind,
+  options: { verified?: boolean; clusterIds?: string[] } = {},
+) {
   const db = await getDb();
   const name = unique(kind);
   const [row] = await db
     .insert(organisations)
-    .values({ kind, nameJa: `組織 ${name}`, nameEn: `Org ${name}`, prefecture: 'Aichi', verified: options.verified ?? true })
+    .values({
+      kind,
+      nameJa: `組織 ${name}`,
+      nameEn: `Org ${name}`,
+      prefecture: 'Aichi',
+      verified: options.verified ?? true,
+    })
     .returning();
   for (const clusterId of options.clusterIds ?? []) {
     await db.insert(organisationClusters).values({ organisationId: row.id, clusterId });
@@ -36,12 +52,24 @@ export async function makeOrganisation(kind: OrganisationKind, options: { verifi
 
 export async function makeUser(
   role: Role,
-  options: { organisationId?: string; orgKind?: OrganisationKind; verified?: boolean; clusterIds?: string[]; coordinates?: string[]; passwordHash?: string } = {},
+  options: {
+    organisationId?: string;
+    orgKind?: OrganisationKind;
+    verified?: boolean;
+    clusterIds?: string[];
+    coordinates?: string[];
+    passwordHash?: string;
+  } = {},
 ) {
   const db = await getDb();
   const organisationId =
     options.organisationId ??
-    (await makeOrganisation(options.orgKind ?? defaultKind(role), { verified: options.verified, clusterIds: options.clusterIds })).id;
+    (
+      await makeOrganisation(options.orgKind ?? defaultKind(role), {
+        verified: options.verified,
+        clusterIds: options.clusterIds,
+      })
+    ).id;
   const email = `${unique(role)}@test.example`;
   const [user] = await db
     .insert(users)
@@ -65,6 +93,13 @@ export async function makeUser(
 
 function defaultKind(role: Role): OrganisationKind {
   return (
-    { sme: 'sme', researcher: 'university', trading: 'trading_firm', lender: 'financial_institution', coordinator: 'support_org', admin: 'support_org' } as const
+    {
+      sme: 'sme',
+      researcher: 'university',
+      trading: 'trading_firm',
+      lender: 'financial_institution',
+      coordinator: 'support_org',
+      admin: 'support_org',
+    } as const
   )[role];
 }

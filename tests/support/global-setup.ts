@@ -9,7 +9,9 @@ import path from 'node:path';
  * time per file.
  */
 export default async function globalSetup() {
-  const template = process.env.DATABASE_URL ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'clustermatch-template-'));
+  const template = process.env.DATABASE_URL
+    ? undefined
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'clustermatch-template-'));
   if (template) process.env.PGLITE_DIR = template;
   const { openDatabase } = await import('../../db/client');
   const handle = await openDatabase();

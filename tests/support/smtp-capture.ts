@@ -4,7 +4,10 @@ import { SMTPServer } from 'smtp-server';
  * A local SMTP capture server for tests (real SMTP, no TLS, no auth): every message's raw text
  * and recipients go to `onMessage`. Resolves once it listens on 127.0.0.1:`port`.
  */
-export async function startSmtpCapture(port: number, onMessage: (raw: string, rcptTo: string[]) => void): Promise<{ close: () => Promise<void> }> {
+export async function startSmtpCapture(
+  port: number,
+  onMessage: (raw: string, rcptTo: string[]) => void,
+): Promise<{ close: () => Promise<void> }> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -12,7 +15,10 @@ export async function startSmtpCapture(port: number, onMessage: (raw: string, rc
       let raw = '';
       stream.on('data', (c) => (raw += c.toString()));
       stream.on('end', () => {
-        onMessage(raw, session.envelope.rcptTo.map((r) => r.address));
+        onMessage(
+          raw,
+          session.envelope.rcptTo.map((r) => r.address),
+        );
         callback();
       });
     },

@@ -15,12 +15,20 @@ export const updateProfileAction = authedAction('account.update', updateProfileS
   revalidatePath('/', 'layout');
 });
 
-export const changePasswordAction = authedAction('account.changePassword', changePasswordSchema, async (viewer, input) => {
-  await changePassword(viewer, input);
-});
+export const changePasswordAction = authedAction(
+  'account.changePassword',
+  changePasswordSchema,
+  async (viewer, input) => {
+    await changePassword(viewer, input);
+  },
+);
 
-export const signOutEverywhereAction = authedAction('account.signOutEverywhere', z.object({}).strict(), async (viewer) => {
-  await signOutEverywhere(viewer);
-  await signOut({ redirect: false });
-  redirect('/sign-in');
-});
+export const signOutEverywhereAction = authedAction(
+  'account.signOutEverywhere',
+  z.object({}).strict(),
+  async (viewer) => {
+    await signOutEverywhere(viewer);
+    await signOut({ redirect: false });
+    redirect('/sign-in');
+  },
+);

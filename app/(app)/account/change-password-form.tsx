@@ -24,7 +24,11 @@ export function ChangePasswordForm() {
   });
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-3">
-      {formError && <Alert tone="danger" className="sm:col-span-3">{formError}</Alert>}
+      {formError && (
+        <Alert tone="danger" className="sm:col-span-3">
+          {formError}
+        </Alert>
+      )}
       <FormField label={t('account.currentPassword')} error={errorOf('currentPassword')}>
         <TextField type="password" autoComplete="current-password" {...form.register('currentPassword')} />
       </FormField>

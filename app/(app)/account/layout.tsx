@@ -2,5 +2,9 @@ import { ClientMessages } from '@/components/layout/client-messages';
 
 // Profile, password, API tokens, saved searches and mail preferences.
 export default function Layout({ children }: { children: React.ReactNode }) {
-  return <ClientMessages namespaces={['account', 'auth', 'api', 'searches', 'notifications', 'domains', 'orgKinds']}>{children}</ClientMessages>;
+  return (
+    <ClientMessages namespaces={['account', 'auth', 'api', 'searches', 'notifications', 'domains', 'orgKinds']}>
+      {children}
+    </ClientMessages>
+  );
 }

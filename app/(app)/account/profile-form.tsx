@@ -27,7 +27,11 @@ export function ProfileForm({ defaultValues }: { defaultValues: UpdateProfileInp
   });
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-3">
-      {formError && <Alert tone="danger" className="sm:col-span-3">{formError}</Alert>}
+      {formError && (
+        <Alert tone="danger" className="sm:col-span-3">
+          {formError}
+        </Alert>
+      )}
       <FormField label={t('name')} error={errorOf('name')}>
         <TextField autoComplete="name" maxLength={100} {...form.register('name')} />
       </FormField>

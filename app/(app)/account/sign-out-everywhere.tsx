@@ -9,7 +9,11 @@ export function SignOutEverywhere() {
   const t = useTranslations('account');
   const [pending, startTransition] = useTransition();
   return (
-    <Button variant="danger" loading={pending} onClick={() => startTransition(async () => void (await signOutEverywhereAction({})))}>
+    <Button
+      variant="danger"
+      loading={pending}
+      onClick={() => startTransition(async () => void (await signOutEverywhereAction({})))}
+    >
       {t('signOutEverywhere')}
     </Button>
   );

@@ -19,7 +19,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const visible = sections.filter((s) => can(viewer, s.permission));
   return (
     <div className="flex flex-col gap-6">
-      {visible.length > 0 && <SectionNav label={t('label')} items={visible.map((s) => ({ href: s.href, label: t(s.key) }))} />}
+      {visible.length > 0 && (
+        <SectionNav label={t('label')} items={visible.map((s) => ({ href: s.href, label: t(s.key) }))} />
+      )}
       {/* forms of users, organisations and clusters */}
       <ClientMessages namespaces={['admin', 'roles', 'org', 'orgKinds', 'domains']}>{children}</ClientMessages>
     </div>

@@ -10,10 +10,24 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminDashboardPage() {
   await requirePermission('admin.organisations');
-  const [counts, t, format] = await Promise.all([dashboardCounts(), getTranslations('admin.dashboard'), getFormatter()]);
+  const [counts, t, format] = await Promise.all([
+    dashboardCounts(),
+    getTranslations('admin.dashboard'),
+    getFormatter(),
+  ]);
   const tiles = [
-    { key: 'pendingOrganisations', value: counts.pendingOrganisations, href: '/admin/organisations?verified=no', urgent: counts.pendingOrganisations > 0 },
-    { key: 'pendingMembers', value: counts.pendingMembers, href: '/admin/users?approval=pending&disabled=no', urgent: counts.pendingMembers > 0 },
+    {
+      key: 'pendingOrganisations',
+      value: counts.pendingOrganisations,
+      href: '/admin/organisations?verified=no',
+      urgent: counts.pendingOrganisations > 0,
+    },
+    {
+      key: 'pendingMembers',
+      value: counts.pendingMembers,
+      href: '/admin/users?approval=pending&disabled=no',
+      urgent: counts.pendingMembers > 0,
+    },
     { key: 'users', value: counts.users, href: '/admin/users', urgent: false },
     { key: 'clusters', value: counts.clusters, href: '/admin/clusters', urgent: false },
   ] as const;

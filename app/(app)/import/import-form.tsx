@@ -72,7 +72,13 @@ export function ImportForm({ kinds }: { kinds: ListingKind[] }) {
       >
         <div className="grid gap-4 sm:grid-cols-2">
           <FormField label={t('kind')}>
-            <Select value={kind} onChange={(e) => { setKind(e.target.value as ListingKind); setResult(null); }}>
+            <Select
+              value={kind}
+              onChange={(e) => {
+                setKind(e.target.value as ListingKind);
+                setResult(null);
+              }}
+            >
               {kinds.map((k) => (
                 <option key={k} value={k}>
                   {t(`kinds.${k}`)}
@@ -103,7 +109,13 @@ export function ImportForm({ kinds }: { kinds: ListingKind[] }) {
             {t('preview')}
           </Button>
           {summary && summary.invalidCount === 0 && summary.validCount > 0 && (
-            <Button type="button" variant="primary" loading={pending === 'commit'} disabled={pending !== null} onClick={() => void send('commit')}>
+            <Button
+              type="button"
+              variant="primary"
+              loading={pending === 'commit'}
+              disabled={pending !== null}
+              onClick={() => void send('commit')}
+            >
               {t('commit', { count: summary.validCount })}
             </Button>
           )}
@@ -131,8 +143,14 @@ export function ImportForm({ kinds }: { kinds: ListingKind[] }) {
                 invalid: summary.invalidCount,
               })}
             </p>
-            {summary.otherKindCount > 0 && <p className="text-slate-700">{t('otherKind', { count: summary.otherKindCount })}</p>}
-            {summary.invalidCount > 0 ? <Alert tone="warning">{t('fixAndRetry')}</Alert> : <Alert tone="success">{t('allValid')}</Alert>}
+            {summary.otherKindCount > 0 && (
+              <p className="text-slate-700">{t('otherKind', { count: summary.otherKindCount })}</p>
+            )}
+            {summary.invalidCount > 0 ? (
+              <Alert tone="warning">{t('fixAndRetry')}</Alert>
+            ) : (
+              <Alert tone="success">{t('allValid')}</Alert>
+            )}
             {summary.errors.length > 0 && (
               <Table caption={t('errorsTitle')}>
                 <THead>
@@ -153,7 +171,9 @@ export function ImportForm({ kinds }: { kinds: ListingKind[] }) {
                 </TBody>
               </Table>
             )}
-            {summary.errorCount > summary.errors.length && <p>{t('moreErrors', { count: summary.errorCount - summary.errors.length })}</p>}
+            {summary.errorCount > summary.errors.length && (
+              <p>{t('moreErrors', { count: summary.errorCount - summary.errors.length })}</p>
+            )}
             <Table caption={t('sampleTitle')}>
               <THead>
                 <Tr>

@@ -19,7 +19,9 @@ export default async function ImportPage() {
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="text-slate-700">{t('lead')}</p>
-      <p className="text-slate-700">{t('limits', { maxMb: MAX_FILE_BYTES / 1024 / 1024, maxRows: MAX_ROWS.toLocaleString('en') })}</p>
+      <p className="text-slate-700">
+        {t('limits', { maxMb: MAX_FILE_BYTES / 1024 / 1024, maxRows: MAX_ROWS.toLocaleString('en') })}
+      </p>
       <ImportForm kinds={kinds} />
       <Card>
         <CardHeader>
@@ -28,8 +30,20 @@ export default async function ImportPage() {
         <CardBody className="flex flex-col gap-3 text-sm text-slate-700">
           {kinds.map((kind) => (
             <div key={kind} className="flex flex-col gap-1">
-              <p>{t('columnsRequired', { columns: columnsByKind[kind].filter((c) => c.required).map((c) => c.name).join(', ') })}</p>
-              <p>{t('columnsAll', { kind: t(`kinds.${kind}`), columns: columnsByKind[kind].map((c) => c.name).join(', ') })}</p>
+              <p>
+                {t('columnsRequired', {
+                  columns: columnsByKind[kind]
+                    .filter((c) => c.required)
+                    .map((c) => c.name)
+                    .join(', '),
+                })}
+              </p>
+              <p>
+                {t('columnsAll', {
+                  kind: t(`kinds.${kind}`),
+                  columns: columnsByKind[kind].map((c) => c.name).join(', '),
+                })}
+              </p>
               <p>
                 <a className="text-sky-800 underline" href={`/api/import/template?kind=${kind}`} download>
                   {t('template')} ({t(`kinds.${kind}`)})

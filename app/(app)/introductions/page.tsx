@@ -13,7 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function IntroductionsPage() {
   const viewer = await requirePermission('introductions.view');
-  const [rows, t, format] = await Promise.all([listMyIntroductions(viewer), getTranslations('introductions'), getFormatter()]);
+  const [rows, t, format] = await Promise.all([
+    listMyIntroductions(viewer),
+    getTranslations('introductions'),
+    getFormatter(),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t('mine')}</h1>

@@ -13,7 +13,9 @@ export const saveNeedAction = authedAction('needs.create', needSchema, async (vi
   return saved;
 });
 
-const ownerTransition = listingRefSchema.extend({ kind: z.literal('need'), transition: z.enum(['submit', 'withdraw', 'archive', 'reopen']) }).strict();
+const ownerTransition = listingRefSchema
+  .extend({ kind: z.literal('need'), transition: z.enum(['submit', 'withdraw', 'archive', 'reopen']) })
+  .strict();
 
 export const transitionNeedAction = authedAction('needs.create', ownerTransition, async (viewer, input, { ip }) => {
   const result = await transitionListing(viewer, input, input.transition, { ip });
@@ -21,14 +23,25 @@ export const transitionNeedAction = authedAction('needs.create', ownerTransition
   return result;
 });
 
-export const closeNeedAction = authedAction('needs.create', closeListingSchema.extend({ kind: z.literal('need') }), async (viewer, input, { ip }) => {
-  const result = await transitionListing(viewer, input, 'close', { closedReason: input.note ? `${input.reason}: ${input.note}` : input.reason, ip });
-  revalidatePath('/needs', 'layout');
-  return result;
-});
+export const closeNeedAction = authedAction(
+  'needs.create',
+  closeListingSchema.extend({ kind: z.literal('need') }),
+  async (viewer, input, { ip }) => {
+    const result = await transitionListing(viewer, input, 'close', {
+      closedReason: input.note ? `${input.reason}: ${input.note}` : input.reason,
+      ip,
+    });
+    revalidatePath('/needs', 'layout');
+    return result;
+  },
+);
 
-export const renewNeedAction = authedAction('needs.create', listingRefSchema.extend({ kind: z.literal('need') }), async (viewer, input, { ip }) => {
-  const result = await renewListing(viewer, input, ip);
-  revalidatePath('/needs', 'layout');
-  return result;
-});
+export const renewNeedAction = authedAction(
+  'needs.create',
+  listingRefSchema.extend({ kind: z.literal('need') }),
+  async (viewer, input, { ip }) => {
+    const result = await renewListing(viewer, input, ip);
+    revalidatePath('/needs', 'layout');
+    return result;
+  },
+);

@@ -10,10 +10,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('listings.needs'))('title') };
 }
 
-export default async function NeedsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function NeedsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const viewer = await requirePermission('listings.browse');
   const params = searchParamsSchema.parse(await searchParams);
-  const [result, clusters, t] = await Promise.all([searchNeeds(viewer, params), listClusterOptions(), getTranslations('listings.needs')]);
+  const [result, clusters, t] = await Promise.all([
+    searchNeeds(viewer, params),
+    listClusterOptions(),
+    getTranslations('listings.needs'),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-start justify-between gap-4">

@@ -7,13 +7,21 @@ import { markNotificationsRead } from '@/lib/notifications/data';
 import { setMailPreferences } from '@/lib/mail/preferences';
 import { mailPreferencesSchema, markReadSchema } from '@/lib/introductions/validation';
 
-export const markNotificationsReadAction = authedAction('notifications.view', markReadSchema, async (viewer, { ids }) => {
-  const count = await markNotificationsRead(viewer, ids ?? 'all');
-  revalidatePath('/notifications');
-  return { count };
-});
+export const markNotificationsReadAction = authedAction(
+  'notifications.view',
+  markReadSchema,
+  async (viewer, { ids }) => {
+    const count = await markNotificationsRead(viewer, ids ?? 'all');
+    revalidatePath('/notifications');
+    return { count };
+  },
+);
 
-export const saveMailPreferencesAction = authedAction('notifications.view', mailPreferencesSchema, async (viewer, prefs) => {
-  await setMailPreferences(await getDb(), viewer.userId, prefs);
-  return null;
-});
+export const saveMailPreferencesAction = authedAction(
+  'notifications.view',
+  mailPreferencesSchema,
+  async (viewer, prefs) => {
+    await setMailPreferences(await getDb(), viewer.userId, prefs);
+    return null;
+  },
+);

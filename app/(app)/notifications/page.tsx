@@ -39,7 +39,10 @@ export default async function NotificationsPage({ searchParams }: Props) {
       {rows.length === 0 ? (
         <EmptyState title={t('none')} />
       ) : (
-        <ul className="flex flex-col divide-y divide-slate-200 rounded-md border border-slate-200" aria-label={t('title')}>
+        <ul
+          className="flex flex-col divide-y divide-slate-200 rounded-md border border-slate-200"
+          aria-label={t('title')}
+        >
           {rows.map((n) => (
             <li key={n.id} className={`flex flex-wrap items-center gap-3 p-3 ${n.readAt ? '' : 'bg-teal-50'}`}>
               {!n.readAt && <Badge tone="info">{t('unread')}</Badge>}

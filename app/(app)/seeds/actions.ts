@@ -13,7 +13,9 @@ export const saveSeedAction = authedAction('seeds.create', seedSchema, async (vi
   return saved;
 });
 
-const ownerTransition = listingRefSchema.extend({ kind: z.literal('seed'), transition: z.enum(['submit', 'withdraw', 'archive', 'reopen']) }).strict();
+const ownerTransition = listingRefSchema
+  .extend({ kind: z.literal('seed'), transition: z.enum(['submit', 'withdraw', 'archive', 'reopen']) })
+  .strict();
 
 export const transitionSeedAction = authedAction('seeds.create', ownerTransition, async (viewer, input, { ip }) => {
   const result = await transitionListing(viewer, input, input.transition, { ip });
@@ -21,14 +23,25 @@ export const transitionSeedAction = authedAction('seeds.create', ownerTransition
   return result;
 });
 
-export const closeSeedAction = authedAction('seeds.create', closeListingSchema.extend({ kind: z.literal('seed') }), async (viewer, input, { ip }) => {
-  const result = await transitionListing(viewer, input, 'close', { closedReason: input.note ? `${input.reason}: ${input.note}` : input.reason, ip });
-  revalidatePath('/seeds', 'layout');
-  return result;
-});
+export const closeSeedAction = authedAction(
+  'seeds.create',
+  closeListingSchema.extend({ kind: z.literal('seed') }),
+  async (viewer, input, { ip }) => {
+    const result = await transitionListing(viewer, input, 'close', {
+      closedReason: input.note ? `${input.reason}: ${input.note}` : input.reason,
+      ip,
+    });
+    revalidatePath('/seeds', 'layout');
+    return result;
+  },
+);
 
-export const renewSeedAction = authedAction('seeds.create', listingRefSchema.extend({ kind: z.literal('seed') }), async (viewer, input, { ip }) => {
-  const result = await renewListing(viewer, input, ip);
-  revalidatePath('/seeds', 'layout');
-  return result;
-});
+export const renewSeedAction = authedAction(
+  'seeds.create',
+  listingRefSchema.extend({ kind: z.literal('seed') }),
+  async (viewer, input, { ip }) => {
+    const result = await renewListing(viewer, input, ip);
+    revalidatePath('/seeds', 'layout');
+    return result;
+  },
+);

@@ -16,7 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
  * Verified members browse every seed they may see; signed-out visitors get the public
  * teasers only; members of unverified organisations see nothing (their account page).
  */
-export default async function SeedsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function SeedsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const viewer = await getViewer();
   if (viewer && !can(viewer, 'listings.browse')) redirect('/account');
   const params = searchParamsSchema.parse(await searchParams);
@@ -35,7 +39,14 @@ export default async function SeedsPage({ searchParams }: { searchParams: Promis
         {viewer?.role === 'researcher' && <ButtonLink href="/seeds/new">{t('new')}</ButtonLink>}
         {!viewer && <ButtonLink href="/sign-in">{t('signInForMore')}</ButtonLink>}
       </div>
-      <BrowseListings kind="seed" params={params} result={result} clusters={clusters} basePath="/seeds" publicMode={!viewer} />
+      <BrowseListings
+        kind="seed"
+        params={params}
+        result={result}
+        clusters={clusters}
+        basePath="/seeds"
+        publicMode={!viewer}
+      />
     </div>
   );
 }

@@ -21,7 +21,10 @@ export const signInAction = publicAction(signInSchema, async ({ email, password 
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       const code = error instanceof SignInFailed ? error.code : 'invalid_credentials';
-      throw new AppError(code === 'rate_limited' ? 'rate_limited' : 'invalid', messageFor[code] ?? messageFor.invalid_credentials);
+      throw new AppError(
+        code === 'rate_limited' ? 'rate_limited' : 'invalid',
+        messageFor[code] ?? messageFor.invalid_credentials,
+      );
     }
     throw error;
   }

@@ -26,7 +26,11 @@ export default async function SignUpPage() {
         <CardBody>
           <SignUpForm
             locale={locale === 'en' ? 'en' : 'ja'}
-            organisations={organisations.map((o) => ({ id: o.id, name: locale === 'en' ? o.nameEn : o.nameJa, kind: o.kind }))}
+            organisations={organisations.map((o) => ({
+              id: o.id,
+              name: locale === 'en' ? o.nameEn : o.nameJa,
+              kind: o.kind,
+            }))}
           />
         </CardBody>
       </Card>

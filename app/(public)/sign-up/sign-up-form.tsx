@@ -57,7 +57,13 @@ export function SignUpForm({ locale, organisations }: Props) {
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-sm font-medium text-slate-900">{t('auth.organisation')}</legend>
         <label className="flex items-center gap-2 text-sm">
-          <input type="radio" value="existing" className="size-4 accent-teal-700" disabled={!organisations.length} {...form.register('organisationMode')} />
+          <input
+            type="radio"
+            value="existing"
+            className="size-4 accent-teal-700"
+            disabled={!organisations.length}
+            {...form.register('organisationMode')}
+          />
           {t('auth.joinExisting')}
         </label>
         <label className="flex items-center gap-2 text-sm">
@@ -67,7 +73,11 @@ export function SignUpForm({ locale, organisations }: Props) {
       </fieldset>
 
       {mode === 'existing' ? (
-        <FormField label={t('auth.existingOrganisation')} hint={t('auth.joinHint')} error={errorOf('existingOrganisationId')}>
+        <FormField
+          label={t('auth.existingOrganisation')}
+          hint={t('auth.joinHint')}
+          error={errorOf('existingOrganisationId')}
+        >
           <Select {...form.register('existingOrganisationId')} defaultValue="">
             <option value="">{t('common.choose')}</option>
             {organisations.map((o) => (
@@ -89,7 +99,12 @@ export function SignUpForm({ locale, organisations }: Props) {
               ))}
             </Select>
           </FormField>
-          <FormField label={t('org.prefecture')} error={errorOf('organisation.prefecture')} required requiredLabel={required}>
+          <FormField
+            label={t('org.prefecture')}
+            error={errorOf('organisation.prefecture')}
+            required
+            requiredLabel={required}
+          >
             <Select {...form.register('organisation.prefecture')}>
               <option value="">{t('common.choose')}</option>
               <PrefectureOptions />
@@ -105,7 +120,10 @@ export function SignUpForm({ locale, organisations }: Props) {
             <TextField type="url" maxLength={300} {...form.register('organisation.website')} />
           </FormField>
           <FormField label={t('org.employeeBand')} error={errorOf('organisation.employeeBand')}>
-            <Select {...form.register('organisation.employeeBand', { setValueAs: (v) => v || undefined })} defaultValue="">
+            <Select
+              {...form.register('organisation.employeeBand', { setValueAs: (v) => v || undefined })}
+              defaultValue=""
+            >
               <option value="">{t('common.choose')}</option>
               {employeeBands.map((b) => (
                 <option key={b} value={b}>

@@ -9,17 +9,20 @@ export const dynamic = 'force-dynamic';
 const querySchema = searchParamsSchema.extend({ kind: z.enum(['needs', 'seeds']) });
 
 /** GET /api/export?kind=needs&q=…&domain=… — the browse page's results as CSV for Excel. */
-export const GET = withSessionRoute({ permission: 'listings.export', query: querySchema }, async ({ viewer, query }) => {
-  const { kind, ...params } = query;
-  const { csv, count, truncated } = await exportListingsCsv(viewer, kind, params, appUrl());
-  const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(csv, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="clustermatch-${kind}-${stamp}.csv"`,
-      'cache-control': 'no-store',
-      'x-export-count': String(count),
-      'x-export-truncated': String(truncated),
-    },
-  });
-});
+export const GET = withSessionRoute(
+  { permission: 'listings.export', query: querySchema },
+  async ({ viewer, query }) => {
+    const { kind, ...params } = query;
+    const { csv, count, truncated } = await exportListingsCsv(viewer, kind, params, appUrl());
+    const stamp = new Date().toISOString().slice(0, 10);
+    return new Response(csv, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="clustermatch-${kind}-${stamp}.csv"`,
+        'cache-control': 'no-store',
+        'x-export-count': String(count),
+        'x-export-truncated': String(truncated),
+      },
+    });
+  },
+);

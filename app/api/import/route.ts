@@ -37,7 +37,8 @@ export const POST = withSessionRoute({ permission: 'listings.import' }, async ({
   if (!(file instanceof Blob) || file.size === 0) return jsonError('invalid', t('import.errors.no_file'));
   const { kind, intent, mode } = fields.data;
   if (!mayPost(viewer, kind)) return jsonError('forbidden', t('import.errors.kind_not_allowed'));
-  if (file.size > MAX_FILE_BYTES) return jsonError('payload_too_large', t(`import.errors.too_large?maxMb=${MAX_FILE_BYTES / 1024 / 1024}`));
+  if (file.size > MAX_FILE_BYTES)
+    return jsonError('payload_too_large', t(`import.errors.too_large?maxMb=${MAX_FILE_BYTES / 1024 / 1024}`));
   const fileName = 'name' in file && typeof file.name === 'string' ? file.name : 'upload';
   let analysis;
   try {
@@ -46,7 +47,13 @@ export const POST = withSessionRoute({ permission: 'listings.import' }, async ({
     if (error instanceof ImportFileError) {
       const params = new URLSearchParams(Object.entries(error.params).map(([k, v]) => [k, String(v)])).toString();
       return Response.json(
-        { error: { code: 'invalid', message: t(`import.errors.${error.key}${params ? `?${params}` : ''}`), fileError: error.key } },
+        {
+          error: {
+            code: 'invalid',
+            message: t(`import.errors.${error.key}${params ? `?${params}` : ''}`),
+            fileError: error.key,
+          },
+        },
         { status: 400 },
       );
     }
@@ -55,7 +62,10 @@ export const POST = withSessionRoute({ permission: 'listings.import' }, async ({
   const { summary, valid } = analysis;
   if (mode === 'preview') return { summary };
   if (summary.invalidCount > 0) {
-    return Response.json({ error: { code: 'invalid', message: t('import.errors.has_errors') }, summary }, { status: 400 });
+    return Response.json(
+      { error: { code: 'invalid', message: t('import.errors.has_errors') }, summary },
+      { status: 400 },
+    );
   }
   const result = await commitImport(await getDb(), viewer, kind, valid, { intent, fileName, ip });
   return { summary, created: result.created };

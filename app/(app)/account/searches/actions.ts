@@ -4,7 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { authedAction } from '@/lib/actions/safe-action';
 import { createSavedSearch, deleteSavedSearch, setSavedSearchFrequency } from '@/lib/saved-searches/data';
-import { createSavedSearchSchema, deleteSavedSearchSchema, updateSavedSearchSchema } from '@/lib/saved-searches/validation';
+import {
+  createSavedSearchSchema,
+  deleteSavedSearchSchema,
+  updateSavedSearchSchema,
+} from '@/lib/saved-searches/validation';
 
 export const saveSearchAction = authedAction('savedSearches.manage', createSavedSearchSchema, async (viewer, input) => {
   const row = await createSavedSearch(await getDb(), viewer, input);
@@ -12,12 +16,20 @@ export const saveSearchAction = authedAction('savedSearches.manage', createSaved
   return { id: row.id };
 });
 
-export const updateSavedSearchAction = authedAction('savedSearches.manage', updateSavedSearchSchema, async (viewer, input) => {
-  await setSavedSearchFrequency(await getDb(), viewer, input.id, input.frequency);
-  revalidatePath('/account/searches');
-});
+export const updateSavedSearchAction = authedAction(
+  'savedSearches.manage',
+  updateSavedSearchSchema,
+  async (viewer, input) => {
+    await setSavedSearchFrequency(await getDb(), viewer, input.id, input.frequency);
+    revalidatePath('/account/searches');
+  },
+);
 
-export const deleteSavedSearchAction = authedAction('savedSearches.manage', deleteSavedSearchSchema, async (viewer, input) => {
-  await deleteSavedSearch(await getDb(), viewer, input.id);
-  revalidatePath('/account/searches');
-});
+export const deleteSavedSearchAction = authedAction(
+  'savedSearches.manage',
+  deleteSavedSearchSchema,
+  async (viewer, input) => {
+    await deleteSavedSearch(await getDb(), viewer, input.id);
+    revalidatePath('/account/searches');
+  },
+);

@@ -15,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SavedSearchesPage() {
   const viewer = await requirePermission('savedSearches.manage');
-  const [rows, t, format] = await Promise.all([listSavedSearches(await getDb(), viewer), getTranslations('searches'), getFormatter()]);
+  const [rows, t, format] = await Promise.all([
+    listSavedSearches(await getDb(), viewer),
+    getTranslations('searches'),
+    getFormatter(),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>

@@ -28,7 +28,9 @@ export function FrequencySelect({ id, name, value }: { id: string; name: string;
         const frequency = e.target.value as Frequency;
         startTransition(async () => {
           const result = await updateSavedSearchAction({ id, frequency });
-          toast(result.ok ? t('updated') : (message(result.messageKey) ?? ''), { tone: result.ok ? 'success' : 'danger' });
+          toast(result.ok ? t('updated') : (message(result.messageKey) ?? ''), {
+            tone: result.ok ? 'success' : 'danger',
+          });
           router.refresh();
         });
       }}

@@ -7,13 +7,21 @@ import { createTokenSchema, revokeTokenSchema } from '@/lib/api/token-validation
 import { createApiToken, revokeApiToken } from '@/lib/api/tokens';
 
 /** Returns the secret once; only its hash is stored. */
-export const createApiTokenAction = authedAction('apiTokens.manage', createTokenSchema, async (viewer, input, { ip }) => {
-  const created = await createApiToken(await getDb(), viewer, input, ip);
-  revalidatePath('/account/tokens');
-  return { id: created.id, token: created.token };
-});
+export const createApiTokenAction = authedAction(
+  'apiTokens.manage',
+  createTokenSchema,
+  async (viewer, input, { ip }) => {
+    const created = await createApiToken(await getDb(), viewer, input, ip);
+    revalidatePath('/account/tokens');
+    return { id: created.id, token: created.token };
+  },
+);
 
-export const revokeApiTokenAction = authedAction('apiTokens.manage', revokeTokenSchema, async (viewer, input, { ip }) => {
-  await revokeApiToken(await getDb(), viewer, input.id, ip);
-  revalidatePath('/account/tokens');
-});
+export const revokeApiTokenAction = authedAction(
+  'apiTokens.manage',
+  revokeTokenSchema,
+  async (viewer, input, { ip }) => {
+    await revokeApiToken(await getDb(), viewer, input.id, ip);
+    revalidatePath('/account/tokens');
+  },
+);

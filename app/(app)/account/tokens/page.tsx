@@ -15,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ApiTokensPage() {
   const viewer = await requirePermission('apiTokens.manage');
-  const [tokens, t, format] = await Promise.all([listApiTokens(await getDb(), viewer), getTranslations('api.tokens'), getFormatter()]);
+  const [tokens, t, format] = await Promise.all([
+    listApiTokens(await getDb(), viewer),
+    getTranslations('api.tokens'),
+    getFormatter(),
+  ]);
   const now = Date.now();
   return (
     <div className="flex flex-col gap-6">
@@ -53,7 +57,11 @@ export default async function ApiTokensPage() {
           </THead>
           <TBody>
             {tokens.map((token) => {
-              const state = token.revokedAt ? 'revoked' : token.expiresAt && token.expiresAt.getTime() <= now ? 'expired' : 'active';
+              const state = token.revokedAt
+                ? 'revoked'
+                : token.expiresAt && token.expiresAt.getTime() <= now
+                  ? 'expired'
+                  : 'active';
               return (
                 <Tr key={token.id}>
                   <Td>{token.name}</Td>

@@ -38,7 +38,13 @@ export function CreateTokenForm() {
             <label className="sr-only" htmlFor="new-token">
               {t('secretLabel')}
             </label>
-            <input id="new-token" readOnly value={secret} className="w-full max-w-xl rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm" onFocus={(e) => e.target.select()} />
+            <input
+              id="new-token"
+              readOnly
+              value={secret}
+              className="w-full max-w-xl rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm"
+              onFocus={(e) => e.target.select()}
+            />
             <Button
               type="button"
               variant="secondary"

@@ -40,7 +40,12 @@ export default async function AdminAuditPage({ searchParams }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
-      <FilterForm label={t('filters')} action="/admin/audit" submitLabel={tr('common.search')} clearLabel={tr('admin.clearFilters')}>
+      <FilterForm
+        label={t('filters')}
+        action="/admin/audit"
+        submitLabel={tr('common.search')}
+        clearLabel={tr('admin.clearFilters')}
+      >
         <FormField label={t('actor')} hint={t('actorHint')}>
           <TextField name="actor" type="search" defaultValue={filters.actor} maxLength={254} />
         </FormField>
@@ -103,7 +108,9 @@ export default async function AdminAuditPage({ searchParams }: Props) {
                   </Td>
                   <Td className="min-w-40">
                     <span className="font-medium">{subjectLabel(row.subjectType)}</span>
-                    {row.subjectId && <span className="block font-mono text-xs break-all text-slate-700">{row.subjectId}</span>}
+                    {row.subjectId && (
+                      <span className="block font-mono text-xs break-all text-slate-700">{row.subjectId}</span>
+                    )}
                   </Td>
                   <Td className="min-w-56">
                     {details.length === 0 ? (
@@ -128,7 +135,13 @@ export default async function AdminAuditPage({ searchParams }: Props) {
       )}
       <ListPagination
         path="/admin/audit"
-        filters={{ actor: filters.actor, action: filters.action, subject: filters.subject, from: filters.from, to: filters.to }}
+        filters={{
+          actor: filters.actor,
+          action: filters.action,
+          subject: filters.subject,
+          from: filters.from,
+          to: filters.to,
+        }}
         page={result.page}
         totalPages={result.totalPages}
       />

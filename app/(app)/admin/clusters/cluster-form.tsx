@@ -12,12 +12,25 @@ import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { useToast } from '@/components/ui/toast';
 import { clusterPhases, domains } from '@/db/schema/accounts';
-import { createClusterSchema, updateClusterSchema, type CreateClusterInput, type UpdateClusterInput } from '@/lib/admin/validation';
+import {
+  createClusterSchema,
+  updateClusterSchema,
+  type CreateClusterInput,
+  type UpdateClusterInput,
+} from '@/lib/admin/validation';
 import { createClusterAction, updateClusterAction } from './actions';
 
 type Fields = keyof CreateClusterInput;
 
-function ClusterFields({ form, errorOf, submitLabel }: { form: UseFormReturn<CreateClusterInput>; errorOf: (name: Fields) => string | undefined; submitLabel: string }) {
+function ClusterFields({
+  form,
+  errorOf,
+  submitLabel,
+}: {
+  form: UseFormReturn<CreateClusterInput>;
+  errorOf: (name: Fields) => string | undefined;
+  submitLabel: string;
+}) {
   const t = useTranslations();
   return (
     <>
@@ -80,7 +93,11 @@ export function CreateClusterForm() {
   });
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
-      {formError && <Alert tone="danger" className="sm:col-span-2">{formError}</Alert>}
+      {formError && (
+        <Alert tone="danger" className="sm:col-span-2">
+          {formError}
+        </Alert>
+      )}
       <ClusterFields form={form} errorOf={errorOf} submitLabel={t('admin.clusters.create')} />
     </form>
   );
@@ -101,8 +118,16 @@ export function EditClusterForm({ defaultValues }: { defaultValues: UpdateCluste
   });
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
-      {formError && <Alert tone="danger" className="sm:col-span-2">{formError}</Alert>}
-      <ClusterFields form={form as unknown as UseFormReturn<CreateClusterInput>} errorOf={errorOf} submitLabel={t('common.save')} />
+      {formError && (
+        <Alert tone="danger" className="sm:col-span-2">
+          {formError}
+        </Alert>
+      )}
+      <ClusterFields
+        form={form as unknown as UseFormReturn<CreateClusterInput>}
+        errorOf={errorOf}
+        submitLabel={t('common.save')}
+      />
     </form>
   );
 }

@@ -36,7 +36,12 @@ export default async function AdminOrganisationsPage({ searchParams }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
-      <FilterForm label={t('filters')} action="/admin/organisations" submitLabel={tr('common.search')} clearLabel={tr('admin.clearFilters')}>
+      <FilterForm
+        label={t('filters')}
+        action="/admin/organisations"
+        submitLabel={tr('common.search')}
+        clearLabel={tr('admin.clearFilters')}
+      >
         <FormField label={t('search')} hint={t('searchHint')}>
           <TextField name="q" type="search" defaultValue={filters.q} maxLength={100} />
         </FormField>
@@ -80,7 +85,10 @@ export default async function AdminOrganisationsPage({ searchParams }: Props) {
               return (
                 <Tr key={org.id}>
                   <Th scope="row" className="whitespace-normal font-medium">
-                    <Link href={`/admin/organisations/${org.id}`} className="text-teal-800 underline underline-offset-2">
+                    <Link
+                      href={`/admin/organisations/${org.id}`}
+                      className="text-teal-800 underline underline-offset-2"
+                    >
                       {name}
                     </Link>
                     <span className="block text-xs font-normal text-slate-700" lang={locale === 'en' ? 'ja' : 'en'}>
@@ -96,7 +104,9 @@ export default async function AdminOrganisationsPage({ searchParams }: Props) {
                   </Td>
                   <Td className="whitespace-nowrap">{format.dateTime(org.createdAt, 'short')}</Td>
                   <Td>
-                    <Badge tone={org.verified ? 'success' : 'warning'}>{org.verified ? tr('org.verified') : tr('org.unverified')}</Badge>
+                    <Badge tone={org.verified ? 'success' : 'warning'}>
+                      {org.verified ? tr('org.verified') : tr('org.unverified')}
+                    </Badge>
                   </Td>
                   <Td>
                     <div className="flex flex-wrap gap-2">
@@ -119,7 +129,12 @@ export default async function AdminOrganisationsPage({ searchParams }: Props) {
           </TBody>
         </Table>
       )}
-      <ListPagination path="/admin/organisations" filters={{ q: filters.q, kind: filters.kind, verified: filters.verified }} page={result.page} totalPages={result.totalPages} />
+      <ListPagination
+        path="/admin/organisations"
+        filters={{ q: filters.q, kind: filters.kind, verified: filters.verified }}
+        page={result.page}
+        totalPages={result.totalPages}
+      />
     </div>
   );
 }

@@ -43,7 +43,9 @@ export default async function OutboxPage() {
                 <Td>{r.toAddress}</Td>
                 <Td>{r.subject}</Td>
                 <Td>
-                  <Badge tone={r.status === 'sent' ? 'success' : r.status === 'failed' ? 'danger' : 'warning'}>{t(`statuses.${r.status}`)}</Badge>
+                  <Badge tone={r.status === 'sent' ? 'success' : r.status === 'failed' ? 'danger' : 'warning'}>
+                    {t(`statuses.${r.status}`)}
+                  </Badge>
                 </Td>
                 <Td>{r.attempts}</Td>
                 <Td>{r.lastError ?? '—'}</Td>

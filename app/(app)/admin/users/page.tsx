@@ -35,7 +35,12 @@ export default async function AdminUsersPage({ searchParams }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
-      <FilterForm label={t('filters')} action="/admin/users" submitLabel={tr('common.search')} clearLabel={tr('admin.clearFilters')}>
+      <FilterForm
+        label={t('filters')}
+        action="/admin/users"
+        submitLabel={tr('common.search')}
+        clearLabel={tr('admin.clearFilters')}
+      >
         {filters.org && <input type="hidden" name="org" value={filters.org} />}
         <FormField label={t('search')} hint={t('searchHint')}>
           <TextField name="q" type="search" defaultValue={filters.q} maxLength={100} />
@@ -98,26 +103,45 @@ export default async function AdminUsersPage({ searchParams }: Props) {
                       </Badge>
                     )}
                   </Td>
-                  <Td>{self ? tr(`roles.${u.role}`) : <RoleForm userId={u.id} userName={u.name} currentRole={u.role} />}</Td>
+                  <Td>
+                    {self ? tr(`roles.${u.role}`) : <RoleForm userId={u.id} userName={u.name} currentRole={u.role} />}
+                  </Td>
                   <Td>
                     <div className="flex flex-wrap gap-1">
-                      {u.disabled ? <Badge tone="danger">{t('disabled')}</Badge> : <Badge tone="success">{t('active')}</Badge>}
+                      {u.disabled ? (
+                        <Badge tone="danger">{t('disabled')}</Badge>
+                      ) : (
+                        <Badge tone="success">{t('active')}</Badge>
+                      )}
                       {!u.approved && <Badge tone="warning">{t('pending')}</Badge>}
                     </div>
                   </Td>
-                  <Td className="whitespace-nowrap">{u.lastSignInAt ? format.dateTime(u.lastSignInAt, 'long') : t('never')}</Td>
+                  <Td className="whitespace-nowrap">
+                    {u.lastSignInAt ? format.dateTime(u.lastSignInAt, 'long') : t('never')}
+                  </Td>
                   <Td>
                     {self ? (
                       <span className="text-sm text-slate-700">{t('selfNote')}</span>
                     ) : (
                       <div className="flex flex-wrap gap-2">
                         {!u.approved && (
-                          <ActionButton action={approveUserAction} input={{ userId: u.id }} variant="primary" successMessage={t('approvedToast', { name: u.name })} aria-label={t('approveNamed', { name: u.name })}>
+                          <ActionButton
+                            action={approveUserAction}
+                            input={{ userId: u.id }}
+                            variant="primary"
+                            successMessage={t('approvedToast', { name: u.name })}
+                            aria-label={t('approveNamed', { name: u.name })}
+                          >
                             {t('approve')}
                           </ActionButton>
                         )}
                         {u.disabled ? (
-                          <ActionButton action={setUserDisabledAction} input={{ userId: u.id, disabled: false }} successMessage={t('enabledToast', { name: u.name })} aria-label={t('enableNamed', { name: u.name })}>
+                          <ActionButton
+                            action={setUserDisabledAction}
+                            input={{ userId: u.id, disabled: false }}
+                            successMessage={t('enabledToast', { name: u.name })}
+                            aria-label={t('enableNamed', { name: u.name })}
+                          >
                             {t('enable')}
                           </ActionButton>
                         ) : (
@@ -127,7 +151,11 @@ export default async function AdminUsersPage({ searchParams }: Props) {
                             variant="danger"
                             successMessage={t('disabledToast', { name: u.name })}
                             aria-label={t('disableNamed', { name: u.name })}
-                            confirm={{ title: t('disableTitle', { name: u.name }), text: t('disableText'), confirmLabel: t('disable') }}
+                            confirm={{
+                              title: t('disableTitle', { name: u.name }),
+                              text: t('disableText'),
+                              confirmLabel: t('disable'),
+                            }}
                           >
                             {t('disable')}
                           </ActionButton>
@@ -143,7 +171,13 @@ export default async function AdminUsersPage({ searchParams }: Props) {
       )}
       <ListPagination
         path="/admin/users"
-        filters={{ q: filters.q, role: filters.role, disabled: filters.disabled, approval: filters.approval, org: filters.org }}
+        filters={{
+          q: filters.q,
+          role: filters.role,
+          disabled: filters.disabled,
+          approval: filters.approval,
+          org: filters.org,
+        }}
         page={result.page}
         totalPages={result.totalPages}
       />

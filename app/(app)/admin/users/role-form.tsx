@@ -41,14 +41,26 @@ export function RoleForm({ userId, userName, currentRole }: { userId: string; us
       <label htmlFor={id} className="sr-only">
         {t('admin.users.roleFor', { name: userName })}
       </label>
-      <Select id={id} value={role} onChange={(e) => setRole(e.target.value as Role)} className="min-h-10 w-auto py-1 text-sm">
+      <Select
+        id={id}
+        value={role}
+        onChange={(e) => setRole(e.target.value as Role)}
+        className="min-h-10 w-auto py-1 text-sm"
+      >
         {roles.map((r) => (
           <option key={r} value={r}>
             {t(`roles.${r}`)}
           </option>
         ))}
       </Select>
-      <Button type="submit" size="sm" variant="secondary" loading={pending} disabled={role === currentRole} aria-label={t('admin.users.changeRoleFor', { name: userName })}>
+      <Button
+        type="submit"
+        size="sm"
+        variant="secondary"
+        loading={pending}
+        disabled={role === currentRole}
+        aria-label={t('admin.users.changeRoleFor', { name: userName })}
+      >
         {t('admin.users.changeRole')}
       </Button>
     </form>

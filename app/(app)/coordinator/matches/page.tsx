@@ -26,8 +26,12 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 export default async function CoordinatorMatchesPage({ searchParams }: Props) {
   const viewer = await requirePermission('introductions.coordinate');
   const params = await searchParams;
-  const status = (matchStatuses as readonly string[]).includes(one(params.status)) ? (one(params.status) as (typeof matchStatuses)[number]) : 'proposed';
-  const kind = (matchKinds as readonly string[]).includes(one(params.kind)) ? (one(params.kind) as (typeof matchKinds)[number]) : undefined;
+  const status = (matchStatuses as readonly string[]).includes(one(params.status))
+    ? (one(params.status) as (typeof matchStatuses)[number])
+    : 'proposed';
+  const kind = (matchKinds as readonly string[]).includes(one(params.kind))
+    ? (one(params.kind) as (typeof matchKinds)[number])
+    : undefined;
   const q = one(params.q).slice(0, 100);
   const needQ = one(params.needQ).slice(0, 100);
   const seedQ = one(params.seedQ).slice(0, 100);
@@ -91,7 +95,13 @@ export default async function CoordinatorMatchesPage({ searchParams }: Props) {
                   <Card>
                     <CardHeader className="flex flex-wrap items-center gap-3">
                       {m.status === 'proposed' && (
-                        <input type="checkbox" name="bulk" value={`${m.id}:${m.version}`} aria-label={t('select', { title })} className="size-5" />
+                        <input
+                          type="checkbox"
+                          name="bulk"
+                          value={`${m.id}:${m.version}`}
+                          aria-label={t('select', { title })}
+                          className="size-5"
+                        />
                       )}
                       <CardTitle as="h2" className="text-base">
                         <Link href={`/introductions/${m.id}`} className="underline">
@@ -150,7 +160,9 @@ export default async function CoordinatorMatchesPage({ searchParams }: Props) {
                           <MatchReasons reasons={reasons} className="list-disc pl-5 text-sm text-slate-700" />
                         </div>
                       )}
-                      {m.status === 'proposed' && <CoordinatorDecision matchId={m.id} version={m.version} title={title} />}
+                      {m.status === 'proposed' && (
+                        <CoordinatorDecision matchId={m.id} version={m.version} title={title} />
+                      )}
                     </CardBody>
                   </Card>
                 </li>

@@ -14,7 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ReviewsPage() {
   const viewer = await requirePermission('listings.moderate');
-  const [items, t, tr, format, locale] = await Promise.all([listReviewQueue(viewer), getTranslations('listings.review'), getTranslations(), getFormatter(), getLocale()]);
+  const [items, t, tr, format, locale] = await Promise.all([
+    listReviewQueue(viewer),
+    getTranslations('listings.review'),
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -37,7 +43,10 @@ export default async function ReviewsPage() {
       ) : (
         <ul className="flex flex-col gap-4">
           {items.map((item) => (
-            <li key={`${item.kind}-${item.id}`} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+            <li
+              key={`${item.kind}-${item.id}`}
+              className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4"
+            >
               <div className="flex flex-wrap items-center gap-2">
                 <Badge tone="info">{t(`kind.${item.kind}`)}</Badge>
                 <Badge>{tr(`domains.${item.domain}`)}</Badge>
@@ -48,7 +57,8 @@ export default async function ReviewsPage() {
                 </h2>
               </div>
               <p className="text-sm text-slate-700">
-                {locale === 'en' ? item.organisationNameEn : item.organisationNameJa} · {t('submitted', { date: format.dateTime(item.submittedAt, 'short') })}
+                {locale === 'en' ? item.organisationNameEn : item.organisationNameJa} ·{' '}
+                {t('submitted', { date: format.dateTime(item.submittedAt, 'short') })}
               </p>
               <p className="line-clamp-3">{item.summary}</p>
               <ReviewForm kind={item.kind} id={item.id} version={item.version} title={item.title} />

@@ -12,7 +12,17 @@ import { LIMITS, reviewListingSchema, type ReviewListingInput } from '@/lib/list
 import { reviewListingAction } from './actions';
 
 /** Publish or send back one listing; a stale version comes back as a conflict message. */
-export function ReviewForm({ kind, id, version, title }: { kind: 'need' | 'seed'; id: string; version: number; title: string }) {
+export function ReviewForm({
+  kind,
+  id,
+  version,
+  title,
+}: {
+  kind: 'need' | 'seed';
+  id: string;
+  version: number;
+  title: string;
+}) {
   const t = useTranslations('listings.review');
   const { toast } = useToast();
   const router = useRouter();
@@ -33,10 +43,21 @@ export function ReviewForm({ kind, id, version, title }: { kind: 'need' | 'seed'
         <Textarea rows={2} maxLength={LIMITS.reviewComment} {...form.register('comment')} />
       </FormField>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" size="sm" onClick={() => form.setValue('decision', 'publish')} loading={form.formState.isSubmitting && decision === 'publish'}>
+        <Button
+          type="submit"
+          size="sm"
+          onClick={() => form.setValue('decision', 'publish')}
+          loading={form.formState.isSubmitting && decision === 'publish'}
+        >
           {t('publish')}
         </Button>
-        <Button type="submit" size="sm" variant="secondary" onClick={() => form.setValue('decision', 'send_back')} loading={form.formState.isSubmitting && decision === 'send_back'}>
+        <Button
+          type="submit"
+          size="sm"
+          variant="secondary"
+          onClick={() => form.setValue('decision', 'send_back')}
+          loading={form.formState.isSubmitting && decision === 'send_back'}
+        >
           {t('sendBack')}
         </Button>
       </div>

@@ -33,7 +33,12 @@ export default async function IntroductionPage({ params }: Props) {
   const db = await getDb();
   const threadOpen = match.contacts !== null;
   const [messages, meetings, ndaRows, outcomes] = threadOpen
-    ? await Promise.all([listMessages(db, viewer, id), listMeetings(db, viewer, id), listNdas(db, viewer, id), listOutcomes(db, viewer, id)])
+    ? await Promise.all([
+        listMessages(db, viewer, id),
+        listMeetings(db, viewer, id),
+        listNdas(db, viewer, id),
+        listOutcomes(db, viewer, id),
+      ])
     : [[], [], [], []];
   const mySide = match.mySides[0];
   const title = [match.need?.title, match.seed?.title].filter(Boolean).join(' ↔ ');
@@ -47,7 +52,9 @@ export default async function IntroductionPage({ params }: Props) {
         <p className="text-sm font-medium text-teal-800">{t(`kinds.${match.kind}`)}</p>
         <h1 className="text-2xl font-semibold">{title}</h1>
         <div className="flex flex-wrap items-center gap-2">
-          <Badge tone={match.status === 'introduced' ? 'success' : match.status === 'approved' ? 'warning' : 'neutral'}>{t(`statuses.${match.status}`)}</Badge>
+          <Badge tone={match.status === 'introduced' ? 'success' : match.status === 'approved' ? 'warning' : 'neutral'}>
+            {t(`statuses.${match.status}`)}
+          </Badge>
           {match.deadline && match.status === 'approved' && (
             <span className="text-sm text-slate-700">
               {t('deadline')}: {format.dateTime(match.deadline, 'short')}
@@ -107,11 +114,14 @@ export default async function IntroductionPage({ params }: Props) {
             <ul className="flex flex-wrap gap-4">
               {match.sides.map((s) => (
                 <li key={s}>
-                  <span className="font-medium">{t(`sides.${s}`)}</span>: {t(`responses.${match.responses[s] ?? 'pending'}`)}
+                  <span className="font-medium">{t(`sides.${s}`)}</span>:{' '}
+                  {t(`responses.${match.responses[s] ?? 'pending'}`)}
                 </li>
               ))}
             </ul>
-            {(canAnswer || canWithdraw) && <Respond matchId={match.id} canAnswer={canAnswer} canWithdraw={canWithdraw} />}
+            {(canAnswer || canWithdraw) && (
+              <Respond matchId={match.id} canAnswer={canAnswer} canWithdraw={canWithdraw} />
+            )}
           </CardBody>
         </Card>
       )}
@@ -131,20 +141,20 @@ export default async function IntroductionPage({ params }: Props) {
                   <div key={s} className="rounded-md border border-slate-200 p-3">
                     <p className="font-medium text-teal-800">{t(`sides.${s}`)}</p>
                     <dl>
-                    <dt className="sr-only">{t('name')}</dt>
-                    <dd>{c.name}</dd>
-                    <dt className="sr-only">{t('email')}</dt>
-                    <dd>
-                      <a className="underline" href={`mailto:${c.email}`}>
-                        {c.email}
-                      </a>
-                    </dd>
-                    {c.phone && (
-                      <>
-                        <dt className="sr-only">{t('phone')}</dt>
-                        <dd>{c.phone}</dd>
-                      </>
-                    )}
+                      <dt className="sr-only">{t('name')}</dt>
+                      <dd>{c.name}</dd>
+                      <dt className="sr-only">{t('email')}</dt>
+                      <dd>
+                        <a className="underline" href={`mailto:${c.email}`}>
+                          {c.email}
+                        </a>
+                      </dd>
+                      {c.phone && (
+                        <>
+                          <dt className="sr-only">{t('phone')}</dt>
+                          <dd>{c.phone}</dd>
+                        </>
+                      )}
                     </dl>
                   </div>
                 );
@@ -193,7 +203,11 @@ export default async function IntroductionPage({ params }: Props) {
                   {m.status === 'confirmed' && m.chosenSlot ? (
                     <p className="font-medium">{t('confirmedFor', { when: format.dateTime(m.chosenSlot, 'long') })}</p>
                   ) : m.proposerSide !== myRole && m.proposedBy !== viewer.userId ? (
-                    <PickSlot matchId={match.id} proposalId={m.id} slots={m.slots.map((s) => ({ iso: s.toISOString(), label: format.dateTime(s, 'long') }))} />
+                    <PickSlot
+                      matchId={match.id}
+                      proposalId={m.id}
+                      slots={m.slots.map((s) => ({ iso: s.toISOString(), label: format.dateTime(s, 'long') }))}
+                    />
                   ) : (
                     <p className="text-sm text-slate-700">
                       {t('waitingForPick')}: {m.slots.map((s) => format.dateTime(s, 'long')).join(' / ')}
@@ -222,7 +236,18 @@ export default async function IntroductionPage({ params }: Props) {
                       <details className="mt-2">
                         <summary className="cursor-pointer text-sm font-medium text-teal-800">{t('editNda')}</summary>
                         <div className="mt-2">
-                          <NdaForm key={`${n.id}-${n.version}`} matchId={match.id} nda={{ id: n.id, version: n.version, type: n.type, status: n.status, signedOn: n.signedOn, expiresOn: n.expiresOn }} />
+                          <NdaForm
+                            key={`${n.id}-${n.version}`}
+                            matchId={match.id}
+                            nda={{
+                              id: n.id,
+                              version: n.version,
+                              type: n.type,
+                              status: n.status,
+                              signedOn: n.signedOn,
+                              expiresOn: n.expiresOn,
+                            }}
+                          />
                         </div>
                       </details>
                     </li>
@@ -267,7 +292,9 @@ export default async function IntroductionPage({ params }: Props) {
                 </time>
                 <span className="font-medium">{t(`events.${e.type}` as never)}</span>
                 <span className="text-sm text-slate-700">({t(`sides.${e.actorRole}` as never)})</span>
-                {e.type === 'decline' && typeof e.details.reason === 'string' && <span>{t(`declineReasons.${e.details.reason}` as never)}</span>}
+                {e.type === 'decline' && typeof e.details.reason === 'string' && (
+                  <span>{t(`declineReasons.${e.details.reason}` as never)}</span>
+                )}
                 {e.note && <span className="w-full whitespace-pre-wrap text-sm">{e.note}</span>}
               </li>
             ))}

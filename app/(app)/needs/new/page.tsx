@@ -14,7 +14,10 @@ export default async function NewNeedPage() {
   const [t, locale] = await Promise.all([getTranslations('listings.needs'), getLocale()]);
   const organisations =
     viewer.role === 'coordinator'
-      ? (await listOrganisationsForCoordinator(await getDb(), viewer, 'need')).map((o) => ({ id: o.id, name: locale === 'en' ? o.nameEn : o.nameJa }))
+      ? (await listOrganisationsForCoordinator(await getDb(), viewer, 'need')).map((o) => ({
+          id: o.id,
+          name: locale === 'en' ? o.nameEn : o.nameJa,
+        }))
       : undefined;
   return (
     <div className="flex flex-col gap-6">

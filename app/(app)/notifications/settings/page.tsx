@@ -11,7 +11,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MailSettingsPage() {
   const viewer = await requirePermission('notifications.view');
-  const [prefs, t] = await Promise.all([getMailPreferences(await getDb(), viewer.userId), getTranslations('notifications')]);
+  const [prefs, t] = await Promise.all([
+    getMailPreferences(await getDb(), viewer.userId),
+    getTranslations('notifications'),
+  ]);
   return (
     <div className="flex max-w-2xl flex-col gap-4">
       <h1 className="text-2xl font-semibold">{t('settings')}</h1>

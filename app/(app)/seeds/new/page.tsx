@@ -14,7 +14,10 @@ export default async function NewSeedPage() {
   const [t, locale] = await Promise.all([getTranslations('listings.seeds'), getLocale()]);
   const organisations =
     viewer.role === 'coordinator'
-      ? (await listOrganisationsForCoordinator(await getDb(), viewer, 'seed')).map((o) => ({ id: o.id, name: locale === 'en' ? o.nameEn : o.nameJa }))
+      ? (await listOrganisationsForCoordinator(await getDb(), viewer, 'seed')).map((o) => ({
+          id: o.id,
+          name: locale === 'en' ? o.nameEn : o.nameJa,
+        }))
       : undefined;
   return (
     <div className="flex flex-col gap-6">

@@ -23,7 +23,9 @@ export default async function SeedPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const ip = ipFrom(await headers());
-  const view = viewer ? await getSeedForViewer(viewer, id, ip === 'unknown' ? null : ip) : await getPublicSeedTeaser(id);
+  const view = viewer
+    ? await getSeedForViewer(viewer, id, ip === 'unknown' ? null : ip)
+    : await getPublicSeedTeaser(id);
   if (!view) notFound();
   const t = await getTranslations('listings.seeds');
   return (

@@ -7,11 +7,14 @@ import { z } from '@/lib/validation/messages';
 export const dynamic = 'force-dynamic';
 
 /** An empty CSV with the import's column names (UTF-8 with BOM, for Excel). */
-export const GET = withSessionRoute({ permission: 'listings.import', query: z.object({ kind: z.enum(listingKinds) }) }, async ({ query }) => {
-  return new Response(toExcelCsv(templateHeaders(query.kind), []), {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="clustermatch-${query.kind}-template.csv"`,
-    },
-  });
-});
+export const GET = withSessionRoute(
+  { permission: 'listings.import', query: z.object({ kind: z.enum(listingKinds) }) },
+  async ({ query }) => {
+    return new Response(toExcelCsv(templateHeaders(query.kind), []), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="clustermatch-${query.kind}-template.csv"`,
+      },
+    });
+  },
+);

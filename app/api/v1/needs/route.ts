@@ -6,4 +6,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withApiAuth(operations.listNeeds, ({ viewer, query }) => apiListings.search(viewer, 'needs', query));
 
-export const POST = withApiAuth(operations.createNeed, ({ viewer, body, ip }) => apiListings.create(viewer, 'needs', body, ip));
+export const POST = withApiAuth(operations.createNeed, ({ viewer, body, ip }) =>
+  apiListings.create(viewer, 'needs', body, ip),
+);

@@ -6,4 +6,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withApiAuth(operations.listSeeds, ({ viewer, query }) => apiListings.search(viewer, 'seeds', query));
 
-export const POST = withApiAuth(operations.createSeed, ({ viewer, body, ip }) => apiListings.create(viewer, 'seeds', body, ip));
+export const POST = withApiAuth(operations.createSeed, ({ viewer, body, ip }) =>
+  apiListings.create(viewer, 'seeds', body, ip),
+);

@@ -11,7 +11,13 @@ import { useToast } from '@/components/ui/toast';
 import { coordinatorAssignmentSchema } from '@/lib/admin/validation';
 import { assignCoordinatorAction } from '../actions';
 
-export function AssignCoordinatorForm({ clusterId, choices }: { clusterId: string; choices: { id: string; name: string; email: string }[] }) {
+export function AssignCoordinatorForm({
+  clusterId,
+  choices,
+}: {
+  clusterId: string;
+  choices: { id: string; name: string; email: string }[];
+}) {
   const t = useTranslations('admin.clusters');
   const { toast } = useToast();
   const router = useRouter();

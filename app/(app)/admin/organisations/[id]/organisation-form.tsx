@@ -16,7 +16,13 @@ import { employeeBands, organisationKinds } from '@/db/schema/accounts';
 import { updateOrganisationSchema, type UpdateOrganisationInput } from '@/lib/admin/validation';
 import { updateOrganisationAction } from '../actions';
 
-export function OrganisationForm({ defaultValues, clusters }: { defaultValues: UpdateOrganisationInput; clusters: { id: string; label: string }[] }) {
+export function OrganisationForm({
+  defaultValues,
+  clusters,
+}: {
+  defaultValues: UpdateOrganisationInput;
+  clusters: { id: string; label: string }[];
+}) {
   const t = useTranslations();
   const { toast } = useToast();
   const router = useRouter();

@@ -38,13 +38,20 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{name}</h1>
-        <Badge tone={org.verified ? 'success' : 'warning'}>{org.verified ? tr('org.verified') : tr('org.unverified')}</Badge>
+        <Badge tone={org.verified ? 'success' : 'warning'}>
+          {org.verified ? tr('org.verified') : tr('org.unverified')}
+        </Badge>
       </div>
       {!org.verified && (
         <Alert
           tone="warning"
           action={
-            <ActionButton action={verifyOrganisationAction} input={{ organisationId: org.id }} variant="primary" successMessage={t('verified', { name })}>
+            <ActionButton
+              action={verifyOrganisationAction}
+              input={{ organisationId: org.id }}
+              variant="primary"
+              successMessage={t('verified', { name })}
+            >
               {t('verify')}
             </ActionButton>
           }
@@ -77,7 +84,10 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
       <Card>
         <CardHeader>
           <CardTitle>{t('membersTitle')}</CardTitle>
-          <Link href={`/admin/users?org=${org.id}`} className="text-sm font-medium text-teal-800 underline underline-offset-2">
+          <Link
+            href={`/admin/users?org=${org.id}`}
+            className="text-sm font-medium text-teal-800 underline underline-offset-2"
+          >
             {t('manageMembers')}
           </Link>
         </CardHeader>

@@ -21,7 +21,11 @@ export default async function EditNeedPage({ params }: { params: Promise<{ id: s
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t('editTitle')}</h1>
-      <NeedForm status={need.status as 'draft' | 'pending_review' | 'open'} defaultValues={need.values} reviewComment={need.reviewComment} />
+      <NeedForm
+        status={need.status as 'draft' | 'pending_review' | 'open'}
+        defaultValues={need.values}
+        reviewComment={need.reviewComment}
+      />
     </div>
   );
 }

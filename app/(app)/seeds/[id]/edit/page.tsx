@@ -21,7 +21,11 @@ export default async function EditSeedPage({ params }: { params: Promise<{ id: s
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t('editTitle')}</h1>
-      <SeedForm status={seed.status as 'draft' | 'pending_review' | 'open'} defaultValues={seed.values} reviewComment={seed.reviewComment} />
+      <SeedForm
+        status={seed.status as 'draft' | 'pending_review' | 'open'}
+        defaultValues={seed.values}
+        reviewComment={seed.reviewComment}
+      />
     </div>
   );
 }

@@ -4,6 +4,10 @@ import { operations } from '@/lib/api/v1';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withApiAuth(operations.getSeed, ({ viewer, params, ip }) => apiListings.get(viewer, 'seeds', params.id, ip));
+export const GET = withApiAuth(operations.getSeed, ({ viewer, params, ip }) =>
+  apiListings.get(viewer, 'seeds', params.id, ip),
+);
 
-export const PATCH = withApiAuth(operations.updateSeed, ({ viewer, params, body, ip }) => apiListings.update(viewer, 'seeds', params.id, body, ip));
+export const PATCH = withApiAuth(operations.updateSeed, ({ viewer, params, body, ip }) =>
+  apiListings.update(viewer, 'seeds', params.id, body, ip),
+);
