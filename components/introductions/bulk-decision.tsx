@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { bulkDecideMatchesAction } from '@/app/(app)/coordinator/matches/actions';
+import { bulkDecideMatchesAction } from '@/lib/introductions/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';

@@ -2,15 +2,15 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { pickMeetingSlotAction, proposeMeetingAction, recordOutcomeAction } from '@/app/(app)/introductions/actions';
+import { pickMeetingSlotAction, proposeMeetingAction, recordOutcomeAction } from '@/lib/introductions/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
-import { outcomeKinds } from '@/lib/introductions/rules';
 import { useRun } from './use-run';
+import { outcomeKinds } from '@/db/vocabulary/introductions';
 
 export function ProposeMeeting({ matchId }: { matchId: string }) {
   const t = useTranslations('introductions');

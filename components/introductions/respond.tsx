@@ -6,14 +6,14 @@ import {
   acceptIntroductionAction,
   declineIntroductionAction,
   withdrawInterestAction,
-} from '@/app/(app)/introductions/actions';
+} from '@/lib/introductions/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import { declineReasons } from '@/lib/introductions/rules';
 import { useRun } from './use-run';
+import { declineReasons } from '@/db/vocabulary/introductions';
 
 /** A party's answer to an introduction request: accept, or decline with a structured reason. */
 export function Respond({

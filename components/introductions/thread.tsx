@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { markThreadReadAction, sendMessageAction } from '@/app/(app)/introductions/actions';
+import { markThreadReadAction, sendMessageAction } from '@/lib/introductions/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';

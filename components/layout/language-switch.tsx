@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { switchLocaleAction } from '@/app/session-actions';
+import { switchLocaleAction } from '@/lib/accounts/actions';
 import { cn } from '@/components/ui/cn';
 
 const options = [

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
-import { signOutAction } from '@/app/session-actions';
+import { signOutAction } from '@/lib/accounts/actions';
 import { Button } from '@/components/ui/button';
 
 export function SignOutButton() {

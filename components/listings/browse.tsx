@@ -2,13 +2,13 @@ import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import type { NeedView, SeedView } from '@/lib/listings/disclosure';
-import type { ListingKind } from '@/lib/listings/rules';
 import type { SearchResult } from '@/lib/listings/search';
 import type { SearchParams } from '@/lib/listings/validation';
 import { cardsOf } from './card-data';
 import { ListingCard } from './listing-card';
 import { SearchForm } from './search-form';
 import { SearchTools } from './search-tools';
+import type { ListingKind } from '@/db/vocabulary/listings';
 
 function queryString(params: SearchParams, page: number) {
   const q = new URLSearchParams();

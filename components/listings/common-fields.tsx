@@ -7,10 +7,10 @@ import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { Textarea } from '@/components/ui/textarea';
-import { domains } from '@/db/schema/accounts';
-import { disclosureLevels } from '@/db/schema/listings';
 import { LIMITS } from '@/lib/listings/validation';
 import { KeywordInput } from './keyword-input';
+import { domains } from '@/db/vocabulary/clusters';
+import { disclosureLevels } from '@/db/vocabulary/listings';
 
 // The shared part of the need and seed forms. Loosely typed: both forms have these fields.
 type Props = {

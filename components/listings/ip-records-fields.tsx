@@ -6,8 +6,8 @@ import { Button } from '@/components/ui/button';
 import { Fieldset, FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
-import { ipStatuses } from '@/db/schema/listings';
 import { LIMITS } from '@/lib/listings/validation';
+import { ipStatuses } from '@/db/vocabulary/listings';
 
 /** The IP records sub-form of a seed: add/remove rows, each a labelled group. */
 export function IpRecordsFields({

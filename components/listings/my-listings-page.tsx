@@ -2,9 +2,9 @@ import { getTranslations } from 'next-intl/server';
 import { ButtonLink } from '@/components/ui/button';
 import type { Viewer } from '@/lib/auth/policy';
 import { listMyNeeds } from '@/lib/listings/needs-data';
-import type { ListingKind } from '@/lib/listings/rules';
 import { listMySeeds } from '@/lib/listings/seeds-data';
 import { MyListings } from './my-listings';
+import type { ListingKind } from '@/db/vocabulary/listings';
 
 /** "My needs" / "My seeds": the viewer's organisation's listings with their status. */
 export async function MyListingsPage({ viewer, kind }: { viewer: Viewer; kind: ListingKind }) {

@@ -2,20 +2,20 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { saveNeedAction } from '@/app/(app)/needs/actions';
+import { saveNeedAction } from '@/lib/listings/actions';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Fieldset, FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { useToast } from '@/components/ui/toast';
-import { organisationKinds } from '@/db/schema/accounts';
-import { needVisibilities } from '@/db/schema/listings';
 import { LIMITS, needSchema, type NeedFormValues, type NeedInput } from '@/lib/listings/validation';
 import { DisclosureFields } from './common-fields';
 import { CompletenessMeter } from './completeness-meter';
 import { ListingFormShell, TrlOptions, type ListingFormStatus } from './listing-form-shell';
 import { useAutosave } from './use-autosave';
+import { organisationKinds } from '@/db/vocabulary/accounts';
+import { needVisibilities } from '@/db/vocabulary/listings';
 
 type Props = {
   defaultValues: NeedFormValues;

@@ -3,8 +3,14 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { closeNeedAction, renewNeedAction, transitionNeedAction } from '@/app/(app)/needs/actions';
-import { closeSeedAction, renewSeedAction, transitionSeedAction } from '@/app/(app)/seeds/actions';
+import {
+  closeNeedAction,
+  closeSeedAction,
+  renewNeedAction,
+  renewSeedAction,
+  transitionNeedAction,
+  transitionSeedAction,
+} from '@/lib/listings/actions';
 import { useMessage } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
@@ -14,8 +20,9 @@ import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { useToast } from '@/components/ui/toast';
 import type { ActionResult } from '@/lib/errors';
-import { canRenew, type ListingKind, type ListingStatus } from '@/lib/listings/rules';
-import { closeReasons, LIMITS } from '@/lib/listings/validation';
+import { canRenew } from '@/lib/listings/rules';
+import { LIMITS } from '@/lib/listings/validation';
+import { closeReasons, type ListingKind, type ListingStatus } from '@/db/vocabulary/listings';
 
 type Props = {
   kind: ListingKind;

@@ -6,10 +6,10 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
-import { domains, organisationKinds } from '@/db/schema/accounts';
-import { ipStatuses, licensingTerms } from '@/db/schema/listings';
-import type { ListingKind } from '@/lib/listings/rules';
 import { postedWithin, type SearchParams } from '@/lib/listings/validation';
+import { organisationKinds } from '@/db/vocabulary/accounts';
+import { domains } from '@/db/vocabulary/clusters';
+import { ipStatuses, licensingTerms, type ListingKind } from '@/db/vocabulary/listings';
 
 type Cluster = { id: string; nameJa: string; nameEn: string };
 

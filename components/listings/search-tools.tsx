@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { saveSearchAction } from '@/app/(app)/account/searches/actions';
+import { saveSearchAction } from '@/lib/saved-searches/actions';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -11,13 +11,13 @@ import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { useToast } from '@/components/ui/toast';
-import { digestFrequencies } from '@/db/schema/integrations';
 import { MAX_EXPORT_ROWS } from '@/lib/listings/rules';
 import {
   createSavedSearchSchema,
   SAVED_QUERY_KEYS,
   type CreateSavedSearchInput,
 } from '@/lib/saved-searches/validation';
+import { digestFrequencies } from '@/db/vocabulary/integrations';
 
 type Params = Record<string, string | number | undefined>;
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { saveSeedAction } from '@/app/(app)/seeds/actions';
+import { saveSeedAction } from '@/lib/listings/actions';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Fieldset, FormField } from '@/components/ui/form-field';
@@ -10,13 +10,13 @@ import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { Textarea } from '@/components/ui/textarea';
 import { useToast } from '@/components/ui/toast';
-import { licensingTerms, seedVisibilities } from '@/db/schema/listings';
 import { LIMITS, seedSchema, type SeedFormValues, type SeedInput } from '@/lib/listings/validation';
 import { DisclosureFields } from './common-fields';
 import { CompletenessMeter } from './completeness-meter';
 import { ListingFormShell, TrlOptions, type ListingFormStatus } from './listing-form-shell';
 import { IpRecordsFields } from './ip-records-fields';
 import { useAutosave } from './use-autosave';
+import { licensingTerms, seedVisibilities } from '@/db/vocabulary/listings';
 
 type Props = {
   defaultValues: SeedFormValues;

@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import type { ListingStatus } from '@/lib/listings/rules';
+import type { ListingStatus } from '@/db/vocabulary/listings';
 
 const tones: Record<ListingStatus | 'expired', BadgeTone> = {
   draft: 'neutral',

@@ -1,10 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import {
-  markNotificationsReadAction,
-  saveMailPreferencesAction as saveAction,
-} from '@/app/(app)/notifications/actions';
+import { markNotificationsReadAction, saveMailPreferencesAction as saveAction } from '@/lib/notifications/actions';
 import type { z } from 'zod';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { useRun } from '@/components/introductions/use-run';
@@ -13,7 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Fieldset } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
-import { mailPreferencesSchema } from '@/lib/introductions/validation';
+import { mailPreferencesSchema } from '@/lib/notifications/validation';
 
 export function MarkRead({ ids, label }: { ids?: string[]; label: string }) {
   const { run, pending } = useRun();

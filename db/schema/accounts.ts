@@ -13,31 +13,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { employeeBands, locales, organisationKinds, roles } from '../vocabulary/accounts';
+import { clusterPhases, domains } from '../vocabulary/clusters';
 
-export const organisationKinds = [
-  'sme',
-  'university',
-  'research_institute',
-  'tlo',
-  'trading_firm',
-  'financial_institution',
-  'support_org',
-] as const;
 export const organisationKindEnum = pgEnum('organisation_kind', organisationKinds);
-
-export const roles = ['sme', 'researcher', 'trading', 'lender', 'coordinator', 'admin'] as const;
 export const roleEnum = pgEnum('user_role', roles);
-
-export const locales = ['ja', 'en'] as const;
 export const localeEnum = pgEnum('locale', locales);
-
-export const domains = ['manufacturing', 'it', 'biotech', 'environment_energy'] as const;
 export const domainEnum = pgEnum('domain', domains);
-
-export const clusterPhases = ['I', 'II', 'III'] as const;
 export const clusterPhaseEnum = pgEnum('cluster_phase', clusterPhases);
-
-export const employeeBands = ['1-9', '10-49', '50-299', '300-999', '1000+'] as const;
 export const employeeBandEnum = pgEnum('employee_band', employeeBands);
 
 const timestamps = {

@@ -1,4 +1,6 @@
 import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { digestFrequencies } from '../vocabulary/integrations';
+import { listingCollections } from '../vocabulary/listings';
 import { users } from './accounts';
 
 /**
@@ -23,10 +25,7 @@ export const apiTokens = pgTable(
   (t) => [uniqueIndex('api_tokens_hash_idx').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
 );
 
-export const savedSearchKinds = ['needs', 'seeds'] as const;
-export const savedSearchKindEnum = pgEnum('saved_search_kind', savedSearchKinds);
-
-export const digestFrequencies = ['daily', 'weekly', 'never'] as const;
+export const savedSearchKindEnum = pgEnum('saved_search_kind', listingCollections);
 export const digestFrequencyEnum = pgEnum('digest_frequency', digestFrequencies);
 
 /** A browse-page search a user keeps, with an e-mail digest of new matching listings. */

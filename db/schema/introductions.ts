@@ -12,6 +12,14 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  declineReasons,
+  meetingStatuses,
+  ndaStatuses,
+  ndaTypes,
+  outcomeKinds,
+  responseStates,
+} from '../vocabulary/introductions';
 import { users } from './accounts';
 import { matches } from './matching';
 
@@ -19,27 +27,12 @@ import { matches } from './matching';
 // The match's status/version in `matches` is the state machine (lib/introductions/rules.ts);
 // these tables hold the details each transition records.
 
-export const responseStateEnum = pgEnum('intro_response', ['pending', 'accepted', 'declined']);
-export const declineReasonEnum = pgEnum('decline_reason', [
-  'too_early',
-  'benefit_unclear',
-  'route_to_market_unclear',
-  'description_vague',
-  'not_our_field',
-  'other',
-]);
-export const outcomeKindEnum = pgEnum('outcome_kind', [
-  'meeting_held',
-  'nda_signed',
-  'joint_rd_started',
-  'licence_signed',
-  'partnership_formed',
-  'new_business_launched',
-  'no_deal',
-]);
-export const ndaTypeEnum = pgEnum('nda_type', ['mutual', 'one_way']);
-export const ndaStatusEnum = pgEnum('nda_status', ['draft', 'signed', 'expired']);
-export const meetingStatusEnum = pgEnum('meeting_status', ['open', 'confirmed', 'cancelled']);
+export const responseStateEnum = pgEnum('intro_response', responseStates);
+export const declineReasonEnum = pgEnum('decline_reason', declineReasons);
+export const outcomeKindEnum = pgEnum('outcome_kind', outcomeKinds);
+export const ndaTypeEnum = pgEnum('nda_type', ndaTypes);
+export const ndaStatusEnum = pgEnum('nda_status', ndaStatuses);
+export const meetingStatusEnum = pgEnum('meeting_status', meetingStatuses);
 
 /** One row per match that entered the brokered flow. */
 export const matchIntroductions = pgTable(

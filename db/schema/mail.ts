@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { outboxStatuses } from '../vocabulary/mail';
 import { localeEnum, users } from './accounts';
 
-export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
 export const outboxStatusEnum = pgEnum('outbox_status', outboxStatuses);
 
 /**

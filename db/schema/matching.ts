@@ -14,6 +14,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { listingKinds } from '../vocabulary/listings';
+import { matchKinds, matchStatuses } from '../vocabulary/matching';
 import { clusters, localeEnum, organisations } from './accounts';
 import { needs, seeds } from './listings';
 
@@ -22,7 +24,6 @@ const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
 });
 
-export const listingKinds = ['need', 'seed'] as const;
 export const listingKindEnum = pgEnum('listing_kind', listingKinds);
 
 /**
@@ -83,19 +84,7 @@ export const matchCorpusStats = pgTable(
   (t) => [primaryKey({ columns: [t.kind, t.key] })],
 );
 
-export const matchKinds = ['engine', 'manual', 'interest', 'sales_channel'] as const;
 export const matchKindEnum = pgEnum('match_kind', matchKinds);
-
-export const matchStatuses = [
-  'proposed',
-  'approved',
-  'rejected',
-  'introduced',
-  'declined',
-  'expired',
-  'closed',
-  'withdrawn',
-] as const;
 export const matchStatusEnum = pgEnum('match_status', matchStatuses);
 
 export const matches = pgTable(

@@ -1,4 +1,5 @@
-import type { clusterPhases, domains, employeeBands, organisationKinds, roles } from '@/db/schema/accounts';
+import type { employeeBands, organisationKinds, roles } from '@/db/vocabulary/accounts';
+import type { clusterPhases, domains } from '@/db/vocabulary/clusters';
 
 type Cluster = {
   slug: string;

@@ -1,6 +1,6 @@
-import { employeeBands, locales, organisationKinds } from '@/db/schema/accounts';
 import { canonicalPrefecture } from '@/lib/prefectures';
 import { z } from '@/lib/validation/messages';
+import { employeeBands, locales, organisationKinds } from '@/db/vocabulary/accounts';
 
 const email = z.string().trim().toLowerCase().max(254).email();
 export const password = z.string().min(12).max(128);

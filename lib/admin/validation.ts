@@ -1,6 +1,7 @@
-import { clusterPhases, domains, employeeBands, organisationKinds, roles } from '@/db/schema/accounts';
 import { canonicalPrefecture } from '@/lib/prefectures';
 import { z } from '@/lib/validation/messages';
+import { employeeBands, organisationKinds, roles } from '@/db/vocabulary/accounts';
+import { clusterPhases, domains } from '@/db/vocabulary/clusters';
 
 export const PAGE_SIZE = 20;
 

@@ -1,7 +1,4 @@
-import type { organisationKinds, roles } from '@/db/schema/accounts';
-
-export type Role = (typeof roles)[number];
-export type OrganisationKind = (typeof organisationKinds)[number];
+import type { OrganisationKind, Role } from '@/db/vocabulary/accounts';
 
 /** Who is asking: resolved from the session and re-checked against the database per request. */
 export type Viewer = {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { LOCALE_COOKIE, type Locale } from './locales';
+import { LOCALE_COOKIE } from './locales';
+import type { Locale } from '@/db/vocabulary/accounts';
 
 /** Remembers the language choice in this browser for a year (read by lib/i18n/request.ts). */
 export async function rememberLocale(locale: Locale): Promise<void> {

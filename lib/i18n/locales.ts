@@ -1,10 +1,10 @@
-export const supportedLocales = ['ja', 'en'] as const;
-export type Locale = (typeof supportedLocales)[number];
+import { type Locale, locales } from '@/db/vocabulary/accounts';
+
 export const defaultLocale: Locale = 'ja';
 export const LOCALE_COOKIE = 'NEXT_LOCALE';
 
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
 
 /** First supported language in an Accept-Language header. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locale } from './locales';
+import type { Locale } from '@/db/vocabulary/accounts';
 
 type Messages = Record<string, unknown>;
 const cache = new Map<Locale, Messages>();

@@ -1,4 +1,4 @@
-import type { ListingKind } from './columns';
+import type { ListingCollection } from '@/db/vocabulary/listings';
 import { parseCsv } from './csv';
 import { decodeText, ImportFileError, type DetectedEncoding } from './encoding';
 import { jsonRows } from './json';
@@ -17,7 +17,7 @@ export type ImportFormat = 'csv' | 'json';
 
 /** What the preview shows; plain data, so it crosses to the browser as JSON. */
 export type ImportSummary = {
-  kind: ListingKind;
+  kind: ListingCollection;
   format: ImportFormat;
   encoding: DetectedEncoding;
   total: number;
@@ -30,7 +30,10 @@ export type ImportSummary = {
   otherKindCount: number;
 };
 
-export type ImportAnalysis<K extends ListingKind = ListingKind> = { summary: ImportSummary; valid: ValidRow<K>[] };
+export type ImportAnalysis<K extends ListingCollection = ListingCollection> = {
+  summary: ImportSummary;
+  valid: ValidRow<K>[];
+};
 
 export function formatOf(fileName: string, bytes: Uint8Array): ImportFormat {
   const ext = fileName.toLowerCase().split('.').pop();
@@ -48,7 +51,7 @@ export function formatOf(fileName: string, bytes: Uint8Array): ImportFormat {
  * Decode → parse → validate every row. Throws ImportFileError for problems of the whole file
  * (too large, wrong encoding, wrong columns, too many rows); collects row problems.
  */
-export function analyseImport<K extends ListingKind>(input: {
+export function analyseImport<K extends ListingCollection>(input: {
   bytes: Uint8Array;
   fileName: string;
   kind: K;

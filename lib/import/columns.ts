@@ -1,8 +1,12 @@
-import type { domains, locales, organisationKinds } from '@/db/schema/accounts';
-import type { ipStatuses, licensingTerms, needVisibilities, seedVisibilities } from '@/db/schema/listings';
-
-export type ListingKind = 'needs' | 'seeds';
-export const listingKinds = ['needs', 'seeds'] as const;
+import type { locales, organisationKinds } from '@/db/vocabulary/accounts';
+import type { domains } from '@/db/vocabulary/clusters';
+import type {
+  ipStatuses,
+  licensingTerms,
+  ListingCollection,
+  needVisibilities,
+  seedVisibilities,
+} from '@/db/vocabulary/listings';
 
 type Cell = 'text' | 'int' | 'list' | 'enum' | 'enumList' | 'date';
 export type Column = {
@@ -77,7 +81,7 @@ const common: Column[] = [
   { name: 'prefecture', aliases: ['都道府県', '所在地'], field: 'prefecture', cell: 'text' },
 ];
 
-export const columnsByKind: Record<ListingKind, Column[]> = {
+export const columnsByKind: Record<ListingCollection, Column[]> = {
   needs: [
     ...common,
     { name: 'trl_min', aliases: ['TRL下限', '希望TRL下限', '希望TRL'], field: 'trlMin', cell: 'int' },
@@ -139,7 +143,7 @@ export function normaliseHeader(header: string): string {
     .replace(/[()()]/g, '');
 }
 
-export function headerIndex(kind: ListingKind): Map<string, Column> {
+export function headerIndex(kind: ListingCollection): Map<string, Column> {
   const index = new Map<string, Column>();
   for (const column of columnsByKind[kind]) {
     for (const header of [column.name, ...column.aliases]) index.set(normaliseHeader(header), column);

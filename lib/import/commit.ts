@@ -8,13 +8,13 @@ import { OWNER_KINDS } from '@/lib/listings/owner-org';
 import { strongestIpStatus } from '@/lib/listings/rules';
 import { buildSearchText } from '@/lib/listings/search-text';
 import type { NeedInput, SeedInput } from '@/lib/listings/validation';
-import type { ListingKind } from './columns';
+import type { ListingCollection } from '@/db/vocabulary/listings';
 import type { ValidRow } from './rows';
 
 const BATCH = 500;
 
 /** Which kinds of listing an organisation posts (lib/listings OWNER_KINDS): SMEs needs; universities, institutes and TLOs seeds. */
-export function mayPost(viewer: Viewer, kind: ListingKind): boolean {
+export function mayPost(viewer: Viewer, kind: ListingCollection): boolean {
   return OWNER_KINDS[kind === 'needs' ? 'need' : 'seed'].includes(viewer.organisationKind);
 }
 
@@ -27,8 +27,8 @@ export function mayPost(viewer: Viewer, kind: ListingKind): boolean {
 export async function commitImport(
   db: Db,
   viewer: Viewer,
-  kind: ListingKind,
-  rows: ValidRow<ListingKind>[],
+  kind: ListingCollection,
+  rows: ValidRow<ListingCollection>[],
   options: { intent: 'draft' | 'submit'; fileName: string; ip: string | null },
 ): Promise<{ created: number; ids: string[] }> {
   if (!mayPost(viewer, kind)) throw new AppError('forbidden', 'import.errors.kind_not_allowed');

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import { headerIndex, normaliseHeader, type Column, type ListingKind } from './columns';
+import { headerIndex, normaliseHeader, type Column } from './columns';
+import type { ListingCollection } from '@/db/vocabulary/listings';
 import { ImportFileError } from './encoding';
 import { MAX_ROWS } from './limits';
 
@@ -17,7 +18,7 @@ export type ParsedCsv = {
  * names the unknown and missing columns; a row whose cell count differs from the header is a
  * row error. `row` is the record's line in a spreadsheet: the header is row 1.
  */
-export function parseCsv(text: string, kind: ListingKind): ParsedCsv {
+export function parseCsv(text: string, kind: ListingCollection): ParsedCsv {
   const result = Papa.parse<string[]>(text, {
     header: false,
     skipEmptyLines: 'greedy',
@@ -45,7 +46,7 @@ export function parseCsv(text: string, kind: ListingKind): ParsedCsv {
   return { headers, columns, records, malformed };
 }
 
-function matchHeaders(headers: string[], kind: ListingKind): Column[] {
+function matchHeaders(headers: string[], kind: ListingCollection): Column[] {
   const index = headerIndex(kind);
   const columns: Column[] = [];
   const unknown: string[] = [];
@@ -74,6 +75,6 @@ function matchHeaders(headers: string[], kind: ListingKind): Column[] {
 }
 
 /** A CSV template with the canonical headers (what the export writes, too). */
-export function templateHeaders(kind: ListingKind): string[] {
+export function templateHeaders(kind: ListingCollection): string[] {
   return [...new Set([...headerIndex(kind).values()])].map((c) => c.name);
 }

@@ -1,4 +1,4 @@
-import type { ListingKind } from './columns';
+import type { ListingCollection } from '@/db/vocabulary/listings';
 import { ImportFileError } from './encoding';
 import { MAX_ROWS } from './limits';
 import { withDefaults, type Intent, type SourceRow } from './rows';
@@ -16,7 +16,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  * Only the chosen kind's items are imported; the other kind's are counted.
  * `row` is the item's 1-based position in its array.
  */
-export function jsonRows(text: string, kind: ListingKind, intent: Intent): JsonRows {
+export function jsonRows(text: string, kind: ListingCollection, intent: Intent): JsonRows {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -47,7 +47,7 @@ export function jsonRows(text: string, kind: ListingKind, intent: Intent): JsonR
 }
 
 /** A dataset item → the listing schema's input. */
-export function fromDataset(kind: ListingKind, item: Obj, intent: Intent): Obj {
+export function fromDataset(kind: ListingCollection, item: Obj, intent: Intent): Obj {
   const base: Obj = {
     intent,
     language: item.lang,

@@ -1,22 +1,23 @@
 import { needSchema, seedSchema } from '@/lib/listings/validation';
 import type { z } from '@/lib/validation/messages';
-import { enumValue, type Column, type ListingKind } from './columns';
+import { enumValue, type Column } from './columns';
+import type { ListingCollection } from '@/db/vocabulary/listings';
 import type { CsvRecord } from './csv';
 
 export type Intent = 'draft' | 'submit';
 /** One problem of one row: `message` is an i18n key (with params after `?`), translated where shown. */
 export type RowError = { row: number; column: string; message: string };
 export type SourceRow = { row: number; input: Record<string, unknown>; columnOf?: (field: string) => string };
-export type ValidRow<K extends ListingKind> = {
+export type ValidRow<K extends ListingCollection> = {
   row: number;
   data: K extends 'needs' ? z.infer<typeof needSchema> : z.infer<typeof seedSchema>;
 };
-export type Validated<K extends ListingKind> = { valid: ValidRow<K>[]; errors: RowError[]; invalidRows: number };
+export type Validated<K extends ListingCollection> = { valid: ValidRow<K>[]; errors: RowError[]; invalidRows: number };
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
 const LIST_SEPARATORS = /[;;、,,|\n]/;
 
-export function schemaFor(kind: ListingKind) {
+export function schemaFor(kind: ListingCollection) {
   return kind === 'needs' ? needSchema : seedSchema;
 }
 
@@ -85,7 +86,7 @@ export function columnFinder(columns: Column[], headers: string[]): (field: stri
  * Validates every row with the listings schema (the same one the forms and the API use)
  * and collects every row's errors: the row, the column and the reason.
  */
-export function validateRows<K extends ListingKind>(kind: K, rows: SourceRow[]): Validated<K> {
+export function validateRows<K extends ListingCollection>(kind: K, rows: SourceRow[]): Validated<K> {
   const schema = schemaFor(kind);
   const valid: ValidRow<K>[] = [];
   const errors: RowError[] = [];

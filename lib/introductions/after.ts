@@ -16,7 +16,8 @@ import { transactionWithMail } from '@/lib/mail/jobs';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
 import { actorOf, coordinatorsOf, loadMatchContext, personOfSide, type MatchContext } from './context';
-import { contactsRevealed, type OutcomeKind, type Side } from './rules';
+import { contactsRevealed } from './rules';
+import type { OutcomeKind, Side } from '@/db/vocabulary/introductions';
 
 // What introduced parties and their coordinator do together: messages, meetings, NDAs, outcomes.
 
@@ -131,15 +132,13 @@ export async function proposeMeeting(
         location: input.location?.trim() || null,
       })
       .returning({ id: meetingProposals.id });
-    await tx
-      .insert(matchEvents)
-      .values({
-        matchId,
-        type: 'meeting_proposed',
-        actorId: viewer.userId,
-        actorRole: role,
-        details: { slots: input.slots.map((d) => d.toISOString()) },
-      });
+    await tx.insert(matchEvents).values({
+      matchId,
+      type: 'meeting_proposed',
+      actorId: viewer.userId,
+      actorRole: role,
+      details: { slots: input.slots.map((d) => d.toISOString()) },
+    });
     const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, viewer.userId));
     for (const userId of await othersInThread(tx, ctx, viewer.userId)) {
       const params = { listing: titleOf(ctx), matchId, sender: me?.name ?? '' };
@@ -167,15 +166,13 @@ export async function pickMeetingSlot(db: Db, viewer: Viewer, matchId: string, p
       .where(and(eq(meetingProposals.id, proposalId), eq(meetingProposals.status, 'open')))
       .returning({ id: meetingProposals.id });
     if (!done.length) throw new AppError('conflict');
-    await tx
-      .insert(matchEvents)
-      .values({
-        matchId,
-        type: 'meeting_confirmed',
-        actorId: viewer.userId,
-        actorRole: role,
-        details: { slot: slot.toISOString() },
-      });
+    await tx.insert(matchEvents).values({
+      matchId,
+      type: 'meeting_confirmed',
+      actorId: viewer.userId,
+      actorRole: role,
+      details: { slot: slot.toISOString() },
+    });
     for (const userId of await othersInThread(tx, ctx, viewer.userId)) {
       const params = {
         listing: titleOf(ctx),
@@ -222,15 +219,13 @@ export async function recordNda(
         recordedBy: viewer.userId,
       })
       .returning({ id: ndas.id });
-    await tx
-      .insert(matchEvents)
-      .values({
-        matchId,
-        type: 'nda_recorded',
-        actorId: viewer.userId,
-        actorRole: role,
-        details: { type: input.type, status: input.status, expiresOn: input.expiresOn ?? null },
-      });
+    await tx.insert(matchEvents).values({
+      matchId,
+      type: 'nda_recorded',
+      actorId: viewer.userId,
+      actorRole: role,
+      details: { type: input.type, status: input.status, expiresOn: input.expiresOn ?? null },
+    });
     await writeAudit(tx, {
       actorId: viewer.userId,
       action: 'match.nda',
@@ -274,15 +269,13 @@ export async function updateNda(
       .where(and(eq(ndas.id, ndaId), eq(ndas.matchId, matchId), eq(ndas.version, input.version)))
       .returning({ id: ndas.id });
     if (!done.length) throw new AppError('conflict');
-    await tx
-      .insert(matchEvents)
-      .values({
-        matchId,
-        type: 'nda_updated',
-        actorId: viewer.userId,
-        actorRole: role,
-        details: { type: input.type, status: input.status, expiresOn: input.expiresOn || null },
-      });
+    await tx.insert(matchEvents).values({
+      matchId,
+      type: 'nda_updated',
+      actorId: viewer.userId,
+      actorRole: role,
+      details: { type: input.type, status: input.status, expiresOn: input.expiresOn || null },
+    });
     await writeAudit(tx, {
       actorId: viewer.userId,
       action: 'match.nda',
@@ -320,16 +313,14 @@ export async function recordOutcome(
         recordedBy: viewer.userId,
       })
       .returning({ id: matchOutcomes.id });
-    await tx
-      .insert(matchEvents)
-      .values({
-        matchId,
-        type: 'outcome',
-        actorId: viewer.userId,
-        actorRole: role,
-        note: input.note?.trim() || null,
-        details: { outcome: input.kind, occurredOn: input.occurredOn },
-      });
+    await tx.insert(matchEvents).values({
+      matchId,
+      type: 'outcome',
+      actorId: viewer.userId,
+      actorRole: role,
+      note: input.note?.trim() || null,
+      details: { outcome: input.kind, occurredOn: input.occurredOn },
+    });
     await writeAudit(tx, {
       actorId: viewer.userId,
       action: 'match.outcome',

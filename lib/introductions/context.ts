@@ -5,7 +5,9 @@ import { matchIntroductions } from '@/db/schema/introductions';
 import { needs, seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
 import type { Viewer } from '@/lib/auth/policy';
-import { sidesOf, type Actor, type MatchState, type MatchStatus, type ResponseState, type Side } from './rules';
+import { sidesOf, type Actor, type MatchState } from './rules';
+import type { ResponseState, Side } from '@/db/vocabulary/introductions';
+import type { MatchStatus } from '@/db/vocabulary/matching';
 
 export type ListingRef = { id: string; title: string; organisationId: string; personId: string | null };
 

@@ -18,8 +18,10 @@ import {
   stateOf,
   visibleToParty,
 } from './context';
-import { availableEvents, contactsRevealed, type MatchStatus, type Side } from './rules';
+import { availableEvents, contactsRevealed } from './rules';
 import { unreadMessageCount } from './after';
+import type { Side } from '@/db/vocabulary/introductions';
+import type { MatchStatus } from '@/db/vocabulary/matching';
 
 /** The match belongs to one of the viewer's coordinated clusters (its own, or its need's / seed's organisation's). */
 export function coordinatedMatchSql(viewer: Viewer): SQL {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, availableEvents, decide, matchStatuses, sidesOf, transitionRules, type MatchState } from './rules';
+import { addDays, availableEvents, decide, sidesOf, transitionRules, type MatchState } from './rules';
+import { matchStatuses } from '@/db/vocabulary/matching';
 
 const now = new Date('2026-11-24T10:00:00Z');
 const base = (over: Partial<MatchState> = {}): MatchState => ({

@@ -1,45 +1,14 @@
 // The match state machine as data (DESIGN §3). Pure: no database, no clock of its own.
 // lib/introductions/transition.ts turns a decision into ONE conditional UPDATE.
 
-export const matchStatuses = [
-  'proposed',
-  'approved',
-  'rejected',
-  'introduced',
-  'declined',
-  'expired',
-  'closed',
-  'withdrawn',
-] as const;
-export type MatchStatus = (typeof matchStatuses)[number];
-
-/** A match joins two of these sides: need + seed (engine/manual) or requester + need|seed (interest/sales_channel). */
-export const sides = ['need', 'seed', 'requester'] as const;
-export type Side = (typeof sides)[number];
-
-export const responseStates = ['pending', 'accepted', 'declined'] as const;
-export type ResponseState = (typeof responseStates)[number];
-
-export const declineReasons = [
-  'too_early',
-  'benefit_unclear',
-  'route_to_market_unclear',
-  'description_vague',
-  'not_our_field',
-  'other',
-] as const;
-export type DeclineReason = (typeof declineReasons)[number];
-
-export const outcomeKinds = [
-  'meeting_held',
-  'nda_signed',
-  'joint_rd_started',
-  'licence_signed',
-  'partnership_formed',
-  'new_business_launched',
-  'no_deal',
-] as const;
-export type OutcomeKind = (typeof outcomeKinds)[number];
+import type { MatchStatus } from '@/db/vocabulary/matching';
+import {
+  type DeclineReason,
+  type OutcomeKind,
+  type ResponseState,
+  type Side,
+  sides,
+} from '@/db/vocabulary/introductions';
 
 export type ActorKind = 'coordinator' | 'party' | 'system';
 export type Actor = { kind: 'coordinator' } | { kind: 'party'; side: Side } | { kind: 'system' };

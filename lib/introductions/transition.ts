@@ -10,15 +10,9 @@ import { transactionWithMail } from '@/lib/mail/jobs';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
 import { actorOf, coordinatorsOf, loadMatchContext, personOfSide, stateOf, type MatchContext } from './context';
-import {
-  addDays,
-  decide,
-  DEFAULT_RESPONSE_DAYS,
-  type Actor,
-  type MatchEventInput,
-  type MatchStatus,
-  type Side,
-} from './rules';
+import { addDays, decide, DEFAULT_RESPONSE_DAYS, type Actor, type MatchEventInput } from './rules';
+import type { Side } from '@/db/vocabulary/introductions';
+import type { MatchStatus } from '@/db/vocabulary/matching';
 
 export type TransitionOptions = {
   /** The version the user saw; a stale one is a conflict. Omitted for party answers, which retry on a race with the other side. */
@@ -123,14 +117,12 @@ async function applyOnce(
       note = intro.declineText;
       break;
     case 'close':
-      await tx
-        .insert(matchOutcomes)
-        .values({
-          matchId,
-          kind: event.outcome,
-          occurredOn: now.toISOString().slice(0, 10),
-          recordedBy: actorId ?? (await anyCoordinator(tx, ctx)),
-        });
+      await tx.insert(matchOutcomes).values({
+        matchId,
+        kind: event.outcome,
+        occurredOn: now.toISOString().slice(0, 10),
+        recordedBy: actorId ?? (await anyCoordinator(tx, ctx)),
+      });
       break;
   }
   if (decision.to === 'introduced') intro.introducedAt = now;
@@ -142,18 +134,16 @@ async function applyOnce(
   const details: Record<string, unknown> = {};
   if (event.type === 'decline') details.reason = event.reason;
   if (event.type === 'close') details.outcome = event.outcome;
-  await tx
-    .insert(matchEvents)
-    .values({
-      matchId,
-      type: event.type,
-      actorId,
-      actorRole,
-      fromStatus: ctx.status,
-      toStatus: decision.to,
-      note,
-      details,
-    });
+  await tx.insert(matchEvents).values({
+    matchId,
+    type: event.type,
+    actorId,
+    actorRole,
+    fromStatus: ctx.status,
+    toStatus: decision.to,
+    note,
+    details,
+  });
   await writeAudit(tx, {
     actorId,
     action: `match.${event.type}`,

@@ -1,5 +1,5 @@
 import { z } from '@/lib/validation/messages';
-import { declineReasons, outcomeKinds } from './rules';
+import { declineReasons, ndaStatuses, ndaTypes, outcomeKinds } from '@/db/vocabulary/introductions';
 
 const id = z.uuid();
 const version = z.coerce.number().int().min(1);
@@ -61,9 +61,6 @@ export const meetingSchema = z.object({
     .pipe(z.array(dateTime).min(1).max(5)),
   location: z.string().trim().max(300).optional().default(''),
 });
-/** ?page= of the notifications list (anything else means the first page). */
-export const notificationsQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
-
 export const pickSlotSchema = z.object({ matchId: id, proposalId: id, slot: dateTime });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.format' });
@@ -73,8 +70,8 @@ export const ndaSchema = z
     matchId: id,
     ndaId: id.or(z.literal('')).optional().default(''),
     version: z.coerce.number().int().min(0).optional().default(0),
-    type: z.enum(['mutual', 'one_way']),
-    status: z.enum(['draft', 'signed', 'expired']),
+    type: z.enum(ndaTypes),
+    status: z.enum(ndaStatuses),
     signedOn: isoDate.or(z.literal('')).optional().default(''),
     expiresOn: isoDate.or(z.literal('')).optional().default(''),
   })
@@ -94,13 +91,4 @@ export const outcomeSchema = z.object({
   occurredOn: isoDate,
   note: z.string().trim().max(1000).optional().default(''),
   close: z.boolean().optional().default(false),
-});
-
-export const markReadSchema = z.object({ ids: z.array(id).max(200).optional() });
-export const mailPreferencesSchema = z.object({
-  introductions: z.boolean(),
-  messages: z.boolean(),
-  reminders: z.boolean(),
-  follow_up: z.boolean(),
-  digests: z.boolean(),
 });

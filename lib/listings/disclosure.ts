@@ -3,10 +3,18 @@ import { eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { introductionRelation } from '@/lib/introductions/data';
 import { users } from '@/db/schema/accounts';
-import type { disclosureLevels, DisclosureSettings, ipStatuses, licensingTerms } from '@/db/schema/listings';
 import { writeAudit } from '@/lib/audit';
-import type { OrganisationKind, Viewer } from '@/lib/auth/policy';
-import type { ListingKind, ListingStatus } from './rules';
+import type { Viewer } from '@/lib/auth/policy';
+import type { OrganisationKind } from '@/db/vocabulary/accounts';
+import type {
+  DisclosureField,
+  DisclosureLevel,
+  DisclosureSettings,
+  IpStatus,
+  LicensingTerm,
+  ListingKind,
+  ListingStatus,
+} from '@/db/vocabulary/listings';
 
 /**
  * The one place deciding what a viewer sees of a need or seed (DESIGN §4).
@@ -15,8 +23,7 @@ import type { ListingKind, ListingStatus } from './rules';
  * owner organisation are written to the audit log (action `listing.disclose`).
  */
 
-export type DisclosureLevel = (typeof disclosureLevels)[number];
-export type Field = 'organisationName' | 'patentNumbers' | 'attachments' | 'contacts' | 'details';
+export type Field = DisclosureField;
 /** How the viewer stands to the listing through the brokering flow. */
 export type Relation = 'none' | DisclosureLevel;
 /** Who the viewer is with respect to the listing's organisation. */
@@ -122,7 +129,7 @@ export type NeedRow = CommonRow & {
 export type IpRow = {
   number: string | null;
   jurisdiction: string;
-  status: (typeof ipStatuses)[number];
+  status: IpStatus;
   title: string;
   filedOn: string | null;
   grantedOn: string | null;
@@ -130,10 +137,10 @@ export type IpRow = {
 export type SeedRow = CommonRow & {
   trl: number | null;
   leadResearcher: string | null;
-  licensing: (typeof licensingTerms)[number][];
+  licensing: LicensingTerm[];
   advantages: string;
   visibility: 'public_teaser' | 'members' | 'private';
-  ipStatus: (typeof ipStatuses)[number] | null;
+  ipStatus: IpStatus | null;
 };
 
 export type OrganisationLabel =

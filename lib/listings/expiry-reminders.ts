@@ -5,7 +5,8 @@ import { listingExpiryReminders, needs, seeds } from '@/db/schema/listings';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { transactionWithMail } from '@/lib/mail/jobs';
 import { notify } from '@/lib/notifications/notify';
-import { DAY, EXPIRY_REMINDER_DAYS, type ListingKind } from './rules';
+import { DAY, EXPIRY_REMINDER_DAYS } from './rules';
+import type { ListingKind } from '@/db/vocabulary/listings';
 
 export const EXPIRY_REMINDER_TEMPLATE = 'listing_expiring';
 

@@ -13,11 +13,10 @@ import {
   LISTING_LIFETIME_MONTHS,
   statusesAllowing,
   TRANSITIONS,
-  type ListingKind,
-  type ListingStatus,
   type Transition,
   type TransitionActor,
 } from './rules';
+import type { ListingKind, ListingStatus } from '@/db/vocabulary/listings';
 
 export const tableOf = (kind: ListingKind): ListingTable => (kind === 'need' ? needs : seeds);
 // Needs and seeds share these columns; drizzle's update() wants one concrete table type.

@@ -6,8 +6,8 @@ import { needs, seeds } from '@/db/schema/listings';
 import type { Viewer } from '@/lib/auth/policy';
 import { coordinatedSql, type ListingTable } from './access';
 import { transitionListing } from './lifecycle';
-import type { ListingKind } from './rules';
 import type { ReviewListingInput } from './validation';
+import type { ListingKind } from '@/db/vocabulary/listings';
 
 export type ReviewItem = {
   kind: ListingKind;

@@ -9,11 +9,12 @@ import { AppError } from '@/lib/errors';
 import { manageableSql, needColumns, readableSql } from './access';
 import { needCard, presentNeed, type NeedRow, type NeedView } from './disclosure';
 import { resolveOwnerOrganisation } from './owner-org';
-import { EDITABLE_STATUSES, type ListingStatus } from './rules';
+import { EDITABLE_STATUSES } from './rules';
 import { buildSearchText } from './search-text';
 import type { NeedFormValues, NeedInput } from './validation';
 import { prepareJobs } from '@/lib/jobs';
 import { enqueueRematch } from '@/lib/matching/jobs';
+import type { ListingStatus } from '@/db/vocabulary/listings';
 
 function contentOf(input: NeedInput) {
   return {

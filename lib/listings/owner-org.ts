@@ -2,9 +2,10 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { organisationClusters, organisations } from '@/db/schema/accounts';
-import type { OrganisationKind, Viewer } from '@/lib/auth/policy';
+import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
-import type { ListingKind } from './rules';
+import type { OrganisationKind } from '@/db/vocabulary/accounts';
+import type { ListingKind } from '@/db/vocabulary/listings';
 
 export const OWNER_KINDS: Record<ListingKind, OrganisationKind[]> = {
   need: ['sme'],

@@ -1,8 +1,6 @@
 /** Pure rules of a listing (need or seed): status lifecycle, expiry, completeness. */
-import type { listingStatuses } from '@/db/schema/listings';
+import type { ListingKind, ListingStatus } from '@/db/vocabulary/listings';
 
-export type ListingStatus = (typeof listingStatuses)[number];
-export type ListingKind = 'need' | 'seed';
 export type TransitionActor = 'owner' | 'coordinator';
 
 export type Transition =

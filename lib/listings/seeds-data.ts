@@ -9,11 +9,12 @@ import { AppError } from '@/lib/errors';
 import { manageableSql, readableSql, seedColumns } from './access';
 import { presentSeed, seedCard, type IpRow, type SeedRow, type SeedView } from './disclosure';
 import { resolveOwnerOrganisation } from './owner-org';
-import { EDITABLE_STATUSES, strongestIpStatus, type ListingStatus } from './rules';
+import { EDITABLE_STATUSES, strongestIpStatus } from './rules';
 import { buildSearchText } from './search-text';
 import type { SeedFormValues, SeedInput } from './validation';
 import { prepareJobs } from '@/lib/jobs';
 import { enqueueRematch } from '@/lib/matching/jobs';
+import type { ListingStatus } from '@/db/vocabulary/listings';
 
 function contentOf(input: SeedInput) {
   return {

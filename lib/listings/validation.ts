@@ -1,7 +1,15 @@
-import { domains, locales, organisationKinds } from '@/db/schema/accounts';
-import { disclosureLevels, ipStatuses, licensingTerms, needVisibilities, seedVisibilities } from '@/db/schema/listings';
 import { canonicalPrefecture } from '@/lib/prefectures';
 import { z } from '@/lib/validation/messages';
+import { locales, organisationKinds } from '@/db/vocabulary/accounts';
+import { domains } from '@/db/vocabulary/clusters';
+import {
+  closeReasons,
+  disclosureLevels,
+  ipStatuses,
+  licensingTerms,
+  needVisibilities,
+  seedVisibilities,
+} from '@/db/vocabulary/listings';
 
 /** Limits shown next to the fields in the forms (one place, so form and server agree). */
 export const LIMITS = {
@@ -157,8 +165,6 @@ export type NeedFormValues = z.input<typeof needSchema>;
 export const seedSchema = z.object({ ...envelope, ...seedShape }).strict();
 export type SeedInput = z.infer<typeof seedSchema>;
 export type SeedFormValues = z.input<typeof seedSchema>;
-
-export const closeReasons = ['partner_found', 'solved_internally', 'no_longer_needed', 'licensed', 'other'] as const;
 
 export const listingRefSchema = z
   .object({ kind: z.enum(['need', 'seed']), id: z.uuid(), version: z.number().int().min(1) })

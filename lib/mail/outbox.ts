@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { users } from '@/db/schema/accounts';
 import { outboxEmails } from '@/db/schema/mail';
-import type { Locale } from '@/lib/i18n/locales';
 import { isMailEnabled, type MailCategory } from './preferences';
 import { renderMail, type MailParams } from './templates';
+import type { Locale } from '@/db/vocabulary/accounts';
 
 export type EnqueueEmail = {
   /** A user (address, language and preferences looked up), or a bare address with its language. */

@@ -1,7 +1,7 @@
 import { createTranslator } from 'next-intl';
 import { env } from '@/lib/env';
-import type { Locale } from '@/lib/i18n/locales';
 import { loadMessages } from '@/lib/i18n/messages';
+import type { Locale } from '@/db/vocabulary/accounts';
 
 export type MailParams = Record<string, string | number>;
 

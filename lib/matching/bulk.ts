@@ -11,7 +11,7 @@ import type { Db } from '@/db';
 import { PROPOSAL_SETTINGS } from './weights';
 import { rankForListings } from './retrieve';
 import { upsertProposalsMany } from './proposals';
-import type { ListingKind } from './store';
+import type { ListingKind } from '@/db/vocabulary/listings';
 
 export interface BulkOptions {
   /** listings per batch */

@@ -7,7 +7,8 @@ import { browsableSql, manageableSql, readableSql } from '@/lib/listings/access'
 import { improvementHints, type ImprovementHint, type MatchReason } from './reasons';
 import { represent } from './represent';
 import { rankStored } from './retrieve';
-import { loadListings, type ListingKind } from './store';
+import { loadListings } from './store';
+import type { ListingKind } from '@/db/vocabulary/listings';
 
 export interface PartnerRow {
   id: string;

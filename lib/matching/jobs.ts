@@ -9,7 +9,8 @@
 import { getDb, type Db } from '@/db';
 import { defineWorker, enqueue } from '@/lib/jobs';
 import { rematchListing } from './proposals';
-import { pruneIndex, reweigh, type ListingKind } from './store';
+import { pruneIndex, reweigh } from './store';
+import type { ListingKind } from '@/db/vocabulary/listings';
 
 export const REMATCH_QUEUE = 'matching.rematch';
 export const REWEIGH_QUEUE = 'matching.reweigh';

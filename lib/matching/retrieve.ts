@@ -37,8 +37,9 @@ import {
 } from './score';
 import { explainMatch, type MatchReason } from './reasons';
 import type { DocRepresentation } from './represent';
-import { factsToInput, keysOf, loadStats, rowsOf, statsFromRows, type DocFacts, type ListingKind } from './store';
+import { factsToInput, keysOf, loadStats, rowsOf, statsFromRows, type DocFacts } from './store';
 import type { Lang, NeedInput, SeedInput } from './types';
+import type { ListingKind } from '@/db/vocabulary/listings';
 
 export interface RetrievalOptions {
   /** documents re-scored exactly after the SQL pre-rank */

@@ -18,8 +18,7 @@ import { getGlossary } from './glossary';
 import { represent, type DocRepresentation } from './represent';
 import { vectorize, type CorpusStats, type DocVectors } from './score';
 import type { Lang, NeedInput, SeedInput } from './types';
-
-export type ListingKind = 'need' | 'seed';
+import type { ListingKind } from '@/db/vocabulary/listings';
 
 /** Structured fields the scorer reads (everything but text). */
 export interface DocFacts {

@@ -1,5 +1,6 @@
-import { digestFrequencies, savedSearchKinds } from '@/db/schema/integrations';
+import { listingCollections } from '@/db/vocabulary/listings';
 import { z } from '@/lib/validation/messages';
+import { digestFrequencies } from '@/db/vocabulary/integrations';
 
 /** Browse-page parameters a saved search keeps (not the page number or sort). */
 export const SAVED_QUERY_KEYS = [
@@ -23,7 +24,7 @@ export const savedQuerySchema = z
 
 export const createSavedSearchSchema = z
   .object({
-    kind: z.enum(savedSearchKinds),
+    kind: z.enum(listingCollections),
     name: z.string().trim().min(1).max(120),
     query: savedQuerySchema,
     frequency: z.enum(digestFrequencies),

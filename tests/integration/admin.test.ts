@@ -1,14 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import {
-  auditLogs,
-  coordinatorClusters,
-  organisationClusters,
-  organisations,
-  roles,
-  users,
-} from '@/db/schema/accounts';
+import { auditLogs, coordinatorClusters, organisationClusters, organisations, users } from '@/db/schema/accounts';
 import { createAccount } from '@/lib/accounts/data';
 import { signUpSchema } from '@/lib/accounts/validation';
 import { listAuditLog } from '@/lib/admin/audit';
@@ -34,6 +27,7 @@ import {
 import { can, rules, type Permission } from '@/lib/auth/policy';
 import { loadViewer } from '@/lib/auth/viewer';
 import { makeCluster, makeOrganisation, makeUser, unique } from '../support/factories';
+import { roles } from '@/db/vocabulary/accounts';
 
 const adminPermissions = Object.keys(rules).filter((p) => p.startsWith('admin.')) as Permission[];
 

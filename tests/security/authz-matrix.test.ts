@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { can, type Viewer } from '@/lib/auth/policy';
 import { actionMatrix, pageMatrix, subjects, type Subject } from './authz-matrix';
 
-const appDir = path.resolve(import.meta.dirname, '../../app');
+const root = path.resolve(import.meta.dirname, '../..');
+const appDir = path.join(root, 'app');
 
 function filesNamed(dir: string, pattern: RegExp): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -13,21 +14,31 @@ function filesNamed(dir: string, pattern: RegExp): string[] {
     return pattern.test(entry.name) ? [full] : [];
   });
 }
-const rel = (file: string) => path.relative(appDir, file).split(path.sep).join('/');
+const relTo = (dir: string, file: string) => path.relative(dir, file).split(path.sep).join('/');
+const isServerActionModule = (source: string) => /^\s*['"]use server['"]/m.test(source);
+/** The one place server actions live: lib/<feature>/actions.ts (a sub-feature may nest: lib/a/b/actions.ts). */
+const isActionsFile = (file: string) => /^lib\/[\w-]+(\/[\w-]+)*\/actions\.ts$/.test(file);
+
+/** Source files of the application (not tests): where a 'use server' module could hide. */
+const sourceFiles = () =>
+  ['app', 'components', 'lib', 'db']
+    .flatMap((dir) => filesNamed(path.join(root, dir), /\.(ts|tsx)$/))
+    .map((file) => relTo(root, file))
+    .filter((file) => !/\.test\.tsx?$/.test(file));
 
 /** Every exported server action: `export const x = authedAction('perm', …)` or `publicAction(…)`. */
 function discoverActions() {
   const found: Record<string, string> = {};
-  for (const file of filesNamed(appDir, /\.(ts|tsx)$/)) {
-    const source = fs.readFileSync(file, 'utf8');
-    if (!/^\s*['"]use server['"]/m.test(source)) continue;
+  for (const file of sourceFiles().filter(isActionsFile)) {
+    const source = fs.readFileSync(path.join(root, file), 'utf8');
+    if (!isServerActionModule(source)) continue;
     const exports = [...source.matchAll(/export\s+(?:const|async\s+function|function)\s+(\w+)/g)].map((m) => m[1]);
     for (const name of exports) {
       const definition = new RegExp(
         `export\\s+const\\s+${name}\\s*=\\s*(authedAction|publicAction)\\(\\s*(?:'([\\w.]+)')?`,
       ).exec(source);
       // a server-action export not built with a wrapper is itself a failure: it would skip the policy
-      found[`${rel(file)}#${name}`] = definition
+      found[`${file}#${name}`] = definition
         ? definition[1] === 'publicAction'
           ? 'public'
           : (definition[2] ?? '?')
@@ -42,7 +53,7 @@ function discoverPages() {
   const found: Record<string, string> = {};
   for (const file of filesNamed(path.join(appDir, '(app)'), /^page\.tsx$/)) {
     const match = /requirePermission\(\s*'([\w.]+)'/.exec(fs.readFileSync(file, 'utf8'));
-    found[rel(file)] = match?.[1] ?? 'NO requirePermission';
+    found[relTo(appDir, file)] = match?.[1] ?? 'NO requirePermission';
   }
   return found;
 }
@@ -65,7 +76,14 @@ describe('authorisation matrix', () => {
   const actions = discoverActions();
   const pages = discoverPages();
 
-  it('lists every server action in app/, each built with authedAction or publicAction', () => {
+  it("keeps server actions in lib/<feature>/actions.ts only ('use server' nowhere else)", () => {
+    const elsewhere = sourceFiles().filter(
+      (file) => !isActionsFile(file) && isServerActionModule(fs.readFileSync(path.join(root, file), 'utf8')),
+    );
+    expect(elsewhere).toEqual([]);
+  });
+
+  it('lists every server action, each built with authedAction or publicAction', () => {
     expect(Object.keys(actions).sort()).toEqual(Object.keys(actionMatrix).sort());
     for (const [key, permission] of Object.entries(actions)) {
       expect(permission, key).toBe(actionMatrix[key].permission);

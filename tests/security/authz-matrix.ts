@@ -1,9 +1,10 @@
-import type { Permission, Role } from '@/lib/auth/policy';
+import type { Permission } from '@/lib/auth/policy';
+import type { Role } from '@/db/vocabulary/accounts';
 
 /**
  * Who may call every server action and open every protected page. The test beside this file
- * finds each action and page in app/ and fails when one is missing here, or when the policy
- * answers differently from this table.
+ * finds each action (they live in lib/<feature>/actions.ts, nowhere else) and each page under
+ * app/(app), and fails when one is missing here, or when the policy answers differently from this table.
  *
  * Subjects: anonymous visitors, a signed-in member of an unverified organisation, and a
  * verified member of each role. Resource-level checks (own organisation, own cluster) are
@@ -27,83 +28,86 @@ const everyone: Subject[] = subjects;
 
 type Entry = { permission: Permission | 'public'; allowed: Subject[] };
 
-/** Server actions, keyed `<file under app/>#<export>`. */
+/** Server actions, keyed `<file>#<export>` (every file is lib/<feature>/actions.ts). */
 export const actionMatrix: Record<string, Entry> = {
-  'session-actions.ts#switchLocaleAction': { permission: 'public', allowed: everyone },
-  'session-actions.ts#signOutAction': { permission: 'public', allowed: everyone },
-  '(public)/sign-in/actions.ts#signInAction': { permission: 'public', allowed: everyone },
-  '(public)/sign-up/actions.ts#signUpAction': { permission: 'public', allowed: everyone },
-  '(app)/account/actions.ts#updateProfileAction': { permission: 'account.update', allowed: signedIn },
-  '(app)/account/actions.ts#changePasswordAction': { permission: 'account.changePassword', allowed: signedIn },
-  '(app)/account/actions.ts#signOutEverywhereAction': { permission: 'account.signOutEverywhere', allowed: signedIn },
+  'lib/accounts/actions.ts#switchLocaleAction': { permission: 'public', allowed: everyone },
+  'lib/accounts/actions.ts#signOutAction': { permission: 'public', allowed: everyone },
+  'lib/accounts/actions.ts#signInAction': { permission: 'public', allowed: everyone },
+  'lib/accounts/actions.ts#signUpAction': { permission: 'public', allowed: everyone },
+  'lib/accounts/actions.ts#updateProfileAction': { permission: 'account.update', allowed: signedIn },
+  'lib/accounts/actions.ts#changePasswordAction': { permission: 'account.changePassword', allowed: signedIn },
+  'lib/accounts/actions.ts#signOutEverywhereAction': { permission: 'account.signOutEverywhere', allowed: signedIn },
   // introductions (issue 5)
-  '(app)/introductions/actions.ts#acceptIntroductionAction': { permission: 'introductions.view', allowed: members },
-  '(app)/introductions/actions.ts#declineIntroductionAction': { permission: 'introductions.view', allowed: members },
-  '(app)/introductions/actions.ts#withdrawInterestAction': { permission: 'introductions.view', allowed: members },
-  '(app)/introductions/actions.ts#closeIntroductionAction': { permission: 'introductions.view', allowed: members },
-  '(app)/introductions/actions.ts#sendMessageAction': { permission: 'introductions.view', allowed: members },
-  '(app)/introductions/actions.ts#markThreadReadAction': { permission: 'introductions.view', allowed: members },
-  '(app)/introductions/actions.ts#proposeMeetingAction': { permission: 'introductions.view', allowed: members },
-  '(app)/introductions/actions.ts#pickMeetingSlotAction': { permission: 'introductions.view', allowed: members },
-  '(app)/introductions/actions.ts#saveNdaAction': { permission: 'introductions.view', allowed: members },
-  '(app)/introductions/actions.ts#recordOutcomeAction': { permission: 'introductions.view', allowed: members },
-  '(app)/introductions/actions.ts#expressInterestAction': {
+  'lib/introductions/actions.ts#acceptIntroductionAction': { permission: 'introductions.view', allowed: members },
+  'lib/introductions/actions.ts#declineIntroductionAction': { permission: 'introductions.view', allowed: members },
+  'lib/introductions/actions.ts#withdrawInterestAction': { permission: 'introductions.view', allowed: members },
+  'lib/introductions/actions.ts#closeIntroductionAction': { permission: 'introductions.view', allowed: members },
+  'lib/introductions/actions.ts#sendMessageAction': { permission: 'introductions.view', allowed: members },
+  'lib/introductions/actions.ts#markThreadReadAction': { permission: 'introductions.view', allowed: members },
+  'lib/introductions/actions.ts#proposeMeetingAction': { permission: 'introductions.view', allowed: members },
+  'lib/introductions/actions.ts#pickMeetingSlotAction': { permission: 'introductions.view', allowed: members },
+  'lib/introductions/actions.ts#saveNdaAction': { permission: 'introductions.view', allowed: members },
+  'lib/introductions/actions.ts#recordOutcomeAction': { permission: 'introductions.view', allowed: members },
+  'lib/introductions/actions.ts#expressInterestAction': {
     permission: 'introductions.interest',
     allowed: ['sme', 'researcher', 'trading', 'lender'],
   },
-  '(app)/coordinator/matches/actions.ts#approveMatchAction': {
+  'lib/introductions/actions.ts#approveMatchAction': {
     permission: 'introductions.coordinate',
     allowed: ['coordinator'],
   },
-  '(app)/coordinator/matches/actions.ts#rejectMatchAction': {
+  'lib/introductions/actions.ts#rejectMatchAction': {
     permission: 'introductions.coordinate',
     allowed: ['coordinator'],
   },
-  '(app)/coordinator/matches/actions.ts#bulkDecideMatchesAction': {
+  'lib/introductions/actions.ts#bulkDecideMatchesAction': {
     permission: 'introductions.coordinate',
     allowed: ['coordinator'],
   },
-  '(app)/coordinator/matches/actions.ts#proposeMatchAction': {
+  'lib/introductions/actions.ts#proposeMatchAction': {
     permission: 'introductions.coordinate',
     allowed: ['coordinator'],
   },
-  '(app)/notifications/actions.ts#markNotificationsReadAction': { permission: 'notifications.view', allowed: members },
-  '(app)/notifications/actions.ts#saveMailPreferencesAction': { permission: 'notifications.view', allowed: members },
+  'lib/notifications/actions.ts#markNotificationsReadAction': { permission: 'notifications.view', allowed: members },
+  'lib/notifications/actions.ts#saveMailPreferencesAction': { permission: 'notifications.view', allowed: members },
   // needs and seeds (issue 3)
-  '(app)/needs/actions.ts#saveNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
-  '(app)/needs/actions.ts#transitionNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
-  '(app)/needs/actions.ts#closeNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
-  '(app)/needs/actions.ts#renewNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
-  '(app)/seeds/actions.ts#saveSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
-  '(app)/seeds/actions.ts#transitionSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
-  '(app)/seeds/actions.ts#closeSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
-  '(app)/seeds/actions.ts#renewSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
-  '(app)/coordinator/reviews/actions.ts#reviewListingAction': {
+  'lib/listings/actions.ts#saveNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
+  'lib/listings/actions.ts#transitionNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
+  'lib/listings/actions.ts#closeNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
+  'lib/listings/actions.ts#renewNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
+  'lib/listings/actions.ts#saveSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
+  'lib/listings/actions.ts#transitionSeedAction': {
+    permission: 'seeds.create',
+    allowed: ['researcher', 'coordinator'],
+  },
+  'lib/listings/actions.ts#closeSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
+  'lib/listings/actions.ts#renewSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
+  'lib/listings/actions.ts#reviewListingAction': {
     permission: 'listings.moderate',
     allowed: ['coordinator'],
   },
   // API tokens and saved searches (issue 3, integrations)
-  '(app)/account/tokens/actions.ts#createApiTokenAction': { permission: 'apiTokens.manage', allowed: members },
-  '(app)/account/tokens/actions.ts#revokeApiTokenAction': { permission: 'apiTokens.manage', allowed: members },
-  '(app)/account/searches/actions.ts#saveSearchAction': { permission: 'savedSearches.manage', allowed: members },
-  '(app)/account/searches/actions.ts#updateSavedSearchAction': { permission: 'savedSearches.manage', allowed: members },
-  '(app)/account/searches/actions.ts#deleteSavedSearchAction': { permission: 'savedSearches.manage', allowed: members },
+  'lib/api/actions.ts#createApiTokenAction': { permission: 'apiTokens.manage', allowed: members },
+  'lib/api/actions.ts#revokeApiTokenAction': { permission: 'apiTokens.manage', allowed: members },
+  'lib/saved-searches/actions.ts#saveSearchAction': { permission: 'savedSearches.manage', allowed: members },
+  'lib/saved-searches/actions.ts#updateSavedSearchAction': { permission: 'savedSearches.manage', allowed: members },
+  'lib/saved-searches/actions.ts#deleteSavedSearchAction': { permission: 'savedSearches.manage', allowed: members },
   // programme office (issue 2, admin)
-  '(app)/admin/organisations/actions.ts#verifyOrganisationAction': {
+  'lib/organisations/actions.ts#verifyOrganisationAction': {
     permission: 'admin.organisations',
     allowed: ['admin'],
   },
-  '(app)/admin/organisations/actions.ts#updateOrganisationAction': {
+  'lib/organisations/actions.ts#updateOrganisationAction': {
     permission: 'admin.organisations',
     allowed: ['admin'],
   },
-  '(app)/admin/users/actions.ts#changeUserRoleAction': { permission: 'admin.users', allowed: ['admin'] },
-  '(app)/admin/users/actions.ts#setUserDisabledAction': { permission: 'admin.users', allowed: ['admin'] },
-  '(app)/admin/users/actions.ts#approveUserAction': { permission: 'admin.users', allowed: ['admin'] },
-  '(app)/admin/clusters/actions.ts#createClusterAction': { permission: 'admin.clusters', allowed: ['admin'] },
-  '(app)/admin/clusters/actions.ts#updateClusterAction': { permission: 'admin.clusters', allowed: ['admin'] },
-  '(app)/admin/clusters/actions.ts#assignCoordinatorAction': { permission: 'admin.coordinators', allowed: ['admin'] },
-  '(app)/admin/clusters/actions.ts#unassignCoordinatorAction': { permission: 'admin.coordinators', allowed: ['admin'] },
+  'lib/users/actions.ts#changeUserRoleAction': { permission: 'admin.users', allowed: ['admin'] },
+  'lib/users/actions.ts#setUserDisabledAction': { permission: 'admin.users', allowed: ['admin'] },
+  'lib/users/actions.ts#approveUserAction': { permission: 'admin.users', allowed: ['admin'] },
+  'lib/clusters/actions.ts#createClusterAction': { permission: 'admin.clusters', allowed: ['admin'] },
+  'lib/clusters/actions.ts#updateClusterAction': { permission: 'admin.clusters', allowed: ['admin'] },
+  'lib/clusters/actions.ts#assignCoordinatorAction': { permission: 'admin.coordinators', allowed: ['admin'] },
+  'lib/clusters/actions.ts#unassignCoordinatorAction': { permission: 'admin.coordinators', allowed: ['admin'] },
 };
 
 /** Protected pages, keyed by their file under app/. */

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import { getDb } from '@/db';
 import { clusters, coordinatorClusters, organisationClusters, organisations, users } from '@/db/schema/accounts';
-import type { OrganisationKind, Role, Viewer } from '@/lib/auth/policy';
+import type { Viewer } from '@/lib/auth/policy';
 import { loadViewer } from '@/lib/auth/viewer';
+import type { OrganisationKind, Role } from '@/db/vocabulary/accounts';
 
 // Each test makes its own rows with unique names, so tests never depend on each other.
 export const unique = (prefix = 'x') => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;

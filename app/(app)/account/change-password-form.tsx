@@ -8,7 +8,7 @@ import { FormField } from '@/components/ui/form-field';
 import { TextField } from '@/components/ui/text-field';
 import { useToast } from '@/components/ui/toast';
 import { changePasswordSchema } from '@/lib/accounts/validation';
-import { changePasswordAction } from './actions';
+import { changePasswordAction } from '@/lib/accounts/actions';
 
 export function ChangePasswordForm() {
   const t = useTranslations();

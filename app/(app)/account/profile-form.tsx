@@ -10,7 +10,7 @@ import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { useToast } from '@/components/ui/toast';
 import { updateProfileSchema, type UpdateProfileInput } from '@/lib/accounts/validation';
-import { updateProfileAction } from './actions';
+import { updateProfileAction } from '@/lib/accounts/actions';
 
 export function ProfileForm({ defaultValues }: { defaultValues: UpdateProfileInput }) {
   const t = useTranslations('account');

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { signOutEverywhereAction } from './actions';
+import { signOutEverywhereAction } from '@/lib/accounts/actions';
 
 export function SignOutEverywhere() {
   const t = useTranslations('account');

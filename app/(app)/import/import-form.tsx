@@ -11,15 +11,15 @@ import { Select } from '@/components/ui/select';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { TextField } from '@/components/ui/text-field';
 import type { ImportSummary } from '@/lib/import/analyse';
-import type { ListingKind } from '@/lib/import/columns';
+import type { ListingCollection } from '@/db/vocabulary/listings';
 
 type Result = { summary?: ImportSummary; created?: number; error?: { message: string } };
 
-export function ImportForm({ kinds }: { kinds: ListingKind[] }) {
+export function ImportForm({ kinds }: { kinds: ListingCollection[] }) {
   const t = useTranslations('import');
   const message = useMessage();
   const fileRef = useRef<HTMLInputElement>(null);
-  const [kind, setKind] = useState<ListingKind>(kinds[0] ?? 'needs');
+  const [kind, setKind] = useState<ListingCollection>(kinds[0] ?? 'needs');
   const [intent, setIntent] = useState<'draft' | 'submit'>('draft');
   const [file, setFile] = useState<File | null>(null);
   const [pending, setPending] = useState<'preview' | 'commit' | null>(null);
@@ -75,7 +75,7 @@ export function ImportForm({ kinds }: { kinds: ListingKind[] }) {
             <Select
               value={kind}
               onChange={(e) => {
-                setKind(e.target.value as ListingKind);
+                setKind(e.target.value as ListingCollection);
                 setResult(null);
               }}
             >

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/guard';
-import { columnsByKind, type ListingKind } from '@/lib/import/columns';
+import type { ListingCollection } from '@/db/vocabulary/listings';
+import { columnsByKind } from '@/lib/import/columns';
 import { mayPost } from '@/lib/import/commit';
 import { MAX_FILE_BYTES, MAX_ROWS } from '@/lib/import/limits';
 import { ImportForm } from './import-form';
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ImportPage() {
   const viewer = await requirePermission('listings.import');
   const t = await getTranslations('import');
-  const kinds = (['needs', 'seeds'] as ListingKind[]).filter((k) => mayPost(viewer, k));
+  const kinds = (['needs', 'seeds'] as ListingCollection[]).filter((k) => mayPost(viewer, k));
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>

@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { requirePermission } from '@/lib/auth/guard';
-import { notificationsQuerySchema } from '@/lib/introductions/validation';
+import { notificationsQuerySchema } from '@/lib/notifications/validation';
 import { listNotifications } from '@/lib/notifications/data';
 
 export async function generateMetadata(): Promise<Metadata> {

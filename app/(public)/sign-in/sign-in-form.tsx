@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { TextField } from '@/components/ui/text-field';
 import { signInSchema, type SignInInput } from '@/lib/accounts/validation';
-import { signInAction } from './actions';
+import { signInAction } from '@/lib/accounts/actions';
 
 export function SignInForm() {
   const t = useTranslations('auth');

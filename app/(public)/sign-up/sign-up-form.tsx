@@ -8,9 +8,9 @@ import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
-import { employeeBands, organisationKinds } from '@/db/schema/accounts';
 import { signUpSchema, type SignUpInput } from '@/lib/accounts/validation';
-import { signUpAction } from './actions';
+import { signUpAction } from '@/lib/accounts/actions';
+import { employeeBands, organisationKinds } from '@/db/vocabulary/accounts';
 
 type Props = {
   locale: 'ja' | 'en';

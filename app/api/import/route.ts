@@ -2,7 +2,7 @@ import { getDb } from '@/db';
 import { jsonError, withSessionRoute } from '@/lib/api/handler';
 import { translateKey } from '@/lib/api/translate';
 import { analyseImport, ImportFileError } from '@/lib/import/analyse';
-import { listingKinds } from '@/lib/import/columns';
+import { listingCollections } from '@/db/vocabulary/listings';
 import { commitImport, mayPost } from '@/lib/import/commit';
 import { MAX_FILE_BYTES } from '@/lib/import/limits';
 import { z } from '@/lib/validation/messages';
@@ -10,7 +10,7 @@ import { z } from '@/lib/validation/messages';
 export const dynamic = 'force-dynamic';
 
 const formSchema = z.object({
-  kind: z.enum(listingKinds),
+  kind: z.enum(listingCollections),
   intent: z.enum(['draft', 'submit']),
   mode: z.enum(['preview', 'commit']),
 });

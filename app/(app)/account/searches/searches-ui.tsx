@@ -8,8 +8,8 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Select } from '@/components/ui/select';
 import { useToast } from '@/components/ui/toast';
-import { digestFrequencies } from '@/db/schema/integrations';
-import { deleteSavedSearchAction, updateSavedSearchAction } from './actions';
+import { deleteSavedSearchAction, updateSavedSearchAction } from '@/lib/saved-searches/actions';
+import { digestFrequencies } from '@/db/vocabulary/integrations';
 
 type Frequency = (typeof digestFrequencies)[number];
 

@@ -12,7 +12,7 @@ import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { useToast } from '@/components/ui/toast';
 import { createTokenSchema, tokenLifetimes, type CreateTokenInput } from '@/lib/api/token-validation';
-import { createApiTokenAction, revokeApiTokenAction } from './actions';
+import { createApiTokenAction, revokeApiTokenAction } from '@/lib/api/actions';
 
 export function CreateTokenForm() {
   const t = useTranslations('api.tokens');

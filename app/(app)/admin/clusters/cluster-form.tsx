@@ -11,14 +11,14 @@ import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { useToast } from '@/components/ui/toast';
-import { clusterPhases, domains } from '@/db/schema/accounts';
 import {
   createClusterSchema,
   updateClusterSchema,
   type CreateClusterInput,
   type UpdateClusterInput,
 } from '@/lib/admin/validation';
-import { createClusterAction, updateClusterAction } from './actions';
+import { createClusterAction, updateClusterAction } from '@/lib/clusters/actions';
+import { clusterPhases, domains } from '@/db/vocabulary/clusters';
 
 type Fields = keyof CreateClusterInput;
 

@@ -10,12 +10,12 @@ import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { TextField } from '@/components/ui/text-field';
-import { organisationKinds } from '@/db/schema/accounts';
 import { listOrganisations } from '@/lib/admin/organisations';
 import { firstValues, organisationFiltersSchema } from '@/lib/admin/validation';
 import { requirePermission } from '@/lib/auth/guard';
 import { prefectureName } from '@/lib/prefectures';
-import { verifyOrganisationAction } from './actions';
+import { verifyOrganisationAction } from '@/lib/organisations/actions';
+import { organisationKinds } from '@/db/vocabulary/accounts';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.organisations'))('title') };

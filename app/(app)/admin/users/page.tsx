@@ -9,12 +9,12 @@ import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { TextField } from '@/components/ui/text-field';
-import { roles } from '@/db/schema/accounts';
 import { listUsers } from '@/lib/admin/users';
 import { firstValues, userFiltersSchema } from '@/lib/admin/validation';
 import { requirePermission } from '@/lib/auth/guard';
-import { approveUserAction, setUserDisabledAction } from './actions';
+import { approveUserAction, setUserDisabledAction } from '@/lib/users/actions';
 import { RoleForm } from './role-form';
+import { roles } from '@/db/vocabulary/accounts';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.users'))('title') };

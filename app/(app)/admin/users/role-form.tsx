@@ -7,9 +7,8 @@ import { useMessage } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
 import { useToast } from '@/components/ui/toast';
-import { roles } from '@/db/schema/accounts';
-import type { Role } from '@/lib/auth/policy';
-import { changeUserRoleAction } from './actions';
+import { changeUserRoleAction } from '@/lib/users/actions';
+import { type Role, roles } from '@/db/vocabulary/accounts';
 
 /** Inline role change for one row of the users table. */
 export function RoleForm({ userId, userName, currentRole }: { userId: string; userName: string; currentRole: Role }) {

@@ -12,9 +12,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
-import { matchKinds, matchStatuses } from '@/db/schema/matching';
 import { requirePermission } from '@/lib/auth/guard';
 import { listCoordinatorQueue, searchListingsForPairing } from '@/lib/introductions/data';
+import { matchKinds, matchStatuses } from '@/db/vocabulary/matching';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('introductions'))('queue') };

@@ -9,7 +9,7 @@ import { FormField } from '@/components/ui/form-field';
 import { Textarea } from '@/components/ui/textarea';
 import { useToast } from '@/components/ui/toast';
 import { LIMITS, reviewListingSchema, type ReviewListingInput } from '@/lib/listings/validation';
-import { reviewListingAction } from './actions';
+import { reviewListingAction } from '@/lib/listings/actions';
 
 /** Publish or send back one listing; a stale version comes back as a conflict message. */
 export function ReviewForm({

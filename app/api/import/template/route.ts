@@ -1,5 +1,5 @@
 import { withSessionRoute } from '@/lib/api/handler';
-import { listingKinds } from '@/lib/import/columns';
+import { listingCollections } from '@/db/vocabulary/listings';
 import { templateHeaders } from '@/lib/import/csv';
 import { toExcelCsv } from '@/lib/export/csv';
 import { z } from '@/lib/validation/messages';
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 /** An empty CSV with the import's column names (UTF-8 with BOM, for Excel). */
 export const GET = withSessionRoute(
-  { permission: 'listings.import', query: z.object({ kind: z.enum(listingKinds) }) },
+  { permission: 'listings.import', query: z.object({ kind: z.enum(listingCollections) }) },
   async ({ query }) => {
     return new Response(toExcelCsv(templateHeaders(query.kind), []), {
       headers: {

@@ -9,7 +9,7 @@ import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { useToast } from '@/components/ui/toast';
 import { coordinatorAssignmentSchema } from '@/lib/admin/validation';
-import { assignCoordinatorAction } from '../actions';
+import { assignCoordinatorAction } from '@/lib/clusters/actions';
 
 export function AssignCoordinatorForm({
   clusterId,

@@ -11,7 +11,7 @@ import { listAssignableCoordinators } from '@/lib/admin/users';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/policy';
 import { z } from '@/lib/validation/messages';
-import { unassignCoordinatorAction } from '../actions';
+import { unassignCoordinatorAction } from '@/lib/clusters/actions';
 import { EditClusterForm } from '../cluster-form';
 import { AssignCoordinatorForm } from './assign-coordinator-form';
 

@@ -12,9 +12,9 @@ import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { useToast } from '@/components/ui/toast';
-import { employeeBands, organisationKinds } from '@/db/schema/accounts';
 import { updateOrganisationSchema, type UpdateOrganisationInput } from '@/lib/admin/validation';
-import { updateOrganisationAction } from '../actions';
+import { updateOrganisationAction } from '@/lib/organisations/actions';
+import { employeeBands, organisationKinds } from '@/db/vocabulary/accounts';
 
 export function OrganisationForm({
   defaultValues,

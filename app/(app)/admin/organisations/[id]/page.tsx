@@ -9,7 +9,7 @@ import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { getOrganisation, listClusterChoices } from '@/lib/admin/organisations';
 import { requirePermission } from '@/lib/auth/guard';
 import { z } from '@/lib/validation/messages';
-import { verifyOrganisationAction } from '../actions';
+import { verifyOrganisationAction } from '@/lib/organisations/actions';
 import { OrganisationForm } from './organisation-form';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { authedAction } from '@/lib/actions/safe-action';
-import { createTokenSchema, revokeTokenSchema } from '@/lib/api/token-validation';
-import { createApiToken, revokeApiToken } from '@/lib/api/tokens';
+import { createTokenSchema, revokeTokenSchema } from './token-validation';
+import { createApiToken, revokeApiToken } from './tokens';
 
 /** Returns the secret once; only its hash is stored. */
 export const createApiTokenAction = authedAction(

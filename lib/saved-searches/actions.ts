@@ -3,12 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { authedAction } from '@/lib/actions/safe-action';
-import { createSavedSearch, deleteSavedSearch, setSavedSearchFrequency } from '@/lib/saved-searches/data';
-import {
-  createSavedSearchSchema,
-  deleteSavedSearchSchema,
-  updateSavedSearchSchema,
-} from '@/lib/saved-searches/validation';
+import { createSavedSearch, deleteSavedSearch, setSavedSearchFrequency } from './data';
+import { createSavedSearchSchema, deleteSavedSearchSchema, updateSavedSearchSchema } from './validation';
 
 export const saveSearchAction = authedAction('savedSearches.manage', createSavedSearchSchema, async (viewer, input) => {
   const row = await createSavedSearch(await getDb(), viewer, input);

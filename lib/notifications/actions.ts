@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { authedAction } from '@/lib/actions/safe-action';
-import { markNotificationsRead } from '@/lib/notifications/data';
+import { markNotificationsRead } from './data';
 import { setMailPreferences } from '@/lib/mail/preferences';
-import { mailPreferencesSchema, markReadSchema } from '@/lib/introductions/validation';
+import { mailPreferencesSchema, markReadSchema } from './validation';
 
 export const markNotificationsReadAction = authedAction(
   'notifications.view',
