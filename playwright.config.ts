@@ -46,7 +46,8 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `${baseURL}/api/health`,
-    timeout: 240_000,
+    // seed + production build + start: minutes on a loaded 2-core machine (a CI run under load needed over 4)
+    timeout: 600_000,
     reuseExistingServer: !process.env.CI,
     env: { E2E_PORT: String(port), SMTP_URL: process.env.SMTP_URL },
     stdout: 'ignore',
