@@ -11,6 +11,22 @@ const nextConfig = {
   // We serve no remote images; the optimiser has had advisories, so keep it off.
   images: { unoptimized: true },
   poweredByHeader: false,
+  // Pages once grouped by role now live with their feature (issue 11); old links (bookmarks, mails,
+  // stored notifications) keep working.
+  async redirects() {
+    return [
+      { source: '/admin', destination: '/home', permanent: true },
+      { source: '/admin/outbox', destination: '/mail/outbox', permanent: true },
+      {
+        source: '/admin/:feature(organisations|users|clusters|audit)/:rest*',
+        destination: '/:feature/:rest*',
+        permanent: true,
+      },
+      { source: '/coordinator', destination: '/home', permanent: true },
+      { source: '/coordinator/matches', destination: '/introductions/queue', permanent: true },
+      { source: '/coordinator/reviews', destination: '/listings/review', permanent: true },
+    ];
+  },
   async headers() {
     return [
       {

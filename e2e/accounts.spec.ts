@@ -7,8 +7,8 @@ test.describe('accounts', () => {
       researcher: /\/home$/,
       trading: /\/home$/,
       lender: /\/home$/,
-      coordinator: /\/coordinator$/,
-      admin: /\/admin$/,
+      coordinator: /\/home$/,
+      admin: /\/home$/,
     };
     for (const [role, email] of Object.entries(demo)) {
       const context = await browser.newContext({

@@ -43,10 +43,10 @@ test.describe('programme office', () => {
 
     const admin = await newBrowserPage(browser);
     await signIn(admin.page, demo.admin);
-    await expect(admin.page).toHaveURL(/\/admin$/);
+    await expect(admin.page).toHaveURL(/\/home$/);
     await expect(admin.page.getByRole('heading', { level: 1, name: 'Programme office' })).toBeVisible();
     await admin.page.getByRole('link', { name: /Organisations awaiting verification/ }).click();
-    await expect(admin.page).toHaveURL(/\/admin\/organisations\?verified=no/);
+    await expect(admin.page).toHaveURL(/\/organisations\?verified=no/);
 
     // search by name: the filters live in the URL
     const filters = admin.page.getByRole('search', { name: 'Filter organisations' });
@@ -69,7 +69,7 @@ test.describe('programme office', () => {
     await expect(member.page).toHaveURL(/\/home$/);
 
     // the admin disables the member: their next page load goes to sign-in
-    await admin.page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+    await admin.page.goto(`/users?q=${encodeURIComponent(email)}`);
     await admin.page.getByRole('button', { name: 'Disable 管理 テスト' }).click();
     const dialog = admin.page.getByRole('dialog', { name: 'Disable 管理 テスト?' });
     await dialog.getByRole('button', { name: 'Disable', exact: true }).click();
@@ -82,7 +82,7 @@ test.describe('programme office', () => {
     await expect(member.page).toHaveURL(/\/sign-in/);
 
     // both changes are in the audit log, newest first
-    await admin.page.goto('/admin/audit?action=admin.user.disable');
+    await admin.page.goto('/audit?action=admin.user.disable');
     await expect(
       admin.page
         .getByRole('table', { name: /newest first/ })
@@ -97,8 +97,8 @@ test.describe('programme office', () => {
   test('the admin creates a cluster and assigns a coordinator', async ({ page }) => {
     const slug = `e2e-${crypto.randomUUID().slice(0, 8)}`;
     await signIn(page, demo.admin);
-    await expect(page).toHaveURL(/\/admin$/);
-    await page.goto('/admin/clusters/new');
+    await expect(page).toHaveURL(/\/home$/);
+    await page.goto('/clusters/new');
     await page.getByLabel('Name (Japanese)').fill('北陸テストクラスター');
     await page.getByLabel('Name (English)').fill(`Hokuriku ${slug}`);
     await page.getByLabel(/Short name/).fill(slug);
@@ -108,7 +108,7 @@ test.describe('programme office', () => {
     await expect(page.getByText('Choose at least 1.')).toBeVisible(); // a domain is required
     await page.getByLabel('IT').check();
     await page.getByRole('button', { name: 'Create cluster' }).click();
-    await expect(page).toHaveURL(/\/admin\/clusters\/[0-9a-f-]{36}$/);
+    await expect(page).toHaveURL(/\/clusters\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { level: 1, name: `Hokuriku ${slug}` })).toBeVisible();
 
     await page.getByLabel('Assign a coordinator').selectOption({ label: '松本 大輔 (coordinator2@demo.test)' });
@@ -123,9 +123,9 @@ test.describe('programme office', () => {
   // split in three: axe on a busy 2-core machine takes a while per page
   test('admin list pages have no serious accessibility violations', async ({ page }) => {
     await signIn(page, demo.admin);
-    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page).toHaveURL(/\/home$/);
     await expectAccessible(page);
-    for (const path of ['/admin/organisations', '/admin/users', '/admin/clusters']) {
+    for (const path of ['/organisations', '/users', '/clusters', '/mail/outbox']) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expectAccessible(page);
@@ -134,37 +134,54 @@ test.describe('programme office', () => {
 
   test('admin forms and the audit log have no serious accessibility violations', async ({ page }) => {
     await signIn(page, demo.admin);
-    await expect(page).toHaveURL(/\/admin$/);
-    for (const path of ['/admin/clusters/new', '/admin/audit']) {
+    await expect(page).toHaveURL(/\/home$/);
+    for (const path of ['/clusters/new', '/audit']) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expectAccessible(page);
     }
-    await page.goto('/admin/organisations');
+    await page.goto('/organisations');
     await page.getByRole('table').getByRole('rowheader').first().getByRole('link').click();
-    await expect(page).toHaveURL(/\/admin\/organisations\/[0-9a-f-]{36}$/);
+    await expect(page).toHaveURL(/\/organisations\/[0-9a-f-]{36}$/);
     await expectAccessible(page);
   });
 
   test('admin pages work on a phone-sized screen', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 740 });
     await signIn(page, demo.admin);
-    await expect(page).toHaveURL(/\/admin$/);
-    await page.goto('/admin/users');
+    await expect(page).toHaveURL(/\/home$/);
+    await page.goto('/users');
     await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
     await expectAccessible(page);
-    await page.goto('/admin/clusters');
+    await page.goto('/clusters');
     await page.getByRole('table').getByRole('rowheader').first().getByRole('link').click();
-    await expect(page).toHaveURL(/\/admin\/clusters\/[0-9a-f-]{36}$/);
+    await expect(page).toHaveURL(/\/clusters\/[0-9a-f-]{36}$/);
     await expectAccessible(page);
   });
 
   test('members cannot open admin pages', async ({ page }) => {
     await signIn(page, demo.coordinator);
-    await expect(page).toHaveURL(/\/coordinator$/);
-    for (const path of ['/admin', '/admin/organisations', '/admin/users', '/admin/clusters', '/admin/audit']) {
+    await expect(page).toHaveURL(/\/home$/);
+    for (const path of ['/organisations', '/users', '/clusters', '/audit', '/mail/outbox', '/admin/users']) {
       const response = await page.goto(path);
       expect(response?.status()).toBe(404);
+    }
+  });
+
+  test('the addresses the office’s pages had before keep working', async ({ page }) => {
+    await signIn(page, demo.admin);
+    await expect(page).toHaveURL(/\/home$/);
+    for (const [old, now] of [
+      ['/admin', '/home'],
+      ['/admin/organisations?verified=no', '/organisations?verified=no'],
+      ['/admin/users', '/users'],
+      ['/admin/clusters/new', '/clusters/new'],
+      ['/admin/audit', '/audit'],
+      ['/admin/outbox', '/mail/outbox'],
+    ]) {
+      const response = await page.goto(old);
+      expect(response?.status(), old).toBe(200);
+      expect(new URL(page.url()).pathname + new URL(page.url()).search, old).toBe(now);
     }
   });
 });

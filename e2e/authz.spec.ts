@@ -25,7 +25,6 @@ for (const subject of ['anonymous', ...Object.keys(accounts)] as Subject[]) {
       const notFound = response?.status() === 404;
       const bounced = landed === '/sign-in' || (landed === '/account' && url !== '/account');
       if (allowed) {
-        // a role's home may forward to another page of its own (e.g. /home → /coordinator)
         expect
           .soft(
             !notFound && !bounced,

@@ -72,13 +72,13 @@ test('coordinator approves, both parties accept, contacts are revealed and a mes
   const coordinator = await session(browser, demo.coordinator);
 
   // pair the need and the seed by hand (the engine may already have proposed the same pair)
-  await coordinator.goto(`/coordinator/matches?needQ=${encodeURIComponent(NEED)}&seedQ=${encodeURIComponent(SEED)}`);
+  await coordinator.goto(`/introductions/queue?needQ=${encodeURIComponent(NEED)}&seedQ=${encodeURIComponent(SEED)}`);
   const propose = coordinator.getByRole('button', { name: /^(提案する|Propose)$/ });
   await expect(propose).toBeVisible();
   await propose.click();
   await expect(coordinator.getByText(/マッチを提案しました|Match proposed|すでにマッチ|already matched/)).toBeVisible();
 
-  await coordinator.goto(`/coordinator/matches?q=${encodeURIComponent('Tool wear monitoring')}`);
+  await coordinator.goto(`/introductions/queue?q=${encodeURIComponent('Tool wear monitoring')}`);
   const link = coordinator.getByRole('link', { name: new RegExp(`${NEED}.*${SEED}`) }).first();
   await expect(link).toBeVisible();
   const href = (await link.getAttribute('href'))!;

@@ -55,7 +55,7 @@ test.describe('needs and seeds', () => {
     await expect(mine.getByText('審査中')).toBeVisible();
 
     const coordinator = await as(browser, demo.coordinator);
-    await coordinator.goto('/coordinator/reviews');
+    await coordinator.goto('/listings/review');
     await expect(coordinator.getByRole('heading', { level: 1, name: '審査待ちの掲載' })).toBeVisible();
     await expectAccessible(coordinator);
     const form = coordinator.getByRole('form', { name: title });

@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { currentHref } from '@/components/layout/current-href';
 
 describe('currentHref', () => {
-  const admin = ['/admin', '/admin/organisations', '/admin/users'];
+  const items = ['/home', '/introductions', '/introductions/queue', '/users'];
   it('picks the longest matching prefix, on segment boundaries only', () => {
-    expect(currentHref('/admin', admin)).toBe('/admin');
-    expect(currentHref('/admin/users/123', admin)).toBe('/admin/users');
-    expect(currentHref('/administrators', admin)).toBeUndefined();
-    expect(currentHref('/coordinator/matches', ['/coordinator', '/coordinator/matches', '/coordinator/reviews'])).toBe(
-      '/coordinator/matches',
-    );
-    expect(currentHref('/home', admin)).toBeUndefined();
+    expect(currentHref('/home', items)).toBe('/home');
+    expect(currentHref('/users/123', items)).toBe('/users');
+    expect(currentHref('/userships', items)).toBeUndefined();
+    expect(currentHref('/introductions/queue', items)).toBe('/introductions/queue');
+    expect(currentHref('/introductions/42', items)).toBe('/introductions');
+    expect(currentHref('/account', items)).toBeUndefined();
   });
 });

@@ -8,6 +8,8 @@ const everywhere = ['nav', 'common', 'errors', 'validation'];
 export const BROWSE_MESSAGES = ['listings', 'searches', 'domains', 'orgKinds'];
 /** A listing's own pages and the coordinator's: owner actions, forms, interest and match proposals. */
 export const LISTING_MESSAGES = ['listings', 'domains', 'orgKinds', 'introductions'];
+/** The programme office's pages: forms and buttons of organisations, users, clusters, audit log, outbox. */
+export const OFFICE_MESSAGES = ['admin', 'roles', 'org', 'orgKinds', 'domains'];
 
 /**
  * Gives the client components below it the message namespaces they use, not the whole

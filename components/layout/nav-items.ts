@@ -4,7 +4,7 @@ type NavItem = { href: string; labelKey: string; permission: Permission; roles?:
 
 // One list for the header; each item shows only when the policy allows it.
 const items: NavItem[] = [
-  { href: '/home', labelKey: 'home', permission: 'member.browse', roles: ['sme', 'researcher', 'trading', 'lender'] },
+  { href: '/home', labelKey: 'home', permission: 'member.browse' },
   {
     href: '/needs',
     labelKey: 'needs',
@@ -19,16 +19,19 @@ const items: NavItem[] = [
   },
   { href: '/needs/mine', labelKey: 'myNeeds', permission: 'needs.create', roles: ['sme'] },
   { href: '/seeds/mine', labelKey: 'mySeeds', permission: 'seeds.create', roles: ['researcher'] },
-  { href: '/coordinator', labelKey: 'coordinator', permission: 'coordinator.home' },
-  { href: '/coordinator/reviews', labelKey: 'reviews', permission: 'listings.moderate' },
-  { href: '/coordinator/matches', labelKey: 'matches', permission: 'introductions.coordinate' },
+  { href: '/listings/review', labelKey: 'reviews', permission: 'listings.moderate' },
+  { href: '/introductions/queue', labelKey: 'matches', permission: 'introductions.coordinate' },
   {
     href: '/introductions',
     labelKey: 'introductions',
     permission: 'introductions.view',
     roles: ['sme', 'researcher', 'trading', 'lender', 'coordinator'],
   },
-  { href: '/admin', labelKey: 'admin', permission: 'admin.organisations' },
+  { href: '/organisations', labelKey: 'organisations', permission: 'admin.organisations' },
+  { href: '/users', labelKey: 'users', permission: 'admin.users' },
+  { href: '/clusters', labelKey: 'clusters', permission: 'admin.clusters' },
+  { href: '/audit', labelKey: 'audit', permission: 'admin.audit' },
+  { href: '/mail/outbox', labelKey: 'outbox', permission: 'mail.outbox' },
   { href: '/account', labelKey: 'account', permission: 'account.view' },
 ];
 

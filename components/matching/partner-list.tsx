@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { PartnersView } from '@/lib/matching/data';
+import type { PartnersView } from '@/lib/listings/partners';
 import { MatchReasons } from './match-reasons';
 
 /** "Find partners": ranked listings of the other kind with score and reasons, hints for the owner. */

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { organisations, users } from '@/db/schema/accounts';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { roleForOrganisationKind, type Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';

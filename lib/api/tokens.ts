@@ -3,7 +3,7 @@ import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { users } from '@/db/schema/accounts';
 import { apiTokens } from '@/db/schema/integrations';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { loadViewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';

@@ -34,7 +34,6 @@ export const rules = {
   'account.signOutEverywhere': signedIn,
   // the member area
   'member.browse': member,
-  'coordinator.home': roleIn('coordinator'),
   // needs and seeds (issue 3): browse for every verified member; owners post; coordinators review
   // and may draft on behalf of an organisation of their cluster
   'listings.browse': member,
@@ -60,7 +59,7 @@ export const rules = {
   'admin.clusters': roleIn('admin'),
   'admin.coordinators': roleIn('admin'),
   'admin.audit': roleIn('admin'),
-  'mail.outbox': roleIn('admin'), // /admin/outbox: mail waiting or sent
+  'mail.outbox': roleIn('admin'), // mail waiting or sent
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof rules;
@@ -86,18 +85,5 @@ export function roleForOrganisationKind(kind: OrganisationKind): Role {
       return 'lender';
     case 'support_org':
       return 'coordinator';
-  }
-}
-
-/** Where each role lands after signing in. */
-export function homePathFor(viewer: Viewer): string {
-  if (!viewer.verified && viewer.role !== 'admin') return '/account';
-  switch (viewer.role) {
-    case 'admin':
-      return '/admin';
-    case 'coordinator':
-      return '/coordinator';
-    default:
-      return '/home';
   }
 }

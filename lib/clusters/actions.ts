@@ -2,15 +2,20 @@
 
 import { revalidatePath } from 'next/cache';
 import { authedAction } from '@/lib/actions/safe-action';
-import { assignCoordinator, createCluster, unassignCoordinator, updateCluster } from '@/lib/admin/clusters';
-import { coordinatorAssignmentSchema, createClusterSchema, updateClusterSchema } from '@/lib/admin/validation';
+import { assignCoordinator, createCluster, unassignCoordinator, updateCluster } from './data';
+import { coordinatorAssignmentSchema, createClusterSchema, updateClusterSchema } from './validation';
+
+/** The pages showing what these actions change (organisation forms offer the clusters). */
+function refreshPages() {
+  for (const path of ['/clusters', '/organisations']) revalidatePath(path, 'layout');
+}
 
 export const createClusterAction = authedAction(
   'admin.clusters',
   createClusterSchema,
   async (viewer, input, { ip }) => {
     const result = await createCluster(viewer, input, ip);
-    revalidatePath('/admin', 'layout');
+    refreshPages();
     return result;
   },
 );
@@ -20,7 +25,7 @@ export const updateClusterAction = authedAction(
   updateClusterSchema,
   async (viewer, input, { ip }) => {
     await updateCluster(viewer, input, ip);
-    revalidatePath('/admin', 'layout');
+    refreshPages();
   },
 );
 
@@ -29,7 +34,7 @@ export const assignCoordinatorAction = authedAction(
   coordinatorAssignmentSchema,
   async (viewer, input, { ip }) => {
     await assignCoordinator(viewer, input, ip);
-    revalidatePath('/admin', 'layout');
+    refreshPages();
   },
 );
 
@@ -38,6 +43,6 @@ export const unassignCoordinatorAction = authedAction(
   coordinatorAssignmentSchema,
   async (viewer, input, { ip }) => {
     await unassignCoordinator(viewer, input, ip);
-    revalidatePath('/admin', 'layout');
+    refreshPages();
   },
 );

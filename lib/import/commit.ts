@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db';
 import { ipRecords, needs, seeds } from '@/db/schema/listings';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { OWNER_KINDS } from '@/lib/listings/owner-org';

@@ -159,7 +159,7 @@ export const approveMatchAction = authedAction(
       { type: 'approve', note },
       { expectedVersion: version, ip },
     );
-    revalidatePath('/coordinator/matches');
+    revalidatePath('/introductions/queue');
     return { status: result.to };
   },
 );
@@ -175,7 +175,7 @@ export const rejectMatchAction = authedAction(
       { type: 'reject', note },
       { expectedVersion: version, ip },
     );
-    revalidatePath('/coordinator/matches');
+    revalidatePath('/introductions/queue');
     return { status: result.to };
   },
 );
@@ -205,7 +205,7 @@ export const bulkDecideMatchesAction = authedAction(
         failed++;
       }
     }
-    revalidatePath('/coordinator/matches');
+    revalidatePath('/introductions/queue');
     return { ok, failed };
   },
 );
@@ -215,7 +215,7 @@ export const proposeMatchAction = authedAction(
   proposeMatchSchema,
   async (viewer, input, { ip }) => {
     const result = await proposeManualMatch(await getDb(), viewer, input, ip);
-    revalidatePath('/coordinator/matches');
+    revalidatePath('/introductions/queue');
     return result;
   },
 );

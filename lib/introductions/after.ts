@@ -9,7 +9,7 @@ import {
   meetingProposals,
   ndas,
 } from '@/db/schema/introductions';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { transactionWithMail } from '@/lib/mail/jobs';

@@ -4,7 +4,7 @@ import { matchEvents, matchIntroductions } from '@/db/schema/introductions';
 import { needs, seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
 import { organisationClusters } from '@/db/schema/accounts';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { transactionWithMail } from '@/lib/mail/jobs';
@@ -49,16 +49,14 @@ export async function proposeManualMatch(
     await tx
       .insert(matchIntroductions)
       .values({ matchId: match.id, createdBy: viewer.userId, coordinatorNote: input.note?.trim() || null });
-    await tx
-      .insert(matchEvents)
-      .values({
-        matchId: match.id,
-        type: 'propose',
-        actorId: viewer.userId,
-        actorRole: 'coordinator',
-        toStatus: 'proposed',
-        note: input.note?.trim() || null,
-      });
+    await tx.insert(matchEvents).values({
+      matchId: match.id,
+      type: 'propose',
+      actorId: viewer.userId,
+      actorRole: 'coordinator',
+      toStatus: 'proposed',
+      note: input.note?.trim() || null,
+    });
     await writeAudit(tx, {
       actorId: viewer.userId,
       action: 'match.propose',
@@ -142,15 +140,13 @@ export async function expressInterest(db: Db, viewer: Viewer, input: InterestInp
       interestWant: input.want.trim(),
       interestTiming: input.timing.trim(),
     });
-    await tx
-      .insert(matchEvents)
-      .values({
-        matchId: match.id,
-        type: 'interest',
-        actorId: viewer.userId,
-        actorRole: 'requester',
-        toStatus: 'proposed',
-      });
+    await tx.insert(matchEvents).values({
+      matchId: match.id,
+      type: 'interest',
+      actorId: viewer.userId,
+      actorRole: 'requester',
+      toStatus: 'proposed',
+    });
     await writeAudit(tx, {
       actorId: viewer.userId,
       action: 'match.interest',
@@ -166,7 +162,7 @@ export async function expressInterest(db: Db, viewer: Viewer, input: InterestInp
         userId,
         kind: 'interest_received',
         params: { listing: title, matchId: match.id },
-        href: '/coordinator/matches',
+        href: '/introductions/queue',
       });
       await enqueueEmail(tx, {
         to: { userId },

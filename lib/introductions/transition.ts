@@ -3,7 +3,7 @@ import type { Db } from '@/db';
 import { users } from '@/db/schema/accounts';
 import { matchEvents, matchIntroductions, matchOutcomes } from '@/db/schema/introductions';
 import { matches } from '@/db/schema/matching';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { transactionWithMail } from '@/lib/mail/jobs';

@@ -92,7 +92,7 @@ export const reviewListingAction = authedAction(
   reviewListingSchema,
   async (viewer, input, { ip }) => {
     const result = await reviewListing(viewer, input, ip);
-    revalidatePath('/coordinator/reviews');
+    revalidatePath('/listings/review');
     revalidatePath(input.kind === 'need' ? '/needs' : '/seeds', 'layout');
     return result;
   },

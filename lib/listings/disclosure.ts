@@ -1,10 +1,10 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { getDb, type Db } from '@/db';
-import { introductionRelation } from '@/lib/introductions/data';
+import { type Db } from '@/db';
 import { users } from '@/db/schema/accounts';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
+import { relationOf } from './relation';
 import type { OrganisationKind } from '@/db/vocabulary/accounts';
 import type {
   DisclosureField,
@@ -40,17 +40,6 @@ export const DEFAULT_LEVELS: Record<Field, DisclosureLevel> = {
 
 const RANK: Record<Relation, number> = { none: 0, members: 0, interest_accepted: 1, nda: 2, introduced: 3 };
 const maxLevel = (a: DisclosureLevel, b: DisclosureLevel): DisclosureLevel => (RANK[a] >= RANK[b] ? a : b);
-
-/**
- * The viewer's relation to a listing through the brokered flow (lib/introductions): 'introduced'
- * once both sides of a match joining the viewer's organisation and this listing accepted;
- * 'interest_accepted' while the listing's side accepted and the other answer is pending.
- */
-export async function relationOf(viewer: Viewer | null, listing: { kind: ListingKind; id: string }): Promise<Relation> {
-  if (!viewer) return 'none';
-  // lib/introductions: an introduced match (both accepted) between the viewer's organisation and this listing
-  return introductionRelation(await getDb(), viewer, listing);
-}
 
 export function accessOf(viewer: Viewer | null, listing: { organisationId: string; coordinated: boolean }): Access {
   if (!viewer) return 'public';

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { organisations } from '@/db/schema/accounts';
 import { needs } from '@/db/schema/listings';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { manageableSql, needColumns, readableSql } from './access';

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { organisations } from '@/db/schema/accounts';
 import { ipRecords, seeds } from '@/db/schema/listings';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { manageableSql, readableSql, seedColumns } from './access';

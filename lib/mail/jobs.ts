@@ -7,7 +7,7 @@
  * - A flush runs every minute (retries after backoff, and anything a prompt flush missed).
  * - After a transaction that wrote outbox rows commits, `transactionWithMail` queues one more
  *   for prompt delivery; the queue's 'short' policy keeps at most one waiting.
- * - Without SMTP_URL no sender runs in this process: mail stays in the outbox (/admin/outbox).
+ * - Without SMTP_URL no sender runs in this process: mail stays in the outbox (/mail/outbox).
  */
 import type { Transporter } from 'nodemailer';
 import { getDb, type Db } from '@/db';

@@ -2,15 +2,20 @@
 
 import { revalidatePath } from 'next/cache';
 import { authedAction } from '@/lib/actions/safe-action';
-import { updateOrganisation, verifyOrganisation } from '@/lib/admin/organisations';
-import { organisationIdSchema, updateOrganisationSchema } from '@/lib/admin/validation';
+import { updateOrganisation, verifyOrganisation } from './data';
+import { organisationIdSchema, updateOrganisationSchema } from './validation';
+
+/** The pages showing what these actions change (member lists and the office's home count organisations). */
+function refreshPages() {
+  for (const path of ['/organisations', '/users', '/home']) revalidatePath(path, 'layout');
+}
 
 export const verifyOrganisationAction = authedAction(
   'admin.organisations',
   organisationIdSchema,
   async (viewer, input, { ip }) => {
     const result = await verifyOrganisation(viewer, input.organisationId, ip);
-    revalidatePath('/admin', 'layout');
+    refreshPages();
     return result;
   },
 );
@@ -20,6 +25,6 @@ export const updateOrganisationAction = authedAction(
   updateOrganisationSchema,
   async (viewer, input, { ip }) => {
     await updateOrganisation(viewer, input, ip);
-    revalidatePath('/admin', 'layout');
+    refreshPages();
   },
 );

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { savedSearches } from '@/db/schema/integrations';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import type { CreateSavedSearchInput } from './validation';

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { auditLogs, coordinatorClusters, organisationClusters, organisations, users } from '@/db/schema/accounts';
 import { createAccount } from '@/lib/accounts/data';
 import { signUpSchema } from '@/lib/accounts/validation';
-import { listAuditLog } from '@/lib/admin/audit';
+import { listAuditLog } from '@/lib/audit/data';
 import {
   assignCoordinator,
   createCluster,
@@ -13,17 +13,14 @@ import {
   listClusterCoordinators,
   unassignCoordinator,
   updateCluster,
-} from '@/lib/admin/clusters';
-import { dashboardCounts } from '@/lib/admin/dashboard';
-import { getOrganisation, listOrganisations, updateOrganisation, verifyOrganisation } from '@/lib/admin/organisations';
-import { approveUser, changeUserRole, listAssignableCoordinators, listUsers, setUserDisabled } from '@/lib/admin/users';
-import {
-  auditFiltersSchema,
-  createClusterSchema,
-  organisationFiltersSchema,
-  updateOrganisationSchema,
-  userFiltersSchema,
-} from '@/lib/admin/validation';
+} from '@/lib/clusters/data';
+import { officeCounts } from '@/lib/home/office';
+import { getOrganisation, listOrganisations, updateOrganisation, verifyOrganisation } from '@/lib/organisations/data';
+import { approveUser, changeUserRole, listAssignableCoordinators, listUsers, setUserDisabled } from '@/lib/users/data';
+import { auditFiltersSchema } from '@/lib/audit/validation';
+import { createClusterSchema } from '@/lib/clusters/validation';
+import { organisationFiltersSchema, updateOrganisationSchema } from '@/lib/organisations/validation';
+import { userFiltersSchema } from '@/lib/users/validation';
 import { can, rules, type Permission } from '@/lib/auth/policy';
 import { loadViewer } from '@/lib/auth/viewer';
 import { makeCluster, makeOrganisation, makeUser, unique } from '../support/factories';
@@ -275,7 +272,7 @@ describe('users', () => {
     expect(await ids({ disabled: 'no', approval: 'approved' })).toEqual([a.id]);
     expect(await ids({ approval: 'pending' })).toEqual([c.id]);
     expect(await ids({ q: a.email.toUpperCase() })).toEqual([a.id]);
-    expect((await dashboardCounts()).pendingMembers).toBeGreaterThanOrEqual(1);
+    expect((await officeCounts()).pendingMembers).toBeGreaterThanOrEqual(1);
   });
 });
 

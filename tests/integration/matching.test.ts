@@ -20,7 +20,7 @@ import {
   rowsOf,
   TEXT_CAPS,
 } from '@/lib/matching/store';
-import { findPartnersForViewer } from '@/lib/matching/data';
+import { findPartnersForViewer } from '@/lib/listings/partners';
 import { makeCluster, makeUser } from '../support/factories';
 
 afterAll(async () => {

@@ -114,7 +114,6 @@ export const actionMatrix: Record<string, Entry> = {
 export const pageMatrix: Record<string, Entry> = {
   '(app)/account/page.tsx': { permission: 'account.view', allowed: signedIn },
   '(app)/home/page.tsx': { permission: 'member.browse', allowed: members },
-  '(app)/coordinator/page.tsx': { permission: 'coordinator.home', allowed: ['coordinator'] },
   // introductions (issue 5)
   '(app)/introductions/page.tsx': { permission: 'introductions.view', allowed: members },
   '(app)/introductions/[id]/page.tsx': { permission: 'introductions.view', allowed: members },
@@ -122,10 +121,10 @@ export const pageMatrix: Record<string, Entry> = {
     permission: 'introductions.interest',
     allowed: ['sme', 'researcher', 'trading', 'lender'],
   },
-  '(app)/coordinator/matches/page.tsx': { permission: 'introductions.coordinate', allowed: ['coordinator'] },
+  '(app)/introductions/queue/page.tsx': { permission: 'introductions.coordinate', allowed: ['coordinator'] },
   '(app)/notifications/page.tsx': { permission: 'notifications.view', allowed: members },
   '(app)/notifications/settings/page.tsx': { permission: 'notifications.view', allowed: members },
-  '(app)/admin/outbox/page.tsx': { permission: 'mail.outbox', allowed: ['admin'] },
+  '(app)/mail/outbox/page.tsx': { permission: 'mail.outbox', allowed: ['admin'] },
   // needs and seeds (issue 3); /seeds and /seeds/[id] live in (public): signed-out visitors see public teasers
   '(app)/needs/page.tsx': { permission: 'listings.browse', allowed: members },
   '(app)/needs/[id]/page.tsx': { permission: 'listings.browse', allowed: members },
@@ -135,8 +134,8 @@ export const pageMatrix: Record<string, Entry> = {
   '(app)/seeds/new/page.tsx': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
   '(app)/seeds/[id]/edit/page.tsx': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
   '(app)/seeds/mine/page.tsx': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
-  '(app)/coordinator/reviews/page.tsx': { permission: 'listings.moderate', allowed: ['coordinator'] },
-  // matching (issue 4): find partners; the listing itself is scoped in lib/matching/data.ts
+  '(app)/listings/review/page.tsx': { permission: 'listings.moderate', allowed: ['coordinator'] },
+  // matching (issue 4): find partners; the listing itself is scoped in lib/listings/partners.ts
   '(app)/needs/[id]/partners/page.tsx': { permission: 'matching.view', allowed: members },
   '(app)/seeds/[id]/partners/page.tsx': { permission: 'matching.view', allowed: members },
   // import, API tokens, saved searches (issue 3, integrations)
@@ -144,12 +143,11 @@ export const pageMatrix: Record<string, Entry> = {
   '(app)/account/tokens/page.tsx': { permission: 'apiTokens.manage', allowed: members },
   '(app)/account/searches/page.tsx': { permission: 'savedSearches.manage', allowed: members },
   // programme office (issue 2, admin)
-  '(app)/admin/page.tsx': { permission: 'admin.organisations', allowed: ['admin'] },
-  '(app)/admin/organisations/page.tsx': { permission: 'admin.organisations', allowed: ['admin'] },
-  '(app)/admin/organisations/[id]/page.tsx': { permission: 'admin.organisations', allowed: ['admin'] },
-  '(app)/admin/users/page.tsx': { permission: 'admin.users', allowed: ['admin'] },
-  '(app)/admin/clusters/page.tsx': { permission: 'admin.clusters', allowed: ['admin'] },
-  '(app)/admin/clusters/new/page.tsx': { permission: 'admin.clusters', allowed: ['admin'] },
-  '(app)/admin/clusters/[id]/page.tsx': { permission: 'admin.clusters', allowed: ['admin'] },
-  '(app)/admin/audit/page.tsx': { permission: 'admin.audit', allowed: ['admin'] },
+  '(app)/organisations/page.tsx': { permission: 'admin.organisations', allowed: ['admin'] },
+  '(app)/organisations/[id]/page.tsx': { permission: 'admin.organisations', allowed: ['admin'] },
+  '(app)/users/page.tsx': { permission: 'admin.users', allowed: ['admin'] },
+  '(app)/clusters/page.tsx': { permission: 'admin.clusters', allowed: ['admin'] },
+  '(app)/clusters/new/page.tsx': { permission: 'admin.clusters', allowed: ['admin'] },
+  '(app)/clusters/[id]/page.tsx': { permission: 'admin.clusters', allowed: ['admin'] },
+  '(app)/audit/page.tsx': { permission: 'admin.audit', allowed: ['admin'] },
 };

@@ -1,108 +1,26 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
-import { Badge } from '@/components/ui/badge';
-import { ButtonLink } from '@/components/ui/button';
-import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
-import { getAccount } from '@/lib/accounts/data';
+import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
-import { homePathFor } from '@/lib/auth/policy';
-import { listClustersOfOrganisation } from '@/lib/clusters/data';
-import { prefectureName } from '@/lib/prefectures';
+import { CoordinatorHome } from './coordinator-home';
+import { MemberHome } from './member-home';
+import { OfficeHome } from './office-home';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('home') };
 }
 
-// The first things each role comes to do.
-const nextSteps: Partial<Record<string, { href: string; key: string }[]>> = {
-  sme: [
-    { href: '/needs/new', key: 'postNeed' },
-    { href: '/needs/mine', key: 'myNeeds' },
-    { href: '/seeds', key: 'browseSeeds' },
-    { href: '/introductions', key: 'introductions' },
-  ],
-  researcher: [
-    { href: '/seeds/new', key: 'postSeed' },
-    { href: '/seeds/mine', key: 'mySeeds' },
-    { href: '/needs', key: 'browseNeeds' },
-    { href: '/introductions', key: 'introductions' },
-  ],
-  trading: [
-    { href: '/seeds', key: 'browseSeeds' },
-    { href: '/needs', key: 'browseNeeds' },
-    { href: '/introductions', key: 'introductions' },
-  ],
-  lender: [
-    { href: '/seeds', key: 'browseSeeds' },
-    { href: '/needs', key: 'browseNeeds' },
-  ],
-};
-
+/**
+ * Where every role lands after signing in: one page, a view per role over the features it works
+ * with. Members of an organisation not yet verified are sent to their account page by the guard.
+ */
 export default async function HomePage() {
   const viewer = await requirePermission('member.browse');
-  const target = homePathFor(viewer);
-  if (target !== '/home') redirect(target);
-  const [account, clusters, t, locale] = await Promise.all([
-    getAccount(viewer),
-    listClustersOfOrganisation(viewer.organisationId),
-    getTranslations(),
-    getLocale(),
-  ]);
-  const name = (ja: string, en: string) => (locale === 'en' ? en : ja);
-  const steps = nextSteps[viewer.role] ?? [];
-  return (
-    <div className="flex flex-col gap-6">
-      <div>
-        <p className="text-sm font-medium text-teal-800">{t(`roles.${viewer.role}`)}</p>
-        <h1 className="text-2xl font-semibold">{t('home.title', { name: account.name })}</h1>
-        <p className="mt-2 text-slate-700">{t(`home.intro.${viewer.role}`)}</p>
-      </div>
-      {steps.length > 0 && (
-        <nav aria-label={t('home.nextSteps')} className="flex flex-wrap gap-3">
-          {steps.map((step, i) => (
-            <ButtonLink key={step.href} href={step.href} variant={i === 0 ? 'primary' : 'secondary'}>
-              {t(`home.steps.${step.key}`)}
-            </ButtonLink>
-          ))}
-        </nav>
-      )}
-      <div className="grid gap-6 md:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('home.organisation')}</CardTitle>
-          </CardHeader>
-          <CardBody>
-            <p className="font-medium">{name(account.organisation.nameJa, account.organisation.nameEn)}</p>
-            <p className="text-sm text-slate-700">
-              {t(`orgKinds.${account.organisation.kind}`)} · {prefectureName(account.organisation.prefecture, locale)}
-            </p>
-          </CardBody>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('home.clusters')}</CardTitle>
-          </CardHeader>
-          <CardBody>
-            {clusters.length === 0 ? (
-              <p className="text-slate-700">{t('home.noClusters')}</p>
-            ) : (
-              <ul className="flex flex-col gap-2">
-                {clusters.map((c) => (
-                  <li key={c.id} className="flex flex-wrap items-center gap-2">
-                    <span className="font-medium">{name(c.nameJa, c.nameEn)}</span>
-                    {c.domains.map((d) => (
-                      <Badge key={d} tone="info">
-                        {t(`domains.${d}`)}
-                      </Badge>
-                    ))}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </CardBody>
-        </Card>
-      </div>
-    </div>
-  );
+  switch (viewer.role) {
+    case 'admin':
+      return <OfficeHome />;
+    case 'coordinator':
+      return <CoordinatorHome viewer={viewer} />;
+    default:
+      return <MemberHome viewer={viewer} />;
+  }
 }

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PartnerList } from '@/components/matching/partner-list';
 import { requirePermission } from '@/lib/auth/guard';
-import { findPartnersForViewer } from '@/lib/matching/data';
+import { findPartnersForViewer } from '@/lib/listings/partners';
 import { z } from '@/lib/validation/messages';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,0 +1,56 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { getAccount } from '@/lib/accounts/data';
+import type { Viewer } from '@/lib/auth/policy';
+import { listCoordinatedClusters } from '@/lib/clusters/data';
+
+/** A coordinator's home: the clusters they look after. */
+export async function CoordinatorHome({ viewer }: { viewer: Viewer }) {
+  const [account, clusters, t, locale] = await Promise.all([
+    getAccount(viewer),
+    listCoordinatedClusters(viewer),
+    getTranslations(),
+    getLocale(),
+  ]);
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <p className="text-sm font-medium text-teal-800">{t('roles.coordinator')}</p>
+        <h1 className="text-2xl font-semibold">{t('home.title', { name: account.name })}</h1>
+        <p className="mt-2 text-slate-700">{t('home.intro.coordinator')}</p>
+      </div>
+      <section aria-labelledby="clusters-heading" className="flex flex-col gap-4">
+        <h2 id="clusters-heading" className="text-lg font-semibold">
+          {t('coordinator.yourClusters')}
+        </h2>
+        {clusters.length === 0 ? (
+          <EmptyState title={t('coordinator.none')} />
+        ) : (
+          <div className="grid gap-4 md:grid-cols-2">
+            {clusters.map((c) => (
+              <Card key={c.id}>
+                <CardHeader>
+                  <CardTitle as="h3">{locale === 'en' ? c.nameEn : c.nameJa}</CardTitle>
+                </CardHeader>
+                <CardBody className="flex flex-col gap-2">
+                  <p className="text-sm text-slate-700">
+                    {c.region} · {t('coordinator.members', { count: c.memberCount })}
+                  </p>
+                  <div className="flex flex-wrap gap-2">
+                    {c.domains.map((d) => (
+                      <Badge key={d} tone="info">
+                        {t(`domains.${d}`)}
+                      </Badge>
+                    ))}
+                  </div>
+                </CardBody>
+              </Card>
+            ))}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
