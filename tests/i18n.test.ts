@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMessages } from '@/lib/i18n/messages';
+import { shareTransitions } from '@/lib/funding/rules';
 import { transitionRules } from '@/lib/introductions/rules';
 import { TRANSITIONS } from '@/lib/listings/rules';
 
@@ -92,6 +93,7 @@ describe('translations', () => {
       ...literal,
       ...['need', 'seed'].flatMap((kind) => [...listingTransitions, 'renew'].map((t) => `${kind}.${t}`)),
       ...transitionRules.map((r) => `match.${r.event}`),
+      ...shareTransitions.map((r) => `funding.${r.event}`),
     ]);
     expect(codes.size).toBeGreaterThan(40);
     for (const locale of ['ja', 'en'] as const) {

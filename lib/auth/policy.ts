@@ -53,6 +53,12 @@ export const rules = {
   'introductions.interest': roleIn('sme', 'researcher', 'trading', 'lender'),
   'introductions.coordinate': roleIn('coordinator'),
   'notifications.view': member,
+  // funding proposals (issue 13): SMEs propose to lenders they choose; lenders review; the university
+  // partner of an introduction consents; the cluster's coordinators follow (who sees which: lib/funding/access.ts)
+  'funding.view': roleIn('sme', 'researcher', 'lender', 'coordinator'),
+  'funding.propose': roleIn('sme'),
+  'funding.review': roleIn('lender'),
+  'funding.consent': roleIn('researcher'),
   // programme office
   'admin.organisations': roleIn('admin'),
   'admin.users': roleIn('admin'),

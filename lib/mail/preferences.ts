@@ -6,7 +6,7 @@ import { emailPreferences } from '@/db/schema/mail';
  * Kinds of mail a user may switch off. Add one line for a new kind (e.g. digests);
  * `transactional` mails (sign-in, security) cannot be switched off.
  */
-export const mailCategories = ['introductions', 'messages', 'reminders', 'follow_up', 'digests'] as const;
+export const mailCategories = ['introductions', 'messages', 'reminders', 'follow_up', 'digests', 'funding'] as const;
 export type MailCategory = (typeof mailCategories)[number] | 'transactional';
 
 export async function isMailEnabled(db: Db, userId: string, category: MailCategory): Promise<boolean> {
