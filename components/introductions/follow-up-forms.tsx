@@ -2,15 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { pickMeetingSlotAction, proposeMeetingAction, recordOutcomeAction } from '@/lib/introductions/actions';
+import { pickMeetingSlotAction, proposeMeetingAction } from '@/lib/introductions/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Checkbox } from '@/components/ui/checkbox';
 import { FormField } from '@/components/ui/form-field';
-import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { useRun } from './use-run';
-import { outcomeKinds } from '@/db/vocabulary/introductions';
 
 export function ProposeMeeting({ matchId }: { matchId: string }) {
   const t = useTranslations('introductions');
@@ -81,49 +78,6 @@ export function PickSlot({
           </li>
         ))}
       </ul>
-    </div>
-  );
-}
-
-export function RecordOutcome({ matchId }: { matchId: string }) {
-  const t = useTranslations('introductions');
-  const [v, setV] = useState({
-    kind: 'meeting_held',
-    occurredOn: new Date().toISOString().slice(0, 10),
-    note: '',
-    close: false,
-  });
-  const { run, pending, error } = useRun();
-  return (
-    <div className="flex flex-col gap-2">
-      {error && <Alert tone="danger">{error}</Alert>}
-      <div className="grid gap-2 sm:grid-cols-3">
-        <FormField label={t('outcome')}>
-          <Select value={v.kind} onChange={(e) => setV({ ...v, kind: e.target.value })}>
-            {outcomeKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`outcomes.${k}`)}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <FormField label={t('occurredOn')}>
-          <TextField type="date" value={v.occurredOn} onChange={(e) => setV({ ...v, occurredOn: e.target.value })} />
-        </FormField>
-        <FormField label={t('outcomeNote')}>
-          <TextField maxLength={1000} value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} />
-        </FormField>
-      </div>
-      <Checkbox label={t('closeWith')} checked={v.close} onChange={(e) => setV({ ...v, close: e.target.checked })} />
-      <div>
-        <Button
-          size="sm"
-          loading={pending}
-          onClick={() => run(recordOutcomeAction, { matchId, ...v }, { success: t('done') })}
-        >
-          {t('recordOutcome')}
-        </Button>
-      </div>
     </div>
   );
 }

@@ -17,7 +17,6 @@ import {
   meetingStatuses,
   ndaStatuses,
   ndaTypes,
-  outcomeKinds,
   responseStates,
 } from '../vocabulary/introductions';
 import { users } from './accounts';
@@ -29,7 +28,6 @@ import { matches } from './matching';
 
 export const responseStateEnum = pgEnum('intro_response', responseStates);
 export const declineReasonEnum = pgEnum('decline_reason', declineReasons);
-export const outcomeKindEnum = pgEnum('outcome_kind', outcomeKinds);
 export const ndaTypeEnum = pgEnum('nda_type', ndaTypes);
 export const ndaStatusEnum = pgEnum('nda_status', ndaStatuses);
 export const meetingStatusEnum = pgEnum('meeting_status', meetingStatuses);
@@ -174,22 +172,4 @@ export const ndas = pgTable(
     index('ndas_recorded_by_idx').on(t.recordedBy),
     index('ndas_expires_idx').on(t.expiresOn).where(sql`${t.status} = 'signed'`),
   ],
-);
-
-export const matchOutcomes = pgTable(
-  'match_outcomes',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    matchId: uuid('match_id')
-      .notNull()
-      .references(() => matches.id, { onDelete: 'cascade' }),
-    kind: outcomeKindEnum('kind').notNull(),
-    occurredOn: date('occurred_on').notNull(),
-    note: text('note'),
-    recordedBy: uuid('recorded_by')
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('match_outcomes_match_idx').on(t.matchId), index('match_outcomes_recorded_by_idx').on(t.recordedBy)],
 );

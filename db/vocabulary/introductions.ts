@@ -18,17 +18,6 @@ export const declineReasons = [
 ] as const;
 export type DeclineReason = (typeof declineReasons)[number];
 
-export const outcomeKinds = [
-  'meeting_held',
-  'nda_signed',
-  'joint_rd_started',
-  'licence_signed',
-  'partnership_formed',
-  'new_business_launched',
-  'no_deal',
-] as const;
-export type OutcomeKind = (typeof outcomeKinds)[number];
-
 export const ndaTypes = ['mutual', 'one_way'] as const;
 export type NdaType = (typeof ndaTypes)[number];
 

@@ -3,15 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { authedAction } from '@/lib/actions/safe-action';
-import {
-  markThreadRead,
-  pickMeetingSlot,
-  postMessage,
-  proposeMeeting,
-  recordNda,
-  recordOutcome,
-  updateNda,
-} from './after';
+import { markThreadRead, pickMeetingSlot, postMessage, proposeMeeting, recordNda, updateNda } from './after';
 import { expressInterest, proposeManualMatch } from './create';
 import { transitionMatch } from './transition';
 import {
@@ -23,7 +15,6 @@ import {
   meetingSchema,
   messageSchema,
   ndaSchema,
-  outcomeSchema,
   pickSlotSchema,
   proposeMatchSchema,
   rejectMatchSchema,
@@ -129,18 +120,6 @@ export const saveNdaAction = authedAction(
     const result = ndaId
       ? await updateNda(db, viewer, matchId, ndaId, { ...input, version }, ip)
       : await recordNda(db, viewer, matchId, input, ip);
-    refresh(matchId);
-    return result;
-  },
-);
-
-export const recordOutcomeAction = authedAction(
-  'introductions.view',
-  outcomeSchema,
-  async (viewer, { matchId, close, ...input }, { ip }) => {
-    const db = await getDb();
-    const result = await recordOutcome(db, viewer, matchId, input, ip);
-    if (close) await transitionMatch(db, viewer, matchId, { type: 'close', outcome: input.kind }, { ip });
     refresh(matchId);
     return result;
   },

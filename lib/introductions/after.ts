@@ -1,14 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { users } from '@/db/schema/accounts';
-import {
-  matchEvents,
-  matchMessageReads,
-  matchMessages,
-  matchOutcomes,
-  meetingProposals,
-  ndas,
-} from '@/db/schema/introductions';
+import { matchEvents, matchMessageReads, matchMessages, meetingProposals, ndas } from '@/db/schema/introductions';
 import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
@@ -17,9 +10,10 @@ import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
 import { actorOf, coordinatorsOf, loadMatchContext, personOfSide, type MatchContext } from './context';
 import { contactsRevealed } from './rules';
-import type { OutcomeKind, Side } from '@/db/vocabulary/introductions';
+import type { Side } from '@/db/vocabulary/introductions';
 
-// What introduced parties and their coordinator do together: messages, meetings, NDAs, outcomes.
+// What introduced parties and their coordinator do together: messages, meetings, NDAs
+// (outcomes: lib/programme/outcomes.ts).
 
 type Participant = { ctx: MatchContext; role: 'coordinator' | Side };
 
@@ -291,58 +285,4 @@ export async function updateNda(
 export async function listNdas(db: Db, viewer: Viewer, matchId: string) {
   await requireParticipant(db, viewer, matchId);
   return db.select().from(ndas).where(eq(ndas.matchId, matchId)).orderBy(ndas.createdAt);
-}
-
-/** Either party or the coordinator records what came of the introduction (several over time). */
-export async function recordOutcome(
-  db: Db,
-  viewer: Viewer,
-  matchId: string,
-  input: { kind: OutcomeKind; occurredOn: string; note?: string },
-  ip: string | null = null,
-) {
-  return transactionWithMail(db, async (tx) => {
-    const { role } = await requireParticipant(tx, viewer, matchId);
-    const [row] = await tx
-      .insert(matchOutcomes)
-      .values({
-        matchId,
-        kind: input.kind,
-        occurredOn: input.occurredOn,
-        note: input.note?.trim() || null,
-        recordedBy: viewer.userId,
-      })
-      .returning({ id: matchOutcomes.id });
-    await tx.insert(matchEvents).values({
-      matchId,
-      type: 'outcome',
-      actorId: viewer.userId,
-      actorRole: role,
-      note: input.note?.trim() || null,
-      details: { outcome: input.kind, occurredOn: input.occurredOn },
-    });
-    await writeAudit(tx, {
-      actorId: viewer.userId,
-      action: 'match.outcome',
-      subjectType: 'match',
-      subjectId: matchId,
-      details: { outcome: input.kind },
-      ip,
-    });
-    return { id: row.id };
-  });
-}
-
-export async function listOutcomes(db: Db, viewer: Viewer, matchId: string) {
-  await requireParticipant(db, viewer, matchId);
-  return db
-    .select({
-      id: matchOutcomes.id,
-      kind: matchOutcomes.kind,
-      occurredOn: matchOutcomes.occurredOn,
-      note: matchOutcomes.note,
-    })
-    .from(matchOutcomes)
-    .where(eq(matchOutcomes.matchId, matchId))
-    .orderBy(matchOutcomes.occurredOn);
 }

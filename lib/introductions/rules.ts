@@ -2,13 +2,8 @@
 // lib/introductions/transition.ts turns a decision into ONE conditional UPDATE.
 
 import type { MatchStatus } from '@/db/vocabulary/matching';
-import {
-  type DeclineReason,
-  type OutcomeKind,
-  type ResponseState,
-  type Side,
-  sides,
-} from '@/db/vocabulary/introductions';
+import { type DeclineReason, type ResponseState, type Side, sides } from '@/db/vocabulary/introductions';
+import type { OutcomeKind } from '@/db/vocabulary/programme';
 
 export type ActorKind = 'coordinator' | 'party' | 'system';
 export type Actor = { kind: 'coordinator' } | { kind: 'party'; side: Side } | { kind: 'system' };
@@ -20,7 +15,8 @@ export type MatchEventInput =
   | { type: 'decline'; reason: DeclineReason; text?: string }
   | { type: 'expire' }
   | { type: 'withdraw' }
-  | { type: 'close'; outcome: OutcomeKind };
+  /** Closing may record the outcome it closes with (the outcome form records its own first). */
+  | { type: 'close'; outcome?: OutcomeKind };
 export type MatchEventType = MatchEventInput['type'];
 
 type TransitionRule = {

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { users } from '@/db/schema/accounts';
-import { matchEvents, matchIntroductions, matchOutcomes } from '@/db/schema/introductions';
+import { matchEvents, matchIntroductions } from '@/db/schema/introductions';
 import { matches } from '@/db/schema/matching';
 import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
@@ -9,6 +9,7 @@ import { AppError } from '@/lib/errors';
 import { transactionWithMail } from '@/lib/mail/jobs';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
+import { recordOutcomeFor } from '@/lib/programme/record';
 import { actorOf, coordinatorsOf, loadMatchContext, personOfSide, stateOf, type MatchContext } from './context';
 import { addDays, decide, DEFAULT_RESPONSE_DAYS, type Actor, type MatchEventInput } from './rules';
 import type { Side } from '@/db/vocabulary/introductions';
@@ -117,12 +118,15 @@ async function applyOnce(
       note = intro.declineText;
       break;
     case 'close':
-      await tx.insert(matchOutcomes).values({
-        matchId,
-        kind: event.outcome,
-        occurredOn: now.toISOString().slice(0, 10),
-        recordedBy: actorId ?? (await anyCoordinator(tx, ctx)),
-      });
+      if (event.outcome)
+        await recordOutcomeFor(tx, {
+          kind: event.outcome,
+          occurredOn: now.toISOString().slice(0, 10),
+          actorId: actorId ?? (await anyCoordinator(tx, ctx)),
+          actorRole,
+          matchId,
+          ip: options.ip,
+        });
       break;
   }
   if (decision.to === 'introduced') intro.introducedAt = now;
@@ -133,7 +137,7 @@ async function applyOnce(
 
   const details: Record<string, unknown> = {};
   if (event.type === 'decline') details.reason = event.reason;
-  if (event.type === 'close') details.outcome = event.outcome;
+  if (event.type === 'close' && event.outcome) details.outcome = event.outcome;
   await tx.insert(matchEvents).values({
     matchId,
     type: event.type,

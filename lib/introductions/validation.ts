@@ -1,5 +1,6 @@
 import { z } from '@/lib/validation/messages';
-import { declineReasons, ndaStatuses, ndaTypes, outcomeKinds } from '@/db/vocabulary/introductions';
+import { declineReasons, ndaStatuses, ndaTypes } from '@/db/vocabulary/introductions';
+import { outcomeKinds } from '@/db/vocabulary/programme';
 
 const id = z.uuid();
 const version = z.coerce.number().int().min(1);
@@ -84,11 +85,3 @@ export const ndaSchema = z
     error: 'introductions.errors.nda_expiry_before_signing',
   });
 export type NdaFormInput = z.input<typeof ndaSchema>;
-
-export const outcomeSchema = z.object({
-  matchId: id,
-  kind: z.enum(outcomeKinds),
-  occurredOn: isoDate,
-  note: z.string().trim().max(1000).optional().default(''),
-  close: z.boolean().optional().default(false),
-});

@@ -14,12 +14,10 @@ import {
   listMeetings,
   listMessages,
   listNdas,
-  listOutcomes,
   pickMeetingSlot,
   postMessage,
   proposeMeeting,
   recordNda,
-  recordOutcome,
   updateNda,
 } from '@/lib/introductions/after';
 import { expressInterest, proposeManualMatch } from '@/lib/introductions/create';
@@ -33,6 +31,7 @@ import { enqueueEmail } from '@/lib/mail/outbox';
 import { deliverDueMails } from '@/lib/mail/sender';
 import { getNeedForViewer } from '@/lib/listings/needs-data';
 import { getSeedForViewer } from '@/lib/listings/seeds-data';
+import { listOutcomes, recordOutcome } from '@/lib/programme/outcomes';
 import { makeCluster, makeUser, unique } from '../support/factories';
 import { messageIdOf, startSmtpCapture } from '../support/smtp-capture';
 

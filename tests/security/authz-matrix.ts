@@ -47,7 +47,7 @@ export const actionMatrix: Record<string, Entry> = {
   'lib/introductions/actions.ts#proposeMeetingAction': { permission: 'introductions.view', allowed: members },
   'lib/introductions/actions.ts#pickMeetingSlotAction': { permission: 'introductions.view', allowed: members },
   'lib/introductions/actions.ts#saveNdaAction': { permission: 'introductions.view', allowed: members },
-  'lib/introductions/actions.ts#recordOutcomeAction': { permission: 'introductions.view', allowed: members },
+  'lib/programme/actions.ts#recordOutcomeAction': { permission: 'introductions.view', allowed: members },
   'lib/introductions/actions.ts#expressInterestAction': {
     permission: 'introductions.interest',
     allowed: ['sme', 'researcher', 'trading', 'lender'],

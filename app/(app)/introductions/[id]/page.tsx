@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
-import { ProposeMeeting, PickSlot, RecordOutcome } from '@/components/introductions/follow-up-forms';
+import { getFormatter, getTimeZone, getTranslations } from 'next-intl/server';
+import { ProposeMeeting, PickSlot } from '@/components/introductions/follow-up-forms';
 import { NdaForm } from '@/components/introductions/nda-form';
+import { OutcomeForm } from '@/components/programme/outcome-form';
 import { Respond } from '@/components/introductions/respond';
 import { MessageComposer } from '@/components/introductions/thread';
 import { Alert } from '@/components/ui/alert';
@@ -12,8 +13,10 @@ import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/guard';
 import { ipFrom } from '@/lib/auth/request-ip';
-import { listMeetings, listMessages, listNdas, listOutcomes } from '@/lib/introductions/after';
+import { listMeetings, listMessages, listNdas } from '@/lib/introductions/after';
 import { getMatchForViewer } from '@/lib/introductions/data';
+import { isoDayIn } from '@/lib/programme/dates';
+import { listOutcomes, outcomeChoices } from '@/lib/programme/outcomes';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('introductions'))('matchTitle') };
@@ -29,17 +32,23 @@ export default async function IntroductionPage({ params }: Props) {
   const ip = ipFrom(await headers());
   const match = await getMatchForViewer(viewer, id, ip === 'unknown' ? null : ip);
   if (!match) notFound();
-  const [t, format] = await Promise.all([getTranslations('introductions'), getFormatter()]);
+  const [t, tOutcomes, format, timeZone] = await Promise.all([
+    getTranslations('introductions'),
+    getTranslations('outcomes'),
+    getFormatter(),
+    getTimeZone(),
+  ]);
   const db = await getDb();
   const threadOpen = match.contacts !== null;
-  const [messages, meetings, ndaRows, outcomes] = threadOpen
+  const [messages, meetings, ndaRows, outcomes, choices] = threadOpen
     ? await Promise.all([
         listMessages(db, viewer, id),
         listMeetings(db, viewer, id),
         listNdas(db, viewer, id),
         listOutcomes(db, viewer, id),
+        outcomeChoices(db, viewer, id),
       ])
-    : [[], [], [], []];
+    : [[], [], [], [], null];
   const mySide = match.mySides[0];
   const title = [match.need?.title, match.seed?.title].filter(Boolean).join(' ↔ ');
   const canAnswer = match.available.includes('accept');
@@ -264,16 +273,31 @@ export default async function IntroductionPage({ params }: Props) {
             </CardHeader>
             <CardBody className="flex flex-col gap-4">
               {outcomes.length > 0 && (
-                <ul className="flex flex-col gap-1">
+                <ul className="flex flex-col gap-1" aria-label={t('outcomesTitle')}>
                   {outcomes.map((o) => (
                     <li key={o.id}>
-                      {o.occurredOn} · {t(`outcomes.${o.kind}`)}
+                      {o.occurredOn} · {tOutcomes(`kinds.${o.kind}`)}
+                      {o.amountJpy !== null && ` · ${format.number(o.amountJpy, 'jpy')}`}
+                      {o.ventureName &&
+                        ` · ${tOutcomes('ventureSummary', {
+                          name: o.ventureName,
+                          seed: o.sourceSeedTitle ?? '—',
+                          manager: o.incubationManager ?? tOutcomes('noManager'),
+                        })}`}
                       {o.note && ` — ${o.note}`}
                     </li>
                   ))}
                 </ul>
               )}
-              <RecordOutcome matchId={match.id} />
+              {choices && (
+                <OutcomeForm
+                  matchId={match.id}
+                  today={isoDayIn(new Date(), timeZone)}
+                  seeds={choices.seeds.map((s) => ({ id: s.id, name: s.title }))}
+                  managers={choices.managers}
+                  defaultSeedId={choices.defaultSeedId}
+                />
+              )}
             </CardBody>
           </Card>
         </>

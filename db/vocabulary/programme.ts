@@ -1,0 +1,44 @@
+// The values of the programme office's enums, defined once (no imports; see accounts.ts).
+
+/**
+ * What came of an introduction. The programme's survey counts the results (joint R&D to
+ * university-born venture); meetings and NDAs are milestones on the way; no_deal ends it.
+ * Other features record their results with these kinds: funding proposals `funding_obtained`,
+ * sales channels `first_sale` (through lib/programme/outcomes.ts).
+ */
+export const outcomeKinds = [
+  'meeting_held',
+  'nda_signed',
+  'joint_rd_started',
+  'licence_signed',
+  'partnership_formed',
+  'new_business_launched',
+  'first_sale',
+  'funding_obtained',
+  'managerial_revamp',
+  'venture_founded',
+  'no_deal',
+] as const;
+export type OutcomeKind = (typeof outcomeKinds)[number];
+
+/** Steps on the way to a result (shown apart in the form; counted in the funnel, not as results). */
+export const outcomeMilestones = ['meeting_held', 'nda_signed'] as const satisfies readonly OutcomeKind[];
+
+/** The results the programme counts (KPIs, survey pre-fill). */
+export const resultOutcomeKinds = [
+  'joint_rd_started',
+  'licence_signed',
+  'partnership_formed',
+  'new_business_launched',
+  'first_sale',
+  'funding_obtained',
+  'managerial_revamp',
+  'venture_founded',
+] as const satisfies readonly OutcomeKind[];
+
+/** Kinds that carry an amount in yen (the order's or the loan's value), optional. */
+export const outcomeKindsWithAmount = [
+  'first_sale',
+  'funding_obtained',
+  'licence_signed',
+] as const satisfies readonly OutcomeKind[];

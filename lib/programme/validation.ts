@@ -1,0 +1,38 @@
+import { z } from '@/lib/validation/messages';
+import { outcomeKinds, outcomeKindsWithAmount } from '@/db/vocabulary/programme';
+
+const id = z.uuid();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.format' });
+/** '' for "not given"; digits from the form's input are coerced. */
+const optionalYen = z.preprocess(
+  (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? Number(v) : v),
+  z.number().int().min(0).max(10_000_000_000_000).optional(),
+);
+const withAmount: readonly string[] = outcomeKindsWithAmount;
+
+/** One outcome of an introduction; a venture names itself and the seed it was founded on. */
+export const outcomeSchema = z
+  .object({
+    matchId: id,
+    kind: z.enum(outcomeKinds),
+    occurredOn: isoDate,
+    note: z.string().trim().max(1000).optional().default(''),
+    amountJpy: optionalYen,
+    ventureName: z.string().trim().max(200).optional().default(''),
+    sourceSeedId: id.or(z.literal('')).optional().default(''),
+    incubationManagerId: id.or(z.literal('')).optional().default(''),
+    close: z.boolean().optional().default(false),
+  })
+  .refine((v) => v.kind !== 'venture_founded' || v.ventureName.length > 0, {
+    path: ['ventureName'],
+    error: 'outcomes.errors.venture_name_required',
+  })
+  .refine((v) => v.kind !== 'venture_founded' || v.sourceSeedId !== '', {
+    path: ['sourceSeedId'],
+    error: 'outcomes.errors.source_seed_required',
+  })
+  .refine((v) => v.amountJpy === undefined || withAmount.includes(v.kind), {
+    path: ['amountJpy'],
+    error: 'outcomes.errors.no_amount_for_kind',
+  });
+export type OutcomeFormInput = z.input<typeof outcomeSchema>;
