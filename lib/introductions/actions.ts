@@ -9,7 +9,6 @@ import { transitionMatch } from './transition';
 import {
   approveMatchSchema,
   bulkDecisionSchema,
-  closeSchema,
   declineSchema,
   interestSchema,
   meetingSchema,
@@ -49,16 +48,6 @@ export const withdrawInterestAction = authedAction(
   respondSchema,
   async (viewer, { matchId }, { ip }) => {
     const result = await transitionMatch(await getDb(), viewer, matchId, { type: 'withdraw' }, { ip });
-    refresh(matchId);
-    return { status: result.to };
-  },
-);
-
-export const closeIntroductionAction = authedAction(
-  'introductions.view',
-  closeSchema,
-  async (viewer, { matchId, outcome }, { ip }) => {
-    const result = await transitionMatch(await getDb(), viewer, matchId, { type: 'close', outcome }, { ip });
     refresh(matchId);
     return { status: result.to };
   },

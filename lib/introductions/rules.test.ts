@@ -79,17 +79,17 @@ describe('match state machine', () => {
     expect(decide(late, needParty, { type: 'accept' }, now)).toEqual({ ok: false, error: 'too_late' });
   });
 
-  it('closes an introduction with an outcome, by a party or the coordinator', () => {
+  it('closes an introduction, by a party or the coordinator', () => {
     const introduced = base({ status: 'introduced', responses: { need: 'accepted', seed: 'accepted' } });
-    expect(decide(introduced, seedParty, { type: 'close', outcome: 'licence_signed' }, now)).toMatchObject({
+    expect(decide(introduced, seedParty, { type: 'close' }, now)).toMatchObject({
       ok: true,
       to: 'closed',
     });
-    expect(decide(introduced, coordinator, { type: 'close', outcome: 'no_deal' }, now)).toMatchObject({
+    expect(decide(introduced, coordinator, { type: 'close' }, now)).toMatchObject({
       ok: true,
       to: 'closed',
     });
-    expect(decide(introduced, system, { type: 'close', outcome: 'no_deal' }, now)).toEqual({
+    expect(decide(introduced, system, { type: 'close' }, now)).toEqual({
       ok: false,
       error: 'forbidden',
     });

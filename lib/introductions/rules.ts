@@ -3,7 +3,6 @@
 
 import type { MatchStatus } from '@/db/vocabulary/matching';
 import { type DeclineReason, type ResponseState, type Side, sides } from '@/db/vocabulary/introductions';
-import type { OutcomeKind } from '@/db/vocabulary/programme';
 
 export type ActorKind = 'coordinator' | 'party' | 'system';
 export type Actor = { kind: 'coordinator' } | { kind: 'party'; side: Side } | { kind: 'system' };
@@ -15,8 +14,8 @@ export type MatchEventInput =
   | { type: 'decline'; reason: DeclineReason; text?: string }
   | { type: 'expire' }
   | { type: 'withdraw' }
-  /** Closing may record the outcome it closes with (the outcome form records its own first). */
-  | { type: 'close'; outcome?: OutcomeKind };
+  /** What it closed with is an outcome, recorded by lib/programme/outcomes.ts in the same transaction. */
+  | { type: 'close' };
 export type MatchEventType = MatchEventInput['type'];
 
 type TransitionRule = {
@@ -105,7 +104,7 @@ export function availableEvents(state: MatchState, actor: Actor, now: Date): Mat
     { type: 'decline', reason: 'too_early' },
     { type: 'expire' },
     { type: 'withdraw' },
-    { type: 'close', outcome: 'no_deal' },
+    { type: 'close' },
   ];
   return samples.filter((e) => decide(state, actor, e, now).ok).map((e) => e.type);
 }

@@ -9,7 +9,6 @@ import { AppError } from '@/lib/errors';
 import { transactionWithMail } from '@/lib/mail/jobs';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
-import { recordOutcomeFor } from '@/lib/programme/record';
 import { actorOf, coordinatorsOf, loadMatchContext, personOfSide, stateOf, type MatchContext } from './context';
 import { addDays, decide, DEFAULT_RESPONSE_DAYS, type Actor, type MatchEventInput } from './rules';
 import type { Side } from '@/db/vocabulary/introductions';
@@ -117,17 +116,6 @@ async function applyOnce(
       intro.declineText = event.text?.trim() || null;
       note = intro.declineText;
       break;
-    case 'close':
-      if (event.outcome)
-        await recordOutcomeFor(tx, {
-          kind: event.outcome,
-          occurredOn: now.toISOString().slice(0, 10),
-          actorId: actorId ?? (await anyCoordinator(tx, ctx)),
-          actorRole,
-          matchId,
-          ip: options.ip,
-        });
-      break;
   }
   if (decision.to === 'introduced') intro.introducedAt = now;
   await tx
@@ -137,7 +125,6 @@ async function applyOnce(
 
   const details: Record<string, unknown> = {};
   if (event.type === 'decline') details.reason = event.reason;
-  if (event.type === 'close' && event.outcome) details.outcome = event.outcome;
   await tx.insert(matchEvents).values({
     matchId,
     type: event.type,
@@ -158,12 +145,6 @@ async function applyOnce(
   });
   await announce(tx, ctx, event, decision.to, actor, { note, deadline: intro.deadline ?? ctx.intro?.deadline ?? null });
   return { matchId, from: ctx.status, to: decision.to, version: updated[0].version };
-}
-
-async function anyCoordinator(tx: Db, ctx: MatchContext): Promise<string> {
-  const [id] = await coordinatorsOf(tx, ctx);
-  if (!id) throw new AppError('conflict');
-  return id;
 }
 
 /** The title a side's person knows the match by, and the other side's. */

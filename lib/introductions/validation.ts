@@ -1,6 +1,5 @@
 import { z } from '@/lib/validation/messages';
 import { declineReasons, ndaStatuses, ndaTypes } from '@/db/vocabulary/introductions';
-import { outcomeKinds } from '@/db/vocabulary/programme';
 
 const id = z.uuid();
 const version = z.coerce.number().int().min(1);
@@ -30,7 +29,6 @@ export const declineSchema = z
     path: ['text'],
     error: 'introductions.errors.reason_text_required',
   });
-export const closeSchema = z.object({ matchId: id, outcome: z.enum(outcomeKinds) });
 
 export const proposeMatchSchema = z.object({
   needId: id,

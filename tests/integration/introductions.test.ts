@@ -370,7 +370,11 @@ describe('after the introduction', () => {
       expiresOn: addDays(t0, 10).toISOString().slice(0, 10),
     });
     await recordOutcome(db, w.coordinator.viewer, w.match.id, { kind: 'meeting_held', occurredOn: '2026-02-01' });
-    await transitionMatch(db, w.sme.viewer, w.match.id, { type: 'close', outcome: 'joint_rd_started' });
+    await recordOutcome(db, w.sme.viewer, w.match.id, {
+      kind: 'joint_rd_started',
+      occurredOn: '2026-02-02',
+      close: true,
+    });
     expect((await listOutcomes(db, w.researcher.viewer, w.match.id)).map((o) => o.kind).sort()).toEqual([
       'joint_rd_started',
       'meeting_held',

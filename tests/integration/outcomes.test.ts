@@ -81,10 +81,11 @@ describe('outcomes the programme counts', () => {
     expect(await db.select().from(matchOutcomes).where(eq(matchOutcomes.matchId, w.matchId))).toHaveLength(1);
   });
 
-  it('closing with an outcome records it once; strangers can neither record nor list', async () => {
+  it('closing needs no outcome; strangers can neither record nor list outcomes', async () => {
     const db = await getDb();
     const w = await introducedMatch();
-    await transitionMatch(db, w.coordinator.viewer, w.matchId, { type: 'close', outcome: 'no_deal' });
+    await recordOutcome(db, w.coordinator.viewer, w.matchId, { kind: 'no_deal', occurredOn: '2026-01-05' });
+    await transitionMatch(db, w.coordinator.viewer, w.matchId, { type: 'close' });
     expect((await listOutcomes(db, w.sme.viewer, w.matchId)).map((o) => o.kind)).toEqual(['no_deal']);
     const stranger = await makeUser('sme');
     await expect(listOutcomes(db, stranger.viewer, w.matchId)).rejects.toMatchObject({ code: 'not_found' });

@@ -41,7 +41,6 @@ export const actionMatrix: Record<string, Entry> = {
   'lib/introductions/actions.ts#acceptIntroductionAction': { permission: 'introductions.view', allowed: members },
   'lib/introductions/actions.ts#declineIntroductionAction': { permission: 'introductions.view', allowed: members },
   'lib/introductions/actions.ts#withdrawInterestAction': { permission: 'introductions.view', allowed: members },
-  'lib/introductions/actions.ts#closeIntroductionAction': { permission: 'introductions.view', allowed: members },
   'lib/introductions/actions.ts#sendMessageAction': { permission: 'introductions.view', allowed: members },
   'lib/introductions/actions.ts#markThreadReadAction': { permission: 'introductions.view', allowed: members },
   'lib/introductions/actions.ts#proposeMeetingAction': { permission: 'introductions.view', allowed: members },
