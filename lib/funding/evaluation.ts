@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { fundingEvaluations, fundingPatents, fundingShares, fundingValuations } from '@/db/schema/funding';
-import { matchOutcomes } from '@/db/schema/introductions';
+import { matchOutcomes } from '@/db/schema/programme';
 import { seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
 import { writeAudit } from '@/lib/audit/write';
