@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { pickMeetingSlotAction, proposeMeetingAction } from '@/lib/introductions/actions';
 import { Alert } from '@/components/ui/alert';
@@ -8,9 +8,12 @@ import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { TextField } from '@/components/ui/text-field';
 import { useRun } from './use-run';
+import { instantAt } from '@/lib/i18n/time-zone';
+import { DEFAULT_TIME_ZONE } from '@/db/vocabulary/accounts';
 
 export function ProposeMeeting({ matchId }: { matchId: string }) {
   const t = useTranslations('introductions');
+  const timeZone = useTimeZone() ?? DEFAULT_TIME_ZONE;
   const [slots, setSlots] = useState(['', '', '']);
   const [location, setLocation] = useState('');
   const { run, pending, error } = useRun();
@@ -28,6 +31,7 @@ export function ProposeMeeting({ matchId }: { matchId: string }) {
           </FormField>
         ))}
       </div>
+      <p className="text-sm text-slate-700">{t('slotsInZone', { zone: timeZone })}</p>
       <FormField label={t('location')}>
         <TextField maxLength={300} value={location} onChange={(e) => setLocation(e.target.value)} />
       </FormField>
@@ -38,7 +42,7 @@ export function ProposeMeeting({ matchId }: { matchId: string }) {
           onClick={() =>
             run(
               proposeMeetingAction,
-              { matchId, slots: slots.filter(Boolean).map((s) => new Date(s).toISOString()), location },
+              { matchId, slots: slots.filter(Boolean).map((s) => instantAt(s, timeZone).toISOString()), location },
               { success: t('done') },
             )
           }

@@ -8,6 +8,7 @@ import { prefectureName } from '@/lib/prefectures';
 import { organisationText } from './card-data';
 import { OwnerActions } from './owner-actions';
 import { StatusBadge } from './status-badge';
+import { calendarDay } from '@/lib/i18n/time-zone';
 
 /** Detail of a need or seed: renders only what the view holds (the disclosure module decided). */
 export async function ListingDetail({ view }: { view: NeedView | SeedView }) {
@@ -24,6 +25,7 @@ export async function ListingDetail({ view }: { view: NeedView | SeedView }) {
   const manage = view.manage;
   const expired = manage ? isExpired(manage.expiresAt) : false;
   const date = (d: Date | string) => format.dateTime(new Date(d), 'short');
+  const dayOf = (d: string) => format.dateTime(calendarDay(d), 'day');
 
   const facts: Array<[string, React.ReactNode]> = [
     [t('fields.domain'), tr(`domains.${view.domain}`)],
@@ -53,7 +55,9 @@ export async function ListingDetail({ view }: { view: NeedView | SeedView }) {
       [t('fields.timeline'), view.timeline || t('detail.notGiven')],
       [
         t('fields.partnerKinds'),
-        view.partnerKinds.length ? view.partnerKinds.map((k) => tr(`orgKinds.${k}`)).join('、') : t('detail.notGiven'),
+        view.partnerKinds.length
+          ? format.list(view.partnerKinds.map((k) => tr(`orgKinds.${k}`)))
+          : t('detail.notGiven'),
       ],
       [t('fields.regionPreference'), view.regionPreference || t('detail.notGiven')],
     );
@@ -63,7 +67,7 @@ export async function ListingDetail({ view }: { view: NeedView | SeedView }) {
       [t('search.ipStatus'), view.ipStatus ? t(`ipStatus.${view.ipStatus}`) : t('detail.notGiven')],
       [
         t('fields.licensing'),
-        view.licensing.length ? view.licensing.map((l) => t(`licensing.${l}`)).join('、') : t('detail.notGiven'),
+        view.licensing.length ? format.list(view.licensing.map((l) => t(`licensing.${l}`))) : t('detail.notGiven'),
       ],
     );
     if (view.leadResearcher) facts.push([t('fields.leadResearcher'), view.leadResearcher]);
@@ -187,8 +191,8 @@ export async function ListingDetail({ view }: { view: NeedView | SeedView }) {
                 <p className="text-sm text-slate-700">
                   {r.jurisdiction} · {t(`ipStatus.${r.status}`)} · {t('detail.number')}:{' '}
                   {r.number ?? t('detail.numberHidden')}
-                  {r.filedOn && <> · {t('detail.filed', { date: r.filedOn })}</>}
-                  {r.grantedOn && <> · {t('detail.granted', { date: r.grantedOn })}</>}
+                  {r.filedOn && <> · {t('detail.filed', { date: dayOf(r.filedOn) })}</>}
+                  {r.grantedOn && <> · {t('detail.granted', { date: dayOf(r.grantedOn) })}</>}
                 </p>
               </li>
             ))}

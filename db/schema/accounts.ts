@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { employeeBands, locales, organisationKinds, roles } from '../vocabulary/accounts';
+import { DEFAULT_TIME_ZONE, employeeBands, locales, organisationKinds, roles } from '../vocabulary/accounts';
 import { clusterPhases, domains } from '../vocabulary/clusters';
 
 export const organisationKindEnum = pgEnum('organisation_kind', organisationKinds);
@@ -84,6 +84,8 @@ export const users = pgTable(
       .notNull()
       .references(() => organisations.id),
     locale: localeEnum('locale').notNull().default('ja'),
+    // IANA zone every date and time is shown in, to this user on pages and in mails.
+    timeZone: text('time_zone').notNull().default(DEFAULT_TIME_ZONE),
     // A member joining an existing organisation waits for an admin's approval.
     approved: boolean('approved').notNull().default(false),
     disabled: boolean('disabled').notNull().default(false),

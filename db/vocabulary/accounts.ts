@@ -21,3 +21,6 @@ export type EmployeeBand = (typeof employeeBands)[number];
 /** The languages of the portal, of a user's preference and of a listing's text. */
 export const locales = ['ja', 'en'] as const;
 export type Locale = (typeof locales)[number];
+
+/** A user's time zone until they choose another (an IANA name; the programme is in Japan). */
+export const DEFAULT_TIME_ZONE = 'Asia/Tokyo';

@@ -128,6 +128,7 @@ export async function getAccount(viewer: Viewer) {
       phone: users.phone,
       role: users.role,
       locale: users.locale,
+      timeZone: users.timeZone,
       approved: users.approved,
       createdAt: users.createdAt,
       lastSignInAt: users.lastSignInAt,
@@ -152,7 +153,13 @@ export async function updateProfile(viewer: Viewer, input: UpdateProfileInput) {
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ name: input.name, phone: input.phone || null, locale: input.locale, updatedAt: new Date() })
+      .set({
+        name: input.name,
+        phone: input.phone || null,
+        locale: input.locale,
+        timeZone: input.timeZone,
+        updatedAt: new Date(),
+      })
       .where(eq(users.id, viewer.userId));
     await writeAudit(tx, {
       actorId: viewer.userId,

@@ -1,6 +1,7 @@
 import { canonicalPrefecture } from '@/lib/prefectures';
 import { z } from '@/lib/validation/messages';
 import { employeeBands, locales, organisationKinds } from '@/db/vocabulary/accounts';
+import { isTimeZone } from '@/lib/i18n/time-zone';
 
 const email = z.string().trim().toLowerCase().max(254).email();
 export const password = z.string().min(12).max(128);
@@ -68,6 +69,7 @@ export const updateProfileSchema = z
         .regex(/^[0-9+()\- ]+$/, 'validation.phone'),
     ]),
     locale: z.enum(locales),
+    timeZone: z.string().trim().max(64).refine(isTimeZone, 'validation.timeZone'),
   })
   .strict();
 export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;

@@ -11,6 +11,8 @@ export type Viewer = {
   /** Clusters this user coordinates (empty unless role is coordinator). */
   coordinatorClusterIds: string[];
   locale: 'ja' | 'en';
+  /** IANA zone the viewer reads dates and times in. */
+  timeZone: string;
 };
 
 type Rule = (viewer: Viewer) => boolean;

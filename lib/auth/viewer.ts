@@ -14,6 +14,7 @@ export async function loadViewer(userId: string, sessionVersion: number): Promis
       orgVerified: organisations.verified,
       approved: users.approved,
       locale: users.locale,
+      timeZone: users.timeZone,
     })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
@@ -34,5 +35,6 @@ export async function loadViewer(userId: string, sessionVersion: number): Promis
     verified: row.orgVerified && row.approved,
     coordinatorClusterIds: clusterRows.map((r) => r.clusterId),
     locale: row.locale,
+    timeZone: row.timeZone,
   };
 }

@@ -76,7 +76,7 @@ export async function exportListingsCsv(
       v.partnerKinds,
       v.regionPreference,
     ]);
-    return { csv: toExcelCsv(headers, data), count: data.length, truncated };
+    return { csv: toExcelCsv(headers, data, { timeZone: viewer.timeZone }), count: data.length, truncated };
   }
   const headers = [...commonHeaders, 'trl', 'licensing', 'ip_status', 'lead_researcher', 'advantages'];
   const data = (rows as SeedView[]).map((v) => [
@@ -87,5 +87,5 @@ export async function exportListingsCsv(
     v.leadResearcher,
     v.advantages,
   ]);
-  return { csv: toExcelCsv(headers, data), count: data.length, truncated };
+  return { csv: toExcelCsv(headers, data, { timeZone: viewer.timeZone }), count: data.length, truncated };
 }

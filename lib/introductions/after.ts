@@ -168,11 +168,7 @@ export async function pickMeetingSlot(db: Db, viewer: Viewer, matchId: string, p
       details: { slot: slot.toISOString() },
     });
     for (const userId of await othersInThread(tx, ctx, viewer.userId)) {
-      const params = {
-        listing: titleOf(ctx),
-        matchId,
-        when: slot.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-      };
+      const params = { listing: titleOf(ctx), matchId, when: slot };
       await notify(tx, { userId, kind: 'meeting_confirmed', params, href: `/introductions/${matchId}` });
       await enqueueEmail(tx, { to: { userId }, category: 'introductions', template: 'meeting_confirmed', params });
     }

@@ -2,7 +2,10 @@ import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { matchEvents, matchIntroductions, ndas } from '@/db/schema/introductions';
 import { matches } from '@/db/schema/matching';
+import { DEFAULT_TIME_ZONE } from '@/db/vocabulary/accounts';
 import { AppError } from '@/lib/errors';
+import type { MessageParams } from '@/lib/i18n/message-params';
+import { calendarDay, calendarDayIn } from '@/lib/i18n/time-zone';
 import { defineWorker } from '@/lib/jobs';
 import { transactionWithMail } from '@/lib/mail/jobs';
 import { enqueueEmail } from '@/lib/mail/outbox';
@@ -61,7 +64,8 @@ export async function runIntroductionSweeps(db: Db, now = new Date()) {
       const ctx = (await loadMatchContext(tx, id))!;
       if (ctx.status !== 'approved') return;
       const responses = responsesOf(ctx);
-      const deadline = ctx.intro?.deadline?.toISOString().slice(0, 10) ?? '';
+      const deadline = ctx.intro?.deadline;
+      if (!deadline) return;
       for (const side of ctx.sides.filter((s) => (responses[s] ?? 'pending') === 'pending')) {
         await toPerson(tx, ctx, personOfSide(ctx, side), 'introduction_reminder', 'reminders', { deadline });
       }
@@ -102,14 +106,15 @@ export async function runIntroductionSweeps(db: Db, now = new Date()) {
     }
   }
 
-  const today = now.toISOString().slice(0, 10);
+  // an NDA's expiry is a calendar date of the programme, in Japan
+  const today = calendarDayIn(now, DEFAULT_TIME_ZONE);
   const expiredNdas = await db
     .update(ndas)
     .set({ status: 'expired', updatedAt: now, version: sql`${ndas.version} + 1` })
     .where(and(eq(ndas.status, 'signed'), sql`${ndas.expiresOn} < ${today}`))
     .returning({ id: ndas.id });
   counts.ndaExpired = expiredNdas.length;
-  const soon = addDays(now, NDA_REMINDER_DAYS).toISOString().slice(0, 10);
+  const soon = calendarDayIn(addDays(now, NDA_REMINDER_DAYS), DEFAULT_TIME_ZONE);
   const expiring = await db
     .select({ id: ndas.id, matchId: ndas.matchId })
     .from(ndas)
@@ -122,12 +127,13 @@ export async function runIntroductionSweeps(db: Db, now = new Date()) {
         .set({ remindedAt: now })
         .where(and(eq(ndas.id, nda.id), isNull(ndas.remindedAt)))
         .returning({ type: ndas.type, expiresOn: ndas.expiresOn });
-      if (!claimed.length) return;
+      const expiresOn = claimed[0]?.expiresOn;
+      if (!expiresOn) return;
       const ctx = (await loadMatchContext(tx, nda.matchId))!;
       for (const side of ctx.sides) {
         await toPerson(tx, ctx, personOfSide(ctx, side), 'nda_expiring', 'reminders', {
           type: `@introductions.ndaTypes.${claimed[0].type}`,
-          expires: claimed[0].expiresOn ?? '',
+          expires: calendarDay(expiresOn),
         });
       }
       counts.ndaReminders++;
@@ -142,7 +148,7 @@ async function toPerson(
   userId: string | null,
   template: string,
   category: 'reminders' | 'follow_up',
-  extra: Record<string, string | number>,
+  extra: MessageParams,
 ) {
   if (!userId) return;
   const params = { listing: (ctx.need ?? ctx.seed)?.title ?? '', other: '', matchId: ctx.id, ...extra };

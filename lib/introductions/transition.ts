@@ -6,6 +6,7 @@ import { matches } from '@/db/schema/matching';
 import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
+import type { MessageParams } from '@/lib/i18n/message-params';
 import { transactionWithMail } from '@/lib/mail/jobs';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
@@ -173,17 +174,17 @@ async function announce(
   info: { note: string | null; deadline: Date | null },
 ) {
   const href = `/introductions/${ctx.id}`;
-  const deadline = info.deadline ? info.deadline.toISOString().slice(0, 10) : '';
   const toSide = async (
     side: Side,
     kind: string,
     template: string | null,
     category: 'introductions' | 'reminders',
-    extra: Record<string, string> = {},
+    extra: MessageParams = {},
   ) => {
     const person = personOfSide(ctx, side);
     if (!person) return;
-    const params = { ...titlesFor(ctx, side), matchId: ctx.id, deadline, ...extra };
+    const params: MessageParams = { ...titlesFor(ctx, side), matchId: ctx.id, ...extra };
+    if (info.deadline) params.deadline = info.deadline;
     await notify(tx, { userId: person, kind, params, href });
     if (template)
       await enqueueEmail(tx, {

@@ -124,7 +124,7 @@ async function remind(
   days: number,
 ) {
   const href = `/${kind}s/${listing.id}`;
-  const params = { listing: listing.title, expires: listing.expiresAt.toISOString().slice(0, 10), days, path: href };
+  const params = { listing: listing.title, expires: listing.expiresAt, days, path: href };
   for (const userId of await recipientsOf(tx, listing)) {
     await notify(tx, { userId, kind: EXPIRY_REMINDER_TEMPLATE, params, href });
     await enqueueEmail(tx, { to: { userId }, category: 'reminders', template: EXPIRY_REMINDER_TEMPLATE, params });

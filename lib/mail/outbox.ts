@@ -4,16 +4,18 @@ import type { Db } from '@/db';
 import { users } from '@/db/schema/accounts';
 import { outboxEmails } from '@/db/schema/mail';
 import { isMailEnabled, type MailCategory } from './preferences';
-import { renderMail, type MailParams } from './templates';
-import type { Locale } from '@/db/vocabulary/accounts';
+import { renderMail } from './templates';
+import type { MessageParams } from '@/lib/i18n/message-params';
+import { DEFAULT_TIME_ZONE, type Locale } from '@/db/vocabulary/accounts';
 
 export type EnqueueEmail = {
   /** A user (address, language and preferences looked up), or a bare address with its language. */
-  to: { userId: string } | { address: string; locale: Locale };
+  to: { userId: string } | { address: string; locale: Locale; timeZone?: string };
   category: MailCategory;
   /** Key under `mail.` in messages/<locale>/mail.json with `subject` and `body`. */
   template: string;
-  params?: MailParams;
+  /** Dates as Date (shown in the recipient's zone), message keys as '@ns.key' (lib/i18n/message-params). */
+  params?: MessageParams;
 };
 
 const MESSAGE_ID_HOST = 'clustermatch.local';
@@ -30,24 +32,33 @@ export const wroteMail = (tx: Db): boolean => withMail.has(tx);
 export async function enqueueEmail(tx: Db, mail: EnqueueEmail): Promise<string | null> {
   let address: string;
   let locale: Locale;
+  let timeZone = DEFAULT_TIME_ZONE;
   let toUserId: string | null = null;
-  let params: MailParams = mail.params ?? {};
+  let params: MessageParams = mail.params ?? {};
   if ('userId' in mail.to) {
     const [user] = await tx
-      .select({ email: users.email, name: users.name, locale: users.locale, disabled: users.disabled })
+      .select({
+        email: users.email,
+        name: users.name,
+        locale: users.locale,
+        timeZone: users.timeZone,
+        disabled: users.disabled,
+      })
       .from(users)
       .where(eq(users.id, mail.to.userId));
     if (!user || user.disabled) return null;
     if (!(await isMailEnabled(tx, mail.to.userId, mail.category))) return null;
     address = user.email;
     locale = user.locale;
+    timeZone = user.timeZone;
     toUserId = mail.to.userId;
     params = { ...params, name: params.name || user.name }; // the recipient's own name unless the caller gave one
   } else {
     address = mail.to.address;
     locale = mail.to.locale;
+    timeZone = mail.to.timeZone ?? DEFAULT_TIME_ZONE;
   }
-  const { subject, text } = renderMail(mail.template, locale, params);
+  const { subject, text } = renderMail(mail.template, { locale, timeZone }, params);
   const id = crypto.randomUUID();
   await tx.insert(outboxEmails).values({
     id,

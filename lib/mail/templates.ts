@@ -1,29 +1,19 @@
-import { createTranslator } from 'next-intl';
 import { env } from '@/lib/env';
-import { loadMessages } from '@/lib/i18n/messages';
-import type { Locale } from '@/db/vocabulary/accounts';
-
-export type MailParams = Record<string, string | number>;
+import { type Reader, translatorFor } from '@/lib/i18n/formatter';
+import { type MessageParams, resolveParams } from '@/lib/i18n/message-params';
 
 /**
- * Renders `mail.<template>.subject` and `.body` from messages/<locale>/mail.json. Params are
- * plain strings (ICU placeholders); `{appUrl}` is always available for links.
+ * Renders `mail.<template>.subject` and `.body` from messages/<locale>/mail.json for the
+ * recipient: their language, dates in their time zone (lib/i18n/message-params says how
+ * params are written). `{appUrl}` is always available for links.
  */
-export function renderMail(template: string, locale: Locale, params: MailParams): { subject: string; text: string } {
-  const t = createTranslator({ locale, messages: loadMessages(locale), namespace: 'mail' });
-  const root = createTranslator({ locale, messages: loadMessages(locale) });
-  // a param written `@ns.key` is a message key, translated into the recipient's language
-  const translated = Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [
-      k,
-      typeof v === 'string' && v.startsWith('@') ? (root(v.slice(1) as never) as string) : v,
-    ]),
-  );
-  const all = { appUrl: appUrl(), ...translated };
-  const key = template as never;
-  const subject = t(`${key}.subject` as never, all as never) as string;
-  const body = t(`${key}.body` as never, all as never) as string;
-  const footer = t('footer' as never, all as never) as string;
+export function renderMail(template: string, reader: Reader, params: MessageParams): { subject: string; text: string } {
+  const t = translatorFor(reader);
+  const all = { appUrl: appUrl(), ...resolveParams(params, (key) => t(key as never)) };
+  const key = `mail.${template}` as never;
+  const subject = t(`${key}.subject` as never, all as never);
+  const body = t(`${key}.body` as never, all as never);
+  const footer = t('mail.footer' as never, all as never);
   return { subject, text: `${body}\n\n--\n${footer}\n` };
 }
 

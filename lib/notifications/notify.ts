@@ -1,11 +1,13 @@
 import type { Db } from '@/db';
 import { notifications } from '@/db/schema/notifications';
+import { type MessageParams, storeParams } from '@/lib/i18n/message-params';
 
 export type NotificationInput = {
   userId: string;
-  /** Key under `notifications.kinds.` (rendered in the reader's language when shown). */
+  /** Key under `notifications.kinds.` (rendered in the reader's language and time zone when shown). */
   kind: string;
-  params?: Record<string, string | number>;
+  /** Dates as Date, message keys as '@ns.key' (lib/i18n/message-params). */
+  params?: MessageParams;
   href?: string;
 };
 
@@ -14,7 +16,7 @@ export async function notify(tx: Db, items: NotificationInput | NotificationInpu
   const rows = (Array.isArray(items) ? items : [items]).map((n) => ({
     userId: n.userId,
     kind: n.kind,
-    params: n.params ?? {},
+    params: storeParams(n.params ?? {}),
     href: n.href ?? null,
   }));
   if (rows.length) await tx.insert(notifications).values(rows);

@@ -64,6 +64,29 @@ describe('CSV export of search results', () => {
     expect(res.headers.get('x-export-count')).toBe('2');
   });
 
+  it("writes times and the file's date in the reader's time zone", async () => {
+    const owner = await makeUser('sme');
+    const word = `tz${Math.random().toString(36).slice(2, 7)}`;
+    const id = await need(owner.viewer, `${word} 公開`, 'members', true);
+    // 05:00 UTC is 14:00 in Japan; 16:30 UTC on 4 Dec is already 5 Dec there
+    await (await getDb())
+      .update(needs)
+      .set({ publishedAt: new Date('2026-12-17T05:00:00Z') })
+      .where(eq(needs.id, id));
+    session.viewer = (await makeUser('trading', { timeZone: 'Asia/Tokyo' })).viewer;
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-04T16:30:00Z') });
+    try {
+      const res = await GET(new Request(`http://localhost/api/export?kind=needs&q=${word}`));
+      expect(res.headers.get('content-disposition')).toContain('filename="clustermatch-needs-2026-12-05.csv"');
+      const rows = Papa.parse<Record<string, string>>((await res.text()).replace(/^\uFEFF/, '').trim(), {
+        header: true,
+      }).data;
+      expect(rows.map((r) => r.published_at)).toEqual(['2026-12-17 14:00']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('needs a signed-in member and a valid kind', async () => {
     session.viewer = null;
     expect((await GET(new Request('http://localhost/api/export?kind=needs'))).status).toBe(401);

@@ -69,6 +69,7 @@ function viewerFor(subject: Subject): Viewer | null {
     verified: subject !== 'unverified',
     coordinatorClusterIds: role === 'coordinator' ? ['00000000-0000-0000-0000-000000000003'] : [],
     locale: 'ja',
+    timeZone: 'Asia/Tokyo',
   };
 }
 

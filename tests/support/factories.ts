@@ -3,7 +3,7 @@ import { getDb } from '@/db';
 import { clusters, coordinatorClusters, organisationClusters, organisations, users } from '@/db/schema/accounts';
 import type { Viewer } from '@/lib/auth/policy';
 import { loadViewer } from '@/lib/auth/viewer';
-import type { OrganisationKind, Role } from '@/db/vocabulary/accounts';
+import type { Locale, OrganisationKind, Role } from '@/db/vocabulary/accounts';
 
 // Each test makes its own rows with unique names, so tests never depend on each other.
 export const unique = (prefix = 'x') => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
@@ -60,6 +60,8 @@ export async function makeUser(
     clusterIds?: string[];
     coordinates?: string[];
     passwordHash?: string;
+    locale?: Locale;
+    timeZone?: string;
   } = {},
 ) {
   const db = await getDb();
@@ -82,7 +84,8 @@ export async function makeUser(
       role,
       organisationId,
       approved: true,
-      locale: 'en',
+      locale: options.locale ?? 'en',
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     })
     .returning();
   for (const clusterId of options.coordinates ?? []) {

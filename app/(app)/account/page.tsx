@@ -6,6 +6,7 @@ import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { getAccount } from '@/lib/accounts/data';
 import { can } from '@/lib/auth/policy';
 import { requirePermission } from '@/lib/auth/guard';
+import { timeZoneChoices } from '@/lib/i18n/time-zone';
 import { ChangePasswordForm } from './change-password-form';
 import { ProfileForm } from './profile-form';
 import { SignOutEverywhere } from './sign-out-everywhere';
@@ -64,7 +65,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               </>
             )}
           </dl>
-          <ProfileForm defaultValues={{ name: account.name, phone: account.phone ?? '', locale: account.locale }} />
+          <ProfileForm
+            defaultValues={{
+              name: account.name,
+              phone: account.phone ?? '',
+              locale: account.locale,
+              timeZone: account.timeZone,
+            }}
+            timeZones={timeZoneChoices()}
+          />
         </CardBody>
       </Card>
       {tools.length > 0 && (

@@ -20,9 +20,7 @@ export default async function ImportPage() {
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="text-slate-700">{t('lead')}</p>
-      <p className="text-slate-700">
-        {t('limits', { maxMb: MAX_FILE_BYTES / 1024 / 1024, maxRows: MAX_ROWS.toLocaleString('en') })}
-      </p>
+      <p className="text-slate-700">{t('limits', { maxMb: MAX_FILE_BYTES / 1024 / 1024, maxRows: MAX_ROWS })}</p>
       <ImportForm kinds={kinds} />
       <Card>
         <CardHeader>

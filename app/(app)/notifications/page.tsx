@@ -8,6 +8,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { requirePermission } from '@/lib/auth/guard';
 import { notificationsQuerySchema } from '@/lib/notifications/validation';
 import { listNotifications } from '@/lib/notifications/data';
+import { notificationText } from '@/lib/notifications/text';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('notifications'))('title') };
@@ -18,9 +19,10 @@ type Props = { searchParams: Promise<{ page?: string }> };
 export default async function NotificationsPage({ searchParams }: Props) {
   const viewer = await requirePermission('notifications.view');
   const { page } = notificationsQuerySchema.parse({ page: (await searchParams).page ?? 1 });
-  const [{ rows, unread, totalPages }, t, tc, format] = await Promise.all([
+  const [{ rows, unread, totalPages }, t, root, tc, format] = await Promise.all([
     listNotifications(viewer, page),
     getTranslations('notifications'),
+    getTranslations(),
     getTranslations('common'),
     getFormatter(),
   ]);
@@ -47,7 +49,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
             <li key={n.id} className={`flex flex-wrap items-center gap-3 p-3 ${n.readAt ? '' : 'bg-teal-50'}`}>
               {!n.readAt && <Badge tone="info">{t('unread')}</Badge>}
               <div className="min-w-0 flex-1">
-                <p>{t.has(`kinds.${n.kind}` as never) ? t(`kinds.${n.kind}` as never, n.params as never) : n.kind}</p>
+                <p>{notificationText(root, n)}</p>
                 <p className="text-sm text-slate-700">{format.dateTime(n.createdAt, 'long')}</p>
               </div>
               {n.href && (

@@ -1,4 +1,5 @@
 import { withSessionRoute } from '@/lib/api/handler';
+import { csvFileName } from '@/lib/export/csv';
 import { exportListingsCsv } from '@/lib/export/listings';
 import { appUrl } from '@/lib/mail/templates';
 import { searchParamsSchema } from '@/lib/listings/validation';
@@ -14,11 +15,10 @@ export const GET = withSessionRoute(
   async ({ viewer, query }) => {
     const { kind, ...params } = query;
     const { csv, count, truncated } = await exportListingsCsv(viewer, kind, params, appUrl());
-    const stamp = new Date().toISOString().slice(0, 10);
     return new Response(csv, {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="clustermatch-${kind}-${stamp}.csv"`,
+        'content-disposition': `attachment; filename="${csvFileName(kind, viewer.timeZone)}"`,
         'cache-control': 'no-store',
         'x-export-count': String(count),
         'x-export-truncated': String(truncated),

@@ -15,7 +15,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { ipFrom } from '@/lib/auth/request-ip';
 import { listMeetings, listMessages, listNdas } from '@/lib/introductions/after';
 import { getMatchForViewer } from '@/lib/introductions/data';
-import { isoDayIn } from '@/lib/programme/dates';
+import { calendarDay, calendarDayIn } from '@/lib/i18n/time-zone';
 import { listOutcomes, outcomeChoices } from '@/lib/programme/outcomes';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -210,16 +210,20 @@ export default async function IntroductionPage({ params }: Props) {
                 <div key={m.id} className="rounded-md border border-slate-200 p-3">
                   {m.location && <p className="text-sm">{m.location}</p>}
                   {m.status === 'confirmed' && m.chosenSlot ? (
-                    <p className="font-medium">{t('confirmedFor', { when: format.dateTime(m.chosenSlot, 'long') })}</p>
+                    <p className="font-medium">{t('confirmedFor', { when: format.dateTime(m.chosenSlot, 'zoned') })}</p>
                   ) : m.proposerSide !== myRole && m.proposedBy !== viewer.userId ? (
                     <PickSlot
                       matchId={match.id}
                       proposalId={m.id}
-                      slots={m.slots.map((s) => ({ iso: s.toISOString(), label: format.dateTime(s, 'long') }))}
+                      slots={m.slots.map((s) => ({ iso: s.toISOString(), label: format.dateTime(s, 'zoned') }))}
                     />
                   ) : (
                     <p className="text-sm text-slate-700">
-                      {t('waitingForPick')}: {m.slots.map((s) => format.dateTime(s, 'long')).join(' / ')}
+                      {t('waitingForPick')}:{' '}
+                      {format.list(
+                        m.slots.map((s) => format.dateTime(s, 'zoned')),
+                        { type: 'disjunction' },
+                      )}
                     </p>
                   )}
                 </div>
@@ -239,8 +243,8 @@ export default async function IntroductionPage({ params }: Props) {
                     <li key={n.id} className="rounded-md border border-slate-200 p-3">
                       <p>
                         {t(`ndaTypes.${n.type}`)} · {t(`ndaStatuses.${n.status}`)}
-                        {n.signedOn && ` · ${t('signedOn')} ${n.signedOn}`}
-                        {n.expiresOn && ` · ${t('expiresOn')} ${n.expiresOn}`}
+                        {n.signedOn && ` · ${t('signedOn')} ${format.dateTime(calendarDay(n.signedOn), 'day')}`}
+                        {n.expiresOn && ` · ${t('expiresOn')} ${format.dateTime(calendarDay(n.expiresOn), 'day')}`}
                       </p>
                       <details className="mt-2">
                         <summary className="cursor-pointer text-sm font-medium text-teal-800">{t('editNda')}</summary>
@@ -276,7 +280,7 @@ export default async function IntroductionPage({ params }: Props) {
                 <ul className="flex flex-col gap-1" aria-label={t('outcomesTitle')}>
                   {outcomes.map((o) => (
                     <li key={o.id}>
-                      {o.occurredOn} · {tOutcomes(`kinds.${o.kind}`)}
+                      {format.dateTime(calendarDay(o.occurredOn), 'day')} · {tOutcomes(`kinds.${o.kind}`)}
                       {o.amountJpy !== null && ` · ${format.number(o.amountJpy, 'jpy')}`}
                       {o.ventureName &&
                         ` · ${tOutcomes('ventureSummary', {
@@ -292,7 +296,7 @@ export default async function IntroductionPage({ params }: Props) {
               {choices && (
                 <OutcomeForm
                   matchId={match.id}
-                  today={isoDayIn(new Date(), timeZone)}
+                  today={calendarDayIn(new Date(), timeZone)}
                   seeds={choices.seeds.map((s) => ({ id: s.id, name: s.title }))}
                   managers={choices.managers}
                   defaultSeedId={choices.defaultSeedId}
