@@ -151,7 +151,13 @@ test('coordinator bulk-approves and bulk-declines; parties agree a meeting, reco
   await update.getByLabel('締結日').fill(isoDay(0));
   await update.getByLabel('期限').fill(isoDay(365));
   await update.getByRole('button', { name: '秘密保持契約を更新' }).click();
-  await expect(sme.getByText(`片務 · 締結済み · 締結日 ${isoDay(0)} · 期限 ${isoDay(365)}`)).toBeVisible();
+  const jaDay = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    return `${y}年${m}月${d}日`; // as Japanese pages write a date (never 2026-12-04)
+  };
+  await expect(
+    sme.getByText(`片務 · 締結済み · 締結日 ${jaDay(isoDay(0))} · 期限 ${jaDay(isoDay(365))}`),
+  ).toBeVisible();
   await expect(sme.getByRole('list', { name: '経過' }).getByText('秘密保持契約の更新')).toBeVisible();
 
   // an outcome

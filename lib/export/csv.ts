@@ -13,7 +13,7 @@ export const BOM = '\uFEFF';
  */
 export function toExcelCsv(headers: string[], rows: unknown[][], options: { timeZone?: string } = {}): string {
   const safe = rows.map((row) => row.map((value) => cell(value, options.timeZone)));
-  return BOM + Papa.unparse({ fields: headers, data: safe }, { newline: '\r\n', quotes: true }) + '\r\n';
+  return `${BOM}${Papa.unparse({ fields: headers, data: safe }, { newline: '\r\n', quotes: true })}\r\n`;
 }
 
 function cell(value: unknown, timeZone: string | undefined): string {

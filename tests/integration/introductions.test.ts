@@ -427,10 +427,12 @@ describe('after the introduction', () => {
         .from(outboxEmails)
         .where(and(eq(outboxEmails.toUserId, userId), eq(outboxEmails.template, 'nda_expiring')));
     const [jaMail] = await reminders(w.sme.user.id);
-    expect(jaMail.subject).toBe(`秘密保持契約の期限：${day(20)}`);
+    const [y, m, d] = day(20).split('-').map(Number);
+    expect(jaMail.subject).toBe(`秘密保持契約の期限：${y}年${m}月${d}日`); // a calendar date, as Japanese writes it
     expect(jaMail.textBody).toContain('片務');
     const [enMail] = await reminders(w.researcher.user.id);
-    expect(enMail.subject).toContain(day(20));
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    expect(enMail.subject).toContain(`${months[m - 1]} ${d}, ${y}`);
     expect(enMail.locale).toBe('en');
     for (const u of [w.sme.user.id, w.researcher.user.id]) {
       const inApp = await db
