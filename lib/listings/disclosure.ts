@@ -38,7 +38,9 @@ export const DEFAULT_LEVELS: Record<Field, DisclosureLevel> = {
   contacts: 'introduced',
 };
 
-const RANK: Record<Relation, number> = { none: 0, members: 0, interest_accepted: 1, nda: 2, introduced: 3 };
+// An NDA is recorded between introduced parties (lib/introductions/after.ts), so it is the last
+// stage: an introduction alone does not reveal a field kept for after an NDA.
+const RANK: Record<Relation, number> = { none: 0, members: 0, interest_accepted: 1, introduced: 2, nda: 3 };
 const maxLevel = (a: DisclosureLevel, b: DisclosureLevel): DisclosureLevel => (RANK[a] >= RANK[b] ? a : b);
 
 export function accessOf(viewer: Viewer | null, listing: { organisationId: string; coordinated: boolean }): Access {
