@@ -25,7 +25,7 @@ export type MatchContext = {
   requester: { organisationId: string; personId: string | null } | null;
   sides: [Side, Side];
   intro: typeof matchIntroductions.$inferSelect | null;
-  /** Clusters whose coordinators broker this match: its own and those of the need's and seed's organisations. */
+  /** Clusters whose coordinators broker this match: those of the need's and seed's organisations (its own if none). */
   clusterIds: string[];
 };
 
@@ -60,7 +60,9 @@ export async function loadMatchContext(
         .from(organisationClusters)
         .where(inArray(organisationClusters.organisationId, orgIds))
     : [];
-  const clusterIds = [...new Set([...(m.clusterId ? [m.clusterId] : []), ...clusterRows.map((r) => r.id)])];
+  // The listings' clusters decide who brokers a match; its own cluster counts only when they are in none.
+  const listingClusters = [...new Set(clusterRows.map((r) => r.id))];
+  const clusterIds = listingClusters.length ? listingClusters : m.clusterId ? [m.clusterId] : [];
   return {
     id: m.id,
     kind: m.kind,

@@ -9,10 +9,15 @@ import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { transactionWithMail } from '@/lib/mail/jobs';
 import { enqueueEmail } from '@/lib/mail/outbox';
+import { browsableSql } from '@/lib/listings/access';
 import { notify } from '@/lib/notifications/notify';
 import { coordinatorsOf, loadMatchContext } from './context';
 
-/** A coordinator pairs a need and a seed by hand; both must belong to the coordinator's clusters (one of them at least). */
+/**
+ * A coordinator pairs a need and a seed by hand. Both listings must be live and visible to the coordinator
+ * (a private listing only to its own clusters' coordinators), at least one of them in a cluster the coordinator
+ * coordinates, and the match is filed under that cluster (one both listings share when there is one).
+ */
 export async function proposeManualMatch(
   db: Db,
   viewer: Viewer,
@@ -22,17 +27,17 @@ export async function proposeManualMatch(
   return transactionWithMail(db, async (tx) => {
     const clusterIds = viewer.role === 'coordinator' ? viewer.coordinatorClusterIds : [];
     if (!clusterIds.length) throw new AppError('forbidden');
-    const inMyClusters = (orgCol: typeof needs.organisationId | typeof seeds.organisationId) =>
-      sql<boolean>`exists (select 1 from ${organisationClusters} where ${organisationClusters.organisationId} = ${orgCol} and ${inArray(organisationClusters.clusterId, clusterIds)})`;
     const [need] = await tx
-      .select({ id: needs.id, mine: inMyClusters(needs.organisationId), org: needs.organisationId })
+      .select({ id: needs.id, org: needs.organisationId })
       .from(needs)
-      .where(eq(needs.id, input.needId));
+      .where(and(eq(needs.id, input.needId), browsableSql(needs, viewer)));
     const [seed] = await tx
-      .select({ id: seeds.id, mine: inMyClusters(seeds.organisationId), org: seeds.organisationId })
+      .select({ id: seeds.id, org: seeds.organisationId })
       .from(seeds)
-      .where(eq(seeds.id, input.seedId));
-    if (!need || !seed || !(need.mine || seed.mine)) throw new AppError('not_found');
+      .where(and(eq(seeds.id, input.seedId), browsableSql(seeds, viewer)));
+    if (!need || !seed) throw new AppError('not_found');
+    const clusterId = await clusterOfPair(tx, need.org, seed.org, clusterIds);
+    if (!clusterId) throw new AppError('not_found');
     if (need.org === seed.org) throw new AppError('invalid', 'introductions.errors.same_organisation');
     const [existing] = await tx
       .select({ id: matches.id })
@@ -41,7 +46,6 @@ export async function proposeManualMatch(
         and(eq(matches.needId, need.id), eq(matches.seedId, seed.id), inArray(matches.kind, ['engine', 'manual'])),
       );
     if (existing) throw new AppError('conflict', 'introductions.errors.pair_exists');
-    const clusterId = clusterIds[0];
     const [match] = await tx
       .insert(matches)
       .values({ kind: 'manual', needId: need.id, seedId: seed.id, clusterId, status: 'proposed' })
@@ -67,6 +71,24 @@ export async function proposeManualMatch(
     });
     return { matchId: match.id };
   });
+}
+
+/** The coordinated cluster a pair belongs to: one both organisations share first, else the need's, else the seed's. */
+async function clusterOfPair(tx: Db, needOrg: string, seedOrg: string, coordinated: string[]) {
+  const rows = await tx
+    .select({ clusterId: organisationClusters.clusterId, organisationId: organisationClusters.organisationId })
+    .from(organisationClusters)
+    .where(
+      and(
+        inArray(organisationClusters.organisationId, [needOrg, seedOrg]),
+        inArray(organisationClusters.clusterId, coordinated),
+      ),
+    )
+    .orderBy(organisationClusters.clusterId);
+  const of = (org: string) => new Set(rows.filter((r) => r.organisationId === org).map((r) => r.clusterId));
+  const needSide = of(needOrg);
+  const seedSide = of(seedOrg);
+  return [...needSide].find((id) => seedSide.has(id)) ?? [...needSide][0] ?? [...seedSide][0] ?? null;
 }
 
 export type InterestInput = {

@@ -23,16 +23,21 @@ import { unreadMessageCount } from './after';
 import type { Side } from '@/db/vocabulary/introductions';
 import type { MatchStatus } from '@/db/vocabulary/matching';
 
-/** The match belongs to one of the viewer's coordinated clusters (its own, or its need's / seed's organisation's). */
+/** The match belongs to one of the viewer's coordinated clusters (its need's / seed's organisation's; its own if none). */
 export function coordinatedMatchSql(viewer: Viewer): SQL {
   const ids = viewer.role === 'coordinator' ? viewer.coordinatorClusterIds : [];
   if (!ids.length) return sql`false`;
   const orgIn = (col: SQL) =>
     sql`exists (select 1 from ${organisationClusters} where ${organisationClusters.organisationId} = ${col} and ${inArray(organisationClusters.clusterId, ids)})`;
+  const needOrgOf = sql`(select ${needs.organisationId} from ${needs} where ${needs.id} = ${matches.needId})`;
+  const seedOrgOf = sql`(select ${seeds.organisationId} from ${seeds} where ${seeds.id} = ${matches.seedId})`;
+  const inNoCluster = (col: SQL) =>
+    sql`not exists (select 1 from ${organisationClusters} where ${organisationClusters.organisationId} = ${col})`;
+  // As loadMatchContext: the listings' clusters decide; the match's own cluster only when they are in none.
   return or(
-    inArray(matches.clusterId, ids),
-    orgIn(sql`(select ${needs.organisationId} from ${needs} where ${needs.id} = ${matches.needId})`),
-    orgIn(sql`(select ${seeds.organisationId} from ${seeds} where ${seeds.id} = ${matches.seedId})`),
+    orgIn(needOrgOf),
+    orgIn(seedOrgOf),
+    and(inArray(matches.clusterId, ids), inNoCluster(needOrgOf), inNoCluster(seedOrgOf)),
   )!;
 }
 

@@ -306,6 +306,65 @@ describe('brokered introductions', () => {
     });
   });
 
+  it("a coordinator cannot pull another cluster's private or unreviewed listings into a match, nor act on its matches", async () => {
+    const db = await getDb();
+    const kansai = await makeCluster({ region: 'Osaka' });
+    const kyushu = await makeCluster({ region: 'Fukuoka' });
+    const kansaiCoordinator = await makeUser('coordinator', { coordinates: [kansai.id] });
+    const coordinator2 = await makeUser('coordinator', { coordinates: [kyushu.id] });
+    const kansaiSme = await makeUser('sme', { clusterIds: [kansai.id] });
+    const kansaiLab = await makeUser('researcher', { clusterIds: [kansai.id] });
+    const kyushuLab = await makeUser('researcher', { clusterIds: [kyushu.id] });
+    const kyushuSme = await makeUser('sme', { clusterIds: [kyushu.id] });
+    const privateNeed = await listing('need', kansaiSme);
+    await db.update(needs).set({ visibility: 'private' }).where(eq(needs.id, privateNeed));
+    const unreviewedNeed = await listing('need', kyushuSme);
+    await db.update(needs).set({ status: 'pending_review' }).where(eq(needs.id, unreviewedNeed));
+    const expiredNeed = await listing('need', kyushuSme);
+    await db
+      .update(needs)
+      .set({ expiresAt: new Date(Date.now() - 86_400_000) })
+      .where(eq(needs.id, expiredNeed));
+    const kyushuSeed = await listing('seed', kyushuLab);
+    const matchesOf = (needId: string) => db.select().from(matches).where(eq(matches.needId, needId));
+
+    for (const needId of [privateNeed, unreviewedNeed, expiredNeed]) {
+      await expect(proposeManualMatch(db, coordinator2.viewer, { needId, seedId: kyushuSeed })).rejects.toMatchObject({
+        code: 'not_found',
+      });
+      expect(await matchesOf(needId)).toEqual([]);
+    }
+    const [privateRow] = await db.select().from(needs).where(eq(needs.id, privateNeed));
+    const queueText = JSON.stringify(await listCoordinatorQueue(coordinator2.viewer));
+    expect(queueText).not.toContain(privateRow.title);
+
+    // A members' need of Kansai with a Kyushu seed: filed under the Kyushu cluster the coordinator brokers.
+    const openNeed = await listing('need', kansaiSme);
+    const { matchId } = await proposeManualMatch(db, coordinator2.viewer, { needId: openNeed, seedId: kyushuSeed });
+    expect((await db.select().from(matches).where(eq(matches.id, matchId)))[0].clusterId).toBe(kyushu.id);
+    // The Kansai coordinator may pair their own private need; the match is Kansai's.
+    const own = await proposeManualMatch(db, kansaiCoordinator.viewer, { needId: privateNeed, seedId: kyushuSeed });
+    expect((await db.select().from(matches).where(eq(matches.id, own.matchId)))[0].clusterId).toBe(kansai.id);
+
+    // A match misfiled under Kyushu whose listings are both Kansai's: Kyushu's coordinator neither sees nor approves it.
+    const kansaiSeed = await listing('seed', kansaiLab);
+    const [misfiled] = await db
+      .insert(matches)
+      .values({ kind: 'manual', needId: privateNeed, seedId: kansaiSeed, clusterId: kyushu.id })
+      .returning();
+    expect((await listCoordinatorQueue(coordinator2.viewer)).map((q) => q.id)).not.toContain(misfiled.id);
+    expect(await getMatchForViewer(coordinator2.viewer, misfiled.id)).toBeNull();
+    await expect(transitionMatch(db, coordinator2.viewer, misfiled.id, { type: 'approve' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const requests = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, kansaiSme.user.id)));
+    expect(requests).toEqual([]);
+    expect((await listCoordinatorQueue(kansaiCoordinator.viewer)).map((q) => q.id)).toContain(misfiled.id);
+  });
+
   it('reminds before the deadline and expires after it, once', async () => {
     const db = await getDb();
     const w = await world();
