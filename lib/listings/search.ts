@@ -27,16 +27,21 @@ export type SearchResult<V> = {
 };
 
 /** Text condition and rank expression for what the user typed (null when nothing typed). */
-function textMatch(t: ListingTable, q: string | undefined): { where: SQL; rank: SQL<number> } | null {
+function textMatch(t: ListingTable, q: string | undefined): { where: SQL; rank?: SQL<number> } | null {
   if (!q) return null;
   const tsq = buildExpandedTsQuery(q);
   if (tsq) {
     const query = sql`to_tsquery('simple', ${tsq})`;
     return { where: sql`${t.searchVector} @@ ${query}`, rank: sql<number>`ts_rank(${t.searchVector}, ${query})` };
   }
-  // a single kanji or katakana: the index cannot answer, a substring match on title/summary can
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return { where: or(ilike(t.title, pattern), ilike(t.summary, pattern))!, rank: sql<number>`0` };
+  // a single kanji or katakana, a stop word, a sign: the index cannot answer, a substring match on title/summary
+  // can. No rank: every hit is equal, so newest first (a constant `order by 0` would be a column position).
+  const words = q.split(/\s+/).filter(Boolean);
+  const contains = (word: string) => {
+    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return or(ilike(t.title, pattern), ilike(t.summary, pattern))!;
+  };
+  return { where: and(...words.map(contains))! };
 }
 
 function commonFilters(t: ListingTable, p: SearchParams): SQL[] {

@@ -230,6 +230,25 @@ describe('create, get, update, list, search', () => {
     expect(filtered.items.map((i: { id: string }) => i.id)).toEqual([a.id]);
   });
 
+  it('answers one-character and stop-word searches (電, ア, a, !) with 200, a single kanji finding its listing', async () => {
+    const tag = `zyqx${Math.random().toString(36).slice(2, 8)}`;
+    const created = await (
+      await postNeedRoute(req('/needs', smeToken, { method: 'POST', body: needBody({ title: `鰻 tank ${tag}` }) }))
+    ).json();
+    await publish(needs, created.id);
+    const found = await listNeedsRoute(req(`/needs?q=${encodeURIComponent('鰻')}`, researcherToken));
+    expect(found.status).toBe(200);
+    expect((await found.json()).items.map((i: { id: string }) => i.id)).toContain(created.id);
+    for (const q of ['電', 'ア', 'a', '!']) {
+      for (const list of [listNeedsRoute, listSeedsRoute]) {
+        const res = await list(
+          req(`/${list === listNeedsRoute ? 'needs' : 'seeds'}?q=${encodeURIComponent(q)}`, researcherToken),
+        );
+        expect(res.status).toBe(200);
+      }
+    }
+  });
+
   it('creates a seed with an IP record and finds it in the seed search', async () => {
     const res = await postSeedRoute(
       req('/seeds', researcherToken, {

@@ -352,6 +352,26 @@ describe('search', () => {
     });
   });
 
+  it('one-character and stop-word queries search instead of failing; a single kanji finds listings containing it', async () => {
+    const w = await world();
+    const tag = unique('one').replace('-', '');
+    const needId = await publishedNeed(w.sme.viewer, w.coordinator.viewer, {
+      title: `鰻の養殖水槽の水質を保ちたい ${tag}`,
+      keywords: [tag],
+    });
+    const seedId = await publishedSeed(w.researcher.viewer, w.coordinator.viewer, {
+      title: `鰻 aquaculture water sensor ${tag}`,
+      keywords: [tag],
+    });
+    expect((await searchNeeds(w.researcher.viewer, search({ q: '鰻' }))).items.map((i) => i.id)).toContain(needId);
+    expect((await searchSeeds(w.sme.viewer, search({ q: '鰻' }))).items.map((i) => i.id)).toContain(seedId);
+    for (const q of ['電', 'ア', 'a', '!', 'the', '%', '_']) {
+      await expect(searchNeeds(w.researcher.viewer, search({ q }))).resolves.toMatchObject({ page: 1 });
+      await expect(searchSeeds(w.sme.viewer, search({ q }))).resolves.toMatchObject({ page: 1 });
+      await expect(searchSeeds(null, search({ q, page: '2' }))).resolves.toMatchObject({ page: 2 });
+    }
+  });
+
   it('drafts, pending and private listings stay out of other members’ search', async () => {
     const w = await world();
     const tag = unique('hidden').replace('-', '');
