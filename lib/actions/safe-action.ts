@@ -6,7 +6,7 @@ import { getViewer } from '@/lib/auth/session';
 import { can, type Permission, type Viewer } from '@/lib/auth/policy';
 import { ipFrom } from '@/lib/auth/request-ip';
 import { AppError, type ActionResult } from '@/lib/errors';
-import { fieldErrorsOf } from '@/lib/validation/messages';
+import { parseInput } from '@/lib/validation/input';
 
 type Context = { ip: string | null };
 
@@ -25,7 +25,7 @@ export function authedAction<Input, Output>(
       const viewer = await getViewer();
       if (!viewer) throw new AppError('unauthorized');
       if (!can(viewer, permission)) throw new AppError('forbidden');
-      return handler(viewer, parse(schema, input), await context());
+      return handler(viewer, parseInput(schema, input), await context());
     });
 }
 
@@ -34,13 +34,7 @@ export function publicAction<Input, Output>(
   schema: ZodType<Input>,
   handler: (input: Input, ctx: Context) => Promise<Output>,
 ): (input: unknown) => Promise<ActionResult<Output>> {
-  return async (input) => run(async () => handler(parse(schema, input), await context()));
-}
-
-function parse<Input>(schema: ZodType<Input>, input: unknown): Input {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid', 'errors.invalid', fieldErrorsOf(parsed.error));
-  return parsed.data;
+  return async (input) => run(async () => handler(parseInput(schema, input), await context()));
 }
 
 async function context(): Promise<Context> {

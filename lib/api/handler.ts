@@ -6,6 +6,7 @@ import { can, type Permission, type Viewer } from '@/lib/auth/policy';
 import { ipFrom } from '@/lib/auth/request-ip';
 import { AppError, errorStatus, type ErrorCode } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/validation/messages';
+import { mergeFieldErrors, nulFieldErrors } from '@/lib/validation/input';
 import { viewerForToken } from './tokens';
 import { translateFields, translateKey } from './translate';
 
@@ -175,7 +176,10 @@ async function runPipeline<P, Q, B>(
   }
   let query = {} as Q;
   if (spec.query) {
-    const parsed = spec.query.safeParse(queryObject(new URL(request.url).searchParams));
+    const raw = queryObject(new URL(request.url).searchParams);
+    const nul = nulFieldErrors(raw);
+    if (nul) return invalid(locale, nul);
+    const parsed = spec.query.safeParse(raw);
     if (!parsed.success) return invalid(locale, fieldErrorsOf(parsed.error));
     query = parsed.data;
   }
@@ -193,8 +197,10 @@ async function runPipeline<P, Q, B>(
     } catch {
       return jsonError('invalid', translateKey(locale, 'api.errors.json'));
     }
+    const nul = nulFieldErrors(json);
     const parsed = spec.body.safeParse(json);
-    if (!parsed.success) return invalid(locale, fieldErrorsOf(parsed.error));
+    if (!parsed.success || nul)
+      return invalid(locale, mergeFieldErrors(parsed.success ? undefined : fieldErrorsOf(parsed.error), nul));
     body = parsed.data;
   }
   const ip = ipFrom(request.headers);

@@ -1,5 +1,6 @@
 import { needSchema, seedSchema } from '@/lib/listings/validation';
 import type { z } from '@/lib/validation/messages';
+import { NUL_MESSAGE, nulFieldErrors } from '@/lib/validation/input';
 import { enumValue, type Column } from './columns';
 import type { ListingCollection } from '@/db/vocabulary/listings';
 import type { CsvRecord } from './csv';
@@ -93,18 +94,19 @@ export function validateRows<K extends ListingCollection>(kind: K, rows: SourceR
   let invalidRows = 0;
   for (const source of rows) {
     const parsed = schema.safeParse(source.input);
-    if (parsed.success) {
+    const nul = nulFieldErrors(source.input);
+    if (parsed.success && !nul) {
       valid.push({ row: source.row, data: parsed.data as ValidRow<K>['data'] });
       continue;
     }
     invalidRows++;
-    for (const issue of parsed.error.issues) {
-      const field = issue.path.join('.') || '_row';
-      errors.push({
-        row: source.row,
-        column: source.columnOf ? source.columnOf(field) : field,
-        message: issue.message,
-      });
+    const issues = [
+      ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }))),
+      ...Object.keys(nul ?? {}).map((field) => ({ field, message: NUL_MESSAGE })),
+    ];
+    for (const { field, message } of issues) {
+      const f = field && field !== '_form' ? field : '_row';
+      errors.push({ row: source.row, column: source.columnOf ? source.columnOf(f) : f, message });
     }
   }
   return { valid, errors, invalidRows };

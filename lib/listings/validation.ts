@@ -1,5 +1,6 @@
 import { canonicalPrefecture } from '@/lib/prefectures';
 import { z } from '@/lib/validation/messages';
+import { hasNoNul, NUL_MESSAGE } from '@/lib/validation/input';
 import { locales, organisationKinds } from '@/db/vocabulary/accounts';
 import { domains } from '@/db/vocabulary/clusters';
 import {
@@ -203,7 +204,7 @@ export const postedWithin = ['7', '30', '90', '365'] as const;
 /** Browse/search query string (GET form). Unknown or malformed values fall back to "no filter". */
 const loose = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 export const searchParamsSchema = z.object({
-  q: loose(z.string().trim().max(200)),
+  q: loose(z.string().trim().max(200).refine(hasNoNul, NUL_MESSAGE)),
   domain: loose(z.enum(domains)),
   trl: loose(z.coerce.number().int().min(1).max(9)),
   ipStatus: loose(z.enum(ipStatuses)),

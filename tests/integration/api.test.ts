@@ -363,6 +363,24 @@ describe('400 / 413 / 429: bad input', () => {
     expect(error.fields.title[0]).toMatch(/[ぁ-んァ-ン一-龥]/);
   });
 
+  it('refuses a NUL character in a body field or a query with 400 naming the field, never 500', async () => {
+    const res = await postNeedRoute(
+      req('/needs', smeToken, {
+        method: 'POST',
+        body: needBody({ title: 'Leak\u0000 detection', keywords: ['ok', 'a\u0000'] }),
+      }),
+    );
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.fields.title).toEqual([expect.stringMatching(/NUL/)]);
+    expect(body.error.fields['keywords.1']).toEqual([expect.stringMatching(/NUL/)]);
+    for (const list of [listNeedsRoute, listSeedsRoute]) {
+      const search = await list(req('/needs?q=%E9%9B%BB%00', researcherToken));
+      expect(search.status).toBe(400);
+      expect((await search.json()).error.fields.q).toEqual([expect.stringMatching(/NUL/)]);
+    }
+  });
+
   it('refuses an id in a create (that would be an update)', async () => {
     const res = await postNeedRoute(
       req('/needs', smeToken, { method: 'POST', body: needBody({ id: crypto.randomUUID(), version: 1 }) }),

@@ -136,6 +136,19 @@ describe('CSV import', () => {
     expect(await needCount(sme.viewer.organisationId)).toBe(0);
   });
 
+  it('names a cell holding a NUL character as a row error instead of failing the import', async () => {
+    // with a BOM (as Excel writes UTF-8) the file is not sniffed for binary bytes, so the NUL reaches the rows
+    const csv = `\uFEFF${['title,summary,domain', 'Fine,ok,it', 'Bad\u0000title,ok,it'].join('\n')}`;
+    const preview = await upload({ kind: 'needs', mode: 'preview', file: csv });
+    expect(preview.status).toBe(200);
+    const summary = (await preview.json()).summary;
+    expect(summary).toMatchObject({ total: 2, validCount: 1, invalidCount: 1 });
+    expect(summary.errors).toEqual([{ row: 3, column: 'title', message: 'validation.nul' }]);
+    const commit = await upload({ kind: 'needs', mode: 'commit', file: csv });
+    expect(commit.status).toBe(400);
+    expect(await needCount(sme.viewer.organisationId)).toBe(0);
+  });
+
   it('imports 10,500 rows in one go', async () => {
     const lines = ['title,summary,domain,keywords,trl_min'];
     for (let i = 0; i < 10_500; i++)
