@@ -1,38 +1,78 @@
 /**
- * Evaluation of the portal's matching, end to end through the database:
+ * Evaluation of the portal's matching, end to end through the database, on every labelled set:
  *
- *   npm run match:eval -- --dataset <file.json> --out <run.json> [--per-need] [--keep]
+ *   npm run match:eval [-- --dataset <file.json> [--dataset <file.json> …]] [--out-dir <dir>] [--per-need] [--keep]
  *
- * Loads the dataset (format of shared/data/match-eval-dev.json) into a FRESH embedded
- * database in a temporary folder through the import path (lib/import/dataset.ts), builds the
- * match documents, ranks seeds for every need with the database-backed engine, writes
- * `{"<needId>": [seedId, … up to 10]}`, and prints nDCG@10 / R@10(g2) / MRR overall and by
- * language, beside two baselines: plain TF-IDF (lib/matching/baseline.ts) and Postgres
- * `ts_rank` over the listings' search text. Also reports agreement with the in-memory engine.
+ * Without --dataset it runs the shared development set (DEV_SET, where this machine has it) and
+ * the project's own set on other topics (scripts/match-eval-data/topics-2.json), and ends with
+ * the two side by side: a change that raises one and lowers the other is overfitting.
+ *
+ * Each set runs in a child process with a FRESH embedded database in a temporary folder: the
+ * set is loaded (format of shared/data/match-eval-dev.json) through the import path
+ * (lib/import/dataset.ts), the match documents are built, seeds are ranked for every need with
+ * the database-backed engine, `{"<needId>": [seedId, … up to 10]}` is written to
+ * <out-dir>/<set>.run.json, and nDCG@10 / R@10(g2) / MRR are printed overall and by language,
+ * beside two baselines: plain TF-IDF (lib/matching/baseline.ts) and Postgres `ts_rank` over the
+ * listings' search text, with the agreement with the in-memory engine.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import type { GroupMetrics } from '@/lib/matching/metrics';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+/** The shared development set, where this machine has it (it lives outside the repository). */
+const DEV_SET = '/work/shared/data/match-eval-dev.json';
+/** The project's own labelled set, on topics the development set does not cover. */
+const OWN_SET = path.join(import.meta.dirname, 'match-eval-data', 'topics-2.json');
+
+function args(name: string): string[] {
+  return process.argv.flatMap((a, i) => (a === name && process.argv[i + 1] ? [process.argv[i + 1]] : []));
 }
 const flag = (name: string) => process.argv.includes(name);
 
-const datasetPath = arg('--dataset');
-const outPath = arg('--out') ?? path.join(os.tmpdir(), 'match-run.json');
 const K = 10;
-if (!datasetPath) {
-  console.error('usage: npm run match:eval -- --dataset <file.json> --out <run.json>');
-  process.exit(2);
+const given = args('--dataset');
+const datasets = given.length ? given : [DEV_SET, OWN_SET].filter((p) => fs.existsSync(p));
+const outDir = args('--out-dir')[0] ?? os.tmpdir();
+
+const single = args('--single')[0];
+if (!single) {
+  // the parent: one child process per set (the database handle and settings are per process)
+  if (!datasets.length) {
+    console.error('no labelled set found; usage: npm run match:eval -- --dataset <file.json> [--dataset …]');
+    process.exit(2);
+  }
+  const results: Array<[string, Record<string, GroupMetrics>]> = [];
+  for (const d of datasets) {
+    const groupsOut = path.join(os.tmpdir(), `cm-match-eval-${process.pid}-${results.length}.json`);
+    const passOn = process.argv.slice(2).filter((a, i, all) => a !== '--dataset' && all[i - 1] !== '--dataset');
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, process.argv[1], ...passOn, '--single', d, '--groups-out', groupsOut],
+      { stdio: 'inherit' },
+    );
+    if (child.status !== 0) process.exit(child.status ?? 1);
+    results.push([path.basename(d, '.json'), JSON.parse(fs.readFileSync(groupsOut, 'utf8'))]);
+    fs.rmSync(groupsOut, { force: true });
+  }
+  const f = (g: GroupMetrics | undefined, x: keyof GroupMetrics) => (g ? g[x].toFixed(3) : '-');
+  console.log('\nSIDE BY SIDE (engine)          nDCG@10                 R@10(g2)                MRR(g2)');
+  console.log(`${'set'.padEnd(22)}  overall     ja     en   overall     ja     en   overall     ja     en`);
+  for (const [name, g] of results) {
+    const cols = (['ndcg10', 'recall10g2', 'mrr'] as const).map((x) =>
+      [g.overall, g.ja, g.en].map((grp) => f(grp, x).padStart(7)).join(''),
+    );
+    console.log(`${name.padEnd(22)}  ${cols.join('  ')}`);
+  }
+  process.exit(0);
 }
 
-// A fresh embedded database, whatever the environment says.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cm-match-eval-'));
+// The child: one set, in a fresh embedded database, whatever the environment says.
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cm-match-eval-'));
 delete process.env.DATABASE_URL;
-process.env.PGLITE_DIR = path.join(dir, 'db');
+process.env.PGLITE_DIR = path.join(root, 'db');
 
 const { getDb, closeDb } = await import('@/db');
 const { parseDataset, importDataset } = await import('@/lib/import/dataset');
@@ -43,9 +83,13 @@ const { evaluateRun, formatGroups } = await import('@/lib/matching/metrics');
 const { tfidfBaselineRun } = await import('@/lib/matching/baseline');
 const { buildSearchText } = await import('@/lib/listings/search-text');
 
-try {
+async function evaluate(datasetPath: string): Promise<Record<string, GroupMetrics>> {
+  const name = path.basename(datasetPath, '.json');
+  const outPath = path.join(outDir, `${name}.run.json`);
   const data = parseDataset(JSON.parse(fs.readFileSync(datasetPath, 'utf8')));
-  console.log(`dataset: ${data.needs.length} needs, ${data.seeds.length} seeds, ${data.judgments.length} judgments`);
+  console.log(
+    `\n=== ${name}: ${data.needs.length} needs, ${data.seeds.length} seeds, ${data.judgments.length} judgments`,
+  );
   const db = await getDb();
   const t0 = performance.now();
   const imported = await importDataset(db, data, { label: 'eval' });
@@ -138,8 +182,14 @@ try {
   console.log(
     `agreement with the in-memory engine: identical top-10 for ${same}/${data.needs.length} needs, mean overlap@10 ${(overlap / Math.max(1, data.needs.length)).toFixed(3)}`,
   );
+  return engine.groups;
+}
+
+try {
+  const groups = await evaluate(single);
+  fs.writeFileSync(args('--groups-out')[0] ?? path.join(root, 'groups.json'), JSON.stringify(groups));
 } finally {
   await closeDb();
-  if (!flag('--keep')) fs.rmSync(dir, { recursive: true, force: true });
-  else console.log(`database kept in ${dir}`);
+  if (!flag('--keep')) fs.rmSync(root, { recursive: true, force: true });
+  else console.log(`database kept in ${root}`);
 }
