@@ -11,8 +11,11 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
-    // dates kept as { $date: ISO } and formatted in the reader's zone when shown (lib/i18n/message-params)
-    params: jsonb('params').$type<Record<string, string | number | { $date: string }>>().notNull().default({}),
+    // dates kept as { $date: ISO }, message keys as { $key } (lib/i18n/message-params), formatted for the reader when shown
+    params: jsonb('params')
+      .$type<Record<string, string | number | { $date: string } | { $key: string }>>()
+      .notNull()
+      .default({}),
     href: text('href'),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

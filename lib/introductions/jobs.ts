@@ -4,7 +4,7 @@ import { matchEvents, matchIntroductions, ndas } from '@/db/schema/introductions
 import { matches } from '@/db/schema/matching';
 import { DEFAULT_TIME_ZONE } from '@/db/vocabulary/accounts';
 import { AppError } from '@/lib/errors';
-import type { MessageParams } from '@/lib/i18n/message-params';
+import { type MessageParams, messageKey } from '@/lib/i18n/message-params';
 import { calendarDay, calendarDayIn } from '@/lib/i18n/time-zone';
 import { defineWorker } from '@/lib/jobs';
 import { transactionWithMail } from '@/lib/mail/jobs';
@@ -132,7 +132,7 @@ export async function runIntroductionSweeps(db: Db, now = new Date()) {
       const ctx = (await loadMatchContext(tx, nda.matchId))!;
       for (const side of ctx.sides) {
         await toPerson(tx, ctx, personOfSide(ctx, side), 'nda_expiring', 'reminders', {
-          type: `@introductions.ndaTypes.${claimed[0].type}`,
+          type: messageKey(`introductions.ndaTypes.${claimed[0].type}`),
           expires: calendarDay(expiresOn),
         });
       }

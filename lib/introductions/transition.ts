@@ -6,7 +6,7 @@ import { matches } from '@/db/schema/matching';
 import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
-import type { MessageParams } from '@/lib/i18n/message-params';
+import { type MessageParams, messageKey } from '@/lib/i18n/message-params';
 import { transactionWithMail } from '@/lib/mail/jobs';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
@@ -220,7 +220,7 @@ async function announce(
       const side = (actor as { side: Side }).side;
       const other = ctx.sides.find((s) => s !== side)!;
       await toSide(other, 'introduction_declined', 'introduction_declined', 'introductions', {
-        reason: `@introductions.declineReasons.${event.reason}`,
+        reason: messageKey(`introductions.declineReasons.${event.reason}`),
       });
       await coordinators('introduction_declined');
       break;

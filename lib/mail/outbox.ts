@@ -14,7 +14,7 @@ export type EnqueueEmail = {
   category: MailCategory;
   /** Key under `mail.` in messages/<locale>/mail.json with `subject` and `body`. */
   template: string;
-  /** Dates as Date (shown in the recipient's zone), message keys as '@ns.key' (lib/i18n/message-params). */
+  /** Dates as Date (shown in the recipient's zone), message keys as messageKey('ns.key') (lib/i18n/message-params). */
   params?: MessageParams;
 };
 

@@ -6,7 +6,7 @@ export type NotificationInput = {
   userId: string;
   /** Key under `notifications.kinds.` (rendered in the reader's language and time zone when shown). */
   kind: string;
-  /** Dates as Date, message keys as '@ns.key' (lib/i18n/message-params). */
+  /** Dates as Date, message keys as messageKey('ns.key') (lib/i18n/message-params). */
   params?: MessageParams;
   href?: string;
 };

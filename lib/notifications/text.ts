@@ -1,4 +1,4 @@
-import { resolveParams, type StoredMessageParams } from '@/lib/i18n/message-params';
+import { resolveParams, reviveParams, type StoredMessageParams } from '@/lib/i18n/message-params';
 
 /** A translator over the whole catalogue: getTranslations() on a page, translatorFor(reader) elsewhere. */
 type Translate = ((key: never, values?: never) => string) & { has: (key: never) => boolean };
@@ -7,5 +7,5 @@ type Translate = ((key: never, values?: never) => string) & { has: (key: never) 
 export function notificationText(t: Translate, n: { kind: string; params: StoredMessageParams }): string {
   const key = `notifications.kinds.${n.kind}`;
   if (!t.has(key as never)) return n.kind;
-  return t(key as never, resolveParams(n.params, (k) => t(k as never)) as never);
+  return t(key as never, resolveParams(reviveParams(n.params), (k) => t(k as never)) as never);
 }
