@@ -90,37 +90,51 @@ export function withApiAuth<P = Record<string, never>, Q = Record<string, never>
   spec: Spec<P, Q, B>,
   handler: (ctx: HandlerContext<P, Q, B>) => Promise<Response | unknown>,
 ) {
-  return async (request: Request, context?: RouteContext): Promise<Response> => {
-    const token = bearer(request);
-    let locale = localeOf(request, null);
+  return async (request: Request, context?: RouteContext): Promise<Response> =>
+    noStore(await tokenRoute(spec, handler, request, context));
+}
+
+/** API answers are per token and change with every write: no browser or proxy may keep a copy. */
+function noStore(response: Response): Response {
+  response.headers.set('Cache-Control', 'no-store');
+  return response;
+}
+
+async function tokenRoute<P, Q, B>(
+  spec: Spec<P, Q, B>,
+  handler: (ctx: HandlerContext<P, Q, B>) => Promise<Response | unknown>,
+  request: Request,
+  context: RouteContext | undefined,
+): Promise<Response> {
+  const token = bearer(request);
+  let locale = localeOf(request, null);
+  try {
+    if (!token)
+      return jsonError('unauthorized', translateKey(locale, 'api.errors.token_missing'), undefined, {
+        'WWW-Authenticate': 'Bearer',
+      });
+    const db = await getDb();
+    const found = await viewerForToken(db, token);
+    if (!found)
+      return jsonError('unauthorized', translateKey(locale, 'api.errors.token_invalid'), undefined, {
+        'WWW-Authenticate': 'Bearer error="invalid_token"',
+      });
+    const { viewer, tokenId } = found;
+    locale = localeOf(request, viewer);
     try {
-      if (!token)
-        return jsonError('unauthorized', translateKey(locale, 'api.errors.token_missing'), undefined, {
-          'WWW-Authenticate': 'Bearer',
-        });
-      const db = await getDb();
-      const found = await viewerForToken(db, token);
-      if (!found)
-        return jsonError('unauthorized', translateKey(locale, 'api.errors.token_invalid'), undefined, {
-          'WWW-Authenticate': 'Bearer error="invalid_token"',
-        });
-      const { viewer, tokenId } = found;
-      locale = localeOf(request, viewer);
-      try {
-        await (await rateLimiter()).consume(tokenId, 1);
-      } catch (error) {
-        if (error instanceof RateLimiterRes) {
-          return jsonError('rate_limited', translateKey(locale, 'errors.rate_limited'), undefined, {
-            'Retry-After': String(Math.ceil(error.msBeforeNext / 1000)),
-          });
-        }
-        throw error;
-      }
-      return await runPipeline(spec, handler, request, context, viewer, locale);
+      await (await rateLimiter()).consume(tokenId, 1);
     } catch (error) {
-      return errorResponse(error, locale);
+      if (error instanceof RateLimiterRes) {
+        return jsonError('rate_limited', translateKey(locale, 'errors.rate_limited'), undefined, {
+          'Retry-After': String(Math.ceil(error.msBeforeNext / 1000)),
+        });
+      }
+      throw error;
     }
-  };
+    return await runPipeline(spec, handler, request, context, viewer, locale);
+  } catch (error) {
+    return errorResponse(error, locale);
+  }
 }
 
 /**

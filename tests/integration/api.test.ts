@@ -67,6 +67,20 @@ beforeAll(async () => {
 
 afterEach(() => setApiRateLimit(API_RATE_LIMIT.points));
 
+describe('caching', () => {
+  it('every /api/v1 answer, success or error, says Cache-Control: no-store', async () => {
+    const responses = [
+      await listNeedsRoute(req('/needs', researcherToken)),
+      await listSeedsRoute(req('/seeds', smeToken)),
+      await listNeedsRoute(req('/needs', null)),
+      await getNeedRoute(req('/needs/not-a-uuid', smeToken), ctx('not-a-uuid')),
+      await postNeedRoute(req('/needs', smeToken, { method: 'POST', raw: '{' })),
+    ];
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 401, 404, 400]);
+    for (const res of responses) expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
 describe('API tokens', () => {
   it('stores only the sha256 of the secret and lists tokens with their prefix', async () => {
     const { viewer } = await makeUser('sme');
