@@ -1,0 +1,276 @@
+import { inArray } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { organisations } from '@/db/schema/accounts';
+import { matchEvents, matchIntroductions, meetingProposals, ndas } from '@/db/schema/introductions';
+import { needs, seeds } from '@/db/schema/listings';
+import { matches } from '@/db/schema/matching';
+import { matchOutcomes } from '@/db/schema/programme';
+import { type KpiScope, monthlyTrend, programmeKpis } from '@/lib/programme/kpis';
+import type { OutcomeKind } from '@/db/vocabulary/programme';
+import { makeCluster, makeUser, unique } from '../support/factories';
+
+// A small programme whose every figure is counted by hand below. Period: April–June 2026 in Japan's calendar.
+//
+// Cluster A: SMEs a1, a2, ab (ab is also in B), an unverified SME (never counted), university ua.
+// Cluster B: ab, university ub, trading firm tb, and university ub2 that joined after June (not counted).
+// Outside any cluster: SME none and university none2 (their match m7 carries B as its own cluster).
+
+type World = Awaited<ReturnType<typeof buildWorld>>;
+let w: World;
+
+const at = (iso: string) => new Date(iso);
+
+async function buildWorld() {
+  const db = await getDb();
+  const A = await makeCluster();
+  const B = await makeCluster();
+  const admin = await makeUser('admin');
+  const a1 = await makeUser('sme', { clusterIds: [A.id] });
+  const a2 = await makeUser('sme', { clusterIds: [A.id] });
+  const ab = await makeUser('sme', { clusterIds: [A.id, B.id] });
+  const unverified = await makeUser('sme', { clusterIds: [A.id], verified: false });
+  const ua = await makeUser('researcher', { clusterIds: [A.id] });
+  const ub = await makeUser('researcher', { clusterIds: [B.id] });
+  const tb = await makeUser('trading', { clusterIds: [B.id] });
+  const ub2 = await makeUser('researcher', { clusterIds: [B.id] });
+  const none = await makeUser('sme');
+  const none2 = await makeUser('researcher');
+  const everyone = [a1, a2, ab, unverified, ua, ub, tb, ub2, none, none2];
+  await db
+    .update(organisations)
+    .set({ createdAt: at('2026-01-10T00:00:00Z') })
+    .where(
+      inArray(
+        organisations.id,
+        everyone.map((u) => u.user.organisationId),
+      ),
+    );
+  await db
+    .update(organisations)
+    .set({ createdAt: at('2026-08-01T00:00:00Z') })
+    .where(inArray(organisations.id, [ub2.user.organisationId]));
+
+  type Owner = typeof a1;
+  const listing = async (
+    kind: 'need' | 'seed',
+    owner: Owner,
+    publishedAt: Date | null,
+    domain: 'manufacturing' | 'it' = 'manufacturing',
+  ) => {
+    const table = kind === 'need' ? needs : seeds;
+    const [row] = await db
+      .insert(table)
+      .values({
+        organisationId: owner.user.organisationId,
+        createdBy: owner.user.id,
+        language: 'en',
+        title: `${kind} ${unique()}`,
+        summary: 's',
+        domain,
+        status: publishedAt ? 'open' : 'draft',
+        publishedAt,
+      })
+      .returning({ id: table.id });
+    return row.id;
+  };
+  const n1 = await listing('need', a1, at('2026-04-10T00:00:00Z'));
+  const n2 = await listing('need', ab, at('2026-05-01T00:00:00Z'), 'it');
+  const n3 = await listing('need', a2, at('2026-03-31T16:00:00Z')); // 1 April, 01:00 in Japan: in the period
+  await listing('need', a2, at('2026-06-30T15:00:00Z')); // 1 July, 00:00 in Japan: after it
+  await listing('need', a1, null); // a draft is not posted
+  const nNone = await listing('need', none, at('2026-04-05T00:00:00Z'));
+  const s1 = await listing('seed', ua, at('2026-04-15T00:00:00Z'));
+  const s2 = await listing('seed', ub, at('2026-05-20T00:00:00Z'), 'it');
+  const s3 = await listing('seed', ua, at('2026-02-01T00:00:00Z'));
+  const sNone = await listing('seed', none2, at('2026-04-05T00:00:00Z'));
+
+  const match = async (values: Partial<typeof matches.$inferInsert> & { createdAt: Date }) => {
+    const [row] = await db
+      .insert(matches)
+      .values({ kind: 'engine', ...values })
+      .returning({ id: matches.id });
+    return row.id;
+  };
+  const approve = (matchId: string, createdAt: Date) =>
+    db.insert(matchEvents).values({
+      matchId,
+      type: 'approve',
+      actorRole: 'coordinator',
+      fromStatus: 'proposed',
+      toStatus: 'approved',
+      createdAt,
+    });
+  const introduce = (matchId: string, introducedAt: Date) =>
+    db.insert(matchIntroductions).values({ matchId, introducedAt, needResponse: 'accepted', seedResponse: 'accepted' });
+  const outcome = (kind: OutcomeKind, occurredOn: string, where: { matchId?: string; organisationId?: string }) =>
+    db.insert(matchOutcomes).values({ kind, occurredOn, recordedBy: admin.user.id, ...where });
+
+  // m1 (A): proposed 20 Apr, approved 22 Apr, introduced 2 May (12 days), meeting 10 May, NDA 12 May,
+  // partnership 1 Jun and joint R&D 5 Jun.
+  const m1 = await match({ needId: n1, seedId: s1, clusterId: A.id, createdAt: at('2026-04-20T03:00:00Z') });
+  await approve(m1, at('2026-04-22T03:00:00Z'));
+  await introduce(m1, at('2026-05-02T03:00:00Z'));
+  await db.insert(meetingProposals).values({
+    matchId: m1,
+    proposedBy: a1.user.id,
+    proposerSide: 'need',
+    slots: [at('2026-05-10T01:00:00Z')],
+    chosenSlot: at('2026-05-10T01:00:00Z'),
+    status: 'confirmed',
+  });
+  await db
+    .insert(ndas)
+    .values({ matchId: m1, type: 'mutual', status: 'signed', signedOn: '2026-05-12', recordedBy: a1.user.id });
+  await outcome('partnership_formed', '2026-06-01', { matchId: m1 });
+  await outcome('joint_rd_started', '2026-06-05', { matchId: m1 });
+
+  // m2 (A and B: ab is in both, ub in B): proposed 1 May, approved 2 May, introduced 5 May (4 days),
+  // meeting held 20 May, new business 10 Jun, a venture 20 Jun; a draft NDA (not signed, not counted).
+  const m2 = await match({ needId: n2, seedId: s2, clusterId: A.id, createdAt: at('2026-05-01T03:00:00Z') });
+  await approve(m2, at('2026-05-02T03:00:00Z'));
+  await introduce(m2, at('2026-05-05T03:00:00Z'));
+  await db.insert(ndas).values({ matchId: m2, type: 'one_way', status: 'draft', recordedBy: ab.user.id });
+  await outcome('meeting_held', '2026-05-20', { matchId: m2 });
+  await outcome('new_business_launched', '2026-06-10', { matchId: m2 });
+  await db.insert(matchOutcomes).values({
+    kind: 'venture_founded',
+    occurredOn: '2026-06-20',
+    ventureName: 'Venture KK',
+    sourceSeedId: s2,
+    matchId: m2,
+    recordedBy: admin.user.id,
+  });
+
+  // m3 (A): proposed 25 Mar (before the period), approved 2 Apr, introduced 28 Apr (34 days); licence in July.
+  const m3 = await match({ needId: n3, seedId: s3, clusterId: A.id, createdAt: at('2026-03-25T03:00:00Z') });
+  await approve(m3, at('2026-04-02T03:00:00Z'));
+  await introduce(m3, at('2026-04-28T03:00:00Z'));
+  await outcome('licence_signed', '2026-07-05', { matchId: m3 });
+
+  // m4 (A through a1, B through ub): proposed 15 Jun. m5: a trading firm of B asks for a seed of A: its
+  // listing decides, so it is A's although it names B. m7: listings in no cluster, so its own cluster B.
+  await match({ needId: n1, seedId: s2, clusterId: A.id, createdAt: at('2026-06-15T03:00:00Z') });
+  await match({
+    kind: 'sales_channel',
+    seedId: s1,
+    requesterOrganisationId: tb.user.organisationId,
+    clusterId: B.id,
+    createdAt: at('2026-06-20T03:00:00Z'),
+  });
+  await match({ needId: nNone, seedId: sNone, clusterId: B.id, createdAt: at('2026-04-05T03:00:00Z') });
+
+  // Outcomes credited to an organisation without a match: a2's loan (15 May) and managerial revamp (1 Jun);
+  // a venture out of ua in November 2025 (before the period: only in the cumulative count).
+  await outcome('funding_obtained', '2026-05-15', { organisationId: a2.user.organisationId });
+  await outcome('managerial_revamp', '2026-06-01', { organisationId: a2.user.organisationId });
+  await outcome('venture_founded', '2025-11-01', { organisationId: ua.user.organisationId });
+
+  return { A, B, db };
+}
+
+beforeAll(async () => {
+  await getDb();
+  w = await buildWorld();
+}, 180_000);
+
+const period = () => ({ from: '2026-04-01', to: '2026-06-30' });
+const scope = (over: Partial<KpiScope> = {}): KpiScope => ({ clusterIds: [w.A.id, w.B.id], ...period(), ...over });
+
+describe('programme KPIs from live data', () => {
+  it('counts participating organisations by kind: verified members that joined by the end of the period', async () => {
+    const k = await programmeKpis(w.db, scope());
+    // A: a1, a2, ab, ua (the unverified SME is left out); B: ab, ub, tb (ub2 joined in August)
+    expect(k.byCluster[w.A.id].organisations).toMatchObject({ sme: 3, university: 1, trading_firm: 0 });
+    expect(k.byCluster[w.A.id].organisationsTotal).toBe(4);
+    expect(k.byCluster[w.B.id].organisations).toMatchObject({ sme: 1, university: 1, trading_firm: 1 });
+    expect(k.byCluster[w.B.id].organisationsTotal).toBe(3);
+    // ab once: 6 organisations, not 4 + 3
+    expect(k.overall.organisations).toMatchObject({ sme: 3, university: 2, trading_firm: 1 });
+    expect(k.overall.organisationsTotal).toBe(6);
+  });
+
+  it('counts needs and seeds published in the period by the day in Japan', async () => {
+    const k = await programmeKpis(w.db, scope());
+    // needs: n1, n2, n3 (1 April 01:00 JST) in A; n2 in B; the 1 July one, the draft and the clusterless one not
+    expect([k.byCluster[w.A.id].needsPosted, k.byCluster[w.B.id].needsPosted, k.overall.needsPosted]).toEqual([
+      3, 1, 3,
+    ]);
+    // seeds: s1 in A, s2 in B; s3 was published in February
+    expect([k.byCluster[w.A.id].seedsPosted, k.byCluster[w.B.id].seedsPosted, k.overall.seedsPosted]).toEqual([
+      1, 1, 2,
+    ]);
+  });
+
+  it('follows matches through the funnel, attributed to their listings’ clusters', async () => {
+    const k = await programmeKpis(w.db, scope());
+    // proposed in the period: A m1 m2 m4 m5; B m2 m4 m7; overall m1 m2 m4 m5 m7 (m3 was proposed in March)
+    expect(k.byCluster[w.A.id].funnel).toEqual({ proposed: 4, approved: 3, introduced: 3, meeting: 2, agreement: 2 });
+    expect(k.byCluster[w.B.id].funnel).toEqual({ proposed: 3, approved: 1, introduced: 1, meeting: 1, agreement: 1 });
+    expect(k.overall.funnel).toEqual({ proposed: 5, approved: 3, introduced: 3, meeting: 2, agreement: 2 });
+    // introduced after 12, 4 and 34 days: median 12 in A and overall; only m2 (4 days) in B
+    expect(k.byCluster[w.A.id].medianDaysToIntroduction).toBe(12);
+    expect(k.byCluster[w.B.id].medianDaysToIntroduction).toBe(4);
+    expect(k.overall.medianDaysToIntroduction).toBe(12);
+    // one signed NDA (m1); m2's is a draft
+    expect([k.byCluster[w.A.id].ndas, k.byCluster[w.B.id].ndas, k.overall.ndas]).toEqual([1, 0, 1]);
+  });
+
+  it('counts each outcome kind in the period, cumulative ventures, and the headline shares of firms', async () => {
+    const k = await programmeKpis(w.db, scope());
+    const a = k.byCluster[w.A.id];
+    const b = k.byCluster[w.B.id];
+    expect(a.outcomes).toEqual({
+      meeting_held: 1,
+      nda_signed: 0,
+      joint_rd_started: 1,
+      licence_signed: 0, // July
+      partnership_formed: 1,
+      new_business_launched: 1,
+      first_sale: 0,
+      funding_obtained: 1,
+      managerial_revamp: 1,
+      venture_founded: 1,
+      no_deal: 0,
+    });
+    expect(b.outcomes).toMatchObject({ meeting_held: 1, new_business_launched: 1, venture_founded: 1 });
+    expect(b.outcomes.partnership_formed + b.outcomes.funding_obtained + b.outcomes.managerial_revamp).toBe(0);
+    expect(k.overall.outcomes).toEqual(a.outcomes);
+    // ventures so far: A the 2025 one and m2's; B m2's; overall both
+    expect([a.venturesCumulative, b.venturesCumulative, k.overall.venturesCumulative]).toEqual([2, 1, 2]);
+    // firms: A a1 a2 ab, B ab. a1 formed a partnership (m1), ab launched a business (m2), a2 revamped
+    expect([a.firms, b.firms, k.overall.firms]).toEqual([3, 1, 3]);
+    expect(a.firmsWith).toEqual({ partnership_formed: 1, new_business_launched: 1, managerial_revamp: 1 });
+    expect(b.firmsWith).toEqual({ partnership_formed: 0, new_business_launched: 1, managerial_revamp: 0 });
+    expect(k.overall.firmsWith).toEqual({ partnership_formed: 1, new_business_launched: 1, managerial_revamp: 1 });
+  });
+
+  it('narrows to one cluster, another period or a domain', async () => {
+    const onlyB = await programmeKpis(w.db, scope({ clusterIds: [w.B.id] }));
+    expect(Object.keys(onlyB.byCluster)).toEqual([w.B.id]);
+    expect(onlyB.overall.funnel.proposed).toBe(3);
+    expect(onlyB.overall.organisationsTotal).toBe(3);
+
+    const may = await programmeKpis(w.db, scope({ from: '2026-05-01', to: '2026-05-31' }));
+    expect(may.overall.funnel).toEqual({ proposed: 1, approved: 1, introduced: 2, meeting: 2, agreement: 0 });
+    expect(may.overall.medianDaysToIntroduction).toBe(8); // m1 12 days, m2 4 days
+    expect(may.overall.outcomes.funding_obtained).toBe(1);
+
+    // IT: n2 and s2, and the match between them with its outcomes; the credited outcomes have no domain
+    const it = await programmeKpis(w.db, scope({ domain: 'it' }));
+    expect([it.overall.needsPosted, it.overall.seedsPosted]).toEqual([1, 1]);
+    expect(it.overall.funnel).toEqual({ proposed: 1, approved: 1, introduced: 1, meeting: 1, agreement: 1 });
+    expect(it.overall.outcomes).toMatchObject({ new_business_launched: 1, funding_obtained: 0, partnership_formed: 0 });
+
+    const nothing = await programmeKpis(w.db, scope({ clusterIds: [] }));
+    expect(nothing.overall.funnel.proposed).toBe(0);
+  });
+
+  it('gives the trend month by month, each match once', async () => {
+    expect(await monthlyTrend(w.db, scope())).toEqual([
+      { month: '2026-04', proposed: 2, approved: 2, introduced: 1, meeting: 0, agreement: 0, results: 0 },
+      { month: '2026-05', proposed: 1, approved: 1, introduced: 2, meeting: 2, agreement: 0, results: 1 },
+      { month: '2026-06', proposed: 2, approved: 0, introduced: 0, meeting: 0, agreement: 2, results: 5 },
+    ]);
+  });
+});
