@@ -42,13 +42,19 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    // signs each demo account in once; the specs' session(account) fixture reuses its cookies
+    { name: 'setup', testMatch: /auth\.setup\.ts$/ },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined }, dependencies: ['setup'] },
+  ],
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `${baseURL}/api/health`,
     // seed + production build + start: minutes on a loaded 2-core machine (a CI run under load needed over 4)
     timeout: 600_000,
-    reuseExistingServer: !process.env.CI,
+    // Never reuse a server silently (it may be another run's, on an old build or database):
+    // E2E_REUSE_SERVER=1 opts in, e.g. to a server you started yourself with scripts/e2e-server.mjs.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
     env: { E2E_PORT: String(port), SMTP_URL: process.env.SMTP_URL },
     stdout: 'ignore',
     stderr: 'pipe',

@@ -31,20 +31,9 @@ test.describe('accounts', () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test('too many failed sign-ins for one account are refused, even with the right password', async ({ page }) => {
+  test('too many failed sign-ins for one account are refused, even with the right password', async ({ newMember }) => {
     // a fresh account, so the limit reached here cannot affect other tests
-    const email = uniqueEmail('limited');
-    await page.goto('/sign-up');
-    await page.getByLabel(/メールアドレス/).fill(email);
-    await page.getByLabel('氏名').fill('制限 テスト');
-    await page.getByLabel(/^パスワード/).fill('a-very-long-password');
-    await page.getByLabel('新しい組織を登録する').check();
-    await page.getByLabel('組織の種類').selectOption('sme');
-    await page.getByLabel('都道府県').selectOption('Aichi');
-    await page.getByLabel('名称(日本語)').fill('制限テスト株式会社');
-    await page.getByLabel('名称(英語)').fill('Rate Limit Test Co.');
-    await page.getByRole('button', { name: 'アカウントを作成' }).click();
-    await expect(page).toHaveURL(/\/account/);
+    const { page, email, password } = await newMember();
     await page.getByRole('button', { name: 'ログアウト', exact: true }).click();
     await expect(page).toHaveURL(/\/$/);
 
@@ -52,7 +41,7 @@ test.describe('accounts', () => {
       await signIn(page, email, `wrong-password-${i}`);
       await expect(page.getByText(/メールアドレスまたはパスワードが正しくありません/)).toBeVisible();
     }
-    await signIn(page, email, 'a-very-long-password');
+    await signIn(page, email, password);
     await expect(page.getByText(/試行回数が多すぎます/)).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in/);
   });
@@ -69,45 +58,27 @@ test.describe('accounts', () => {
     await expect(page.getByText('This field is required.').first()).toBeVisible();
   });
 
-  test('sign out everywhere ends the other browser session too', async ({ browser }) => {
-    const a = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '192.0.2.101' } });
-    const b = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '192.0.2.102' } });
-    const pageA = await a.newPage();
-    const pageB = await b.newPage();
+  test('sign out everywhere ends the other browser session too', async ({ newMember, page: pageB }) => {
     // its own account, so other tests' sessions are untouched
-    const email = uniqueEmail('everywhere');
-    await pageA.goto('/sign-up');
-    await pageA.getByLabel(/メールアドレス/).fill(email);
-    await pageA.getByLabel('氏名').fill('全端末 テスト');
-    await pageA.getByLabel(/^パスワード/).fill('a-very-long-password');
-    await pageA.getByLabel('新しい組織を登録する').check();
-    await pageA.getByLabel('組織の種類').selectOption('university');
-    await pageA.getByLabel('都道府県').selectOption('Kyoto');
-    await pageA.getByLabel('名称(日本語)').fill('全端末大学');
-    await pageA.getByLabel('名称(英語)').fill('Everywhere University');
-    await pageA.getByRole('button', { name: 'アカウントを作成' }).click();
-    await expect(pageA).toHaveURL(/\/account/);
-
-    await signIn(pageB, email, 'a-very-long-password');
+    const { page: pageA, email, password } = await newMember({ kind: 'university' });
+    await signIn(pageB, email, password);
     await expect(pageB).toHaveURL(/\/account/);
 
     await pageA.getByRole('button', { name: 'すべての端末からログアウト' }).click();
     await expect(pageA).toHaveURL(/\/sign-in/);
     await pageB.goto('/account');
     await expect(pageB).toHaveURL(/\/sign-in/);
-    await a.close();
-    await b.close();
   });
 
-  test('the language switch is remembered for the user', async ({ page, context }) => {
-    await signIn(page, demo.researcher);
-    await expect(page).toHaveURL(/\/home/);
+  test('the language switch is remembered for the user', async ({ newMember }) => {
+    // its own account: a demo account switched to English would change other specs' pages
+    const { page, email, password } = await newMember({ verified: true });
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('link', { name: 'Account' })).toBeVisible();
     // a new browser (no cookie) gets the saved choice at sign-in
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await context.clearCookies();
-    await signIn(page, demo.researcher);
+    await page.context().clearCookies();
+    await signIn(page, email, password);
     await expect(page.getByRole('link', { name: 'Account' })).toBeVisible();
     await page.getByRole('button', { name: '日本語' }).click();
     await expect(page.getByRole('link', { name: 'アカウント' })).toBeVisible();
@@ -120,9 +91,8 @@ test.describe('accounts', () => {
     }
   });
 
-  test('member pages have no serious accessibility violations', async ({ page }) => {
-    await signIn(page, demo.sme);
-    await expect(page).toHaveURL(/\/home/);
+  test('member pages have no serious accessibility violations', async ({ session }) => {
+    const page = await session('sme');
     for (const path of ['/home', '/account']) {
       await page.goto(path);
       await expectAccessible(page);

@@ -1,14 +1,13 @@
-import { demo, expect, expectAccessible, signIn, test } from './support/fixtures';
+import { expect, expectAccessible, test } from './support/fixtures';
 
 const header = 'タイトル,概要,分野,キーワード,TRL下限';
 const good = (n: string) =>
   `E2E取込 ${n} 圧縮空気の漏れ検知,稼働中に配管の漏れを見つけたい,環境・エネルギー,省エネ;漏れ検知,4`;
 
 test.describe('bulk import', () => {
-  test('upload a CSV, see a row error, fix it, import all rows', async ({ page }) => {
+  test('upload a CSV, see a row error, fix it, import all rows', async ({ session }) => {
     const stamp = Date.now().toString(36);
-    await signIn(page, demo.sme);
-    await expect(page).toHaveURL(/\/home$/);
+    const page = await session('sme');
     await page.goto('/import');
     await expect(page.getByRole('heading', { level: 1, name: 'ニーズ・シーズの一括登録' })).toBeVisible();
 
@@ -40,26 +39,22 @@ test.describe('bulk import', () => {
     await expect(page.getByText(`E2E取込 ${stamp}-2 圧縮空気の漏れ検知`)).toBeVisible();
   });
 
-  test('a file in the wrong encoding gets a clear message', async ({ page }) => {
-    await signIn(page, demo.sme);
-    await expect(page).toHaveURL(/\/home$/);
+  test('a file in the wrong encoding gets a clear message', async ({ session }) => {
+    const page = await session('sme');
     await page.goto('/import');
-    await page
-      .getByLabel('ファイル', { exact: true })
-      .setInputFiles({
-        name: 'needs.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from([0x74, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0x81, 0x20, 0xff, 0xfe, 0x41]),
-      });
+    await page.getByLabel('ファイル', { exact: true }).setInputFiles({
+      name: 'needs.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([0x74, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0x81, 0x20, 0xff, 0xfe, 0x41]),
+    });
     await page.getByRole('button', { name: 'ファイルを確認' }).click();
     await expect(page.getByText(/文字コードをUTF-8としてもShift_JISとしても読み取れませんでした/)).toBeVisible();
   });
 });
 
 test.describe('API tokens', () => {
-  test('create a token, use it, revoke it', async ({ page }) => {
-    await signIn(page, demo.sme);
-    await expect(page).toHaveURL(/\/home$/);
+  test('create a token, use it, revoke it', async ({ session }) => {
+    const page = await session('sme');
     await page.goto('/account/tokens');
     await expect(page.getByRole('heading', { level: 1, name: 'APIトークン' })).toBeVisible();
     const name = `e2e-${Date.now().toString(36)}`;

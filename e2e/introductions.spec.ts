@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import type { Browser, Page } from '@playwright/test';
-import { demo, expect, expectAccessible, signIn, test } from './support/fixtures';
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, test } from './support/fixtures';
 import { startSmtpCapture } from '../tests/support/smtp-capture';
 
 // The brokered flow in three real browser sessions: the coordinator pairs an SME's need with a
@@ -44,17 +44,6 @@ test.afterAll(async () => {
   await smtp?.close();
 });
 
-async function session(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({
-    extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${crypto.randomInt(1, 254)}` },
-    locale: 'ja-JP',
-  });
-  const page = await context.newPage();
-  await signIn(page, email);
-  await expect(page).not.toHaveURL(/\/sign-in/);
-  return page;
-}
-
 /** The page HTML and its RSC payload must not contain any of these strings. */
 async function expectHidden(page: Page, url: string, secrets: string[]) {
   const html = await page.content();
@@ -66,17 +55,21 @@ async function expectHidden(page: Page, url: string, secrets: string[]) {
 }
 
 test('coordinator approves, both parties accept, contacts are revealed and a message is exchanged', async ({
-  browser,
+  session,
 }) => {
   test.setTimeout(180_000);
-  const coordinator = await session(browser, demo.coordinator);
+  const coordinator = await session('coordinator');
 
   // pair the need and the seed by hand (the engine may already have proposed the same pair)
   await coordinator.goto(`/introductions/queue?needQ=${encodeURIComponent(NEED)}&seedQ=${encodeURIComponent(SEED)}`);
   const propose = coordinator.getByRole('button', { name: /^(提案する|Propose)$/ });
   await expect(propose).toBeVisible();
   await propose.click();
-  await expect(coordinator.getByText(/マッチを提案しました|Match proposed|すでにマッチ|already matched/)).toBeVisible();
+  // the pair waits in the queue (proposed now, or by the engine before); a pair matched earlier is told so
+  const queued = coordinator
+    .getByRole('region', { name: /^(確認待ちのマッチ|Matches to review)$/ })
+    .getByRole('link', { name: new RegExp(`${NEED}.*${SEED}`) });
+  await expect(queued.or(coordinator.getByText(/すでにマッチしています|already matched/)).first()).toBeVisible();
 
   await coordinator.goto(`/introductions/queue?q=${encodeURIComponent('Tool wear monitoring')}`);
   const link = coordinator.getByRole('link', { name: new RegExp(`${NEED}.*${SEED}`) }).first();
@@ -96,7 +89,7 @@ test('coordinator approves, both parties accept, contacts are revealed and a mes
   await expect(coordinator.getByRole('link', { name: new RegExp(`${NEED}.*${SEED}`) })).toHaveCount(0);
 
   // SME: sees the request with the note, not the researcher's contact
-  const sme = await session(browser, demo.sme);
+  const sme = await session('sme');
   await sme.goto(matchUrl);
   await expect(sme.getByText(note).first()).toBeVisible(); // the note card and the timeline
   await expectHidden(sme, matchUrl, researcherContact);
@@ -106,7 +99,7 @@ test('coordinator approves, both parties accept, contacts are revealed and a mes
   await expectHidden(sme, matchUrl, researcherContact);
 
   // researcher: still nothing of the SME until they accept too
-  const researcher = await session(browser, demo.researcher);
+  const researcher = await session('researcher');
   await researcher.goto(matchUrl);
   await expectHidden(researcher, matchUrl, smeContact);
   await researcher.getByRole('button', { name: /^(紹介を承諾|Accept introduction)$/ }).click();
@@ -129,7 +122,7 @@ test('coordinator approves, both parties accept, contacts are revealed and a mes
   await expect(sme.getByRole('heading', { name: /お知らせ|Notifications/ })).toBeVisible();
 
   // a stranger (other cluster's coordinator) sees nothing
-  const other = await session(browser, 'coordinator2@demo.test');
+  const other = await session('coordinator2');
   const resp = await other.goto(matchUrl);
   expect(resp?.status()).toBe(404);
   await expectHidden(other, matchUrl, [...smeContact, ...researcherContact, note]);

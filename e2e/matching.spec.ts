@@ -1,4 +1,4 @@
-import { demo, expect, expectAccessible, signIn, test } from './support/fixtures';
+import { expect, expectAccessible, test } from './support/fixtures';
 
 // Demo data (db/seed/demo-listings.ts): the SME's Japanese need on tool wear and the research
 // institute's English seed on tool-wear monitoring share glossary concepts across languages.
@@ -6,12 +6,11 @@ const NEED = '切削工具の摩耗をリアルタイムに検知して交換時
 const SEED = 'Tool wear monitoring from spindle vibration with retrofit MEMS sensors';
 
 test('the owner finds partners for a need from its page, with reasons in Japanese and English', async ({
-  page,
-  context,
+  session,
   baseURL,
 }) => {
-  await signIn(page, demo.sme);
-  await expect(page).toHaveURL(/\/home/);
+  const page = await session('sme');
+  const context = page.context();
   await context.addCookies([{ name: 'NEXT_LOCALE', value: 'ja', url: baseURL! }]);
   await page.goto(`/needs?q=${encodeURIComponent('工具摩耗')}`);
   await page.getByRole('link', { name: NEED }).click();
@@ -35,12 +34,11 @@ test('the owner finds partners for a need from its page, with reasons in Japanes
 });
 
 test('another member finds the needs a seed could solve; visitors are sent to sign in', async ({
-  page,
-  context,
+  session,
   baseURL,
 }) => {
-  await signIn(page, demo.trading);
-  await expect(page).toHaveURL(/\/home/);
+  const page = await session('trading');
+  const context = page.context();
   await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);
   await page.goto(`/seeds?q=${encodeURIComponent('tool wear')}`);
   await page.getByRole('link', { name: SEED }).click();

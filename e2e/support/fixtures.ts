@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page } from '@playwright/test';
+import { test as base, type BrowserContext, type BrowserContextOptions, expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
+/** The main demo accounts, one per role (db/seed/demo-data.ts). */
 export const demo = {
   sme: 'sme@demo.test',
   researcher: 'researcher@demo.test',
@@ -11,25 +13,118 @@ export const demo = {
   coordinator: 'coordinator@demo.test',
   admin: 'admin@demo.test',
 } as const;
-export type DemoRole = keyof typeof demo;
+/** Every demo account a spec signs in as: the roles, the second Kyushu/Kansai accounts and one awaiting verification. */
+export const accounts = {
+  ...demo,
+  sme2: 'sme2@demo.test',
+  researcher2: 'researcher2@demo.test',
+  coordinator2: 'coordinator2@demo.test',
+  unverified: 'pending@demo.test',
+} as const;
+export type Account = keyof typeof accounts;
 
-/** A fresh TEST-NET address per test, so per-IP sign-in limits of one test never touch another. */
-const randomIp = () =>
+/** Where e2e/auth.setup.ts keeps each account's signed-in browser state (cookies), per server port. */
+export const storageStateOf = (account: Account) =>
+  path.resolve(`.data/e2e-auth-${process.env.E2E_PORT ?? 3200}/${account}.json`);
+
+/** A fresh TEST-NET address per browser, so per-IP sign-in limits of one test never touch another. */
+export const randomIp = () =>
   `198.51.100.${crypto.randomInt(1, 254)}, 10.${crypto.randomInt(0, 255)}.${crypto.randomInt(0, 255)}.${crypto.randomInt(1, 254)}`;
 
-export const test = base.extend<{ ip: string }>({
-  ip: async ({}, use) => use(randomIp()),
-  context: async ({ context, ip }, use) => {
-    await context.setExtraHTTPHeaders({ 'x-forwarded-for': ip });
-    // Client components get only the message namespaces their segment sends (ClientMessages):
-    // one that translates a namespace its page did not send logs MISSING_MESSAGE in the browser.
+export const uniqueEmail = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}@e2e.example`;
+
+/**
+ * Client components get only the message namespaces their segment sends (ClientMessages): one that
+ * translates a namespace its page did not send logs MISSING_MESSAGE in the browser.
+ */
+function watchMessages(context: BrowserContext, missing: string[]) {
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /MISSING_MESSAGE|INSUFFICIENT_PATH/.test(message.text()))
+      missing.push(`${message.page()?.url()}: ${message.text()}`);
+  });
+}
+
+type SessionOptions = Pick<BrowserContextOptions, 'locale' | 'timezoneId' | 'viewport'>;
+export type Member = { email: string; password: string; name: string; organisation: string; page: Page };
+type MemberOptions = { kind?: 'sme' | 'university'; verified?: boolean };
+
+type Fixtures = {
+  ip: string;
+  /** A page in a browser of its own (own cookies and IP), already signed in as a demo account. */
+  session: (account: Account, options?: SessionOptions) => Promise<Page>;
+  /**
+   * A member of this test only: signs up with a new organisation in a browser of its own and lands on
+   * the account page; `verified` has the programme office verify the organisation first.
+   */
+  newMember: (options?: MemberOptions) => Promise<Member>;
+};
+
+export const test = base.extend<Fixtures & { missing: string[] }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
+  missing: async ({}, use) => {
     const missing: string[] = [];
-    context.on('console', (message) => {
-      if (message.type() === 'error' && /MISSING_MESSAGE|INSUFFICIENT_PATH/.test(message.text()))
-        missing.push(`${message.page()?.url()}: ${message.text()}`);
-    });
-    await use(context);
+    await use(missing);
     expect(missing, 'messages missing in the browser').toEqual([]);
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: as above
+  ip: async ({}, use) => use(randomIp()),
+  context: async ({ context, ip, missing }, use) => {
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': ip });
+    watchMessages(context, missing);
+    await use(context);
+  },
+  session: async ({ browser, missing }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (account, options = {}) => {
+      const context = await browser.newContext({
+        storageState: storageStateOf(account),
+        extraHTTPHeaders: { 'x-forwarded-for': randomIp() },
+        locale: 'ja-JP',
+        ...options,
+      });
+      contexts.push(context);
+      watchMessages(context, missing);
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close();
+  },
+  newMember: async ({ browser, session, missing }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async ({ kind = 'sme', verified = false } = {}) => {
+      const tag = crypto.randomUUID().slice(0, 8);
+      const member = {
+        email: uniqueEmail(`member-${kind}`),
+        password: `pass-${tag}-long-enough`,
+        name: `会員 ${tag}`,
+        organisation: `E2E Member ${tag}`,
+      };
+      const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': randomIp() } });
+      contexts.push(context);
+      watchMessages(context, missing);
+      const page = await context.newPage();
+      await page.goto('/sign-up');
+      await page.getByLabel(/メールアドレス/).fill(member.email);
+      await page.getByLabel('氏名').fill(member.name);
+      await page.getByLabel(/^パスワード/).fill(member.password);
+      await page.getByLabel('新しい組織を登録する').check();
+      await page.getByLabel('組織の種類').selectOption(kind);
+      await page.getByLabel('都道府県').selectOption('Shizuoka');
+      await page.getByLabel('名称(日本語)').fill(`${member.organisation} 株式会社`);
+      await page.getByLabel('名称(英語)').fill(member.organisation);
+      await page.getByRole('button', { name: 'アカウントを作成' }).click();
+      await expect(page).toHaveURL(/\/account/, { timeout: 60_000 }); // hashing a password is slow on a loaded machine
+      if (verified) {
+        const admin = await session('admin');
+        await admin.goto(`/organisations?q=${encodeURIComponent(member.organisation)}`);
+        const table = admin.getByRole('table');
+        await table.getByRole('button', { name: `Verify ${member.organisation}` }).click();
+        await expect(table.getByText('Verified', { exact: true })).toBeVisible();
+        await page.goto('/home');
+        await expect(page).toHaveURL(/\/home$/);
+      }
+      return { ...member, page };
+    });
+    for (const context of contexts) await context.close();
   },
 });
 export { expect };
@@ -47,5 +142,3 @@ export async function expectAccessible(page: Page) {
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
-
-export const uniqueEmail = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}@e2e.example`;
