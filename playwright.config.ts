@@ -23,7 +23,8 @@ export default defineConfig({
   workers: process.env.CI ? 2 : 2,
   retries: 0,
   timeout: 120_000,
-  expect: { timeout: 10_000 },
+  // an action and the page's refresh after it took over 10 s at load average ~25 on two cores
+  expect: { timeout: 20_000 },
   reporter: [['list']],
   use: {
     baseURL,
