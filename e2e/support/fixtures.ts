@@ -3,7 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, type BrowserContext, type BrowserContextOptions, expect, type Page } from '@playwright/test';
 
-export const DEMO_PASSWORD = 'demo-pass-2026';
+const DEMO_PASSWORD = 'demo-pass-2026';
 /** The main demo accounts, one per role (db/seed/demo-data.ts). */
 export const demo = {
   sme: 'sme@demo.test',
@@ -45,7 +45,7 @@ function watchMessages(context: BrowserContext, missing: string[]) {
 }
 
 type SessionOptions = Pick<BrowserContextOptions, 'locale' | 'timezoneId' | 'viewport'>;
-export type Member = { email: string; password: string; name: string; organisation: string; page: Page };
+type Member = { email: string; password: string; name: string; organisation: string; page: Page };
 type MemberOptions = { kind?: 'sme' | 'university'; verified?: boolean };
 
 type Fixtures = {
