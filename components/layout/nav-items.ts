@@ -27,6 +27,7 @@ const items: NavItem[] = [
     permission: 'introductions.view',
     roles: ['sme', 'researcher', 'trading', 'lender', 'coordinator'],
   },
+  { href: '/funding', labelKey: 'funding', permission: 'funding.view' },
   { href: '/organisations', labelKey: 'organisations', permission: 'admin.organisations' },
   { href: '/users', labelKey: 'users', permission: 'admin.users' },
   { href: '/clusters', labelKey: 'clusters', permission: 'admin.clusters' },

@@ -14,7 +14,7 @@ export async function SiteHeader() {
   const items = navItemsFor(viewer).map((item) => ({ href: item.href, label: t(item.labelKey) }));
   const unread = can(viewer, 'notifications.view') ? await countUnreadNotifications(viewer!).catch(() => 0) : null;
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex w-full max-w-6xl items-center gap-x-4 px-4 py-3 sm:px-6">
         <Link href={viewer ? '/home' : '/'} className="shrink-0 text-lg font-semibold tracking-tight text-teal-800">
           ClusterMatch

@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { clusters, coordinatorClusters, organisationClusters, organisations, users } from '@/db/schema/accounts';
 import { hashPassword } from '@/lib/auth/password';
 import { DEMO_PASSWORD, demoClusters, demoOrganisations, demoUsers } from './demo-data';
+import { seedDemoFunding } from './demo-funding';
 import { seedDemoListings } from './demo-listings';
 
 /** Idempotent: running it twice leaves one copy of everything. */
@@ -78,4 +79,5 @@ export async function seedDemo(db: Db): Promise<void> {
     }
   });
   await seedDemoListings(db);
+  await seedDemoFunding(db);
 }

@@ -6,7 +6,9 @@ import { fundingShareEvents, fundingShares } from '@/db/schema/funding';
 import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
+import { calendarDayIn } from '@/lib/i18n/time-zone';
 import { transactionWithMail } from '@/lib/mail/jobs';
+import { recordOutcomeFor } from '@/lib/programme/record';
 import type { FundingShareStatus } from '@/db/vocabulary/funding';
 import { nameIn, tell } from './announce';
 import { loadProposalHead, type ProposalHead } from './head';
@@ -148,6 +150,20 @@ export async function transitionShare(
       details: { proposalId: share.proposalId, from: share.status, to: decision.to, version: updated[0].version },
       ip: options.ip ?? null,
     });
+    if (event.type === 'approve') {
+      // approved funding is a result the programme office counts: on the introduction the
+      // proposal came from, else credited to the proposing company (dated on Japan's calendar)
+      await recordOutcomeFor(tx, {
+        kind: 'funding_obtained',
+        occurredOn: calendarDayIn(now, 'Asia/Tokyo'),
+        amountJpy: event.terms.amountJpy,
+        actorId: viewer.userId,
+        actorRole: 'lender',
+        matchId: head.matchId,
+        organisationId: head.organisationId,
+        ip: options.ip ?? null,
+      });
+    }
     await announce(tx, head, share.lenderOrganisationId, event);
     return { shareId, proposalId: share.proposalId, from: share.status, to: decision.to, version: updated[0].version };
   });

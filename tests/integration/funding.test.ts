@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { auditLogs, users } from '@/db/schema/accounts';
 import { fundingPatents, fundingProposals, fundingShareEvents, fundingShares } from '@/db/schema/funding';
 import { outboxEmails } from '@/db/schema/mail';
+import { matchOutcomes } from '@/db/schema/programme';
 import { notifications } from '@/db/schema/notifications';
 import { AppError } from '@/lib/errors';
 import { answerConsent, requestConsent } from '@/lib/funding/consent';
@@ -285,6 +286,12 @@ describe('a lender’s review', () => {
       approvedTermMonths: 84,
     });
 
+    // the approval is an outcome of the introduction the programme office counts, with the loan's amount
+    const outcomes = await w.db.select().from(matchOutcomes).where(eq(matchOutcomes.matchId, w.match.id));
+    expect(outcomes).toMatchObject([
+      { kind: 'funding_obtained', amountJpy: 35_000_000, recordedBy: w.lenderA.user.id },
+    ]);
+
     const events = await w.db
       .select()
       .from(fundingShareEvents)
@@ -321,6 +328,44 @@ describe('a lender’s review', () => {
       .from(notifications)
       .where(and(eq(notifications.userId, w.coordinator.user.id), eq(notifications.kind, 'funding_decided')));
     expect(coordinatorNotice).toHaveLength(1);
+  });
+
+  it('a loan on a proposal the SME made alone is counted for the company; a decline counts nothing', async () => {
+    const w = await fundingWorld();
+    const own = {
+      source: 'own' as const,
+      number: 'JP7111111',
+      title: 'Own patent',
+      jurisdiction: 'JP',
+      status: 'granted' as const,
+      filedOn: '2020-01-15',
+      grantedOn: '2022-01-15',
+      expiresOn: '',
+      right: 'ownership' as const,
+    };
+    const alone = async (tag: string) => {
+      const { id } = await createProposal(w.db, w.sme.viewer, { title: tag, matchId: '' });
+      const saved = await saveProposal(w.db, w.sme.viewer, { id, version: 1, ...completeContent(tag), patents: [own] });
+      await shareProposal(w.db, w.sme.viewer, {
+        proposalId: id,
+        version: saved.version,
+        lenderOrganisationIds: [w.lenderA.org.id],
+      });
+      const [share] = await w.db.select().from(fundingShares).where(eq(fundingShares.proposalId, id));
+      await transitionShare(w.db, w.lenderA.viewer, share.id, { type: 'start_review' });
+      return share.id;
+    };
+    const terms = { amountJpy: 12_000_000, interestRatePercent: 1.2, termMonths: 60, conditions: '', collateral: '' };
+    await transitionShare(w.db, w.lenderA.viewer, await alone('approved'), { type: 'approve', terms });
+    await transitionShare(w.db, w.lenderA.viewer, await alone('declined'), {
+      type: 'decline',
+      reason: 'cash_flow_insufficient',
+    });
+    const outcomes = await w.db
+      .select()
+      .from(matchOutcomes)
+      .where(eq(matchOutcomes.organisationId, w.sme.user.organisationId));
+    expect(outcomes).toMatchObject([{ kind: 'funding_obtained', amountJpy: 12_000_000, matchId: null }]);
   });
 
   it('two lenders of one bank deciding at once: exactly one decision stands', async () => {

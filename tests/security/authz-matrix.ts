@@ -67,6 +67,21 @@ export const actionMatrix: Record<string, Entry> = {
     permission: 'introductions.coordinate',
     allowed: ['coordinator'],
   },
+  // funding proposals (issue 13): the SME proposes, lenders review, the university partner consents
+  'lib/funding/actions.ts#createProposalAction': { permission: 'funding.propose', allowed: ['sme'] },
+  'lib/funding/actions.ts#saveProposalAction': { permission: 'funding.propose', allowed: ['sme'] },
+  'lib/funding/actions.ts#shareProposalAction': { permission: 'funding.propose', allowed: ['sme'] },
+  'lib/funding/actions.ts#requestConsentAction': { permission: 'funding.propose', allowed: ['sme'] },
+  'lib/funding/actions.ts#deleteDocumentAction': { permission: 'funding.propose', allowed: ['sme'] },
+  'lib/funding/actions.ts#withdrawShareAction': { permission: 'funding.propose', allowed: ['sme'] },
+  'lib/funding/actions.ts#reshareAction': { permission: 'funding.propose', allowed: ['sme'] },
+  'lib/funding/actions.ts#answerQuestionAction': { permission: 'funding.propose', allowed: ['sme'] },
+  'lib/funding/actions.ts#startReviewAction': { permission: 'funding.review', allowed: ['lender'] },
+  'lib/funding/actions.ts#requestInfoAction': { permission: 'funding.review', allowed: ['lender'] },
+  'lib/funding/actions.ts#approveProposalAction': { permission: 'funding.review', allowed: ['lender'] },
+  'lib/funding/actions.ts#declineProposalAction': { permission: 'funding.review', allowed: ['lender'] },
+  'lib/funding/actions.ts#saveEvaluationAction': { permission: 'funding.review', allowed: ['lender'] },
+  'lib/funding/actions.ts#answerConsentAction': { permission: 'funding.consent', allowed: ['researcher'] },
   'lib/notifications/actions.ts#markNotificationsReadAction': { permission: 'notifications.view', allowed: members },
   'lib/notifications/actions.ts#saveMailPreferencesAction': { permission: 'notifications.view', allowed: members },
   // needs and seeds (issue 3)
@@ -141,6 +156,15 @@ export const pageMatrix: Record<string, Entry> = {
   '(app)/import/page.tsx': { permission: 'listings.import', allowed: ['sme', 'researcher'] },
   '(app)/account/tokens/page.tsx': { permission: 'apiTokens.manage', allowed: members },
   '(app)/account/searches/page.tsx': { permission: 'savedSearches.manage', allowed: members },
+  // funding proposals (issue 13); which proposal a viewer sees is decided in lib/funding/access.ts
+  '(app)/funding/page.tsx': { permission: 'funding.view', allowed: ['sme', 'researcher', 'lender', 'coordinator'] },
+  '(app)/funding/[id]/page.tsx': {
+    permission: 'funding.view',
+    allowed: ['sme', 'researcher', 'lender', 'coordinator'],
+  },
+  '(app)/funding/new/page.tsx': { permission: 'funding.propose', allowed: ['sme'] },
+  '(app)/funding/[id]/edit/page.tsx': { permission: 'funding.propose', allowed: ['sme'] },
+  '(app)/funding/[id]/evaluation/page.tsx': { permission: 'funding.review', allowed: ['lender'] },
   // programme office (issue 2, admin)
   '(app)/organisations/page.tsx': { permission: 'admin.organisations', allowed: ['admin'] },
   '(app)/organisations/[id]/page.tsx': { permission: 'admin.organisations', allowed: ['admin'] },

@@ -14,6 +14,7 @@ const nextSteps: Partial<Record<string, { href: string; key: string }[]>> = {
     { href: '/needs/mine', key: 'myNeeds' },
     { href: '/seeds', key: 'browseSeeds' },
     { href: '/introductions', key: 'introductions' },
+    { href: '/funding', key: 'funding' },
   ],
   researcher: [
     { href: '/seeds/new', key: 'postSeed' },
@@ -27,6 +28,7 @@ const nextSteps: Partial<Record<string, { href: string; key: string }[]>> = {
     { href: '/introductions', key: 'introductions' },
   ],
   lender: [
+    { href: '/funding', key: 'fundingInbox' },
     { href: '/seeds', key: 'browseSeeds' },
     { href: '/needs', key: 'browseNeeds' },
   ],

@@ -1,0 +1,48 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useActionForm } from '@/components/forms/use-action-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { FormField } from '@/components/ui/form-field';
+import { Select } from '@/components/ui/select';
+import { TextField } from '@/components/ui/text-field';
+import { createProposalAction } from '@/lib/funding/actions';
+import { createProposalSchema, FUNDING_LIMITS, type CreateProposalInput } from '@/lib/funding/validation';
+
+/** A new draft: its working title and, optionally, the introduction whose patents it offers. */
+export function NewProposalForm({ introductions }: { introductions: { matchId: string; label: string }[] }) {
+  const t = useTranslations('funding');
+  const tc = useTranslations('common');
+  const router = useRouter();
+  const { form, onSubmit, formError, errorOf } = useActionForm({
+    schema: createProposalSchema,
+    action: createProposalAction,
+    defaultValues: { title: '', matchId: '' } as CreateProposalInput,
+    onSuccess: (created) => router.push(`/funding/${created.id}/edit`),
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-4">
+      {formError && <Alert tone="danger">{formError}</Alert>}
+      <FormField label={t('fields.title')} error={errorOf('title')} required requiredLabel={tc('required')}>
+        <TextField maxLength={FUNDING_LIMITS.title} {...form.register('title')} />
+      </FormField>
+      <FormField label={t('fields.introduction')} error={errorOf('matchId')}>
+        <Select {...form.register('matchId')}>
+          <option value="">{t('fields.noIntroduction')}</option>
+          {introductions.map((i) => (
+            <option key={i.matchId} value={i.matchId}>
+              {i.label}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <div>
+        <Button type="submit" loading={form.formState.isSubmitting}>
+          {t('create')}
+        </Button>
+      </div>
+    </form>
+  );
+}
