@@ -51,8 +51,8 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `${baseURL}/api/health`,
-    // seed + production build + start: minutes on a loaded 2-core machine (a CI run under load needed over 4)
-    timeout: 600_000,
+    // seed + production build + start: minutes on a loaded 2-core machine (over 10 at load average ~28)
+    timeout: 1_200_000,
     // Never reuse a server silently (it may be another run's, on an old build or database):
     // E2E_REUSE_SERVER=1 opts in, e.g. to a server you started yourself with scripts/e2e-server.mjs.
     reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
