@@ -3,6 +3,9 @@
 // build, and serve http://localhost:${PORT:-3000}. Plain Node so it runs before `npm install`.
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { ensureNode } from './ensure-node.mjs';
+
+ensureNode('scripts/demo.mjs');
 
 const port = process.env.PORT || '3000';
 const run = (cmd, args, extraEnv = {}) => {
