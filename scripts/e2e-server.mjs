@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const port = process.env.E2E_PORT || '3200';
-const env = { ...process.env, NODE_ENV: 'production' };
+// The browser tests play clients behind a proxy: each test sends its own X-Forwarded-For
+// (e2e/support/fixtures.ts), so one test's sign-in limits never touch another's.
+const env = { ...process.env, NODE_ENV: 'production', TRUSTED_PROXY_COUNT: '1' };
 if (!env.DATABASE_URL) {
   env.PGLITE_DIR = path.resolve(`.data/e2e-pglite-${port}`);
   fs.rmSync(env.PGLITE_DIR, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { changePassword, createAccount, findLocaleOf, setLocale, signOutEverywhe
 import { changePasswordSchema, localeSchema, signInSchema, signUpSchema, updateProfileSchema } from './validation';
 import { authedAction, publicAction } from '@/lib/actions/safe-action';
 import { signIn, SignInFailed, signOut } from '@/lib/auth/config';
+import { consumeSignUpAttempt } from '@/lib/auth/rate-limit';
 import { getViewer } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { rememberLocale } from '@/lib/i18n/locale-cookie';
@@ -38,6 +39,7 @@ export const signInAction = publicAction(signInSchema, async ({ email, password 
 });
 
 export const signUpAction = publicAction(signUpSchema, async (input, { ip }) => {
+  if ((await consumeSignUpAttempt(ip ?? 'unknown')) > 0) throw new AppError('rate_limited');
   await createAccount(input, ip);
   await signIn('credentials', { email: input.email, password: input.password, redirect: false });
   redirect('/account?welcome=1');

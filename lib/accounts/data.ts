@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { organisations, users } from '@/db/schema/accounts';
+import { auditLogs, organisations, users } from '@/db/schema/accounts';
 import { writeAudit } from '@/lib/audit/write';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { roleForOrganisationKind, type Viewer } from '@/lib/auth/policy';
@@ -108,6 +108,24 @@ export async function findLocaleOf(email: string) {
     .from(users)
     .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
   return row?.locale;
+}
+
+/** The user signed in successfully from this address in the last 90 days (the audit log says so). */
+export async function signedInFrom(userId: string, ip: string): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ one: sql`1` })
+    .from(auditLogs)
+    .where(
+      and(
+        eq(auditLogs.actorId, userId),
+        eq(auditLogs.action, 'account.sign_in'),
+        eq(auditLogs.ip, ip),
+        sql`${auditLogs.createdAt} > now() - interval '90 days'`,
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
 }
 
 export async function recordSignIn(userId: string, ip: string | null) {

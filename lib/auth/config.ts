@@ -1,15 +1,11 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { clearFailedSignIns, recordFailedSignIn, signInBlockedFor } from './rate-limit';
-import { burnPasswordCheck, verifyPassword } from './password';
-import { ipFrom } from './request-ip';
+import { authenticate, type SignInRefusal, SignInRefused } from './sign-in';
 import { authSecret } from './secret';
-import { signInSchema } from '@/lib/accounts/validation';
-import { findUserForSignIn, recordSignIn } from '@/lib/accounts/data';
 
 /** Thrown from authorize(); `code` reaches the sign-in action (never the reason for a wrong e-mail vs password). */
 export class SignInFailed extends CredentialsSignin {
-  constructor(code: 'invalid_credentials' | 'rate_limited' | 'disabled') {
+  constructor(code: SignInRefusal) {
     super();
     this.code = code;
   }
@@ -36,22 +32,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(raw, request) {
-        const parsed = signInSchema.safeParse(raw);
-        if (!parsed.success) throw new SignInFailed('invalid_credentials');
-        const { email, password } = parsed.data;
-        const ip = ipFrom(request.headers);
-        if ((await signInBlockedFor(email, ip)) > 0) throw new SignInFailed('rate_limited');
-
-        const user = await findUserForSignIn(email);
-        const ok = user ? await verifyPassword(password, user.passwordHash) : await burnPasswordCheck(password);
-        if (!user || !ok) {
-          await recordFailedSignIn(email, ip);
-          throw new SignInFailed('invalid_credentials');
+        try {
+          return await authenticate(raw, request.headers);
+        } catch (error) {
+          throw error instanceof SignInRefused ? new SignInFailed(error.code) : error;
         }
-        if (user.disabled) throw new SignInFailed('disabled');
-        await clearFailedSignIns(email);
-        await recordSignIn(user.id, ip === 'unknown' ? null : ip);
-        return { id: user.id, sessionVersion: user.sessionVersion };
       },
     }),
   ],
