@@ -2,6 +2,18 @@ import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
+// Browser features the portal never uses, off for it and anything it might embed. (The CSP,
+// which needs a nonce per request, is set in proxy.ts.)
+const PERMISSIONS_POLICY = [
+  'camera=()',
+  'microphone=()',
+  'geolocation=()',
+  'payment=()',
+  'usb=()',
+  'serial=()',
+  'browsing-topics=()',
+].join(', ');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Lets several builds (e.g. parallel browser-test servers) live side by side.
@@ -35,6 +47,7 @@ const nextConfig = {
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Permissions-Policy', value: PERMISSIONS_POLICY },
         ],
       },
     ];

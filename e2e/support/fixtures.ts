@@ -44,6 +44,19 @@ function watchMessages(context: BrowserContext, missing: string[]) {
   });
 }
 
+/** Any Content-Security-Policy violation (a blocked script, style, frame or form target) fails the test. */
+async function watchCsp(context: BrowserContext, violations: string[]) {
+  await context.exposeBinding('__cspViolation', ({ page }, text: string) => {
+    violations.push(`${page?.url()}: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __cspViolation: (text: string) => void }).__cspViolation;
+      report(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+}
+
 type SessionOptions = Pick<BrowserContextOptions, 'locale' | 'timezoneId' | 'viewport'>;
 type Member = { email: string; password: string; name: string; organisation: string; page: Page };
 type MemberOptions = { kind?: 'sme' | 'university'; verified?: boolean };
@@ -59,7 +72,7 @@ type Fixtures = {
   newMember: (options?: MemberOptions) => Promise<Member>;
 };
 
-export const test = base.extend<Fixtures & { missing: string[] }>({
+export const test = base.extend<Fixtures & { missing: string[]; cspViolations: string[] }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
   missing: async ({}, use) => {
     const missing: string[] = [];
@@ -67,13 +80,20 @@ export const test = base.extend<Fixtures & { missing: string[] }>({
     expect(missing, 'messages missing in the browser').toEqual([]);
   },
   // biome-ignore lint/correctness/noEmptyPattern: as above
+  cspViolations: async ({}, use) => {
+    const violations: string[] = [];
+    await use(violations);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: as above
   ip: async ({}, use) => use(randomIp()),
-  context: async ({ context, ip, missing }, use) => {
+  context: async ({ context, ip, missing, cspViolations }, use) => {
     await context.setExtraHTTPHeaders({ 'x-forwarded-for': ip });
     watchMessages(context, missing);
+    await watchCsp(context, cspViolations);
     await use(context);
   },
-  session: async ({ browser, missing }, use) => {
+  session: async ({ browser, missing, cspViolations }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async (account, options = {}) => {
       const context = await browser.newContext({
@@ -84,11 +104,12 @@ export const test = base.extend<Fixtures & { missing: string[] }>({
       });
       contexts.push(context);
       watchMessages(context, missing);
+      await watchCsp(context, cspViolations);
       return context.newPage();
     });
     for (const context of contexts) await context.close();
   },
-  newMember: async ({ browser, session, missing }, use) => {
+  newMember: async ({ browser, session, missing, cspViolations }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async ({ kind = 'sme', verified = false } = {}) => {
       const tag = crypto.randomUUID().slice(0, 8);
@@ -101,6 +122,7 @@ export const test = base.extend<Fixtures & { missing: string[] }>({
       const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': randomIp() } });
       contexts.push(context);
       watchMessages(context, missing);
+      await watchCsp(context, cspViolations);
       const page = await context.newPage();
       await page.goto('/sign-up');
       await page.getByLabel(/メールアドレス/).fill(member.email);

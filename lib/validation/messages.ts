@@ -6,6 +6,9 @@ import { z } from 'zod';
  * in both languages. Schemas may give their own key with `{ error: 'validation.…' }`.
  */
 z.config({
+  // Zod probes `Function('')` to compile faster parsers; the Content-Security-Policy (proxy.ts)
+  // forbids eval, so the probe would be a reported violation on every page with a form.
+  jitless: true,
   customError: (issue) => {
     switch (issue.code) {
       case 'too_small':
