@@ -1,9 +1,9 @@
-import { describe, it, expect } from 'vitest';
+import { beforeAll, describe, it, expect } from 'vitest';
 import { buildIndex, rankSeedsForNeed, rankNeedsForSeed } from './engine';
 import { scorePair, trlFit, vectorize } from './score';
 import { represent } from './represent';
 import { improvementHints, sharedConcepts } from './reasons';
-import { buildGlossary } from './glossary';
+import { buildGlossary, getDictionary } from './glossary';
 import type { NeedInput, SeedInput } from './types';
 
 const need: NeedInput = {
@@ -51,6 +51,9 @@ const seeds: SeedInput[] = [
     licensing: 'joint_research',
   },
 ];
+
+// the whole dictionary loads once per process (a few seconds on a busy machine)
+beforeAll(() => void getDictionary(), 120_000);
 
 describe('rankSeedsForNeed', () => {
   it('ranks a cross-language match first, with scores in [0,1] and reasons', () => {

@@ -13,11 +13,15 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { normalizeText } from './normalize';
 import { englishTerm, japaneseSegments, latinWords, splitRuns } from './tokenize';
 
 export type Domain = 'manufacturing' | 'it' | 'biotech' | 'environment_energy' | 'general';
 export const DOMAINS: readonly Domain[] = ['manufacturing', 'it', 'biotech', 'environment_energy', 'general'];
+
+/** The whole Japanese–English dictionary (scripts/glossary/jmdict.ts), beside the curated files. */
+export const DICTIONARY_FILE = 'jmdict.tsv.gz';
 
 export interface GlossaryEntry {
   id: string;
@@ -130,6 +134,39 @@ export function glossaryDir(): string {
   return process.env.CLUSTERMATCH_GLOSSARY_DIR ?? path.join(process.cwd(), 'lib/matching/glossary-data');
 }
 
+/**
+ * The dictionary as a glossary: one concept per English gloss key (its stemmed tokens, so "weld"
+ * and "welding" are one concept) holding every written form with that gloss. A Japanese word thus
+ * stands for each of its senses, and an English text meets them as words and phrases. The file
+ * carries the normalised forms and the keys (scripts/glossary/jmdict.ts), so nothing is re-tokenised.
+ */
+function parseDictionary(text: string): Glossary {
+  const entries = new Map<string, GlossaryEntry>();
+  const enPhrases = new Map<string, Array<{ tokens: string[]; conceptId: string; term: string }>>();
+  const jaTerms = new Map<string, Array<{ term: string; conceptId: string }>>();
+  for (const line of text.split('\n')) {
+    const [, norm, glosses, keys] = line.split('\t');
+    if (!norm || !glosses || !keys) continue;
+    const gl = glosses.split('|');
+    keys.split('|').forEach((key, i) => {
+      if (!entries.has(key)) {
+        entries.set(key, { id: key, domain: 'general', en: [gl[i]], ja: [] });
+        const tokens = key.split(' ');
+        const list = enPhrases.get(tokens[0]);
+        const phrase = { tokens, conceptId: key, term: gl[i] };
+        if (list) list.push(phrase);
+        else enPhrases.set(tokens[0], [phrase]);
+      }
+      if (norm.length < 2) return;
+      const k = norm.slice(0, 2);
+      const list = jaTerms.get(k);
+      if (list) list.push({ term: norm, conceptId: key });
+      else jaTerms.set(k, [{ term: norm, conceptId: key }]);
+    });
+  }
+  return { entries, enPhrases, jaTerms, jaSingles: new Map(), problems: [] };
+}
+
 /** Reads and validates every *.json file of a folder (sorted by name). */
 export function loadGlossaryFrom(dir: string): Glossary {
   const all: GlossaryEntry[] = [];
@@ -152,6 +189,21 @@ export function loadGlossaryFrom(dir: string): Glossary {
   return buildGlossary(all, problems);
 }
 
+let cachedDictionary: Glossary | null = null;
+/**
+ * The whole dictionary as a glossary of its own (a bridge across languages, kept apart from the
+ * curated concepts so its many senses never dilute them), loaded once per process.
+ */
+export function getDictionary(): Glossary {
+  if (!cachedDictionary) {
+    const file = path.join(glossaryDir(), DICTIONARY_FILE);
+    cachedDictionary = existsSync(file)
+      ? parseDictionary(gunzipSync(readFileSync(file)).toString('utf8'))
+      : buildGlossary([], [`dictionary not found: ${file}`]);
+  }
+  return cachedDictionary;
+}
+
 let cached: Glossary | null = null;
 /** The project glossary, loaded once per process. */
 export function getGlossary(): Glossary {
@@ -166,6 +218,8 @@ export interface ConceptHit {
   conceptId: string;
   /** surface term that matched (normalised) */
   term: string;
+  /** Japanese hits: where the term sits in the normalised text (to tell a compound's parts from it) */
+  start?: number;
 }
 
 /** Concept hits of one text (a concept may appear several times). */
@@ -215,7 +269,7 @@ export function matchConcepts(text: string, glossary: Glossary = getGlossary()):
           const after = norm[i + c.term.length] ?? '';
           if (KATAKANA_CHAR.test(before) || KATAKANA_CHAR.test(after)) continue;
         }
-        hits.push({ conceptId: c.conceptId, term: c.term });
+        hits.push({ conceptId: c.conceptId, term: c.term, start: i });
       }
     }
     if (glossary.jaSingles.size) {

@@ -4,7 +4,7 @@
  * listing and stored (e.g. Postgres jsonb / tsvector), then re-used to build indexes.
  */
 import { DEFAULT_WEIGHTS, type MatchWeights } from './weights';
-import { getGlossary, matchConcepts, type Glossary } from './glossary';
+import { getDictionary, getGlossary, matchConcepts, type ConceptHit, type Glossary } from './glossary';
 import { tokenize, detectLang, loanKeys } from './tokenize';
 import type { Lang, MatchText } from './types';
 
@@ -15,7 +15,10 @@ export interface DocRepresentation {
   terms: Record<string, number>;
   /** concept id → field-weighted frequency */
   concepts: Record<string, number>;
-  /** katakana-loanword key → field-weighted frequency (cross-language bridge) */
+  /**
+   * Cross-language bridge → field-weighted frequency: katakana-loanword keys, and dictionary
+   * senses (`d.` + the English gloss's stems) of the Japanese words and English words and phrases
+   */
   loan: Record<string, number>;
   /** concept id → surface terms seen in this document (for explanations) */
   conceptTerms: Record<string, string[]>;
@@ -39,10 +42,44 @@ function fields(doc: MatchText, w: MatchWeights): Array<[string[], number]> {
   ];
 }
 
+/** a dictionary word inside a longer one counts this much (measured on both labelled sets: 0.5 ≈ 1) */
+const PART = 0.5;
+
+/**
+ * Dictionary senses of a text with their weight: a Japanese word's senses share its weight
+ * (a word with one sense says more than one with eight); a word inside a longer dictionary
+ * word (検査 in 非破壊検査) counts as a part, less than the whole.
+ */
+function dictionarySenses(text: string, dictionary: Glossary): Map<string, number> {
+  const hits = matchConcepts(text, dictionary);
+  const words = new Map<string, { start: number; end: number; senses: ConceptHit[] }>();
+  for (const h of hits) {
+    const key = `${h.start ?? -1}:${h.term}`;
+    const w = words.get(key);
+    if (w) w.senses.push(h);
+    else words.set(key, { start: h.start ?? -1, end: (h.start ?? -1) + h.term.length, senses: [h] });
+  }
+  const spans = [...words.values()].filter((w) => w.start >= 0);
+  const out = new Map<string, number>();
+  for (const w of words.values()) {
+    const part =
+      w.start >= 0 &&
+      spans.some((o) => o !== w && o.start <= w.start && o.end >= w.end && o.end - o.start > w.end - w.start);
+    const n = w.start >= 0 ? w.senses.length : 1;
+    const share = (part ? PART : 1) / Math.sqrt(n);
+    for (const h of w.senses) {
+      const k = `d.${h.conceptId}`;
+      out.set(k, Math.max(out.get(k) ?? 0, share));
+    }
+  }
+  return out;
+}
+
 export function represent(
   doc: MatchText,
   weights: MatchWeights = DEFAULT_WEIGHTS,
   glossary: Glossary = getGlossary(),
+  dictionary: Glossary = getDictionary(),
 ): DocRepresentation {
   const terms: Record<string, number> = {};
   const concepts: Record<string, number> = {};
@@ -54,6 +91,7 @@ export function represent(
       if (!text) continue;
       for (const t of tokenize(text)) add(terms, t, fw);
       for (const k of loanKeys(text)) add(loan, k, fw);
+      for (const [k, share] of dictionarySenses(text, dictionary)) add(loan, k, fw * share);
       for (const h of matchConcepts(text, glossary)) {
         add(concepts, h.conceptId, fw);
         const seen = (conceptTerms[h.conceptId] ??= []);

@@ -233,7 +233,9 @@ async function scoreCandidates(
     [...m.keys()].filter((key) => (df.get(key) ?? 0) > 0).join(SEP);
   const table = other === 'need' ? sql`needs` : sql`seeds`;
   const same = [w.lexicalSameLang, 0, 1 - w.lexicalSameLang];
-  const cross = [w.lexicalCrossLang, w.loanCrossLang, 1 - w.lexicalCrossLang - w.loanCrossLang];
+  const cross = [w.lexicalCrossLang, w.loanCrossLang, 1 - w.lexicalCrossLang - w.loanCrossLang].map(
+    (c) => c * w.crossLangScale,
+  );
 
   // per key: the query's weight times the blend coefficient of its group, for a document in the
   // query's language (ps) or in the other one (px)

@@ -31,6 +31,9 @@ export interface DocVectors {
   loan: Map<string, number>;
 }
 
+/** Sublinear term frequency; fractional frequencies (a shared or partial dictionary sense) stay linear. */
+const tfWeight = (tf: number) => (tf >= 1 ? 1 + Math.log(tf) : tf);
+
 function normalise(m: Map<string, number>): Map<string, number> {
   let sq = 0;
   for (const v of m.values()) sq += v * v;
@@ -48,16 +51,16 @@ export function vectorize(
 ): DocVectors {
   const terms = new Map<string, number>();
   for (const [t, tf] of Object.entries(rep.terms)) {
-    terms.set(t, (1 + Math.log(tf)) * idf(stats.termDf.get(t) ?? 0, stats.n));
+    terms.set(t, tfWeight(tf) * idf(stats.termDf.get(t) ?? 0, stats.n));
   }
   const concepts = new Map<string, number>();
   for (const [c, tf] of Object.entries(rep.concepts)) {
     const general = glossary.entries.get(c)?.domain === 'general' ? weights.generalConceptFactor : 1;
-    concepts.set(c, (1 + Math.log(tf)) * idf(stats.conceptDf.get(c) ?? 0, stats.n) * general);
+    concepts.set(c, tfWeight(tf) * idf(stats.conceptDf.get(c) ?? 0, stats.n) * general);
   }
   const loan = new Map<string, number>();
   for (const [k, tf] of Object.entries(rep.loan ?? {})) {
-    loan.set(k, (1 + Math.log(tf)) * idf(stats.loanDf.get(k) ?? 0, stats.n));
+    loan.set(k, tfWeight(tf) * idf(stats.loanDf.get(k) ?? 0, stats.n));
   }
   return { terms: normalise(terms), concepts: normalise(concepts), loan: normalise(loan) };
 }
@@ -86,9 +89,10 @@ export interface TextFeatures {
 export function textSimilarity(f: TextFeatures, w: MatchWeights = DEFAULT_WEIGHTS): number {
   const s = f.sameLang
     ? w.lexicalSameLang * f.lexical + (1 - w.lexicalSameLang) * f.concept
-    : w.lexicalCrossLang * f.lexical +
-      w.loanCrossLang * f.loan +
-      (1 - w.lexicalCrossLang - w.loanCrossLang) * f.concept;
+    : w.crossLangScale *
+      (w.lexicalCrossLang * f.lexical +
+        w.loanCrossLang * f.loan +
+        (1 - w.lexicalCrossLang - w.loanCrossLang) * f.concept);
   return Math.min(1, Math.max(0, w.textGamma === 1 ? s : s ** w.textGamma));
 }
 

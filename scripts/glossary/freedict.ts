@@ -87,8 +87,10 @@ export function parseEntry(raw: string): DictEntry {
   const glosses: string[] = [];
   const fields: string[] = [];
   for (const l of lines.slice(1)) {
-    const t = l.trim();
-    if (!t || t.startsWith('(')) continue;
+    // a sense number ("2. follower", "1. (noun …)") precedes its glosses or its part of speech;
+    // notes, cross-references and form restrictions are not glosses
+    const t = l.trim().replace(/^\d+\.\s*/, '');
+    if (!t || t.startsWith('(') || t.startsWith('{') || /\bNote:/.test(t)) continue;
     for (const m of t.matchAll(/\[([^\]]+)\]/g)) fields.push(m[1].trim());
     for (const g of splitGlosses(t)) {
       const n = normaliseGloss(g);
