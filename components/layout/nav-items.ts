@@ -28,6 +28,7 @@ const items: NavItem[] = [
     roles: ['sme', 'researcher', 'trading', 'lender', 'coordinator'],
   },
   { href: '/funding', labelKey: 'funding', permission: 'funding.view' },
+  { href: '/programme', labelKey: 'programme', permission: 'programme.dashboard' },
   { href: '/organisations', labelKey: 'organisations', permission: 'admin.organisations' },
   { href: '/users', labelKey: 'users', permission: 'admin.users' },
   { href: '/clusters', labelKey: 'clusters', permission: 'admin.clusters' },

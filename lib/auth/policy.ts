@@ -68,6 +68,8 @@ export const rules = {
   'admin.coordinators': roleIn('admin'),
   'admin.audit': roleIn('admin'),
   'mail.outbox': roleIn('admin'), // mail waiting or sent
+  // the programme dashboard (issue 14): one page, its figures scoped to the viewer's clusters (admin: all)
+  'programme.dashboard': roleIn('coordinator', 'admin'),
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof rules;

@@ -1,4 +1,6 @@
 import { z } from '@/lib/validation/messages';
+import { listParams, optionalParam } from '@/lib/lists/params';
+import { domains } from '@/db/vocabulary/clusters';
 import { outcomeKinds, outcomeKindsWithAmount } from '@/db/vocabulary/programme';
 
 const id = z.uuid();
@@ -36,3 +38,12 @@ export const outcomeSchema = z
     error: 'outcomes.errors.no_amount_for_kind',
   });
 export type OutcomeFormInput = z.input<typeof outcomeSchema>;
+
+/** ?cluster=&from=&to=&domain= of the programme dashboard and its CSV: a bad value falls back to the default. */
+export const dashboardFiltersSchema = z.object({
+  cluster: optionalParam(z.uuid()),
+  from: listParams.day,
+  to: listParams.day,
+  domain: optionalParam(z.enum(domains)),
+});
+export type DashboardFilters = z.infer<typeof dashboardFiltersSchema>;

@@ -128,6 +128,8 @@ export const actionMatrix: Record<string, Entry> = {
 export const pageMatrix: Record<string, Entry> = {
   '(app)/account/page.tsx': { permission: 'account.view', allowed: signedIn },
   '(app)/home/page.tsx': { permission: 'member.browse', allowed: members },
+  // the programme dashboard (issue 14)
+  '(app)/programme/page.tsx': { permission: 'programme.dashboard', allowed: ['coordinator', 'admin'] },
   // introductions (issue 5)
   '(app)/introductions/page.tsx': { permission: 'introductions.view', allowed: members },
   '(app)/introductions/[id]/page.tsx': { permission: 'introductions.view', allowed: members },

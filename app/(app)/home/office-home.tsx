@@ -4,7 +4,12 @@ import { officeCounts } from '@/lib/home/office';
 
 /** The programme office's home: what waits for it (verifications, approvals) and the size of the portal. */
 export async function OfficeHome() {
-  const [counts, t, format] = await Promise.all([officeCounts(), getTranslations('admin.dashboard'), getFormatter()]);
+  const [counts, t, tp, format] = await Promise.all([
+    officeCounts(),
+    getTranslations('admin.dashboard'),
+    getTranslations('programme.dashboard'),
+    getFormatter(),
+  ]);
   const tiles = [
     {
       key: 'pendingOrganisations',
@@ -26,6 +31,11 @@ export async function OfficeHome() {
       <div>
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         <p className="mt-2 text-slate-700">{t('intro')}</p>
+        <p className="mt-2">
+          <Link href="/programme" className="font-medium text-teal-800 underline underline-offset-2">
+            {tp('officeLink')}
+          </Link>
+        </p>
       </div>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {tiles.map((tile) => (

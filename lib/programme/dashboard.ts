@@ -1,0 +1,73 @@
+import 'server-only';
+import { asc, inArray, sql } from 'drizzle-orm';
+import { getDb, type Db } from '@/db';
+import { clusters } from '@/db/schema/accounts';
+import type { Viewer } from '@/lib/auth/policy';
+import { calendarDayIn } from '@/lib/i18n/time-zone';
+import { type KpiScope, monthlyTrend, PROGRAMME_TIME_ZONE, programmeKpis } from './kpis';
+import type { DashboardFilters } from './validation';
+
+// The one programme dashboard (issue 14 item 5): the same page for the office and the coordinators, its
+// figures scoped in SQL to the clusters the viewer may see (admin: every cluster; coordinator: theirs).
+
+/** The clusters whose figures the viewer may see. */
+async function visibleClusters(db: Db, viewer: Viewer) {
+  const where =
+    viewer.role === 'admin'
+      ? sql`true`
+      : viewer.role === 'coordinator' && viewer.coordinatorClusterIds.length
+        ? inArray(clusters.id, viewer.coordinatorClusterIds)
+        : sql`false`;
+  return db
+    .select({ id: clusters.id, nameJa: clusters.nameJa, nameEn: clusters.nameEn, phase: clusters.phase })
+    .from(clusters)
+    .where(where)
+    .orderBy(asc(clusters.nameEn));
+}
+
+/** The longest period the trend is drawn for, in months (longer periods still count in full). */
+const MAX_TREND_MONTHS = 60;
+
+/**
+ * The period asked for, or by default the last twelve months to today, in the programme's calendar;
+ * reversed days are put in order.
+ */
+export function periodOf(filters: Pick<DashboardFilters, 'from' | 'to'>, now = new Date()) {
+  const today = calendarDayIn(now, PROGRAMME_TIME_ZONE);
+  const to = filters.to ?? today;
+  const [y, m] = to.split('-').map(Number);
+  const start = new Date(Date.UTC(y, m - 12, 1));
+  const from = filters.from ?? `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, '0')}-01`;
+  return from <= to ? { from, to } : { from: to, to: from };
+}
+
+function trendStart({ from, to }: { from: string; to: string }) {
+  const [y, m] = to.split('-').map(Number);
+  const earliest = new Date(Date.UTC(y, m - MAX_TREND_MONTHS, 1)).toISOString().slice(0, 10);
+  return from < earliest ? earliest : from;
+}
+
+export async function programmeDashboard(viewer: Viewer, filters: DashboardFilters, now = new Date()) {
+  const db = await getDb();
+  const visible = await visibleClusters(db, viewer);
+  const chosen = filters.cluster && visible.some((c) => c.id === filters.cluster) ? [filters.cluster] : null;
+  const period = periodOf(filters, now);
+  const scope: KpiScope = {
+    clusterIds: chosen ?? visible.map((c) => c.id),
+    ...period,
+    domain: filters.domain ?? null,
+  };
+  const [kpis, trend] = await Promise.all([
+    programmeKpis(db, scope),
+    monthlyTrend(db, { ...scope, from: trendStart(period) }),
+  ]);
+  return {
+    clusters: visible,
+    /** The cluster chosen in the filter, if it is one the viewer may see. */
+    cluster: chosen ? chosen[0] : null,
+    scope,
+    kpis,
+    trend,
+  };
+}
+export type ProgrammeDashboard = Awaited<ReturnType<typeof programmeDashboard>>;
