@@ -32,7 +32,7 @@ const MAX_TREND_MONTHS = 60;
  * The period asked for, or by default the last twelve months to today, in the programme's calendar;
  * reversed days are put in order.
  */
-export function periodOf(filters: Pick<DashboardFilters, 'from' | 'to'>, now = new Date()) {
+function periodOf(filters: Pick<DashboardFilters, 'from' | 'to'>, now = new Date()) {
   const today = calendarDayIn(now, PROGRAMME_TIME_ZONE);
   const to = filters.to ?? today;
   const [y, m] = to.split('-').map(Number);
@@ -70,4 +70,3 @@ export async function programmeDashboard(viewer: Viewer, filters: DashboardFilte
     trend,
   };
 }
-export type ProgrammeDashboard = Awaited<ReturnType<typeof programmeDashboard>>;

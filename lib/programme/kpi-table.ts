@@ -5,7 +5,7 @@ import { funnelSteps, type HeadlineKind, headlineKinds, type KpiFigures } from '
 // The KPI table, defined once: the dashboard shows it and the CSV export writes it (issue 14 items 4 and 8).
 
 /** A count, a number of days, or a share (0–1) of participating firms. */
-export type KpiFormat = 'count' | 'days' | 'share';
+type KpiFormat = 'count' | 'days' | 'share';
 
 export type KpiRow = {
   key: string;

@@ -29,7 +29,7 @@ export type KpiScope = {
 
 /** Steps a match goes through, counted as distinct matches reaching the step in the period. */
 export const funnelSteps = ['proposed', 'approved', 'introduced', 'meeting', 'agreement'] as const;
-export type FunnelStep = (typeof funnelSteps)[number];
+type FunnelStep = (typeof funnelSteps)[number];
 
 /** The headline shares of the survey: participating firms (SMEs) with such an outcome in the period. */
 export const headlineKinds = [
@@ -329,7 +329,7 @@ export async function monthlyTrend(db: Db, scope: KpiScope): Promise<TrendPoint[
 }
 
 /** YYYY-MM of every month the period touches, in order. */
-export function monthsBetween(from: string, to: string): string[] {
+function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
   let [y, m] = from.split('-').map(Number);
   const [ty, tm] = to.split('-').map(Number);
