@@ -26,10 +26,26 @@ function render(option: echarts.EChartsCoreOption, height: number): string {
       textStyle: { fontFamily: FONT, color: '#1e293b' },
       ...option,
     });
-    return chart.renderToSVGString();
+    return withoutInlineStyles(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }
+}
+
+/**
+ * The page's Content-Security-Policy admits no inline styles (lib/security/csp.ts): the `style` attributes
+ * ECharts writes on text become the equivalent SVG presentation attributes (font-size="12px"), and its
+ * `<style>` block, which holds only hover effects (none without JavaScript), is left out.
+ */
+export function withoutInlineStyles(svg: string): string {
+  return svg.replace(/<style[\s\S]*?<\/style>/g, '').replace(/ style="([^"]*)"/g, (_, css: string) =>
+    css
+      .split(';')
+      .map((declaration) => /^\s*([a-z-]+)\s*:\s*(.+?)\s*$/.exec(declaration))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map(([, property, value]) => ` ${property}="${value.replace(/"/g, '&quot;')}"`)
+      .join(''),
+  );
 }
 
 /** Horizontal bars, one per category, top to bottom in the given order (the funnel, outcome kinds). */
