@@ -6,8 +6,8 @@ const everywhere = ['nav', 'common', 'errors', 'validation'];
 
 /** Browse pages: search form, saved-search tools, result cards (and the listing forms beside them). */
 export const BROWSE_MESSAGES = ['listings', 'searches', 'domains', 'orgKinds'];
-/** A listing's own pages and the coordinator's: owner actions, forms, interest and match proposals. */
-export const LISTING_MESSAGES = ['listings', 'domains', 'orgKinds', 'introductions'];
+/** A listing's own pages and the coordinator's: owner actions, forms, interest and match proposals, documents. */
+export const LISTING_MESSAGES = ['listings', 'domains', 'orgKinds', 'introductions', 'attachments'];
 /** The programme office's pages: forms and buttons of organisations, users, clusters, audit log, outbox. */
 export const OFFICE_MESSAGES = ['admin', 'roles', 'org', 'orgKinds', 'domains'];
 

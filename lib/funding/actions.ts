@@ -4,7 +4,6 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { authedAction } from '@/lib/actions/safe-action';
 import { answerConsent, requestConsent } from './consent';
-import { removeProposalDocument } from './documents';
 import { saveEvaluation } from './evaluation';
 import { createProposal, saveProposal } from './proposals';
 import type { ShareEventInput } from './rules';
@@ -15,7 +14,6 @@ import {
   consentSchema,
   createProposalSchema,
   declineSchema,
-  deleteDocumentSchema,
   evaluationSchema,
   proposalRefSchema,
   requestInfoSchema,
@@ -64,16 +62,6 @@ export const requestConsentAction = authedAction(
   proposalRefSchema,
   async (viewer, { proposalId }, { ip }) => {
     await requestConsent(await getDb(), viewer, proposalId, ip);
-    refresh(proposalId);
-    return null;
-  },
-);
-
-export const deleteDocumentAction = authedAction(
-  'funding.propose',
-  deleteDocumentSchema,
-  async (viewer, { proposalId, attachmentId }, { ip }) => {
-    await removeProposalDocument(await getDb(), viewer, proposalId, attachmentId, ip);
     refresh(proposalId);
     return null;
   },

@@ -222,5 +222,3 @@ export const evaluationSchema = z
   })
   .strict();
 export type EvaluationFormValues = z.input<typeof evaluationSchema>;
-
-export const deleteDocumentSchema = z.object({ proposalId: id, attachmentId: id }).strict();

@@ -72,7 +72,6 @@ export const actionMatrix: Record<string, Entry> = {
   'lib/funding/actions.ts#saveProposalAction': { permission: 'funding.propose', allowed: ['sme'] },
   'lib/funding/actions.ts#shareProposalAction': { permission: 'funding.propose', allowed: ['sme'] },
   'lib/funding/actions.ts#requestConsentAction': { permission: 'funding.propose', allowed: ['sme'] },
-  'lib/funding/actions.ts#deleteDocumentAction': { permission: 'funding.propose', allowed: ['sme'] },
   'lib/funding/actions.ts#withdrawShareAction': { permission: 'funding.propose', allowed: ['sme'] },
   'lib/funding/actions.ts#reshareAction': { permission: 'funding.propose', allowed: ['sme'] },
   'lib/funding/actions.ts#answerQuestionAction': { permission: 'funding.propose', allowed: ['sme'] },

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { DocumentsPanel } from '@/components/attachments/documents-panel';
 import { AccessLogTable } from '@/components/funding/access-log-table';
 import { ConsentForm } from '@/components/funding/consent-form';
-import { DocumentsPanel } from '@/components/funding/documents-panel';
 import { ProposalOverview } from '@/components/funding/proposal-overview';
 import { ShareCard } from '@/components/funding/share-card';
 import { SharePanel } from '@/components/funding/share-panel';
@@ -105,7 +105,7 @@ export default async function ProposalPage({ params }: Props) {
       )}
 
       <ProposalOverview proposal={p} />
-      <DocumentsPanel proposalId={id} documents={p.documents} canEdit={smeEditor} />
+      <DocumentsPanel base={`/api/funding/${id}/documents`} documents={p.documents} canEdit={smeEditor} />
 
       {p.status === 'submitted' && (
         <section aria-labelledby="reviews-heading" className="flex flex-col gap-4">

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { InterestLink } from '@/components/introductions/interest-link';
 import { ListingDetail } from '@/components/listings/listing-detail';
+import { ListingDocuments } from '@/components/listings/listing-documents';
 import { FindPartnersLink } from '@/components/matching/find-partners-link';
 import { requirePermission } from '@/lib/auth/guard';
 import { ipFrom } from '@/lib/auth/request-ip';
@@ -29,6 +30,7 @@ export default async function NeedPage({ params }: { params: Promise<{ id: strin
         {t('detailBack')}
       </Link>
       <ListingDetail view={view} />
+      <ListingDocuments viewer={viewer} kind="need" id={id} />
       <div className="flex flex-wrap gap-3">
         <FindPartnersLink viewer={viewer} listing={view} />
         <InterestLink viewer={viewer} listing={view} />

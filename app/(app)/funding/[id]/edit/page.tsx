@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { DocumentsPanel } from '@/components/funding/documents-panel';
+import { DocumentsPanel } from '@/components/attachments/documents-panel';
 import { ProposalForm, type ProposalFormValues } from '@/components/funding/proposal-form';
 import { getDb } from '@/db';
 import { ipStatuses } from '@/db/vocabulary/listings';
@@ -99,7 +99,7 @@ export default async function EditProposalPage({ params }: Props) {
             : null,
         }}
       />
-      <DocumentsPanel proposalId={id} documents={proposal.documents} canEdit />
+      <DocumentsPanel base={`/api/funding/${id}/documents`} documents={proposal.documents} canEdit />
     </div>
   );
 }

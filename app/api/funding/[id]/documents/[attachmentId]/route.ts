@@ -1,6 +1,6 @@
 import { getDb } from '@/db';
 import { withSessionRoute } from '@/lib/api/handler';
-import { openProposalDocument } from '@/lib/funding/documents';
+import { openProposalDocument, removeProposalDocument } from '@/lib/funding/documents';
 import { z } from '@/lib/validation/messages';
 
 export const dynamic = 'force-dynamic';
@@ -13,4 +13,13 @@ export const dynamic = 'force-dynamic';
 export const GET = withSessionRoute(
   { permission: 'funding.view', params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) },
   async ({ viewer, params }) => openProposalDocument(await getDb(), viewer, params.id, params.attachmentId),
+);
+
+/** The proposing company removes a document (also while lenders review, e.g. to replace it). */
+export const DELETE = withSessionRoute(
+  { permission: 'funding.propose', params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) },
+  async ({ viewer, params, ip }) => {
+    await removeProposalDocument(await getDb(), viewer, params.id, params.attachmentId, ip);
+    return new Response(null, { status: 204 });
+  },
 );

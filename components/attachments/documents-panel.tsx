@@ -8,21 +8,25 @@ import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
 import { ACCEPT_ATTRIBUTE, MAX_ATTACHMENT_MB, MAX_ATTACHMENTS_PER_OWNER } from '@/lib/attachments/limits';
-import { deleteDocumentAction } from '@/lib/funding/actions';
 
 type Document = { id: string; fileName: string; sizeBytes: number; createdAt: Date };
+type ErrorBody = { error?: { message?: string; fields?: Record<string, string[]> } } | null;
 
-/** A proposal's documents: downloads for whoever sees it; upload and removal for the proposing company. */
+/**
+ * The documents of a proposal or a listing behind one route (`base`: POST uploads, GET
+ * `base/<id>` downloads, DELETE `base/<id>` removes; the server decides who may). Downloads for
+ * whoever sees them; upload, with the size limit shown, and removal for the owner.
+ */
 export function DocumentsPanel({
-  proposalId,
+  base,
   documents,
   canEdit,
 }: {
-  proposalId: string;
+  base: string;
   documents: Document[];
   canEdit: boolean;
 }) {
-  const t = useTranslations('funding');
+  const t = useTranslations('attachments.panel');
   const format = useFormatter();
   const message = useMessage();
   const router = useRouter();
@@ -30,49 +34,43 @@ export function DocumentsPanel({
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
-  const base = `/api/funding/${proposalId}/documents`;
 
-  const upload = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const send = async (url: string, init: RequestInit, done: string) => {
     setError(undefined);
-    const file = input.current?.files?.[0];
-    if (!file) return setError(message('attachments.errors.no_file'));
-    if (file.size > MAX_ATTACHMENT_MB * 1024 * 1024)
-      return setError(message(`attachments.errors.too_large?maxMb=${MAX_ATTACHMENT_MB}`));
     setPending(true);
     try {
-      const body = new FormData();
-      body.append('file', file);
-      const response = await fetch(base, { method: 'POST', body });
+      const response = await fetch(url, init);
       if (!response.ok) {
-        const json = (await response.json().catch(() => null)) as {
-          error?: { message?: string; fields?: Record<string, string[]> };
-        } | null;
-        return setError(json?.error?.fields?.file?.[0] ?? json?.error?.message ?? message('errors.internal'));
+        const json = (await response.json().catch(() => null)) as ErrorBody;
+        setError(json?.error?.fields?.file?.[0] ?? json?.error?.message ?? message('errors.internal'));
+        return false;
       }
-      if (input.current) input.current.value = '';
-      toast(t('documents.uploaded'), { tone: 'success' });
+      toast(done, { tone: 'success' });
       router.refresh();
+      return true;
     } finally {
       setPending(false);
     }
   };
 
-  const remove = async (attachmentId: string) => {
-    setError(undefined);
-    const result = await deleteDocumentAction({ proposalId, attachmentId });
-    if (!result.ok) return setError(message(result.messageKey));
-    toast(t('documents.removed'), { tone: 'success' });
-    router.refresh();
+  const upload = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const file = input.current?.files?.[0];
+    if (!file) return setError(message('attachments.errors.no_file'));
+    if (file.size > MAX_ATTACHMENT_MB * 1024 * 1024)
+      return setError(message(`attachments.errors.too_large?maxMb=${MAX_ATTACHMENT_MB}`));
+    const body = new FormData();
+    body.append('file', file);
+    if ((await send(base, { method: 'POST', body }, t('uploaded'))) && input.current) input.current.value = '';
   };
 
   return (
     <section aria-labelledby="documents-heading" className="flex flex-col gap-3">
       <h2 id="documents-heading" className="text-lg font-semibold">
-        {t('documents.title')}
+        {t('title')}
       </h2>
       {documents.length === 0 ? (
-        <p className="text-sm text-slate-700">{t('documents.none')}</p>
+        <p className="text-sm text-slate-700">{t('none')}</p>
       ) : (
         <ul className="flex flex-col gap-2">
           {documents.map((d) => (
@@ -81,40 +79,46 @@ export function DocumentsPanel({
                 className="underline"
                 href={`${base}/${d.id}`}
                 download={d.fileName}
-                aria-label={t('documents.download', { name: d.fileName })}
+                aria-label={t('download', { name: d.fileName })}
               >
                 {d.fileName}
               </a>
               <span className="text-sm text-slate-700">
-                {t('documents.size', { kb: Math.max(1, Math.round(d.sizeBytes / 1024)) })} ·{' '}
+                {t('size', { kb: Math.max(1, Math.round(d.sizeBytes / 1024)) })} ·{' '}
                 {format.dateTime(d.createdAt, 'short')}
               </span>
               {canEdit && (
-                <Button variant="ghost" size="sm" onClick={() => remove(d.id)}>
-                  {t('documents.remove', { name: d.fileName })}
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  disabled={pending}
+                  onClick={() => send(`${base}/${d.id}`, { method: 'DELETE' }, t('removed'))}
+                >
+                  {t('remove', { name: d.fileName })}
                 </Button>
               )}
             </li>
           ))}
         </ul>
       )}
-      {canEdit && (
-        <form onSubmit={upload} noValidate className="flex flex-col gap-2" aria-label={t('documents.upload')}>
+      {canEdit ? (
+        <form onSubmit={upload} noValidate className="flex flex-col gap-2" aria-label={t('upload')}>
           <FormField
-            label={t('documents.file')}
-            hint={t('documents.hint', { maxMb: MAX_ATTACHMENT_MB, max: MAX_ATTACHMENTS_PER_OWNER })}
+            label={t('file')}
+            hint={t('hint', { maxMb: MAX_ATTACHMENT_MB, max: MAX_ATTACHMENTS_PER_OWNER })}
             error={error}
           >
             <input ref={input} type="file" name="file" accept={ACCEPT_ATTRIBUTE} className="text-sm" />
           </FormField>
           <div>
             <Button type="submit" variant="secondary" size="sm" loading={pending}>
-              {t('documents.upload')}
+              {t('upload')}
             </Button>
           </div>
         </form>
+      ) : (
+        error && <p className="text-sm text-red-700">{error}</p>
       )}
-      {!canEdit && error && <p className="text-sm text-red-700">{error}</p>}
     </section>
   );
 }
