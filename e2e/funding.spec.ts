@@ -1,24 +1,20 @@
 import crypto from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { demo, expect, expectAccessible, signIn, test } from './support/fixtures';
+import { expect, expectAccessible, test } from './support/fixtures';
 
 // SME drafts and shares → the lender reviews the IP evaluation sheet and asks → the SME answers →
 // the lender approves with terms → the SME sees the decision and who saw what. Two browsers.
 
 const slow = { timeout: 30_000 };
 const badge = (page: Page, text: string) => page.locator('.badge').filter({ hasText: new RegExp(`^${text}$`) });
-async function signedIn(page: Page, email: string) {
-  await signIn(page, email);
-  await expect(page).toHaveURL(/\/home/, { timeout: 60_000 });
-}
 const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% business plan\n%%EOF');
 
-test('a funding proposal from draft to approval, in two browsers', async ({ page, browser }) => {
+test('a funding proposal from draft to approval, in two browsers', async ({ session }) => {
   test.setTimeout(600_000);
   const title = `レーザー肉盛りライン ${crypto.randomUUID().slice(0, 6)}`;
 
   // the SME drafts (autosaved), adds a document and shares with one bank
-  await signedIn(page, demo.sme);
+  const page = await session('sme');
   await page.goto('/funding/new');
   await page.getByLabel('仮題').fill(title);
   await page.getByRole('button', { name: '下書きを作成' }).click();
@@ -51,11 +47,7 @@ test('a funding proposal from draft to approval, in two browsers', async ({ page
   const documentUrl = await page.getByRole('link', { name: '事業計画.pdfをダウンロード' }).getAttribute('href');
 
   // the lender, in its own browser, finds it in the inbox, starts the review, values the patent and asks
-  const lenderContext = await browser.newContext({
-    extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${crypto.randomInt(1, 254)}` },
-  });
-  const lender = await lenderContext.newPage();
-  await signedIn(lender, demo.lender);
+  const lender = await session('lender');
   await lender.goto('/funding');
   await expect(lender.getByRole('heading', { name: '融資提案の受付箱' })).toBeVisible(slow);
   await expectAccessible(lender);
@@ -97,7 +89,6 @@ test('a funding proposal from draft to approval, in two browsers', async ({ page
   await lender.getByLabel('金利（年％）').fill('1.5');
   await lender.getByRole('button', { name: '承認する' }).click();
   await expect(badge(lender, '承認')).toBeVisible(slow);
-  await lenderContext.close();
 
   // the SME sees the decision, its terms, and who at the bank saw what
   await page.reload();
@@ -110,16 +101,11 @@ test('a funding proposal from draft to approval, in two browsers', async ({ page
   await expectAccessible(page);
 
   // another company, signed in, gets nothing: not the page, not the document by its direct address
-  const outsiderContext = await browser.newContext({
-    extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${crypto.randomInt(1, 254)}` },
-  });
-  const outsider = await outsiderContext.newPage();
-  await signedIn(outsider, 'sme2@demo.test');
+  const outsider = await session('sme2');
   const pageResponse = await outsider.goto(proposalUrl);
   expect(pageResponse?.status()).toBe(404);
   await expect(outsider.getByText(title)).toHaveCount(0);
-  const documentResponse = await outsiderContext.request.get(documentUrl!);
+  const documentResponse = await outsider.request.get(documentUrl!);
   expect(documentResponse.status()).toBe(404);
   expect(await documentResponse.text()).not.toContain('business plan');
-  await outsiderContext.close();
 });
