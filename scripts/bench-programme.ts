@@ -1,0 +1,88 @@
+/**
+ * The programme dashboard's server time (issue 14, performance): `npm run bench:programme`.
+ * Target p95 ≤ 300 ms with 100,000 seeds, 20,000 needs, 50,000 matches and 5,000 outcomes on Postgres.
+ *
+ *   DATABASE_URL=postgres://…/cm_bench npx tsx scripts/generate-listings.ts --seeds 100000 --needs 20000
+ *   DATABASE_URL=postgres://…/cm_bench npm run bench:programme -- --matches 50000 --outcomes 5000
+ *
+ * Adds generated matches once (marked reasons = ["bench"]; --reset replaces them and their rows), half of
+ * them approved, most of those introduced, and outcomes of every kind on introduced ones, spread over the
+ * last year; then times what the page computes (every KPI and the monthly trend, as lib/programme/dashboard
+ * does) for the office (every cluster) and for one cluster, BENCH_RUNS times each, one at a time, and prints
+ * p50/p95 and the load average. Run it again with --matches 500000 to see how it scales at 10×.
+ */
+import { loadavg } from 'node:os';
+import { sql } from 'drizzle-orm';
+import { closeDb, getDb } from '@/db';
+import { clusters } from '@/db/schema/accounts';
+import { rowsOf } from '@/lib/matching/store';
+import { type KpiScope, monthlyTrend, programmeKpis } from '@/lib/programme/kpis';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const MATCHES = arg('matches', 50_000);
+const OUTCOMES = arg('outcomes', 5_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+
+const db = await getDb();
+const count = async (table: string) =>
+  Number(rowsOf<{ n: number }>(await db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0].n);
+
+const existing = Number(
+  rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from matches where reasons = '["bench"]'`))[0].n,
+);
+if (process.argv.includes('--reset') || existing === 0) {
+  console.log(`generating ${MATCHES} matches and ${OUTCOMES} outcomes…`);
+  await db.execute(sql`delete from matches where reasons = '["bench"]'`);
+  await db.execute(sql`
+    with n as (select array_agg(id) as a from needs), s as (select array_agg(id) as a from seeds)
+    insert into matches (kind, need_id, seed_id, score, status, reasons, created_at)
+    select 'manual', n.a[1 + floor(random() * array_length(n.a, 1))::int], s.a[1 + floor(random() * array_length(s.a, 1))::int],
+      0.5, 'proposed', '["bench"]', now() - random() * interval '365 days'
+    from generate_series(1, ${MATCHES}), n, s
+    on conflict do nothing`);
+  await db.execute(sql`
+    insert into match_events (match_id, type, actor_role, from_status, to_status, created_at)
+    select id, 'approve', 'coordinator', 'proposed', 'approved', created_at + interval '3 days'
+    from matches where reasons = '["bench"]' and random() < 0.5`);
+  await db.execute(sql`
+    insert into match_introductions (match_id, need_response, seed_response, introduced_at)
+    select e.match_id, 'accepted', 'accepted', e.created_at + random() * interval '20 days'
+    from match_events e join matches m on m.id = e.match_id
+    where m.reasons = '["bench"]' and e.type = 'approve' and random() < 0.8`);
+  await db.execute(sql`
+    insert into match_outcomes (match_id, kind, occurred_on, recorded_by)
+    select i.match_id, (enum_range(null::outcome_kind))[1 + floor(random() * 11)::int],
+      (i.introduced_at + random() * interval '60 days')::date, (select id from users limit 1)
+    from match_introductions i join matches m on m.id = i.match_id
+    where m.reasons = '["bench"]' order by random() limit ${OUTCOMES}`);
+  await db.execute(sql`analyze`);
+}
+console.log(
+  `data: ${await count('seeds')} seeds, ${await count('needs')} needs, ${await count('matches')} matches, ${await count('match_outcomes')} outcomes, ${await count('clusters')} clusters`,
+);
+
+const today = new Date();
+const to = today.toISOString().slice(0, 10); // the period's last day; the figures need no reader's zone
+const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11, 1)).toISOString().slice(0, 10);
+const all = (await db.select({ id: clusters.id }).from(clusters)).map((c) => c.id);
+
+async function time(label: string, scope: KpiScope) {
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await Promise.all([programmeKpis(db, scope), monthlyTrend(db, scope)]);
+    ms.push(performance.now() - start);
+  }
+  ms.sort((a, b) => a - b);
+  const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)].toFixed(0);
+  console.log(
+    `${label}: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms over ${RUNS} runs (load average ${loadavg()[0].toFixed(1)})`,
+  );
+}
+
+await time(`office, ${all.length} clusters`, { clusterIds: all, from, to });
+await time('one cluster', { clusterIds: all.slice(0, 1), from, to });
+await closeDb();
