@@ -77,6 +77,7 @@ test('coordinator bulk-approves and bulk-declines; parties agree a meeting, reco
   await bulk.getByRole('button', { name: '選択したものを承認' }).click();
   await expect(queue.getByRole('link', { name: pairName(pairA) })).toHaveCount(0, { timeout: BULK_TIMEOUT });
   await expect(queue.getByRole('link', { name: pairName(pairB) })).toHaveCount(0);
+  await expect(bulk.getByRole('status')).toHaveText('2 件完了、0 件は他の人が変更済み'); // stays in the bar
 
   // bulk decline C and D with a note
   const note = `E2E bulk decline ${crypto.randomUUID().slice(0, 6)}`;
@@ -92,9 +93,14 @@ test('coordinator bulk-approves and bulk-declines; parties agree a meeting, reco
   await bulk.getByRole('button', { name: '選択したものを却下' }).click();
   await expect(queue.getByRole('link', { name: pairName(pairC) })).toHaveCount(0, { timeout: BULK_TIMEOUT });
   await expect(queue.getByRole('link', { name: pairName(pairD) })).toHaveCount(0);
+  // the rejected list shows each rejection with its reason
   await coordinator.goto('/introductions/queue?status=rejected');
-  await expect(coordinator.getByRole('link', { name: pairName(pairC) }).first()).toBeVisible();
-  await expect(coordinator.getByRole('link', { name: pairName(pairD) }).first()).toBeVisible();
+  for (const pair of [pairC, pairD]) {
+    const row = coordinator
+      .getByRole('listitem')
+      .filter({ has: coordinator.getByRole('link', { name: pairName(pair) }) });
+    await expect(row.first().getByText(`却下理由：${note}`)).toBeVisible();
+  }
   await coordinator.goto('/introductions/queue?status=approved');
   await expect(coordinator.getByRole('link', { name: pairName(pairB) }).first()).toBeVisible();
 

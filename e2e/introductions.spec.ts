@@ -77,6 +77,11 @@ test('coordinator approves, both parties accept, contacts are revealed and a mes
   const href = (await link.getAttribute('href'))!;
   const matchUrl = href;
   const card = coordinator.locator('li').filter({ has: link }).first();
+  // a compact row: the reasons and the comment box open on demand
+  const details = card.getByRole('button', { name: /^(詳細|Details)/ });
+  await expect(card.getByRole('textbox')).toBeHidden();
+  await details.click();
+  await expect(details).toHaveAttribute('aria-expanded', 'true');
   // the engine's reasons, in the coordinator's language (concepts in both)
   await expect(card.getByText(/共通の技術概念:.*摩耗 ↔ wear/)).toBeVisible();
   await expect(card.getByText('言語をまたいだマッチ（日本語 → 英語）')).toBeVisible();

@@ -18,6 +18,7 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 run('npx', ['tsx', 'scripts/seed-demo.ts']);
+run('npx', ['tsx', 'scripts/seed-e2e.ts']);
 if (!process.env.E2E_SKIP_BUILD) run('npx', ['next', 'build']);
 const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

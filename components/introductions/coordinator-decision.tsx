@@ -9,10 +9,23 @@ import { FormField } from '@/components/ui/form-field';
 import { Textarea } from '@/components/ui/textarea';
 import { useRun } from './use-run';
 
-/** Approve (optional note) or reject (note required) one proposed match at the version the coordinator saw. */
-export function CoordinatorDecision({ matchId, version, title }: { matchId: string; version: number; title: string }) {
+/**
+ * Approve (optional note) or reject (note required) one proposed match at the version the coordinator saw. The note
+ * starts as the one written when the match was proposed by hand, so approving passes it on to both sides.
+ */
+export function CoordinatorDecision({
+  matchId,
+  version,
+  title,
+  initialNote = '',
+}: {
+  matchId: string;
+  version: number;
+  title: string;
+  initialNote?: string;
+}) {
   const t = useTranslations('introductions');
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState(initialNote);
   const { run, pending, error } = useRun();
   return (
     <div className="flex flex-col gap-2">

@@ -18,6 +18,8 @@ import {
   stateOf,
   visibleToParty,
 } from './context';
+import { searchNeeds, searchSeeds } from '@/lib/listings/search';
+import { searchParamsSchema } from '@/lib/listings/validation';
 import { availableEvents, contactsRevealed } from './rules';
 import { unreadMessageCount } from './after';
 import type { Side } from '@/db/vocabulary/introductions';
@@ -41,22 +43,36 @@ export function coordinatedMatchSql(viewer: Viewer): SQL {
   )!;
 }
 
-export type QueueFilters = { status?: MatchStatus; kind?: (typeof matches.$inferSelect)['kind']; q?: string };
+export type QueueFilters = {
+  status?: MatchStatus;
+  kind?: (typeof matches.$inferSelect)['kind'];
+  q?: string;
+  /** 1-based; past the last page gives no rows (the page shows the pagination to go back). */
+  page?: number;
+};
+
+/** Rows per page of the coordinator's queue: ten compact rows fit a desktop screen. */
+export const QUEUE_PAGE_SIZE = 10;
 
 const needOrg = alias(organisations, 'need_org');
 const seedOrg = alias(organisations, 'seed_org');
 const reqOrg = alias(organisations, 'req_org');
 
-/** The coordinator's queue: matches of their clusters, proposed first by score then age. No people's contact fields. */
+/**
+ * One page of the coordinator's queue: matches of their clusters in one status with the number of all rows matching
+ * the filters. People's requests first (a member's interest, a coordinator's own proposal: no score, someone is
+ * waiting), then the engine's best score first; oldest first within each. No people's contact fields.
+ */
 export async function listCoordinatorQueue(viewer: Viewer, filters: QueueFilters = {}) {
   const db = await getDb();
+  const page = Math.max(1, Math.floor(filters.page ?? 1));
   const where = [coordinatedMatchSql(viewer), eq(matches.status, filters.status ?? 'proposed')];
   if (filters.kind) where.push(eq(matches.kind, filters.kind));
   if (filters.q?.trim()) {
-    const like = `%${filters.q.trim()}%`;
+    const like = `%${filters.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(or(ilike(needs.title, like), ilike(seeds.title, like))!);
   }
-  return db
+  const rows = await db
     .select({
       id: matches.id,
       kind: matches.kind,
@@ -85,6 +101,8 @@ export async function listCoordinatorQueue(viewer: Viewer, filters: QueueFilters
       offer: matchIntroductions.interestOffer,
       want: matchIntroductions.interestWant,
       timing: matchIntroductions.interestTiming,
+      note: matchIntroductions.coordinatorNote,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(matches)
     .leftJoin(needs, eq(needs.id, matches.needId))
@@ -94,27 +112,27 @@ export async function listCoordinatorQueue(viewer: Viewer, filters: QueueFilters
     .leftJoin(reqOrg, eq(reqOrg.id, matches.requesterOrganisationId))
     .leftJoin(matchIntroductions, eq(matchIntroductions.matchId, matches.id))
     .where(and(...where))
-    .orderBy(sql`${matches.score} desc nulls last`, asc(matches.createdAt))
-    .limit(200);
+    .orderBy(sql`${matches.score} desc nulls first`, asc(matches.createdAt), asc(matches.id))
+    .limit(QUEUE_PAGE_SIZE)
+    .offset((page - 1) * QUEUE_PAGE_SIZE);
+  const total = rows[0]?.total ?? 0;
+  return {
+    items: rows.map(({ total: _, ...row }) => row),
+    total,
+    page,
+    totalPages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
+  };
 }
 
-/** Needs and seeds of the coordinator's clusters by title, for proposing a match by hand. */
+/**
+ * Live needs or seeds the coordinator may pair, found by the same bilingual search as browsing
+ * (溶接 finds "weld"), best first.
+ */
 export async function searchListingsForPairing(viewer: Viewer, kind: 'need' | 'seed', q: string) {
-  const ids = viewer.role === 'coordinator' ? viewer.coordinatorClusterIds : [];
-  if (!ids.length || !q.trim()) return [];
-  const db = await getDb();
-  const table = kind === 'need' ? needs : seeds;
-  return db
-    .select({ id: table.id, title: table.title })
-    .from(table)
-    .where(
-      and(
-        ilike(table.title, `%${q.trim()}%`),
-        sql`exists (select 1 from ${organisationClusters} where ${organisationClusters.organisationId} = ${table.organisationId} and ${inArray(organisationClusters.clusterId, ids)})`,
-      ),
-    )
-    .orderBy(asc(table.title))
-    .limit(20);
+  if (viewer.role !== 'coordinator' || !viewer.coordinatorClusterIds.length || !q.trim()) return [];
+  const params = searchParamsSchema.parse({ q });
+  const found = kind === 'need' ? await searchNeeds(viewer, params) : await searchSeeds(viewer, params);
+  return found.items.map((l) => ({ id: l.id, title: l.title }));
 }
 
 export type Contact = { name: string; email: string; phone: string | null };

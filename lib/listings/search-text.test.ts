@@ -45,4 +45,11 @@ describe('search text', () => {
     expect(buildExpandedTsQuery('熱')).toBeNull();
     expect(buildExpandedTsQuery('zzqx')).toBe("'zzqx'");
   });
+
+  it('gives a glossary term with nothing indexable as typed (X線, 鋼) its translations only', () => {
+    expect(buildTsQuery('X線')).toBeNull();
+    const xray = buildExpandedTsQuery('X線')!;
+    expect(xray.split(' | ')).toContain("'rai'"); // x-ray, stemmed
+    expect(buildExpandedTsQuery('鋼')!.split(' | ')).toContain("'steel'");
+  });
 });

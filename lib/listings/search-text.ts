@@ -121,6 +121,25 @@ export function buildTsQuery(input: string | null | undefined): string | null {
 }
 
 const MAX_EXPANDED_PHRASES = 6;
+
+/**
+ * A query with nothing indexable as typed (X線, 鋼: one kanji, or a letter and a kanji) may still
+ * be a glossary term: its concepts' terms that are indexable, as alternatives ('rai' | 'radiographi' | …),
+ * else null. Callers match the text as typed beside it (a substring).
+ */
+function translationsOnly(input: string | null | undefined, glossary: Glossary): string | null {
+  const alternatives = new Set<string>();
+  for (const hit of matchConcepts(input ?? '', glossary)) {
+    const entry = glossary.entries.get(hit.conceptId);
+    for (const term of [...(entry?.en ?? []), ...(entry?.ja ?? [])]) {
+      if (alternatives.size >= MAX_ALTERNATIVES) break;
+      const terms = queryTerms(term);
+      if (terms.length) alternatives.add(andOf(terms));
+    }
+  }
+  if (!alternatives.size) return null;
+  return [...alternatives].map((a) => (a.includes('&') && alternatives.size > 1 ? `(${a})` : a)).join(' | ');
+}
 const MAX_ALTERNATIVES = 10;
 
 /**
@@ -136,7 +155,7 @@ export function buildExpandedTsQuery(
   glossary: Glossary = getGlossary(),
 ): string | null {
   const base = queryTerms(input);
-  if (!base.length) return null;
+  if (!base.length) return translationsOnly(input, glossary);
   const inBase = new Set(base);
   // matched phrases by the query terms they cover; phrases covering the same terms pool their concepts
   const phrases = new Map<string, { covered: string[]; ids: Set<string> }>();

@@ -6,7 +6,7 @@ import { needs, seeds } from '@/db/schema/listings';
 import type { Viewer } from '@/lib/auth/policy';
 import { browsableSql, liveSql, needColumns, seedColumns, type ListingTable } from './access';
 import { needCard, seedCard, type NeedRow, type NeedView, type SeedRow, type SeedView } from './disclosure';
-import { buildExpandedTsQuery } from './search-text';
+import { buildExpandedTsQuery, buildTsQuery } from './search-text';
 import type { SearchParams } from './validation';
 
 export const PAGE_SIZE = 20;
@@ -30,7 +30,7 @@ export type SearchResult<V> = {
 function textMatch(t: ListingTable, q: string | undefined): { where: SQL; rank?: SQL<number> } | null {
   if (!q) return null;
   const tsq = buildExpandedTsQuery(q);
-  if (tsq) {
+  if (tsq && buildTsQuery(q)) {
     const query = sql`to_tsquery('simple', ${tsq})`;
     return { where: sql`${t.searchVector} @@ ${query}`, rank: sql<number>`ts_rank(${t.searchVector}, ${query})` };
   }
@@ -41,7 +41,9 @@ function textMatch(t: ListingTable, q: string | undefined): { where: SQL; rank?:
     const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return or(ilike(t.title, pattern), ilike(t.summary, pattern))!;
   };
-  return { where: and(...words.map(contains))! };
+  const asTyped = and(...words.map(contains))!;
+  // … unless it is a glossary term (X線, 鋼): then also its translations (x-ray, steel) through the index
+  return { where: tsq ? or(asTyped, sql`${t.searchVector} @@ to_tsquery('simple', ${tsq})`)! : asTyped };
 }
 
 function commonFilters(t: ListingTable, p: SearchParams): SQL[] {

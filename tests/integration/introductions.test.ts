@@ -184,7 +184,7 @@ describe('brokered introductions', () => {
       for (const v of outsiders) {
         expect(leaks(await listingViews(v), sentinels)).toEqual([]);
         expect(await getMatchForViewer(v, w.match.id)).toBeNull();
-        expect(await listCoordinatorQueue(v, { status: 'proposed' })).toEqual([]);
+        expect((await listCoordinatorQueue(v, { status: 'proposed' })).items).toEqual([]);
         expect(leaks(await listMyIntroductions(v), sentinels)).toEqual([]);
         await expect(transitionMatch(db, v, w.match.id, { type: 'approve' })).rejects.toMatchObject({
           code: 'not_found',
@@ -194,7 +194,7 @@ describe('brokered introductions', () => {
 
     // proposed: parties see nothing yet; the coordinator sees it in the queue without contacts
     expect(await getMatchForViewer(w.sme.viewer, w.match.id)).toBeNull();
-    const queue = await listCoordinatorQueue(w.coordinator.viewer);
+    const { items: queue } = await listCoordinatorQueue(w.coordinator.viewer);
     expect(queue.map((q) => q.id)).toContain(w.match.id);
     expect(leaks(queue, sentinels)).toEqual([]);
     await checkOutsiders();
@@ -282,7 +282,7 @@ describe('brokered introductions', () => {
       timing: 'Q3',
     });
     expect(kind).toBe('sales_channel');
-    expect((await listCoordinatorQueue(w.coordinator.viewer)).map((q) => q.id)).toContain(matchId);
+    expect((await listCoordinatorQueue(w.coordinator.viewer)).items.map((q) => q.id)).toContain(matchId);
     expect(await getMatchForViewer(w.researcher.viewer, matchId)).toBeNull(); // not before the coordinator approves
     expect((await getMatchForViewer(trader.viewer, matchId))?.status).toBe('proposed');
     await transitionMatch(db, w.coordinator.viewer, matchId, { type: 'approve', note: 'worth a talk' });
@@ -298,7 +298,7 @@ describe('brokered introductions', () => {
     const w = await world();
     const seed2 = await listing('seed', w.researcher);
     const { matchId } = await proposeManualMatch(db, w.coordinator.viewer, { needId: w.needId, seedId: seed2 });
-    expect((await listCoordinatorQueue(w.coordinator.viewer)).map((q) => q.id)).toContain(matchId);
+    expect((await listCoordinatorQueue(w.coordinator.viewer)).items.map((q) => q.id)).toContain(matchId);
     const foreign = await makeUser('coordinator', { coordinates: [(await makeCluster()).id] });
     const seed3 = await listing('seed', w.researcher);
     await expect(proposeManualMatch(db, foreign.viewer, { needId: w.needId, seedId: seed3 })).rejects.toMatchObject({
@@ -352,7 +352,7 @@ describe('brokered introductions', () => {
       .insert(matches)
       .values({ kind: 'manual', needId: privateNeed, seedId: kansaiSeed, clusterId: kyushu.id })
       .returning();
-    expect((await listCoordinatorQueue(coordinator2.viewer)).map((q) => q.id)).not.toContain(misfiled.id);
+    expect((await listCoordinatorQueue(coordinator2.viewer)).items.map((q) => q.id)).not.toContain(misfiled.id);
     expect(await getMatchForViewer(coordinator2.viewer, misfiled.id)).toBeNull();
     await expect(transitionMatch(db, coordinator2.viewer, misfiled.id, { type: 'approve' })).rejects.toMatchObject({
       code: 'not_found',
@@ -362,7 +362,7 @@ describe('brokered introductions', () => {
       .from(notifications)
       .where(and(eq(notifications.userId, kansaiSme.user.id)));
     expect(requests).toEqual([]);
-    expect((await listCoordinatorQueue(kansaiCoordinator.viewer)).map((q) => q.id)).toContain(misfiled.id);
+    expect((await listCoordinatorQueue(kansaiCoordinator.viewer)).items.map((q) => q.id)).toContain(misfiled.id);
   });
 
   it('reminds before the deadline and expires after it, once', async () => {
