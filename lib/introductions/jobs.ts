@@ -12,7 +12,9 @@ import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
 import { loadMatchContext, personOfSide, responsesOf, type MatchContext } from './context';
 import { addDays, CHECK_IN_DAYS, REMINDER_DAYS_BEFORE_DEADLINE } from './rules';
+import { titlesFor } from './titles';
 import { transitionMatch } from './transition';
+import type { Side } from '@/db/vocabulary/introductions';
 
 export const INTRODUCTION_SWEEP_QUEUE = 'introductions.sweep';
 const NDA_REMINDER_DAYS = 30;
@@ -67,7 +69,7 @@ export async function runIntroductionSweeps(db: Db, now = new Date()) {
       const deadline = ctx.intro?.deadline;
       if (!deadline) return;
       for (const side of ctx.sides.filter((s) => (responses[s] ?? 'pending') === 'pending')) {
-        await toPerson(tx, ctx, personOfSide(ctx, side), 'introduction_reminder', 'reminders', { deadline });
+        await toPerson(tx, ctx, side, 'introduction_reminder', 'reminders', { deadline });
       }
       await tx.insert(matchEvents).values({ matchId: id, type: 'reminder', actorRole: 'system' });
       counts.reminded++;
@@ -98,8 +100,7 @@ export async function runIntroductionSweeps(db: Db, now = new Date()) {
           .returning({ id: matchIntroductions.matchId });
         if (!claimed.length) return;
         const ctx = (await loadMatchContext(tx, id))!;
-        for (const side of ctx.sides)
-          await toPerson(tx, ctx, personOfSide(ctx, side), 'check_in', 'follow_up', { days });
+        for (const side of ctx.sides) await toPerson(tx, ctx, side, 'check_in', 'follow_up', { days });
         await tx.insert(matchEvents).values({ matchId: id, type: 'check_in', actorRole: 'system', details: { days } });
         counts.checkIns++;
       });
@@ -131,7 +132,7 @@ export async function runIntroductionSweeps(db: Db, now = new Date()) {
       if (!expiresOn) return;
       const ctx = (await loadMatchContext(tx, nda.matchId))!;
       for (const side of ctx.sides) {
-        await toPerson(tx, ctx, personOfSide(ctx, side), 'nda_expiring', 'reminders', {
+        await toPerson(tx, ctx, side, 'nda_expiring', 'reminders', {
           type: messageKey(`introductions.ndaTypes.${claimed[0].type}`),
           expires: calendarDay(expiresOn),
         });
@@ -145,13 +146,14 @@ export async function runIntroductionSweeps(db: Db, now = new Date()) {
 async function toPerson(
   tx: Db,
   ctx: MatchContext,
-  userId: string | null,
+  side: Side,
   template: string,
   category: 'reminders' | 'follow_up',
   extra: MessageParams,
 ) {
+  const userId = personOfSide(ctx, side);
   if (!userId) return;
-  const params = { listing: (ctx.need ?? ctx.seed)?.title ?? '', other: '', matchId: ctx.id, ...extra };
+  const params = { ...(await titlesFor(tx, ctx, side)), matchId: ctx.id, ...extra };
   await notify(tx, { userId, kind: template, params, href: `/introductions/${ctx.id}` });
   await enqueueEmail(tx, { to: { userId }, category, template, params });
 }

@@ -11,6 +11,7 @@ import { transactionWithMail } from '@/lib/mail/jobs';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
 import { actorOf, coordinatorsOf, loadMatchContext, personOfSide, stateOf, type MatchContext } from './context';
+import { titlesFor } from './titles';
 import { addDays, decide, DEFAULT_RESPONSE_DAYS, type Actor, type MatchEventInput } from './rules';
 import type { Side } from '@/db/vocabulary/introductions';
 import type { MatchStatus } from '@/db/vocabulary/matching';
@@ -148,17 +149,6 @@ async function applyOnce(
   return { matchId, from: ctx.status, to: decision.to, version: updated[0].version };
 }
 
-/** The title a side's person knows the match by, and the other side's. */
-function titlesFor(ctx: MatchContext, side: Side): { listing: string; other: string } {
-  const own = side === 'need' ? ctx.need : side === 'seed' ? ctx.seed : (ctx.need ?? ctx.seed);
-  const otherSide = ctx.sides.find((s) => s !== side)!;
-  const other =
-    otherSide === 'requester'
-      ? (ctx.intro?.interestOffer ?? '').slice(0, 80)
-      : ((otherSide === 'need' ? ctx.need : ctx.seed)?.title ?? '');
-  return { listing: own?.title ?? '', other };
-}
-
 async function userName(tx: Db, id: string): Promise<string> {
   const [u] = await tx.select({ name: users.name }).from(users).where(eq(users.id, id));
   return u?.name ?? '';
@@ -183,7 +173,7 @@ async function announce(
   ) => {
     const person = personOfSide(ctx, side);
     if (!person) return;
-    const params: MessageParams = { ...titlesFor(ctx, side), matchId: ctx.id, ...extra };
+    const params: MessageParams = { ...(await titlesFor(tx, ctx, side)), matchId: ctx.id, ...extra };
     if (info.deadline) params.deadline = info.deadline;
     await notify(tx, { userId: person, kind, params, href });
     if (template)
@@ -196,9 +186,10 @@ async function announce(
   };
   const coordinators = async (kind: string) => {
     const ids = await coordinatorsOf(tx, ctx);
+    const params = { ...(await titlesFor(tx, ctx, ctx.sides[0])), matchId: ctx.id };
     await notify(
       tx,
-      ids.map((userId) => ({ userId, kind, params: { ...titlesFor(ctx, ctx.sides[0]), matchId: ctx.id }, href })),
+      ids.map((userId) => ({ userId, kind, params, href })),
     );
   };
   switch (event.type) {

@@ -21,8 +21,8 @@ export function reminderStage(expiresAt: Date, now: Date): number | null {
   return within.length ? Math.min(...within) : null;
 }
 
-/** Who hears about it: the contact person and the creator if they are of the owner organisation, else its members. */
-async function recipientsOf(
+/** Who hears about a listing: the contact person and the creator if they are of the owner organisation, else its members. */
+export async function recipientsOf(
   tx: Db,
   listing: { organisationId: string; contactUserId: string | null; createdBy: string },
 ): Promise<string[]> {

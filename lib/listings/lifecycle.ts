@@ -6,8 +6,12 @@ import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { prepareJobs } from '@/lib/jobs';
+import { transactionWithMail } from '@/lib/mail/jobs';
+import { enqueueEmail } from '@/lib/mail/outbox';
+import { notify } from '@/lib/notifications/notify';
 import { enqueueRematch } from '@/lib/matching/jobs';
 import { coordinatedSql, manageableSql, type ListingTable } from './access';
+import { recipientsOf } from './expiry-reminders';
 import {
   EXPIRY_WARNING_DAYS,
   LISTING_LIFETIME_MONTHS,
@@ -79,12 +83,19 @@ export async function transitionListing(
   if (transition === 'reopen' || transition === 'submit') set.closedReason = null;
 
   await prepareJobs(); // the re-match job is enqueued inside the transaction
-  return db.transaction(async (tx) => {
+  return transactionWithMail(db, async (tx) => {
     const updated = await tx
       .update(t)
       .set(set)
       .where(and(eq(t.id, ref.id), eq(t.version, ref.version), inArray(t.status, allowed), manageableSql(t, viewer)))
-      .returning({ status: t.status, version: t.version });
+      .returning({
+        status: t.status,
+        version: t.version,
+        title: t.title,
+        organisationId: t.organisationId,
+        contactUserId: t.contactUserId,
+        createdBy: t.createdBy,
+      });
     if (!updated.length) throw new AppError('conflict', 'listings.errors.conflict');
     await writeAudit(tx, {
       actorId: viewer.userId,
@@ -101,8 +112,28 @@ export async function transitionListing(
     });
     // published → indexed and proposed; closed, sent back, withdrawn … → leaves the index
     await enqueueRematch({ kind: ref.kind, id: ref.id }, { tx });
-    return updated[0];
+    if (actor === 'coordinator' && (transition === 'publish' || transition === 'send_back'))
+      await announceReview(tx, ref.kind, ref.id, updated[0], transition, options.comment ?? '');
+    return { status: updated[0].status, version: updated[0].version };
   });
+}
+
+/** The owners hear that a coordinator published their listing, or sent it back with the comment to act on. */
+async function announceReview(
+  tx: Db,
+  kind: ListingKind,
+  id: string,
+  listing: { title: string; organisationId: string; contactUserId: string | null; createdBy: string },
+  transition: 'publish' | 'send_back',
+  comment: string,
+) {
+  const href = `/${kind}s/${id}`;
+  const template = transition === 'publish' ? 'listing_published' : 'listing_sent_back';
+  const params = { listing: listing.title, comment, path: href };
+  for (const userId of await recipientsOf(tx, listing)) {
+    await notify(tx, { userId, kind: template, params, href });
+    await enqueueEmail(tx, { to: { userId }, category: 'transactional', template, params });
+  }
 }
 
 /** Extends an open listing by another lifetime; allowed within the warning window or after expiry. */
