@@ -160,15 +160,13 @@ export async function seedDemoProgramme(db: Db, now = new Date()): Promise<void>
     .where(inArray(organisations.nameEn, [...names.values()]));
   const orgId = (key: string) => orgRows.find((r) => r.nameEn === names.get(key))!.id;
   const [office] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = 'admin@demo.test'`);
-  const clusterOf = async (organisationId: string) =>
-    (
-      await db
-        .select({ id: clusters.id })
-        .from(organisationClusters)
-        .innerJoin(clusters, eq(clusters.id, organisationClusters.clusterId))
-        .where(eq(organisationClusters.organisationId, organisationId))
-        .limit(1)
-    )[0]?.id ?? null;
+  // read before the transaction: on the embedded database a query outside it would wait for it forever
+  const memberships = await db
+    .select({ organisationId: organisationClusters.organisationId, clusterId: clusters.id })
+    .from(organisationClusters)
+    .innerJoin(clusters, eq(clusters.id, organisationClusters.clusterId));
+  const clusterOf = (organisationId: string) =>
+    memberships.find((m) => m.organisationId === organisationId)?.clusterId ?? null;
   const today = now.getTime();
   const at = (start: number, days: number) => new Date(Math.min(start + days * DAY, today - DAY));
   const dayOf = (d: Date) => d.toISOString().slice(0, 10); // a stored date; the seed runs in no reader's zone
@@ -201,7 +199,7 @@ export async function seedDemoProgramme(db: Db, now = new Date()): Promise<void>
           kind: 'manual',
           needId: need.id,
           seedId: seed.id,
-          clusterId: await clusterOf(smeId),
+          clusterId: clusterOf(smeId),
           score: 0.6,
           status,
           createdAt: new Date(start),
@@ -224,14 +222,12 @@ export async function seedDemoProgramme(db: Db, now = new Date()): Promise<void>
       }
       await event('approve', 'proposed', 'approved', at(start, 3));
       if (story.end === 'declined') {
-        await tx
-          .insert(matchIntroductions)
-          .values({
-            matchId: match.id,
-            needResponse: 'accepted',
-            seedResponse: 'declined',
-            declineReason: 'too_early',
-          });
+        await tx.insert(matchIntroductions).values({
+          matchId: match.id,
+          needResponse: 'accepted',
+          seedResponse: 'declined',
+          declineReason: 'too_early',
+        });
         await event('decline', 'approved', 'declined', at(start, 9));
         continue;
       }
