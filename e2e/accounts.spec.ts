@@ -70,6 +70,23 @@ test.describe('accounts', () => {
     await expect(pageB).toHaveURL(/\/sign-in/);
   });
 
+  test('signing out ends the session on the server: a copied session cookie no longer opens /account', async ({
+    newMember,
+    browser,
+  }) => {
+    const { page } = await newMember();
+    const copied = await page.context().cookies();
+    expect(copied.some((c) => c.name.includes('session-token'))).toBe(true);
+    await page.getByRole('button', { name: 'ログアウト', exact: true }).click();
+    await expect(page).toHaveURL(/\/$/);
+    const thief = await browser.newContext();
+    await thief.addCookies(copied);
+    const stolen = await thief.newPage();
+    await stolen.goto('/account');
+    await expect(stolen).toHaveURL(/\/sign-in/);
+    await thief.close();
+  });
+
   test('the language switch is remembered for the user', async ({ newMember }) => {
     // its own account: a demo account switched to English would change other specs' pages
     const { page, email, password } = await newMember({ verified: true });

@@ -45,7 +45,10 @@ export const signUpAction = publicAction(signUpSchema, async (input, { ip }) => 
   redirect('/account?welcome=1');
 });
 
+// Ends the session on the server, not only in this browser: a copied cookie stops working too.
 export const signOutAction = publicAction(z.object({}).strict(), async () => {
+  const viewer = await getViewer();
+  if (viewer) await signOutEverywhere(viewer, 'account.sign_out');
   await signOut({ redirectTo: '/' });
 });
 

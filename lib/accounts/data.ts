@@ -211,8 +211,15 @@ export async function changePassword(viewer: Viewer, input: ChangePasswordInput)
   });
 }
 
-/** Invalidates every session of the user, this one included. */
-export async function signOutEverywhere(viewer: Viewer) {
+/**
+ * Invalidates every session of the user, this one included: the session version in each cookie
+ * no longer matches, so even a copied cookie opens nothing. Signing out does this too (a JWT
+ * cannot be revoked alone, and we keep no per-session rows), so it signs out every device.
+ */
+export async function signOutEverywhere(
+  viewer: Viewer,
+  action: 'account.sign_out' | 'account.sign_out_everywhere' = 'account.sign_out_everywhere',
+) {
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx
@@ -221,7 +228,7 @@ export async function signOutEverywhere(viewer: Viewer) {
       .where(eq(users.id, viewer.userId));
     await writeAudit(tx, {
       actorId: viewer.userId,
-      action: 'account.sign_out_everywhere',
+      action,
       subjectType: 'user',
       subjectId: viewer.userId,
     });
