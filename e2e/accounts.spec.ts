@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { demo, expect, expectAccessible, signIn, test, uniqueEmail } from './support/fixtures';
 
 test.describe('accounts', () => {
@@ -114,5 +115,44 @@ test.describe('accounts', () => {
       await page.goto(path);
       await expectAccessible(page);
     }
+  });
+});
+
+const DEMO_PASSWORD = 'demo-pass-2026';
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('sign-in and sign-up forms POST and work; the password never appears in a URL', async ({ page }) => {
+    const urls: string[] = [];
+    page.on('request', (request) => urls.push(request.url()));
+
+    await page.goto('/sign-in');
+    await page.getByLabel(/メールアドレス/).fill(demo.researcher);
+    await page.getByLabel(/^パスワード$/).fill('wrong-password-typed');
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await expect(page.getByText(/メールアドレスまたはパスワードが正しくありません/)).toBeVisible();
+    await page.getByLabel(/メールアドレス/).fill(demo.researcher);
+    await page.getByLabel(/^パスワード$/).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await expect(page).toHaveURL(/\/home$/);
+
+    const password = `no-js-${crypto.randomUUID().slice(0, 8)}-password`;
+    const context = await page.context().browser()!.newContext({ javaScriptEnabled: false });
+    const signUp = await context.newPage();
+    signUp.on('request', (request) => urls.push(request.url()));
+    await signUp.goto('/sign-up');
+    await signUp.getByLabel(/メールアドレス/).fill(uniqueEmail('nojs'));
+    await signUp.getByLabel('氏名').fill('スクリプト なし');
+    await signUp.getByLabel(/^パスワード/).fill(password);
+    // without JavaScript the form offers what it renders first: joining a registered organisation
+    await signUp.getByLabel('所属組織').selectOption({ index: 1 });
+    await signUp.getByRole('button', { name: 'アカウントを作成' }).click();
+    await expect(signUp).toHaveURL(/\/account/, { timeout: 60_000 });
+    await context.close();
+
+    expect(
+      urls.filter((u) => u.includes('wrong-password-typed') || u.includes(DEMO_PASSWORD) || u.includes(password)),
+    ).toEqual([]);
   });
 });

@@ -29,6 +29,8 @@ export function useActionForm<Values extends FieldValues, Output>(options: {
   onSuccess?: (data: Output) => void;
   /** Drop values of fields that are not rendered (forms with alternative sections). */
   shouldUnregister?: boolean;
+  /** The result of the same action when the form was posted without JavaScript (useActionState). */
+  posted?: ActionResult<Output> | null;
 }) {
   const form = useForm<Values>({
     resolver: zodResolver(options.schema as never) as unknown as Resolver<Values>,
@@ -60,12 +62,14 @@ export function useActionForm<Values extends FieldValues, Output>(options: {
   });
 
   /** Translated error for a (possibly nested) field. */
+  const posted = options.posted && !options.posted.ok ? options.posted : undefined;
   const errorOf = (name: Path<Values>): string | undefined => {
     const parts = String(name).split('.');
     let node: unknown = form.formState.errors;
     for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
-    return message((node as { message?: string } | undefined)?.message);
+    return message((node as { message?: string } | undefined)?.message ?? posted?.fieldErrors?.[String(name)]?.[0]);
   };
+  const postedError = posted && (posted.fieldErrors ? 'errors.fix_fields' : posted.messageKey);
 
-  return { form, onSubmit, formError: message(formError), errorOf };
+  return { form, onSubmit, formError: message(formError ?? postedError), errorOf };
 }

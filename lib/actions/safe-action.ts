@@ -6,7 +6,7 @@ import { getViewer } from '@/lib/auth/session';
 import { can, type Permission, type Viewer } from '@/lib/auth/policy';
 import { ipFrom } from '@/lib/auth/request-ip';
 import { AppError, type ActionResult } from '@/lib/errors';
-import { parseInput } from '@/lib/validation/input';
+import { formDataObject, parseInput } from '@/lib/validation/input';
 
 type Context = { ip: string | null };
 
@@ -19,13 +19,13 @@ export function authedAction<Input, Output>(
   permission: Permission,
   schema: ZodType<Input>,
   handler: (viewer: Viewer, input: Input, ctx: Context) => Promise<Output>,
-): (input: unknown) => Promise<ActionResult<Output>> {
-  return async (input) =>
+): FormAction<Output> {
+  return async (input, formData) =>
     run(async () => {
       const viewer = await getViewer();
       if (!viewer) throw new AppError('unauthorized');
       if (!can(viewer, permission)) throw new AppError('forbidden');
-      return handler(viewer, parseInput(schema, input), await context());
+      return handler(viewer, parseInput(schema, inputOf(input, formData)), await context());
     });
 }
 
@@ -33,9 +33,20 @@ export function authedAction<Input, Output>(
 export function publicAction<Input, Output>(
   schema: ZodType<Input>,
   handler: (input: Input, ctx: Context) => Promise<Output>,
-): (input: unknown) => Promise<ActionResult<Output>> {
-  return async (input) => run(async () => handler(parseInput(schema, input), await context()));
+): FormAction<Output> {
+  return async (input, formData) =>
+    run(async () => handler(parseInput(schema, inputOf(input, formData)), await context()));
 }
+
+/**
+ * An action is called with its input (from a form's JavaScript), or as a form's `action` through
+ * React's useActionState — (previous result, FormData) — which also works before or without
+ * JavaScript: the browser POSTs the form and the page renders the result.
+ */
+export type FormAction<Output> = (input: unknown, formData?: FormData) => Promise<ActionResult<Output>>;
+
+const inputOf = (input: unknown, formData?: FormData) =>
+  formData instanceof FormData ? formDataObject(formData) : input;
 
 async function context(): Promise<Context> {
   const ip = ipFrom(await headers());

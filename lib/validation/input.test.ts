@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { needSchema, searchParamsSchema } from '@/lib/listings/validation';
-import { nulFieldErrors, parseInput } from './input';
+import { formDataObject, nulFieldErrors, parseInput } from './input';
 import { z } from './messages';
 
 describe('NUL characters (Postgres cannot store U+0000)', () => {
@@ -35,5 +35,18 @@ describe('NUL characters (Postgres cannot store U+0000)', () => {
   it('a search box with a NUL is ignored like any malformed filter', () => {
     expect(searchParamsSchema.parse({ q: '電\u0000' }).q).toBeUndefined();
     expect(searchParamsSchema.parse({ q: '電' }).q).toBe('電');
+  });
+});
+
+describe('a form posted without JavaScript', () => {
+  it('becomes the object the schema expects: nested names, empty fields left out, framework fields dropped', () => {
+    const form = new FormData();
+    form.set('$ACTION_ID_abc', '');
+    form.set('email', 'a@b.example');
+    form.set('organisation.kind', 'sme');
+    form.set('organisation.website', '');
+    form.append('keywords', 'x');
+    form.append('keywords', 'y');
+    expect(formDataObject(form)).toEqual({ email: 'a@b.example', organisation: { kind: 'sme' }, keywords: ['x', 'y'] });
   });
 });

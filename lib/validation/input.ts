@@ -60,3 +60,25 @@ export function parseInput<Input>(schema: ZodType<Input>, input: unknown): Input
   }
   return parsed.data;
 }
+
+/**
+ * A form posted without JavaScript (progressive enhancement) as the plain object the form's zod
+ * schema expects: dotted names nested (`organisation.kind`), empty fields left out (as if not
+ * filled), repeated names as arrays, framework fields (`$ACTION_…`) and files dropped.
+ */
+export function formDataObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of formData.entries()) {
+    if (name.startsWith('$') || typeof value !== 'string' || value === '') continue;
+    const path = name.split('.');
+    let node = out;
+    for (const part of path.slice(0, -1)) {
+      if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
+      node = node[part] as Record<string, unknown>;
+    }
+    const key = path[path.length - 1];
+    const prev = node[key];
+    node[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
 import { PrefectureOptions } from '@/components/forms/prefecture-options';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
@@ -19,9 +20,12 @@ type Props = {
 
 export function SignUpForm({ locale, organisations }: Props) {
   const t = useTranslations();
+  // Without JavaScript (or before it loads) the browser POSTs the form to the action; with it, onSubmit does.
+  const [posted, formAction] = useActionState(signUpAction, null);
   const { form, onSubmit, formError, errorOf } = useActionForm<SignUpInput, void>({
     schema: signUpSchema,
     action: signUpAction,
+    posted,
     shouldUnregister: true,
     defaultValues: {
       email: '',
@@ -35,9 +39,9 @@ export function SignUpForm({ locale, organisations }: Props) {
   const required = t('common.required');
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
       {formError && <Alert tone="danger">{formError}</Alert>}
-      <input type="hidden" {...form.register('locale')} />
+      <input type="hidden" defaultValue={locale} {...form.register('locale')} />
       <FormField label={t('auth.email')} error={errorOf('email')} required requiredLabel={required}>
         <TextField type="email" autoComplete="email" maxLength={254} {...form.register('email')} />
       </FormField>
@@ -62,12 +66,19 @@ export function SignUpForm({ locale, organisations }: Props) {
             value="existing"
             className="size-4 accent-teal-700"
             disabled={!organisations.length}
+            defaultChecked={organisations.length > 0}
             {...form.register('organisationMode')}
           />
           {t('auth.joinExisting')}
         </label>
         <label className="flex items-center gap-2 text-sm">
-          <input type="radio" value="new" className="size-4 accent-teal-700" {...form.register('organisationMode')} />
+          <input
+            type="radio"
+            value="new"
+            className="size-4 accent-teal-700"
+            defaultChecked={!organisations.length}
+            {...form.register('organisationMode')}
+          />
           {t('auth.createNew')}
         </label>
       </fieldset>
