@@ -39,7 +39,10 @@ describe.runIf(target)('health through a database outage', () => {
     viaProxy.port = String(proxy.port);
     process.env.DATABASE_URL = viaProxy.toString();
     ({ GET } = await import('@/app/api/health/route'));
-  });
+    // Open the database (and check its migrations) first: on a loaded machine that alone can
+    // take longer than the health check's 2-second budget, which would read as an outage.
+    await (await import('@/db')).getHandle();
+  }, 120_000);
   afterAll(() => proxy.down());
 
   it('answers 200 with db ok, 503 with db down during the outage, and recovers by itself', async () => {
