@@ -23,6 +23,12 @@ test('the owner finds partners for a need from its page, with reasons in Japanes
   await expect(seed.getByText(/共通の技術概念:.*↔/)).toBeVisible();
   await expect(seed.getByText(/言語をまたいだ|日本語 → 英語/)).toBeVisible();
   await expect(seed.getByText(/スコア 0\.\d\d/)).toBeVisible();
+  // matches below the proposal cut-off are folded away, a click shows them
+  const weaker = page.locator('details').filter({ has: page.getByText(/スコアの低い候補を表示（\d+件）/) });
+  await expect(weaker.getByRole('listitem').first()).toBeHidden();
+  await weaker.getByText(/スコアの低い候補を表示/).click();
+  await expect(weaker.getByRole('listitem').first()).toBeVisible();
+  await expect(weaker.getByRole('listitem').filter({ has: page.getByRole('link', { name: SEED }) })).toHaveCount(0);
   await expectAccessible(page);
 
   await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);
@@ -31,6 +37,7 @@ test('the owner finds partners for a need from its page, with reasons in Japanes
   await expect(seed.getByText(/Shared concepts:.*↔/)).toBeVisible();
   await expect(seed.getByText(/Matched across languages \(Japanese → English\)/)).toBeVisible();
   await expect(seed.getByText(/Score 0\.\d\d/)).toBeVisible();
+  await expect(page.getByText(/Show \d+ weaker match/)).toBeVisible();
 });
 
 test('another member finds the needs a seed could solve; visitors are sent to sign in', async ({

@@ -6,7 +6,9 @@
  * Runs the engine for every need (top 10), writes the run file, prints nDCG@10, R@10(g2)
  * and MRR overall and per language (lib/matching/metrics.ts, same definitions as
  * score-eval.mjs), compared with a plain TF-IDF baseline. --split also evaluates the two
- * halves of the needs (even / odd positions) separately.
+ * halves of the needs (even / odd positions) separately. --thresholds prints, per score
+ * cut-off, the precision of the proposals above it (share graded 1 or 2) and the recall of the
+ * grade-2 pairs (how lib/matching/weights.ts PROPOSAL_SETTINGS.minScore was chosen).
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -43,7 +45,12 @@ const t0 = performance.now();
 const index = buildIndex(data.seeds);
 const t1 = performance.now();
 const run: Run = {};
-for (const need of data.needs) run[need.id] = rankSeedsForNeed(need, index, k, { withReasons: false }).map((m) => m.id);
+const scored: Array<{ needId: string; seedId: string; score: number }> = [];
+for (const need of data.needs) {
+  const ranked = rankSeedsForNeed(need, index, k, { withReasons: false });
+  run[need.id] = ranked.map((m) => m.id);
+  for (const m of ranked) scored.push({ needId: need.id, seedId: m.id, score: m.score });
+}
 const t2 = performance.now();
 writeFileSync(outPath, JSON.stringify(run, null, 1));
 console.log(`index ${(t1 - t0).toFixed(0)} ms, ranking ${(t2 - t1).toFixed(0)} ms; run written to ${outPath}\n`);
@@ -59,6 +66,21 @@ if (flag('--per-need')) {
 const base = evaluateRun(data.needs, data.judgments, tfidfBaselineRun(data.needs, data.seeds, k));
 console.log('\nBASELINE (TF-IDF, English words + Japanese bigrams)');
 console.log(formatGroups(base.groups));
+
+if (flag('--thresholds')) {
+  const grade = new Map(data.judgments.map((j) => [`${j.needId} ${j.seedId}`, j.grade]));
+  const g2 = data.judgments.filter((j) => j.grade === 2).length;
+  console.log('\nTHRESHOLDS (top-10 per need)  cut-off  proposals  precision(g>=1)  precision(g2)  recall(g2)');
+  for (let t = 0.1; t <= 0.401; t += 0.025) {
+    const above = scored.filter((x) => x.score >= t);
+    const rel = above.filter((x) => (grade.get(`${x.needId} ${x.seedId}`) ?? 0) >= 1).length;
+    const two = above.filter((x) => grade.get(`${x.needId} ${x.seedId}`) === 2).length;
+    const f = (x: number) => x.toFixed(3).padStart(8);
+    console.log(
+      `${''.padEnd(30)}${t.toFixed(3).padStart(7)}  ${String(above.length).padStart(9)}  ${f(above.length ? rel / above.length : 0)}        ${f(above.length ? two / above.length : 0)}      ${f(g2 ? two / g2 : 0)}`,
+    );
+  }
+}
 
 if (flag('--split')) {
   for (const half of [0, 1]) {

@@ -3,17 +3,14 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { PartnersView } from '@/lib/listings/partners';
+import type { PartnerRow, PartnersView } from '@/lib/listings/partners';
 import { MatchReasons } from './match-reasons';
 
 /** "Find partners": ranked listings of the other kind with score and reasons, hints for the owner. */
 export async function PartnerList({ view }: { view: PartnersView }) {
   const t = await getTranslations('matching');
-  const format = await getFormatter();
-  const { listing, partners, hints } = view;
+  const { listing, partners, weaker, hints } = view;
   const base = listing.kind === 'need' ? '/needs' : '/seeds';
-  const otherBase = listing.kind === 'need' ? '/seeds' : '/needs';
-  const domain = (d: string) => (t.has(`domains.${d}`) ? t(`domains.${d}`) : d);
   const langName = (l: string) => (l === 'ja' ? t('partners.languageJa') : t('partners.languageEn'));
 
   return (
@@ -53,7 +50,7 @@ export async function PartnerList({ view }: { view: PartnersView }) {
           title={t('partners.emptyTitle')}
           text={
             <>
-              {t('partners.emptyText')}
+              {t(weaker.length ? 'partners.emptyWeaker' : 'partners.emptyText')}
               <span className="mt-3 block font-medium">{t('partners.tipsTitle')}</span>
               <span className="mt-1 block text-left">
                 {(['keywords', 'bothLanguages', 'summary', 'later'] as const).map((k) => (
@@ -68,29 +65,53 @@ export async function PartnerList({ view }: { view: PartnersView }) {
       ) : (
         <ol className="flex flex-col gap-3">
           {partners.map((p, i) => (
-            <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-4">
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <h2 className="text-base font-semibold">
-                  <span className="sr-only">{t('partners.rank', { rank: i + 1 })} </span>
-                  <Link href={`${otherBase}/${p.id}`} lang={p.language} className="text-teal-800 underline">
-                    {p.title}
-                  </Link>
-                </h2>
-                <div className="flex gap-2">
-                  <Badge>{domain(p.domain)}</Badge>
-                  <Badge tone="info">
-                    {t('partners.score', {
-                      score: format.number(p.score, { maximumFractionDigits: 2, minimumFractionDigits: 2 }),
-                    })}
-                  </Badge>
-                </div>
-              </div>
-              <h3 className="mt-2 text-sm font-medium text-slate-700">{t('partners.why')}</h3>
-              <MatchReasons reasons={p.reasons} className="mt-1 flex flex-col gap-1 text-sm text-slate-800" />
-            </li>
+            <Partner key={p.id} p={p} rank={i + 1} />
           ))}
         </ol>
       )}
+
+      {weaker.length > 0 && (
+        <details className="rounded-lg border border-slate-200 bg-slate-50 p-4">
+          <summary className="cursor-pointer font-medium text-slate-800">
+            {t('partners.weaker', { count: weaker.length })}
+          </summary>
+          <p className="mt-2 max-w-prose text-sm text-slate-600">{t('partners.weakerText')}</p>
+          <ol className="mt-3 flex flex-col gap-3" start={partners.length + 1}>
+            {weaker.map((p, i) => (
+              <Partner key={p.id} p={p} rank={partners.length + i + 1} />
+            ))}
+          </ol>
+        </details>
+      )}
     </div>
+  );
+}
+
+async function Partner({ p, rank }: { p: PartnerRow; rank: number }) {
+  const t = await getTranslations('matching');
+  const format = await getFormatter();
+  const otherBase = p.kind === 'need' ? '/needs' : '/seeds';
+  const domain = (d: string) => (t.has(`domains.${d}`) ? t(`domains.${d}`) : d);
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-base font-semibold">
+          <span className="sr-only">{t('partners.rank', { rank })} </span>
+          <Link href={`${otherBase}/${p.id}`} lang={p.language} className="text-teal-800 underline">
+            {p.title}
+          </Link>
+        </h2>
+        <div className="flex gap-2">
+          <Badge>{domain(p.domain)}</Badge>
+          <Badge tone="info">
+            {t('partners.score', {
+              score: format.number(p.score, { maximumFractionDigits: 2, minimumFractionDigits: 2 }),
+            })}
+          </Badge>
+        </div>
+      </div>
+      <h3 className="mt-2 text-sm font-medium text-slate-700">{t('partners.why')}</h3>
+      <MatchReasons reasons={p.reasons} className="mt-1 flex flex-col gap-1 text-sm text-slate-800" />
+    </li>
   );
 }

@@ -8,6 +8,7 @@ import { improvementHints, type ImprovementHint, type MatchReason } from '@/lib/
 import { represent } from '@/lib/matching/represent';
 import { rankStored } from '@/lib/matching/retrieve';
 import { loadListings } from '@/lib/matching/store';
+import { PROPOSAL_SETTINGS } from '@/lib/matching/weights';
 import type { ListingKind } from '@/db/vocabulary/listings';
 
 export interface PartnerRow {
@@ -22,7 +23,10 @@ export interface PartnerRow {
 
 export interface PartnersView {
   listing: { id: string; kind: ListingKind; title: string; open: boolean };
+  /** partners scoring at least the proposal cut-off (PROPOSAL_SETTINGS.minScore), best first */
   partners: PartnerRow[];
+  /** partners below the cut-off: never proposed to coordinators, folded away on the page */
+  weaker: PartnerRow[];
   /** only for those who manage the listing (owner organisation, its coordinators) */
   hints: ImprovementHint[] | null;
 }
@@ -76,11 +80,11 @@ export async function findPartnersForViewer(
         )
     : [];
   const byId = new Map(visible.map((v) => [v.id, v]));
-  const partners: PartnerRow[] = [];
+  const rows: PartnerRow[] = [];
   for (const m of ranked) {
     const v = byId.get(m.id);
-    if (!v || partners.length >= LIMIT) continue;
-    partners.push({
+    if (!v || rows.length >= LIMIT) continue;
+    rows.push({
       id: m.id,
       kind: kind === 'need' ? 'seed' : 'need',
       title: v.title,
@@ -92,7 +96,8 @@ export async function findPartnersForViewer(
   }
   return {
     listing: { id, kind, title: row.title, open: row.status === 'open' && row.expiresAt > new Date() },
-    partners,
+    partners: rows.filter((r) => r.score >= PROPOSAL_SETTINGS.minScore),
+    weaker: rows.filter((r) => r.score < PROPOSAL_SETTINGS.minScore),
     hints: manageable ? improvementHints(kind, listing.input, rep) : null,
   };
 }
