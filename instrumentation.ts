@@ -8,12 +8,12 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   if (process.env.DISABLE_BACKGROUND_JOBS === '1' || process.env.JOBS_DISABLED === '1') return;
-  const { startWorkers } = await import('./lib/jobs');
+  const [{ startWorkers }, { log }] = await Promise.all([import('./lib/jobs'), import('./lib/log/logger')]);
   try {
     const started = await startWorkers();
-    console.log(`[jobs] workers started: ${started.join(', ') || 'none'}`);
+    log().info({ workers: started }, 'job workers started');
   } catch (error) {
     // the site still serves; jobs stay queued in the database until a worker runs
-    console.error('[jobs] could not start workers', error);
+    log().error({ err: error }, 'could not start the job workers');
   }
 }

@@ -19,7 +19,7 @@ const nextConfig = {
   // Lets several builds (e.g. parallel browser-test servers) live side by side.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', 'nodemailer', 'rate-limiter-flexible'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', 'nodemailer', 'rate-limiter-flexible', 'pino'],
   // We serve no remote images; the optimiser has had advisories, so keep it off.
   images: { unoptimized: true },
   poweredByHeader: false,

@@ -45,7 +45,9 @@ export default defineConfig({
   },
   projects: [
     // signs each demo account in once; the specs' session(account) fixture reuses its cookies
-    { name: 'setup', testMatch: /auth\.setup\.ts$/ },
+    // …and after every spec, 'logs' reads the server's log of the run (e2e/logs.teardown.ts)
+    { name: 'setup', testMatch: /auth\.setup\.ts$/, teardown: 'logs' },
+    { name: 'logs', testMatch: /logs\.teardown\.ts$/ },
     { name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined }, dependencies: ['setup'] },
   ],
   webServer: {

@@ -20,6 +20,16 @@ const run = (cmd, args) => {
 run('npx', ['tsx', 'scripts/seed-demo.ts']);
 run('npx', ['tsx', 'scripts/seed-e2e.ts']);
 if (!process.env.E2E_SKIP_BUILD) run('npx', ['next', 'build']);
-const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env });
+// Everything the server writes goes to a file e2e/logs.teardown.ts reads after the run (nothing
+// secret or personal may be in it); its stderr is shown as well.
+const logFile = path.resolve(`.data/e2e-server-${port}.log`);
+fs.mkdirSync(path.dirname(logFile), { recursive: true });
+const log = fs.createWriteStream(logFile);
+const server = spawn('node', ['scripts/server.mjs', port], { stdio: ['ignore', 'pipe', 'pipe'], env });
+server.stdout.pipe(log);
+server.stderr.on('data', (chunk) => {
+  log.write(chunk);
+  process.stderr.write(chunk);
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -3,7 +3,7 @@
 //
 // Rendering a page is CPU work on one thread, so one Node process uses one core. With
 // DATABASE_URL set (PostgreSQL), WEB_CONCURRENCY processes (default: one per core) share the
-// port through node:cluster, each running the same `next start`; only the first runs the
+// port through node:cluster, each running the same server (scripts/server.mjs: Next plus a JSON log line per request); only the first runs the
 // background jobs (pg-boss would share them safely, one runner keeps the logs readable).
 // A process that dies is replaced. Without DATABASE_URL the embedded database (PGlite) can be
 // opened by one process only, so exactly one is started.
@@ -20,7 +20,7 @@ const jobsOff = process.env.DISABLE_BACKGROUND_JOBS === '1' || process.env.JOBS_
 // Rendering a page allocates a lot of short-lived memory: a larger young generation than V8's
 // default (16 MB) means fewer scavenges; measured ~12 % less CPU per search page.
 const execArgv = /--max-semi-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : ['--max-semi-space-size=64'];
-cluster.setupPrimary({ exec: require.resolve('next/dist/bin/next'), args: ['start', '-p', port], execArgv });
+cluster.setupPrimary({ exec: require.resolve('./server.mjs'), args: [port], execArgv });
 
 let stopping = false;
 const runsJobs = new Map(); // worker id → runs the background jobs

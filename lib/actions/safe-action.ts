@@ -7,6 +7,7 @@ import { can, type Permission, type Viewer } from '@/lib/auth/policy';
 import { ipFrom } from '@/lib/auth/request-ip';
 import { AppError, type ActionResult } from '@/lib/errors';
 import { formDataObject, parseInput } from '@/lib/validation/input';
+import { log } from '@/lib/log/logger';
 
 type Context = { ip: string | null };
 
@@ -61,7 +62,7 @@ async function run<Output>(body: () => Promise<Output>): Promise<ActionResult<Ou
     if (error instanceof AppError) {
       return { ok: false, code: error.code, messageKey: error.messageKey, fieldErrors: error.fieldErrors };
     }
-    console.error('[action] unexpected error', error);
+    log().error({ err: error }, 'action failed');
     return { ok: false, code: 'internal', messageKey: 'errors.internal' };
   }
 }

@@ -9,6 +9,7 @@ import { fieldErrorsOf } from '@/lib/validation/messages';
 import { mergeFieldErrors, nulFieldErrors } from '@/lib/validation/input';
 import { viewerForToken } from './tokens';
 import { translateFields, translateKey } from './translate';
+import { log } from '@/lib/log/logger';
 
 /** Request bodies above this are refused with 413 before parsing. */
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
@@ -234,7 +235,7 @@ function errorResponse(error: unknown, locale: 'ja' | 'en'): Response {
       error.fieldErrors ? translateFields(locale, error.fieldErrors) : undefined,
     );
   }
-  console.error('[api] unexpected error', error);
+  log().error({ err: error }, 'api request failed');
   return jsonError('internal', translateKey(locale, 'errors.internal'));
 }
 

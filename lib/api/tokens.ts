@@ -8,6 +8,7 @@ import type { Viewer } from '@/lib/auth/policy';
 import { loadViewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import type { CreateTokenInput } from './token-validation';
+import { setRequestUser } from '@/lib/log/logger';
 
 export const TOKEN_PREFIX = 'cm_';
 /** At most this many live tokens per user. */
@@ -116,6 +117,7 @@ export async function viewerForToken(db: Db, token: string): Promise<{ viewer: V
   if (!row) return null;
   const viewer = await loadViewer(row.userId, row.sessionVersion);
   if (!viewer) return null;
+  setRequestUser(viewer.userId);
   // last use, at most once a minute per token (no write per request)
   await db
     .update(apiTokens)

@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authenticate, type SignInRefusal, SignInRefused } from './sign-in';
 import { authSecret } from './secret';
+import { log } from '@/lib/log/logger';
 
 /** Thrown from authorize(); `code` reaches the sign-in action (never the reason for a wrong e-mail vs password). */
 export class SignInFailed extends CredentialsSignin {
@@ -25,7 +26,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: {
     error(error) {
       if (error.name === 'CredentialsSignin' || (error as { type?: string }).type === 'CredentialsSignin') return;
-      console.error('[auth]', error);
+      log().error({ err: error }, 'auth error');
     },
   },
   providers: [

@@ -3,6 +3,7 @@ import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { auth } from './config';
 import type { Viewer } from './policy';
+import { setRequestUser } from '@/lib/log/logger';
 import { loadViewer } from './viewer';
 
 /** Auth.js's session cookie (JWT), `__Secure-` over https, `.0`, `.1`… when split into chunks. */
@@ -21,5 +22,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const userId = session?.user?.id;
   const sessionVersion = session?.sessionVersion;
   if (!userId || typeof sessionVersion !== 'number') return null;
-  return loadViewer(userId, sessionVersion);
+  const viewer = await loadViewer(userId, sessionVersion);
+  if (viewer) setRequestUser(viewer.userId);
+  return viewer;
 });

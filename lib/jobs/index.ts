@@ -16,6 +16,7 @@ import { PgBoss, fromDrizzle, fromPglite, type SendOptions } from 'pg-boss';
 import type { PGlite } from '@electric-sql/pglite';
 import { getHandle, type Db } from '@/db';
 import { env } from '@/lib/env';
+import { log, runJob } from '@/lib/log/logger';
 
 export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Promise<void>;
 
@@ -68,7 +69,7 @@ export function getBoss(): Promise<PgBoss> {
             backend: 'pglite',
             schema: JOB_SCHEMA,
           });
-    boss.on('error', (error) => console.error('[jobs]', error));
+    boss.on('error', (error) => log().error({ err: error }, 'job queue error'));
     await boss.start();
     await import('./workers');
     for (const name of jobs.workers.keys()) await ensureQueue(boss, name);
@@ -141,7 +142,7 @@ export async function startWorkers(only?: string[]): Promise<string[]> {
     if (jobs.working.has(name) || (only && !only.includes(name))) continue;
     await ensureQueue(boss, name);
     await boss.work(name, { localConcurrency: options.concurrency ?? 1, pollingIntervalSeconds: 2 }, async (batch) => {
-      for (const job of batch) await handler(job.data, { id: job.id, name });
+      for (const job of batch) await runJob(name, job.id, () => handler(job.data, { id: job.id, name }));
     });
     if (options.cron) await boss.schedule(name, options.cron, {});
     jobs.working.add(name);

@@ -15,6 +15,7 @@ import { env } from '@/lib/env';
 import { defineWorker, enqueue, isWorking } from '@/lib/jobs';
 import { wroteMail } from './outbox';
 import { deliverDueMails, smtpTransportFromEnv } from './sender';
+import { log } from '@/lib/log/logger';
 
 export const MAIL_FLUSH_QUEUE = 'mail.flush';
 const BATCH = 20;
@@ -41,10 +42,7 @@ export async function flushOutbox(): Promise<{ sent: number; failed: number }> {
 export function requestMailFlush(): void {
   if (!isWorking(MAIL_FLUSH_QUEUE)) return;
   enqueue(MAIL_FLUSH_QUEUE, {}, { singletonKey: 'outbox' }).catch((error) =>
-    console.error(
-      '[mail] could not queue a flush; the scheduled one will send the mail:',
-      (error as Error)?.message ?? error,
-    ),
+    log().warn({ err: error }, 'could not queue a mail flush; the scheduled one will send the mail'),
   );
 }
 

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// One server process: the production build (`npm run build`) served by Next in this process,
+// with one JSON log line per request (pino): requestId (X-Request-Id from a proxy, else new; sent
+// back in the response), the signed-in userId (set by the app once it resolved the session),
+// method, route (the path with ids replaced; never the query string, which can hold search words
+// or e-mail addresses), status and duration. `node scripts/server.mjs <port>`; scripts/start.mjs
+// runs one per core.
+import http from 'node:http';
+import path from 'node:path';
+import pino from 'pino';
+import { loggerOptions, requestContext, requestIdFrom } from '../lib/log/options.mjs';
+
+process.env.NODE_ENV = 'production';
+const port = Number(process.argv[2] || process.env.PORT || 3000);
+const { default: next } = await import('next');
+const app = next({ dev: false, dir: path.resolve(import.meta.dirname, '..'), port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const log = pino(loggerOptions('server'));
+const context = requestContext();
+const ids = /\/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+)(?=\/|$)/gi;
+const routeOf = (url = '/') => url.split('?')[0].replace(ids, '/:id');
+
+const server = http.createServer((req, res) => {
+  const started = performance.now();
+  const store = { requestId: requestIdFrom(req.headers['x-request-id']) };
+  res.setHeader('X-Request-Id', store.requestId);
+  res.on('close', () => {
+    const line = {
+      requestId: store.requestId,
+      userId: store.userId,
+      method: req.method,
+      route: routeOf(req.url),
+      status: res.statusCode,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+    if (!res.writableFinished) log.warn({ ...line, aborted: true }, 'request aborted');
+    else log[res.statusCode >= 500 ? 'error' : 'info'](line, 'request');
+  });
+  context.run(store, () => handle(req, res));
+});
+server.listen(port, () => log.info({ port }, 'listening'));
+
+// SIGTERM/SIGINT: stop taking connections, let those in flight finish, then exit.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    log.info({ signal }, 'stopping');
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}
