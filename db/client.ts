@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env, pgliteDir } from '@/lib/env';
 
@@ -9,6 +10,8 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 export type DbHandle = {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /** The embedded database itself (pglite only): for pg_dump (db/export.ts). */
+  pglite?: PGlite;
   /** Cheap liveness probe used by /api/health. */
   ping: () => Promise<void>;
   migrate: () => Promise<void>;
@@ -56,6 +59,7 @@ async function openPglite(dir: string): Promise<DbHandle> {
   return {
     db: db as unknown as Db,
     kind: 'pglite',
+    pglite: client,
     ping: async () => {
       await client.query('select 1');
     },
