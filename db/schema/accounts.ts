@@ -114,7 +114,7 @@ export const coordinatorClusters = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.clusterId] }), index('coordinator_clusters_cluster_idx').on(t.clusterId)],
 );
 
-// Append-only: the application never updates or deletes these rows.
+// Append-only, enforced by triggers (migration 0015_audit_append_only): rows are added, never changed or removed.
 export const auditLogs = pgTable(
   'audit_logs',
   {
