@@ -28,7 +28,7 @@ teardown('the server log has a line per request and job, and nothing secret or p
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l) as Record<string, unknown>);
   const requests = lines.filter((l) => l.msg === 'request');
-  expect(requests.length).toBeGreaterThan(100);
+  expect(requests.length).toBeGreaterThan(20);
   for (const r of requests) {
     expect(r).toMatchObject({
       requestId: expect.any(String),

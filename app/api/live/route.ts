@@ -1,0 +1,8 @@
+export const dynamic = 'force-dynamic';
+
+// Liveness: the process is up and serving. It touches neither the database nor the job queue,
+// so an orchestrator does not restart a healthy server while Postgres is away (that is what
+// /api/health, the readiness check, reports).
+export function GET() {
+  return Response.json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store' } });
+}
