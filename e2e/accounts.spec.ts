@@ -3,6 +3,7 @@ import { demo, expect, expectAccessible, signIn, test, uniqueEmail } from './sup
 
 test.describe('accounts', () => {
   test('every demo role signs in to its own home page', async ({ browser }) => {
+    test.setTimeout(360_000); // six sign-ins in a row: one took 45 s at load average 33
     const homes: Record<string, RegExp> = {
       sme: /\/home$/,
       researcher: /\/home$/,
