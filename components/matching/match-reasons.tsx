@@ -28,6 +28,10 @@ export async function MatchReasons({ reasons, className }: { reasons: readonly M
   const t = await getTranslations('matching');
   const domain = (d: string) => (t.has(`domains.${d}`) ? t(`domains.${d}`) : d);
   const langName = (l: string) => (l === 'ja' ? t('partners.languageJa') : t('partners.languageEn'));
+  // the languages of the need and the seed, for the words quoted from each
+  const crossing = reasons.find((r) => r.kind === 'cross_language');
+  const needLang = crossing?.kind === 'cross_language' ? crossing.needLang : undefined;
+  const seedLang = crossing?.kind === 'cross_language' ? crossing.seedLang : undefined;
   const text = (r: MatchReason) => {
     switch (r.kind) {
       case 'shared_concepts':
@@ -37,13 +41,23 @@ export async function MatchReasons({ reasons, className }: { reasons: readonly M
             {r.concepts.map((c, i) => (
               <span key={c.id}>
                 {i > 0 && '、'}
-                <span lang="ja">{c.ja}</span> ↔ <span lang="en">{c.en}</span>
+                {c.needTerm && c.seedTerm ? (
+                  <>
+                    <span lang={needLang}>{c.needTerm}</span> ↔ <span lang={seedLang}>{c.seedTerm}</span>
+                  </>
+                ) : (
+                  <>
+                    <span lang="ja">{c.ja}</span> ↔ <span lang="en">{c.en}</span>
+                  </>
+                )}
               </span>
             ))}
           </>
         );
       case 'shared_terms':
-        return `${t('reasons.shared_terms')}: ${r.terms.join(', ')}`;
+        return `${t('reasons.shared_terms')}: ${(r.pairs ?? r.terms.map((w) => ({ need: w, seed: w })))
+          .map((p) => (p.need === p.seed ? p.need : `${p.need} ↔ ${p.seed}`))
+          .join(', ')}`;
       case 'cross_language':
         return t('reasons.cross_language', { from: langName(r.needLang), to: langName(r.seedLang) });
       case 'same_domain':

@@ -230,15 +230,20 @@ export function matchConcepts(text: string, glossary: Glossary = getGlossary()):
 
   // English: phrase match over the stemmed token stream, per Latin run sequence.
   const tokens: string[] = [];
+  const words: string[] = []; // the words as written, beside their tokens
   for (const run of splitRuns(norm)) {
     if (run.script !== 'latin') {
       tokens.push('\u0000'); // phrase boundary
+      words.push('');
       continue;
     }
     for (const w of latinWords(run.text)) {
       for (const part of w.split('-')) {
         const t = englishTerm(part);
-        if (t) tokens.push(t);
+        if (t) {
+          tokens.push(t);
+          words.push(part);
+        }
       }
     }
   }
@@ -253,7 +258,7 @@ export function matchConcepts(text: string, glossary: Glossary = getGlossary()):
           break;
         }
       }
-      if (ok) hits.push({ conceptId: c.conceptId, term: c.term });
+      if (ok) hits.push({ conceptId: c.conceptId, term: words.slice(i, i + c.tokens.length).join(' ') });
     }
   }
 

@@ -11,13 +11,22 @@ export interface SharedConcept {
   id: string;
   en: string;
   ja: string;
+  /** the words of the need and of the seed, as written in the listings, that named this concept */
+  needTerm?: string;
+  seedTerm?: string;
   /** contribution to the concept cosine (larger = more important) */
   weight: number;
 }
 
 export type MatchReason =
   | { kind: 'shared_concepts'; concepts: SharedConcept[] }
-  | { kind: 'shared_terms'; terms: string[] }
+  | {
+      kind: 'shared_terms';
+      /** the need's words (older reasons: index terms) */
+      terms: string[];
+      /** each shared word as the need wrote it and as the seed wrote it (porosity ↔ porous) */
+      pairs?: Array<{ need: string; seed: string }>;
+    }
   | { kind: 'cross_language'; needLang: string; seedLang: string }
   | { kind: 'same_domain'; domain: string }
   | { kind: 'different_domain'; needDomain: string; seedDomain: string }
@@ -40,17 +49,32 @@ const MAX_TERMS = 6;
  * The shared concepts that weigh most, each label pair once (glossary sources can name two
  * concepts alike, e.g. a curated entry and a dictionary one; a reader sees one idea).
  */
-export function sharedConcepts(nv: DocVectors, sv: DocVectors, glossary: Glossary = getGlossary()): SharedConcept[] {
+export function sharedConcepts(
+  nv: DocVectors,
+  sv: DocVectors,
+  glossary: Glossary = getGlossary(),
+  nr?: Pick<DocRepresentation, 'conceptTerms'>,
+  sr?: Pick<DocRepresentation, 'conceptTerms'>,
+): SharedConcept[] {
   const all: SharedConcept[] = [];
   for (const [id, a] of nv.concepts) {
     const b = sv.concepts.get(id);
     if (b === undefined) continue;
-    all.push({ id, ...conceptLabel(id, glossary), weight: a * b });
+    const needTerm = nr?.conceptTerms?.[id]?.[0];
+    const seedTerm = sr?.conceptTerms?.[id]?.[0];
+    all.push({
+      id,
+      ...conceptLabel(id, glossary),
+      ...(needTerm && seedTerm ? { needTerm, seedTerm } : {}),
+      weight: a * b,
+    });
   }
   const seen = new Set<string>();
   const out: SharedConcept[] = [];
   for (const c of all.sort((x, y) => y.weight - x.weight)) {
-    const label = `${c.ja.toLowerCase()}\u001f${c.en.toLowerCase()}`;
+    const label = c.needTerm
+      ? `${c.needTerm.toLowerCase()}\u001f${c.seedTerm?.toLowerCase()}`
+      : `${c.ja.toLowerCase()}\u001f${c.en.toLowerCase()}`;
     if (seen.has(label)) continue;
     seen.add(label);
     out.push(c);
@@ -59,16 +83,27 @@ export function sharedConcepts(nv: DocVectors, sv: DocVectors, glossary: Glossar
   return out;
 }
 
-export function sharedTerms(nv: DocVectors, sv: DocVectors): string[] {
-  const out: Array<[string, number]> = [];
+/**
+ * Shared index terms as whole words, each as the need wrote it and as the seed wrote it; terms
+ * that are fragments (kanji bigrams) or whose words are unknown (older documents) are left out.
+ */
+export function sharedTerms(
+  nv: DocVectors,
+  sv: DocVectors,
+  nr?: Pick<DocRepresentation, 'surface'>,
+  sr?: Pick<DocRepresentation, 'surface'>,
+): Array<{ need: string; seed: string }> {
+  const out: Array<[{ need: string; seed: string }, number]> = [];
   for (const [t, a] of nv.terms) {
     const b = sv.terms.get(t);
-    if (b !== undefined) out.push([t, a * b]);
+    const need = nr?.surface?.[t];
+    const seed = sr?.surface?.[t];
+    if (b !== undefined && need && seed) out.push([{ need, seed }, a * b]);
   }
   return out
     .sort((x, y) => y[1] - x[1])
     .slice(0, MAX_TERMS)
-    .map(([t]) => t);
+    .map(([p]) => p);
 }
 
 const isTrl = (x: unknown): x is number => typeof x === 'number' && x >= 1 && x <= 9;
@@ -85,10 +120,10 @@ export function explainMatch(
   glossary: Glossary = getGlossary(),
 ): MatchReason[] {
   const reasons: MatchReason[] = [];
-  const concepts = sharedConcepts(nv, sv, glossary);
+  const concepts = sharedConcepts(nv, sv, glossary, nr, sr);
   if (concepts.length) reasons.push({ kind: 'shared_concepts', concepts });
-  const terms = sharedTerms(nv, sv);
-  if (terms.length) reasons.push({ kind: 'shared_terms', terms });
+  const pairs = sharedTerms(nv, sv, nr, sr);
+  if (pairs.length) reasons.push({ kind: 'shared_terms', terms: pairs.map((p) => p.need), pairs });
   if (nr.lang !== sr.lang) reasons.push({ kind: 'cross_language', needLang: nr.lang, seedLang: sr.lang });
   if (need.domain && seed.domain) {
     if (need.domain === seed.domain) reasons.push({ kind: 'same_domain', domain: need.domain });

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_WEIGHTS, type MatchWeights } from './weights';
 import { getDictionary, getGlossary, matchConcepts, type ConceptHit, type Glossary } from './glossary';
-import { tokenize, detectLang, loanKeys } from './tokenize';
+import { tokenize, detectLang, loanKeys, termSurfaces } from './tokenize';
 import type { Lang, MatchText } from './types';
 
 export interface DocRepresentation {
@@ -22,6 +22,8 @@ export interface DocRepresentation {
   loan: Record<string, number>;
   /** concept id → surface terms seen in this document (for explanations) */
   conceptTerms: Record<string, string[]>;
+  /** index term → the word as written (normalised) that first gave it; fragments have none */
+  surface?: Record<string, string>;
 }
 
 const add = (m: Record<string, number>, k: string, w: number) => {
@@ -85,11 +87,13 @@ export function represent(
   const concepts: Record<string, number> = {};
   const conceptTerms: Record<string, string[]> = {};
   const loan: Record<string, number> = {};
+  const surface: Record<string, string> = {};
   for (const [parts, fw] of fields(doc, weights)) {
     // keywords are matched one by one so a glossary phrase never spans two keywords
     for (const text of parts) {
       if (!text) continue;
       for (const t of tokenize(text)) add(terms, t, fw);
+      for (const [t, w] of termSurfaces(text)) surface[t] ??= w;
       for (const k of loanKeys(text)) add(loan, k, fw);
       for (const [k, share] of dictionarySenses(text, dictionary)) add(loan, k, fw * share);
       for (const h of matchConcepts(text, glossary)) {
@@ -99,5 +103,5 @@ export function represent(
       }
     }
   }
-  return { id: doc.id, lang: docLang(doc), terms, concepts, loan, conceptTerms };
+  return { id: doc.id, lang: docLang(doc), terms, concepts, loan, conceptTerms, surface };
 }

@@ -126,7 +126,26 @@ async function rankWithStats(
   k: number,
   opts: RetrievalOptions,
 ): Promise<DbMatch[]> {
-  return finish(kind, query, (await scoreCandidates(db, kind, query, stats, k, opts)).slice(0, k), opts);
+  const top = (await scoreCandidates(db, kind, query, stats, k, opts)).slice(0, k);
+  return finish(kind, query, top, opts, await loadWords(db, kind, top, opts));
+}
+
+type Words = Pick<DocRepresentation, 'surface' | 'conceptTerms'>;
+
+/** The words of the final top k as written (for reasons in whole words), in one round trip. */
+async function loadWords(
+  db: Db,
+  kind: ListingKind,
+  top: readonly Scored[],
+  opts: RetrievalOptions,
+): Promise<Map<string, Words>> {
+  if (opts.withReasons === false || !top.length) return new Map();
+  const rows = rowsOf<{ listing_id: string; surface: Words['surface'] | string; ct: Words['conceptTerms'] | string }>(
+    await db.execute(sql`
+      select listing_id, rep -> 'surface' as surface, rep -> 'conceptTerms' as ct from match_documents
+      where kind = ${target(kind)} and listing_id = any(string_to_array(${top.map((m) => m.id).join(SEP)}, chr(31))::uuid[])`),
+  );
+  return new Map(rows.map((r) => [r.listing_id, { surface: json(r.surface) ?? {}, conceptTerms: json(r.ct) ?? {} }]));
 }
 
 /**
@@ -158,7 +177,8 @@ export async function rankManyStored(
           ...opts,
           excludeIds: [...(opts.excludeIds ?? []), q.id],
         });
-        out.set(q.id, finish(kind, q, scored.slice(0, k), opts));
+        const top = scored.slice(0, k);
+        out.set(q.id, finish(kind, q, top, opts, await loadWords(db, kind, top, opts)));
       }
     }),
   );
@@ -322,7 +342,13 @@ function rescore(
 }
 
 /** The final top k, with reasons (built for these only). */
-function finish(kind: ListingKind, query: QueryDoc, top: readonly Scored[], opts: RetrievalOptions): DbMatch[] {
+function finish(
+  kind: ListingKind,
+  query: QueryDoc,
+  top: readonly Scored[],
+  opts: RetrievalOptions,
+  words: ReadonlyMap<string, Words>,
+): DbMatch[] {
   const qInput = { id: query.id, title: '', ...factsToInput(query.facts) };
   return top.map((m) => {
     let reasons: MatchReason[] = [];
@@ -331,7 +357,10 @@ function finish(kind: ListingKind, query: QueryDoc, top: readonly Scored[], opts
       const [need, seed] =
         kind === 'need' ? [qInput as NeedInput, input as SeedInput] : [input as NeedInput, qInput as SeedInput];
       const [nv, sv] = kind === 'need' ? [m.qVec, m.shared] : [m.shared, m.qVec];
-      const langs = { q: { lang: query.lang } as DocRepresentation, d: { lang: m.lang } as DocRepresentation };
+      const langs = {
+        q: query.rep,
+        d: { lang: m.lang, conceptTerms: {}, ...words.get(m.id) } as DocRepresentation,
+      };
       const [nr, sr] = kind === 'need' ? [langs.q, langs.d] : [langs.d, langs.q];
       reasons = explainMatch(need, seed, m.features, nv, sv, nr, sr, getGlossary());
     }

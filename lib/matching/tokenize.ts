@@ -67,8 +67,8 @@ export function japaneseSegments(run: string): Array<{ text: string; index: numb
   return out;
 }
 
-/** Index terms for one Japanese run. */
-export function japaneseTerms(run: string): string[] {
+/** Index terms for one Japanese run (`bigrams: false`: only whole words, never fragments). */
+export function japaneseTerms(run: string, bigrams = true): string[] {
   const out: string[] = [];
   let singles = ''; // consecutive single-kanji segments, merged (製|膜 → 製膜)
   const flushSingles = () => {
@@ -88,6 +88,7 @@ export function japaneseTerms(run: string): string[] {
     if (!KANJI.test(core) && !KATAKANA_ONLY.test(core)) continue;
     out.push(core);
     // bigrams inside longer kanji compounds (電解質 → 電解, 解質) for partial overlap
+    if (!bigrams) continue;
     for (const m of core.matchAll(KANJI_RUN)) {
       const k = m[0];
       if (k.length < 3) continue;
@@ -114,6 +115,24 @@ export function tokenize(text: string | null | undefined): string[] {
     } else {
       out.push(...japaneseTerms(run.text));
     }
+  }
+  return out;
+}
+
+/**
+ * Index terms with the word as written (normalised) that gave each: English words before
+ * stemming, whole Japanese words; kanji bigrams, being fragments, are left out.
+ */
+export function termSurfaces(text: string | null | undefined): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const run of splitRuns(normalizeText(text))) {
+    if (run.script === 'latin') {
+      for (const w of latinWords(run.text))
+        for (const part of w.split('-')) {
+          const t = englishTerm(part);
+          if (t) out.push([t, part]);
+        }
+    } else for (const w of japaneseTerms(run.text, false)) out.push([w, w]);
   }
   return out;
 }

@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDictionary } from './glossary';
+import { scorePair, vectorize } from './score';
+import { explainMatch } from './reasons';
+import { EMPTY_STATS } from './score';
+import type { NeedInput, SeedInput } from './types';
+
+beforeAll(() => void getDictionary(), 120_000);
+
+function reasonsOf(need: NeedInput, seed: SeedInput) {
+  const { features, need: nr, seed: sr } = scorePair(need, seed);
+  return explainMatch(need, seed, features, vectorize(nr, EMPTY_STATS), vectorize(sr, EMPTY_STATS), nr, sr);
+}
+
+describe('reasons in whole words', () => {
+  it('pairs the need’s word with the seed’s, as each wrote it, never a stem', () => {
+    const r = reasonsOf(
+      { id: 'n', lang: 'en', title: 'Gas porosity in die castings' },
+      { id: 's', lang: 'en', title: 'Vacuum casting reduces porosity' },
+    );
+    const terms = r.find((x) => x.kind === 'shared_terms');
+    expect(terms?.kind === 'shared_terms' && terms.pairs).toEqual(
+      expect.arrayContaining([
+        { need: 'castings', seed: 'casting' },
+        { need: 'porosity', seed: 'porosity' },
+      ]),
+    );
+  });
+
+  it('never shows a fragment of a Japanese word', () => {
+    const need = { id: 'n', lang: 'ja', title: '非破壊検査による鋳造品の欠陥検出' };
+    const seed = { id: 's', lang: 'ja', title: '非破壊評価で溶接部の欠陥を見つける' };
+    for (const r of reasonsOf(need, seed)) {
+      if (r.kind !== 'shared_terms') continue;
+      for (const p of r.pairs ?? []) {
+        expect(p.need).not.toBe('非破');
+        expect(need.title).toContain(p.need);
+        expect(seed.title).toContain(p.seed);
+      }
+    }
+  });
+});
