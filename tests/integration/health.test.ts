@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // PGlite lives in-process and cannot go down, so this runs only against Postgres.
 const target = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL) : null;
 
-class Proxy {
+class TcpProxy {
   private server?: net.Server;
   private sockets = new Set<net.Socket>();
   constructor(readonly port: number) {}
@@ -29,7 +29,7 @@ class Proxy {
 }
 
 describe.runIf(target)('health through a database outage', () => {
-  const proxy = new Proxy(40000 + Math.floor(Math.random() * 20000));
+  const proxy = new TcpProxy(40000 + Math.floor(Math.random() * 20000));
   let GET: () => Promise<Response>;
 
   beforeAll(async () => {
