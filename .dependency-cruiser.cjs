@@ -33,6 +33,15 @@ module.exports = {
       to: { path: '^(lib|app|components)/|^instrumentation\\.ts$' },
     },
     {
+      name: 'job-queue-knows-no-feature',
+      severity: 'error',
+      comment:
+        'lib/jobs is the queue only: features register their workers (instrumentation.ts) and enqueue; ' +
+        'the queue never imports a feature.',
+      from: { path: '^lib/jobs/' },
+      to: { path: '^lib/', pathNot: '^lib/(jobs/|env\\.ts$)' },
+    },
+    {
       name: 'production-not-to-test-code',
       severity: 'error',
       comment: 'Tests, scripts and e2e sit on top; the application never imports them.',

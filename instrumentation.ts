@@ -1,7 +1,8 @@
 /**
- * Next.js start-up hook (once per server process): starts the pg-boss job workers (lib/jobs;
- * every worker is listed in lib/jobs/workers.ts: matching, saved-search digests, the mail
- * sender, introduction reminders/expiry/check-ins) — only in the Node.js runtime, never while
+ * Next.js start-up hook (once per server process): the composition root of background work.
+ * Each feature registers its pg-boss workers here (lib/<feature>/jobs.ts `registerWorkers`:
+ * matching, listings' expiry reminders, saved-search digests, the mail sender, introduction
+ * reminders/expiry/check-ins), then they start — only in the Node.js runtime, never while
  * `next build` evaluates modules; DISABLE_BACKGROUND_JOBS=1 (or JOBS_DISABLED=1) turns them off.
  */
 export async function register() {
@@ -9,6 +10,14 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   if (process.env.DISABLE_BACKGROUND_JOBS === '1' || process.env.JOBS_DISABLED === '1') return;
   const [{ startWorkers }, { log }] = await Promise.all([import('./lib/jobs'), import('./lib/log/logger')]);
+  const features = await Promise.all([
+    import('./lib/matching/jobs'),
+    import('./lib/listings/jobs'),
+    import('./lib/saved-searches/jobs'),
+    import('./lib/mail/jobs'),
+    import('./lib/introductions/jobs'),
+  ]);
+  for (const feature of features) feature.registerWorkers();
   try {
     const started = await startWorkers();
     log().info({ workers: started }, 'job workers started');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { env, pgliteDir } from '@/lib/env';
+import { dbEnv, pgliteDir } from './env';
 
 // One type for both drivers: every query in lib/ is written against this.
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -21,7 +21,7 @@ export type DbHandle = {
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 export async function openDatabase(): Promise<DbHandle> {
-  const url = env().DATABASE_URL;
+  const url = dbEnv().DATABASE_URL;
   return url ? openPostgres(url) : openPglite(pgliteDir());
 }
 
@@ -30,7 +30,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   const client = postgres(url, {
-    max: Number(process.env.DB_POOL_SIZE ?? 10),
+    max: dbEnv().DB_POOL_SIZE,
     onnotice: () => {},
     connect_timeout: 5,
     idle_timeout: 30,

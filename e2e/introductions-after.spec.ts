@@ -6,7 +6,7 @@ import { expect, expectAccessible, test } from './support/fixtures';
 // parties of one introduction agree a meeting time, record an NDA and update it to signed, and
 // record an outcome; notifications are read; members keep their e-mail preferences; the header
 // and admin navigation.
-// Each user in their own browser context. Pairs (db/seed/demo-listings.ts) differ from
+// Each user in their own browser context. Pairs (scripts/seed/demo-listings.ts) differ from
 // e2e/introductions.spec.ts so both can run at once.
 
 const pairA = {

@@ -9,7 +9,7 @@ import { startSmtpCapture } from '../tests/support/smtp-capture';
 
 const NEED = '切削工具の摩耗をリアルタイムに検知';
 const SEED = 'Tool wear monitoring from spindle vibration';
-// contact details of the people behind the two listings (db/seed/demo-data.ts)
+// contact details of the people behind the two listings (scripts/seed/demo-data.ts)
 const smeContact = ['052-000-1001', 'sme@demo.test', '山田 花子'];
 const researcherContact = ['052-000-2001', 'researcher@demo.test', '佐藤 健一'];
 

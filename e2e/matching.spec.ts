@@ -1,6 +1,6 @@
 import { expect, expectAccessible, test } from './support/fixtures';
 
-// Demo data (db/seed/demo-listings.ts): the SME's Japanese need on tool wear and the research
+// Demo data (scripts/seed/demo-listings.ts): the SME's Japanese need on tool wear and the research
 // institute's English seed on tool-wear monitoring share glossary concepts across languages.
 const NEED = '切削工具の摩耗をリアルタイムに検知して交換時期を最適化したい';
 const SEED = 'Tool wear monitoring from spindle vibration with retrofit MEMS sensors';

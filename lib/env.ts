@@ -1,32 +1,23 @@
-import path from 'node:path';
 import { z } from 'zod';
+import { dbEnvSchema } from '@/db/env';
 
-// Server-side configuration, validated once. Unset DATABASE_URL means embedded PGlite.
-const envSchema = z.object({
-  DATABASE_URL: z.string().url().optional(),
-  PGLITE_DIR: z.string().optional(),
+// Server-side configuration, validated once: every variable the application reads is here
+// (the database's own in db/env.ts, included). Unset DATABASE_URL means embedded PGlite.
+const envSchema = dbEnvSchema.extend({
   AUTH_SECRET: z.string().min(16).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('ClusterMatch <no-reply@clustermatch.local>'),
   APP_URL: z.string().url().optional(),
+  /** requests per API token per minute */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 });
 
-export type Env = z.infer<typeof envSchema>;
+type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
 export function env(): Env {
-  cached ??= envSchema.parse({
-    DATABASE_URL: process.env.DATABASE_URL || undefined,
-    PGLITE_DIR: process.env.PGLITE_DIR || undefined,
-    AUTH_SECRET: process.env.AUTH_SECRET || undefined,
-    SMTP_URL: process.env.SMTP_URL || undefined,
-    MAIL_FROM: process.env.MAIL_FROM || undefined,
-    APP_URL: process.env.APP_URL || undefined,
-  });
+  const names = Object.keys(envSchema.shape) as (keyof Env)[];
+  cached ??= envSchema.parse(Object.fromEntries(names.map((name) => [name, process.env[name] || undefined])));
   return cached;
-}
-
-export function pgliteDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ env().PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite'));
 }

@@ -24,7 +24,7 @@ if (
   if (ci.status !== 0) run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
-run('npx', ['tsx', 'scripts/seed-demo.ts']);
+run('npx', ['tsx', 'scripts/seed/index.ts']);
 run('npx', ['next', 'build']);
 
 console.log(`\nClusterMatch is starting on http://localhost:${port}`);

@@ -17,7 +17,7 @@ const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-run('npx', ['tsx', 'scripts/seed-demo.ts']);
+run('npx', ['tsx', 'scripts/seed/index.ts']);
 run('npx', ['tsx', 'scripts/seed-e2e.ts']);
 if (!process.env.E2E_SKIP_BUILD) run('npx', ['next', 'build']);
 // Everything the server writes goes to a file e2e/logs.teardown.ts reads after the run (nothing

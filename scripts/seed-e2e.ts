@@ -5,7 +5,7 @@ import { needs, seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
 import { hashPassword } from '@/lib/auth/password';
 import { buildSearchText } from '@/lib/listings/search-text';
-import { DEMO_PASSWORD } from '@/db/seed/demo-data';
+import { DEMO_PASSWORD } from './seed/demo-data';
 import { closeDb, getDb } from '@/db';
 
 // Fixtures of browser tests that need more data than the demo has (run by scripts/e2e-server.mjs after the demo seed).

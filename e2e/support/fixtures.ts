@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, type BrowserContext, type BrowserContextOptions, expect, type Page } from '@playwright/test';
 
 const DEMO_PASSWORD = 'demo-pass-2026';
-/** The main demo accounts, one per role (db/seed/demo-data.ts). */
+/** The main demo accounts, one per role (scripts/seed/demo-data.ts). */
 export const demo = {
   sme: 'sme@demo.test',
   researcher: 'researcher@demo.test',

@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { rateLimits } from '@/db/schema/accounts';
 import { can, type Permission, type Viewer } from '@/lib/auth/policy';
 import { ipFrom } from '@/lib/auth/request-ip';
+import { env } from '@/lib/env';
 import { AppError, errorStatus, type ErrorCode } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/validation/messages';
 import { mergeFieldErrors, nulFieldErrors } from '@/lib/validation/input';
@@ -13,8 +14,8 @@ import { log } from '@/lib/log/logger';
 
 /** Request bodies above this are refused with 413 before parsing. */
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
-/** Requests per token per minute (Postgres-backed, so it holds across instances). */
-export const API_RATE_LIMIT = { points: Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 600), duration: 60 };
+/** Requests per token per minute (API_RATE_LIMIT_PER_MINUTE; Postgres-backed, so it holds across instances). */
+export const apiRateLimit = () => ({ points: env().API_RATE_LIMIT_PER_MINUTE, duration: 60 });
 
 export type ApiErrorCode = ErrorCode | 'payload_too_large' | 'internal';
 export type ApiErrorBody = { error: { code: ApiErrorCode; message: string; fields?: Record<string, string[]> } };
@@ -58,9 +59,9 @@ async function rateLimiter(): Promise<RateLimiterAbstract> {
           schema: rateLimits,
           keyPrefix: 'api_token',
           clearExpiredByTimeout: false,
-          ...API_RATE_LIMIT,
+          ...apiRateLimit(),
         })
-      : new RateLimiterMemory({ keyPrefix: 'api_token', ...API_RATE_LIMIT });
+      : new RateLimiterMemory({ keyPrefix: 'api_token', ...apiRateLimit() });
   }
   return limiter;
 }

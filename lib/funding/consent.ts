@@ -5,7 +5,7 @@ import { fundingProposals } from '@/db/schema/funding';
 import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
-import { transactionWithMail } from '@/lib/mail/jobs';
+import { transactionWithMail } from '@/lib/mail/transaction';
 import { nameIn, tell } from './announce';
 import { loadProposalHead } from './head';
 import { partnerPersonOf, smeUsersOf } from './people';

@@ -6,7 +6,7 @@ import { fundingPatents, fundingProposals, fundingShareEvents, fundingShares } f
 import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
-import { transactionWithMail } from '@/lib/mail/jobs';
+import { transactionWithMail } from '@/lib/mail/transaction';
 import { nameIn, tell } from './announce';
 import { loadProposalHead } from './head';
 import { lenderUsersOf } from './people';

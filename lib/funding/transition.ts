@@ -7,7 +7,7 @@ import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { calendarDayIn } from '@/lib/i18n/time-zone';
-import { transactionWithMail } from '@/lib/mail/jobs';
+import { transactionWithMail } from '@/lib/mail/transaction';
 import { recordOutcomeFor } from '@/lib/programme/record';
 import type { FundingShareStatus } from '@/db/vocabulary/funding';
 import { nameIn, tell } from './announce';

@@ -5,7 +5,7 @@ import { matchEvents, matchMessageReads, matchMessages, meetingProposals, ndas }
 import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
-import { transactionWithMail } from '@/lib/mail/jobs';
+import { transactionWithMail } from '@/lib/mail/transaction';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
 import { actorOf, coordinatorsOf, loadMatchContext, personOfSide, type MatchContext } from './context';

@@ -7,7 +7,7 @@ import { organisationClusters } from '@/db/schema/accounts';
 import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
-import { transactionWithMail } from '@/lib/mail/jobs';
+import { transactionWithMail } from '@/lib/mail/transaction';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { browsableSql } from '@/lib/listings/access';
 import { notify } from '@/lib/notifications/notify';

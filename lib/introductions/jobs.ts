@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import { type MessageParams, messageKey } from '@/lib/i18n/message-params';
 import { calendarDay, calendarDayIn } from '@/lib/i18n/time-zone';
 import { defineWorker } from '@/lib/jobs';
-import { transactionWithMail } from '@/lib/mail/jobs';
+import { transactionWithMail } from '@/lib/mail/transaction';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
 import { loadMatchContext, personOfSide, responsesOf, type MatchContext } from './context';
@@ -158,9 +158,12 @@ async function toPerson(
   await enqueueEmail(tx, { to: { userId }, category, template, params });
 }
 
-// Every five minutes (deadlines and check-ins are counted in days); idempotent, see above.
-defineWorker(INTRODUCTION_SWEEP_QUEUE, async () => void (await runIntroductionSweeps(await getDb())), {
-  cron: '*/5 * * * *',
-  policy: 'short',
-  retryLimit: 1,
-});
+/** Declares the follow-up worker (instrumentation.ts at start-up; tests that run it). */
+export function registerWorkers(): void {
+  // Every five minutes (deadlines and check-ins are counted in days); idempotent, see above.
+  defineWorker(INTRODUCTION_SWEEP_QUEUE, async () => void (await runIntroductionSweeps(await getDb())), {
+    cron: '*/5 * * * *',
+    policy: 'short',
+    retryLimit: 1,
+  });
+}

@@ -7,7 +7,7 @@ import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { type MessageParams, messageKey } from '@/lib/i18n/message-params';
-import { transactionWithMail } from '@/lib/mail/jobs';
+import { transactionWithMail } from '@/lib/mail/transaction';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
 import { actorOf, coordinatorsOf, loadMatchContext, personOfSide, stateOf, type MatchContext } from './context';

@@ -6,10 +6,12 @@
  *   adapter on the same handle: jobs are rows in the same database and survive a restart.
  *   PGlite serialises work, so a long job delays requests; that is the embedded mode's limit.
  *
- * Features declare workers with `defineWorker(name, handler)` in a module imported by
- * lib/jobs/workers.ts; `startWorkers()` (called from instrumentation.ts in the server process)
- * starts them. Anyone may `enqueue(name, data)`. Inside a database transaction pass `{ tx }`,
- * so the job is committed with the transaction (and, on PGlite, does not wait on it).
+ * This module knows no feature. Each feature declares its workers with `defineWorker(name,
+ * handler)` inside `registerWorkers()` of its `lib/<feature>/jobs.ts`; instrumentation.ts calls
+ * those at server start-up and then `startWorkers()`; a test registers and starts only the
+ * workers it tests. Anyone may `enqueue(name, data)`. Inside a database transaction pass `{ tx }`,
+ * so the job is committed with the transaction (and, on PGlite, does not wait on it: name the
+ * queue to `prepareJobs([name])` first).
  */
 import { sql } from 'drizzle-orm';
 import { PgBoss, fromDrizzle, fromPglite, type SendOptions } from 'pg-boss';
@@ -71,7 +73,6 @@ export function getBoss(): Promise<PgBoss> {
           });
     boss.on('error', (error) => log().error({ err: error }, 'job queue error'));
     await boss.start();
-    await import('./workers');
     for (const name of jobs.workers.keys()) await ensureQueue(boss, name);
     return boss;
   })().catch((error) => {
@@ -112,7 +113,7 @@ export async function enqueue<T extends object>(
     // PGlite has one connection, held by the caller's transaction: starting the queue or
     // creating a queue now would wait for that transaction forever.
     throw new Error(
-      `enqueue('${name}', …, { tx }) on embedded PGlite needs the queue ready first (prepareJobs()); or enqueue after commit`,
+      `enqueue('${name}', …, { tx }) on embedded PGlite needs the queue ready first (prepareJobs(['${name}'])); or enqueue after commit`,
     );
   }
   const boss = await getBoss();
@@ -129,9 +130,13 @@ export async function enqueue<T extends object>(
   return boss.send(name, data, send);
 }
 
-/** Starts the queue and creates every declared queue (before enqueueing inside transactions). */
-export async function prepareJobs(): Promise<void> {
-  await getBoss();
+/**
+ * Starts the queue and creates every declared queue and those named (before enqueueing inside
+ * a transaction on PGlite, whose one connection the transaction holds).
+ */
+export async function prepareJobs(queues: string[] = []): Promise<void> {
+  const boss = await getBoss();
+  for (const name of queues) await ensureQueue(boss, name);
 }
 
 /** Starts every declared worker in this process, or only those named (idempotent). */

@@ -3,7 +3,7 @@ import type { Db } from '@/db';
 import { users } from '@/db/schema/accounts';
 import { listingExpiryReminders, needs, seeds } from '@/db/schema/listings';
 import { enqueueEmail } from '@/lib/mail/outbox';
-import { transactionWithMail } from '@/lib/mail/jobs';
+import { transactionWithMail } from '@/lib/mail/transaction';
 import { notify } from '@/lib/notifications/notify';
 import { DAY, EXPIRY_REMINDER_DAYS } from './rules';
 import type { ListingKind } from '@/db/vocabulary/listings';

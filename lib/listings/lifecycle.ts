@@ -5,11 +5,10 @@ import { needs, seeds } from '@/db/schema/listings';
 import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
-import { prepareJobs } from '@/lib/jobs';
-import { transactionWithMail } from '@/lib/mail/jobs';
+import { transactionWithMail } from '@/lib/mail/transaction';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
-import { enqueueRematch } from '@/lib/matching/jobs';
+import { enqueueRematch, prepareRematch } from '@/lib/matching/jobs';
 import { coordinatedSql, manageableSql, type ListingTable } from './access';
 import { recipientsOf } from './expiry-reminders';
 import {
@@ -82,7 +81,7 @@ export async function transitionListing(
   if (transition === 'close') set.closedReason = options.closedReason ?? 'other';
   if (transition === 'reopen' || transition === 'submit') set.closedReason = null;
 
-  await prepareJobs(); // the re-match job is enqueued inside the transaction
+  await prepareRematch(); // the re-match job is enqueued inside the transaction
   return transactionWithMail(db, async (tx) => {
     const updated = await tx
       .update(t)
@@ -145,7 +144,7 @@ export async function renewListing(
   const db = await getDb();
   const t = asNeeds(tableOf(ref.kind));
   await actorFor(db, viewer, ref.kind, ref.id);
-  await prepareJobs();
+  await prepareRematch();
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(t)

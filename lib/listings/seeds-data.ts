@@ -12,8 +12,7 @@ import { resolveOwnerOrganisation } from './owner-org';
 import { EDITABLE_STATUSES, strongestIpStatus } from './rules';
 import { buildSearchText } from './search-text';
 import type { SeedFormValues, SeedInput } from './validation';
-import { prepareJobs } from '@/lib/jobs';
-import { enqueueRematch } from '@/lib/matching/jobs';
+import { enqueueRematch, prepareRematch } from '@/lib/matching/jobs';
 import type { ListingStatus } from '@/db/vocabulary/listings';
 
 function contentOf(input: SeedInput) {
@@ -89,7 +88,7 @@ export async function saveSeed(
     input.intent === 'submit'
       ? sql`'pending_review'::listing_status`
       : sql`(case when ${seeds.status} = 'draft' then 'draft' else 'pending_review' end)::listing_status`;
-  await prepareJobs(); // the re-match job is enqueued inside the transaction
+  await prepareRematch(); // the re-match job is enqueued inside the transaction
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(seeds)

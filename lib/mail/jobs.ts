@@ -5,25 +5,23 @@
  * the SMTP server was down stays pending until a later flush delivers it.
  *
  * - A flush runs every minute (retries after backoff, and anything a prompt flush missed).
- * - After a transaction that wrote outbox rows commits, `transactionWithMail` queues one more
- *   for prompt delivery; the queue's 'short' policy keeps at most one waiting.
+ * - After a transaction that wrote outbox rows commits, `transactionWithMail` (./transaction.ts)
+ *   queues one more for prompt delivery; the queue's 'short' policy keeps at most one waiting.
  * - Without SMTP_URL no sender runs in this process: mail stays in the outbox (/mail/outbox).
  */
 import type { Transporter } from 'nodemailer';
 import { getDb, type Db } from '@/db';
 import { env } from '@/lib/env';
-import { defineWorker, enqueue, isWorking } from '@/lib/jobs';
-import { wroteMail } from './outbox';
+import { defineWorker } from '@/lib/jobs';
 import { deliverDueMails, smtpTransportFromEnv } from './sender';
-import { log } from '@/lib/log/logger';
+import { MAIL_FLUSH_QUEUE } from './transaction';
 
-export const MAIL_FLUSH_QUEUE = 'mail.flush';
 const BATCH = 20;
 
 let transport: Promise<Transporter | null> | undefined;
 
 /** Sends every due outbox mail (in batches) until none is left or the SMTP server fails. */
-export async function flushOutbox(): Promise<{ sent: number; failed: number }> {
+async function flushOutbox(): Promise<{ sent: number; failed: number }> {
   transport ??= smtpTransportFromEnv();
   const smtp = await transport;
   const total = { sent: 0, failed: 0 };
@@ -38,23 +36,9 @@ export async function flushOutbox(): Promise<{ sent: number; failed: number }> {
   return total;
 }
 
-/** Asks the sender to run soon (no-op where no sender runs; the schedule covers it then). */
-export function requestMailFlush(): void {
-  if (!isWorking(MAIL_FLUSH_QUEUE)) return;
-  enqueue(MAIL_FLUSH_QUEUE, {}, { singletonKey: 'outbox' }).catch((error) =>
-    log().warn({ err: error }, 'could not queue a mail flush; the scheduled one will send the mail'),
-  );
-}
-
-/** `db.transaction(fn)`, then a prompt flush if the transaction wrote mail and committed. */
-export async function transactionWithMail<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  let used: Db | undefined;
-  const result = await db.transaction(async (tx) => fn((used = tx as Db)));
-  if (used && wroteMail(used)) requestMailFlush();
-  return result;
-}
-
-if (env().SMTP_URL) {
+/** Declares the sender (instrumentation.ts at start-up; tests that send mail). Without SMTP_URL there is none. */
+export function registerWorkers(): void {
+  if (!env().SMTP_URL) return;
   defineWorker(MAIL_FLUSH_QUEUE, async () => void (await flushOutbox()), {
     cron: '* * * * *',
     policy: 'short',

@@ -7,7 +7,7 @@
  *   waiting at a time, and hourly by schedule).
  */
 import { getDb, type Db } from '@/db';
-import { defineWorker, enqueue } from '@/lib/jobs';
+import { defineWorker, enqueue, prepareJobs } from '@/lib/jobs';
 import { rematchListing } from './proposals';
 import { pruneIndex, reweigh } from './store';
 import type { ListingKind } from '@/db/vocabulary/listings';
@@ -33,6 +33,11 @@ export async function enqueueRematch(
   );
 }
 
+/** Readies the re-match queue: call before a transaction that will `enqueueRematch({ tx })`. */
+export function prepareRematch(): Promise<void> {
+  return prepareJobs([REMATCH_QUEUE]);
+}
+
 export async function handleRematch(data: RematchJob): Promise<void> {
   if ((data.kind !== 'need' && data.kind !== 'seed') || typeof data.id !== 'string') return; // malformed: drop
   const db = await getDb();
@@ -48,5 +53,8 @@ export async function handleReweigh(): Promise<void> {
   }
 }
 
-defineWorker<RematchJob>(REMATCH_QUEUE, handleRematch, { concurrency: 2 });
-defineWorker(REWEIGH_QUEUE, handleReweigh, { concurrency: 1, expireInSeconds: 60 * 60, cron: '17 * * * *' });
+/** Declares matching's workers (instrumentation.ts at start-up; tests that run them). */
+export function registerWorkers(): void {
+  defineWorker<RematchJob>(REMATCH_QUEUE, handleRematch, { concurrency: 2 });
+  defineWorker(REWEIGH_QUEUE, handleReweigh, { concurrency: 1, expireInSeconds: 60 * 60, cron: '17 * * * *' });
+}

@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 import { requireParticipant } from '@/lib/introductions/after';
 import { organisationOfSide, type MatchContext } from '@/lib/introductions/context';
 import { transitionMatch } from '@/lib/introductions/transition';
-import { transactionWithMail } from '@/lib/mail/jobs';
+import { transactionWithMail } from '@/lib/mail/transaction';
 import { type OutcomeDetails, recordOutcomeFor } from './record';
 
 /**

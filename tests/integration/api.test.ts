@@ -8,7 +8,7 @@ import { getDb } from '@/db';
 import { users } from '@/db/schema/accounts';
 import { apiTokens } from '@/db/schema/integrations';
 import { needs, seeds } from '@/db/schema/listings';
-import { setApiRateLimit, API_RATE_LIMIT } from '@/lib/api/handler';
+import { apiRateLimit, setApiRateLimit } from '@/lib/api/handler';
 import { createApiToken, hashToken, listApiTokens, revokeApiToken } from '@/lib/api/tokens';
 import type { Viewer } from '@/lib/auth/policy';
 import { makeUser, unique } from '../support/factories';
@@ -65,7 +65,7 @@ beforeAll(async () => {
   researcherToken = await tokenFor(researcher.viewer);
 });
 
-afterEach(() => setApiRateLimit(API_RATE_LIMIT.points));
+afterEach(() => setApiRateLimit(apiRateLimit().points));
 
 describe('caching', () => {
   it('every /api/v1 answer, success or error, says Cache-Control: no-store', async () => {

@@ -22,11 +22,16 @@ import {
 } from '@/lib/introductions/after';
 import { expressInterest, proposeManualMatch } from '@/lib/introductions/create';
 import { getMatchForViewer, listCoordinatorQueue, listMyIntroductions } from '@/lib/introductions/data';
-import { INTRODUCTION_SWEEP_QUEUE, runIntroductionSweeps } from '@/lib/introductions/jobs';
+import {
+  INTRODUCTION_SWEEP_QUEUE,
+  registerWorkers as registerIntroductionWorkers,
+  runIntroductionSweeps,
+} from '@/lib/introductions/jobs';
 import { addDays } from '@/lib/introductions/rules';
 import { transitionMatch } from '@/lib/introductions/transition';
 import { enqueue, isWorking, startWorkers, stopJobs } from '@/lib/jobs';
-import { MAIL_FLUSH_QUEUE, transactionWithMail } from '@/lib/mail/jobs';
+import { registerWorkers as registerMailWorkers } from '@/lib/mail/jobs';
+import { MAIL_FLUSH_QUEUE, transactionWithMail } from '@/lib/mail/transaction';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { deliverDueMails } from '@/lib/mail/sender';
 import { getNeedForViewer } from '@/lib/listings/needs-data';
@@ -649,6 +654,8 @@ describe('mail and introduction workers on the job queue', () => {
   beforeAll(async () => {
     server = await startSmtpCapture(smtpPort, (raw) => received.push(messageIdOf(raw)));
     await getDb();
+    registerMailWorkers();
+    registerIntroductionWorkers();
     await startWorkers([MAIL_FLUSH_QUEUE, INTRODUCTION_SWEEP_QUEUE]);
   }, 180_000);
 

@@ -2,7 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { auditLogs } from '@/db/schema/accounts';
-import { prepareJobs, stopJobs } from '@/lib/jobs';
+import { stopJobs } from '@/lib/jobs';
+import { prepareRematch } from '@/lib/matching/jobs';
 import { needs, seeds } from '@/db/schema/listings';
 import type { Viewer } from '@/lib/auth/policy';
 import { transitionListing, renewListing } from '@/lib/listings/lifecycle';
@@ -15,7 +16,7 @@ import { makeCluster, makeUser, unique } from '../support/factories';
 
 // Lifecycle changes enqueue a re-match job (lib/matching/jobs) in their transaction: start the
 // job queue once up front (slow on embedded PGlite) rather than inside the first timed test.
-beforeAll(() => prepareJobs(), 120_000);
+beforeAll(() => prepareRematch(), 120_000);
 afterAll(() => stopJobs());
 
 const needInput = (overrides: Record<string, unknown> = {}) =>

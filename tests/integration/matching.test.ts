@@ -4,9 +4,9 @@ import { getDb } from '@/db';
 import { needs, seeds } from '@/db/schema/listings';
 import { matchDocuments, matches } from '@/db/schema/matching';
 import { importDataset, parseDataset } from '@/lib/import/dataset';
-import { prepareJobs, queueCounts, startWorkers, stopJobs } from '@/lib/jobs';
+import { queueCounts, startWorkers, stopJobs } from '@/lib/jobs';
 import { buildIndex, rankSeedsForNeed } from '@/lib/matching/engine';
-import { enqueueRematch, REMATCH_QUEUE } from '@/lib/matching/jobs';
+import { enqueueRematch, prepareRematch, REMATCH_QUEUE, registerWorkers } from '@/lib/matching/jobs';
 import { rematchListing } from '@/lib/matching/proposals';
 import { rankForListing, rankForListings } from '@/lib/matching/retrieve';
 import { rematchMany } from '@/lib/matching/bulk';
@@ -321,6 +321,7 @@ describe('background jobs', () => {
     await stopJobs(); // "restart": the job must still be in the database
     expect((await queueCounts(REMATCH_QUEUE)).created ?? 0).toBeGreaterThanOrEqual(1);
 
+    registerWorkers();
     await startWorkers([REMATCH_QUEUE]); // only matching's: other workers would act on other test files' rows
     const deadline = Date.now() + 60_000;
     let rows: unknown[] = [];
@@ -339,7 +340,7 @@ describe('background jobs', () => {
   it('inserts a job inside a transaction (committed with it)', async () => {
     const db = await getDb();
     const need = await makeNeed(await owner('sme'), batteryNeed);
-    await prepareJobs();
+    await prepareRematch();
     let jobId: string | null = null;
     await db.transaction(async (tx) => {
       jobId = await enqueueRematch({ kind: 'need', id: need.id }, { tx });

@@ -804,19 +804,17 @@ export async function seedDemoListings(db: Db): Promise<void> {
           ...lifecycle(s),
         })
         .returning({ id: seeds.id });
-      await tx
-        .insert(ipRecords)
-        .values(
-          s.ip.map((r) => ({
-            seedId: row.id,
-            number: r.number ?? null,
-            jurisdiction: r.jurisdiction,
-            status: r.status,
-            title: r.title,
-            filedOn: r.filedOn ?? null,
-            grantedOn: r.grantedOn ?? null,
-          })),
-        );
+      await tx.insert(ipRecords).values(
+        s.ip.map((r) => ({
+          seedId: row.id,
+          number: r.number ?? null,
+          jurisdiction: r.jurisdiction,
+          status: r.status,
+          title: r.title,
+          filedOn: r.filedOn ?? null,
+          grantedOn: r.grantedOn ?? null,
+        })),
+      );
     }
   });
   await seedDemoMatches(db);
