@@ -42,6 +42,15 @@ module.exports = {
       to: { path: '^lib/', pathNot: '^lib/(jobs/|env\\.ts$)' },
     },
     {
+      name: 'offline-matching-not-in-live-path',
+      severity: 'error',
+      comment:
+        'lib/matching/{engine,baseline,metrics}.ts are the offline evaluation (tests, scripts/match-eval*): ' +
+        'the application serves through retrieve/score/proposals and never loads them.',
+      from: { path: '^(app|components|lib)/', pathNot: '^lib/matching/(engine|baseline|metrics)(\\.test)?\\.ts$' },
+      to: { path: '^lib/matching/(engine|baseline|metrics)\\.ts$' },
+    },
+    {
       name: 'production-not-to-test-code',
       severity: 'error',
       comment: 'Tests, scripts and e2e sit on top; the application never imports them.',

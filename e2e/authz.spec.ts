@@ -4,7 +4,7 @@ import { expect, test } from './support/fixtures';
 // Every protected page with a fixed URL, opened by every kind of viewer in a real browser:
 // allowed → the page renders; denied → sign-in, the account page, or a 404 that reveals nothing.
 const staticPages = Object.entries(pageMatrix)
-  .map(([file, entry]) => ({ url: '/' + file.replace(/\([^)]*\)\//g, '').replace(/\/?page\.tsx$/, ''), entry }))
+  .map(([file, entry]) => ({ url: `/${file.replace(/\([^)]*\)\//g, '').replace(/\/?page\.tsx$/, '')}`, entry }))
   .filter(({ url }) => !url.includes('['));
 
 for (const subject of [

@@ -15,7 +15,7 @@ test.describe('bulk import', () => {
     const broken = [header, good(`${stamp}-1`), ',タイトルなし,宇宙,,12'].join('\r\n');
     await page
       .getByLabel('ファイル', { exact: true })
-      .setInputFiles({ name: 'needs.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + broken, 'utf8') });
+      .setInputFiles({ name: 'needs.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${broken}`, 'utf8') });
     await page.getByRole('button', { name: 'ファイルを確認' }).click();
     const errors = page.getByRole('table', { name: 'エラーのある行' });
     await expect(errors).toBeVisible();

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every check and test, in order — type check, dependency rules and dead code,
+// `npm test`: every check and test, in order — type check, dependency rules, dead code and lint,
 // unit tests, integration tests, browser tests. On a fresh Debian machine it first gets what
 // the tests need: a recent enough Node (see ensure-node.mjs) and, as root, Debian's Chromium.
 import { spawnSync } from 'node:child_process';

@@ -23,7 +23,7 @@ export function useMessage() {
  * server action's ActionResult: every field error from the server lands next to its field.
  */
 export function useActionForm<Values extends FieldValues, Output>(options: {
-  schema: ZodType<Values, any>;
+  schema: ZodType<Values, unknown>;
   action: (input: Values) => Promise<ActionResult<Output>>;
   defaultValues?: DefaultValues<Values>;
   onSuccess?: (data: Output) => void;

@@ -22,7 +22,11 @@ export function ProposeMeeting({ matchId }: { matchId: string }) {
       {error && <Alert tone="danger">{error}</Alert>}
       <div className="grid gap-2 sm:grid-cols-3">
         {slots.map((s, i) => (
-          <FormField key={i} label={t('slot', { n: i + 1 })}>
+          <FormField
+            // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered afresh, never reordered; the position is its identity
+            key={i}
+            label={t('slot', { n: i + 1 })}
+          >
             <TextField
               type="datetime-local"
               value={s}

@@ -17,6 +17,7 @@ export function LanguageSwitch() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of buttons, not a form section: a fieldset would bring a legend and form semantics
     <div
       role="group"
       aria-label={t('language')}

@@ -36,6 +36,7 @@ export function MainNav({
     items.map((i) => i.href),
   );
   const menu = useRef<HTMLDetailsElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation (a new pathname) on purpose
   useEffect(() => {
     if (menu.current) menu.current.open = false; // close after navigating
   }, [pathname]);

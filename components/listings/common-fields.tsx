@@ -1,30 +1,29 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Controller, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
+import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { PrefectureOptions } from '@/components/forms/prefecture-options';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { Textarea } from '@/components/ui/textarea';
-import { LIMITS } from '@/lib/listings/validation';
+import { LIMITS, type ListingFormValues } from '@/lib/listings/validation';
 import { KeywordInput } from './keyword-input';
 import { domains } from '@/db/vocabulary/clusters';
 import { disclosureLevels } from '@/db/vocabulary/listings';
 
-// The shared part of the need and seed forms. Loosely typed: both forms have these fields.
+// The shared part of the need and seed forms, inside their <FormProvider>.
 type Props = {
-  register: UseFormRegister<any>;
-  control: Control<any>;
-  errorOf: (name: any) => string | undefined;
+  errorOf(name: string): string | undefined;
   watchLength: (name: 'title' | 'summary' | 'details') => number;
 };
 
-export function CommonFields({ register, control, errorOf, watchLength }: Props) {
+export function CommonFields({ errorOf, watchLength }: Props) {
+  const { register, control } = useFormContext<ListingFormValues>();
   const t = useTranslations('listings.fields');
   const tf = useTranslations('listings.form');
   const tr = useTranslations();
-  const prefecture = useWatch({ control, name: 'prefecture' }) as string | undefined;
+  const prefecture = useWatch({ control, name: 'prefecture' });
   const count = (name: 'title' | 'summary' | 'details', max: number) =>
     t('charCount', { count: watchLength(name), max });
   return (
@@ -103,13 +102,8 @@ export function CommonFields({ register, control, errorOf, watchLength }: Props)
   );
 }
 
-export function DisclosureFields({
-  register,
-  fields,
-}: {
-  register: UseFormRegister<any>;
-  fields: Array<'organisationName' | 'details' | 'patentNumbers'>;
-}) {
+export function DisclosureFields({ fields }: { fields: Array<'organisationName' | 'details' | 'patentNumbers'> }) {
+  const { register } = useFormContext<ListingFormValues>();
   const t = useTranslations('listings');
   const label = {
     organisationName: 'disclosureOrganisationName',

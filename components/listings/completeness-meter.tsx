@@ -34,6 +34,7 @@ export function CompletenessMeter({ input }: { input: CompletenessInput }) {
         <p className="mb-1 text-sm font-medium" id="completeness-score">
           {t('score', { score })}
         </p>
+        {/* biome-ignore lint/a11y/useSemanticElements: <meter> cannot be styled alike across browsers; this div carries the same semantics */}
         <div
           role="meter"
           aria-labelledby="completeness-score"

@@ -1,25 +1,18 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useFieldArray, type Control, type UseFormRegister } from 'react-hook-form';
+import { useFieldArray, useFormContext } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Fieldset, FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
-import { LIMITS } from '@/lib/listings/validation';
+import { LIMITS, type SeedInput } from '@/lib/listings/validation';
 import { ipStatuses } from '@/db/vocabulary/listings';
 
 /** The IP records sub-form of a seed: add/remove rows, each a labelled group. */
-export function IpRecordsFields({
-  control,
-  register,
-  errorOf,
-}: {
-  control: Control<any>;
-  register: UseFormRegister<any>;
-  errorOf: (name: any) => string | undefined;
-}) {
+export function IpRecordsFields({ errorOf }: { errorOf(name: string): string | undefined }) {
   const t = useTranslations('listings');
+  const { control, register } = useFormContext<Pick<SeedInput, 'ipRecords'>>();
   const { fields, append, remove } = useFieldArray({ control, name: 'ipRecords' });
   return (
     <div className="flex flex-col gap-4">

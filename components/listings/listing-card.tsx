@@ -18,7 +18,12 @@ export function ListingCard({ card }: { card: CardData }) {
       <p className="line-clamp-3 text-slate-800">{card.summary}</p>
       <div className="flex flex-wrap gap-1.5">
         {card.tags.map((tag, i) => (
-          <Badge key={i} tone={tag.tone} className={tag.plain ? 'font-normal' : undefined}>
+          <Badge
+            // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered afresh, never reordered; the position is its identity
+            key={i}
+            tone={tag.tone}
+            className={tag.plain ? 'font-normal' : undefined}
+          >
             {tag.text}
           </Badge>
         ))}

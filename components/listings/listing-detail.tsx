@@ -186,7 +186,11 @@ export async function ListingDetail({ view }: { view: NeedView | SeedView }) {
           </h2>
           <ul className="flex flex-col gap-2">
             {view.ipRecords.map((r, i) => (
-              <li key={i} className="rounded-md border border-slate-200 bg-white p-3">
+              <li
+                // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered afresh, never reordered; the position is its identity
+                key={i}
+                className="rounded-md border border-slate-200 bg-white p-3"
+              >
                 <p className="font-medium">{r.title ?? t('detail.titleHidden')}</p>
                 <p className="text-sm text-slate-700">
                   {r.jurisdiction} · {t(`ipStatus.${r.status}`)} · {t('detail.number')}:{' '}

@@ -2,11 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import type { UseFormReturn } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Fieldset, FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
+import type { ListingFormValues } from '@/lib/listings/validation';
 import { AutosaveStatus } from './autosave-status';
 import { CommonFields } from './common-fields';
 import type { useAutosave } from './use-autosave';
@@ -14,14 +15,13 @@ import type { useAutosave } from './use-autosave';
 export type ListingFormStatus = 'new' | 'draft' | 'pending_review' | 'open';
 
 // What the need and seed forms share: notices, the basics (owner organisation + common fields),
-// the save-draft / submit buttons and the completeness aside. Loosely typed like CommonFields.
+// the save-draft / submit buttons and the completeness aside. Inside the form's <FormProvider>.
 type Props = {
   status: ListingFormStatus;
   reviewComment?: string | null;
   organisations?: { id: string; name: string }[];
-  form: UseFormReturn<any>;
   formError?: string;
-  errorOf: (name: any) => string | undefined;
+  errorOf(name: string): string | undefined;
   autosave: ReturnType<typeof useAutosave>;
   onSubmit: () => Promise<void>;
   /** the kind-specific fieldsets, after the basics */
@@ -30,8 +30,9 @@ type Props = {
 };
 
 export function ListingFormShell(props: Props) {
-  const { status, reviewComment, organisations, form, formError, errorOf, autosave } = props;
-  const { register, control, setValue } = form;
+  const { status, reviewComment, organisations, formError, errorOf, autosave } = props;
+  const form = useFormContext<ListingFormValues>();
+  const { register, setValue } = form;
   const values = form.watch();
   const isSubmitting = form.formState.isSubmitting;
   const t = useTranslations('listings');
@@ -74,12 +75,7 @@ export function ListingFormShell(props: Props) {
               </Select>
             </FormField>
           )}
-          <CommonFields
-            register={register}
-            control={control}
-            errorOf={errorOf}
-            watchLength={(n) => (values[n] ?? '').length}
-          />
+          <CommonFields errorOf={errorOf} watchLength={(n) => (values[n] ?? '').length} />
         </Fieldset>
         {props.children}
         <AutosaveStatus status={autosave.status} />

@@ -85,6 +85,7 @@ export function OwnerActions({ kind, id, version, status, expiresAt, title, show
   return (
     <div className="flex flex-col gap-2">
       {error && <Alert tone="danger">{error}</Alert>}
+      {/* biome-ignore lint/a11y/useSemanticElements: a group of buttons, not a form section: a fieldset would bring a legend and form semantics */}
       <div role="group" aria-label={t('actions', { title })} className="flex flex-wrap gap-2">
         {showView && (
           <ButtonLink href={`${base}/${id}`} variant="ghost" size="sm">

@@ -36,6 +36,7 @@ export function SearchForm({
   const locale = useLocale();
   const any = <option value="">{t('search.any')}</option>;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: role=search on the form is the supported landmark; <search> is too new for some screen readers
     <form
       method="get"
       action={action}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { FormProvider } from 'react-hook-form';
 import { saveSeedAction } from '@/lib/listings/actions';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -39,68 +40,69 @@ export function SeedForm({ defaultValues, status, reviewComment, organisations }
       router.refresh();
     },
   });
-  const { register, control, watch } = form;
+  const { register, watch } = form;
   const autosave = useAutosave(form, seedSchema, saveSeedAction, { enabled: status === 'new' || status === 'draft' });
   const values = watch();
 
   return (
-    <ListingFormShell
-      status={status}
-      reviewComment={reviewComment}
-      organisations={organisations}
-      form={form}
-      formError={formError}
-      errorOf={errorOf}
-      autosave={autosave}
-      onSubmit={onSubmit}
-      aside={
-        <CompletenessMeter
-          input={{
-            kind: 'seed',
-            ...values,
-            trl: values.trl ? Number(values.trl) : null,
-          }}
-        />
-      }
-    >
-      <Fieldset legend={t('form.sections.specifics')} className="gap-4">
-        <div className="grid gap-4 sm:grid-cols-2">
-          <FormField label={t('fields.trl')} hint={t('fields.trlHint')} error={errorOf('trl')}>
-            <Select {...register('trl')}>
-              <TrlOptions />
+    <FormProvider {...form}>
+      <ListingFormShell
+        status={status}
+        reviewComment={reviewComment}
+        organisations={organisations}
+        formError={formError}
+        errorOf={errorOf}
+        autosave={autosave}
+        onSubmit={onSubmit}
+        aside={
+          <CompletenessMeter
+            input={{
+              kind: 'seed',
+              ...values,
+              trl: values.trl ? Number(values.trl) : null,
+            }}
+          />
+        }
+      >
+        <Fieldset legend={t('form.sections.specifics')} className="gap-4">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField label={t('fields.trl')} hint={t('fields.trlHint')} error={errorOf('trl')}>
+              <Select {...register('trl')}>
+                <TrlOptions />
+              </Select>
+            </FormField>
+            <FormField label={t('fields.leadResearcher')} error={errorOf('leadResearcher')}>
+              <TextField maxLength={LIMITS.leadResearcher} {...register('leadResearcher')} />
+            </FormField>
+          </div>
+          <FormField label={t('fields.advantages')} hint={t('fields.advantagesHint')} error={errorOf('advantages')}>
+            <Textarea rows={4} maxLength={LIMITS.advantages} {...register('advantages')} />
+          </FormField>
+          <Fieldset legend={t('fields.licensing')} error={errorOf('licensing')}>
+            <div className="grid gap-x-4 sm:grid-cols-2">
+              {licensingTerms.map((k) => (
+                <Checkbox key={k} label={t(`licensing.${k}`)} value={k} {...register('licensing')} />
+              ))}
+            </div>
+          </Fieldset>
+        </Fieldset>
+        <Fieldset legend={t('form.sections.ip')} className="gap-4">
+          <IpRecordsFields errorOf={errorOf} />
+        </Fieldset>
+        <Fieldset legend={t('form.sections.visibility')} className="gap-4">
+          <FormField label={t('fields.visibility')} error={errorOf('visibility')}>
+            <Select {...register('visibility')}>
+              {seedVisibilities.map((v) => (
+                <option key={v} value={v}>
+                  {t(`visibility.seed.${v}`)}
+                </option>
+              ))}
             </Select>
           </FormField>
-          <FormField label={t('fields.leadResearcher')} error={errorOf('leadResearcher')}>
-            <TextField maxLength={LIMITS.leadResearcher} {...register('leadResearcher')} />
-          </FormField>
-        </div>
-        <FormField label={t('fields.advantages')} hint={t('fields.advantagesHint')} error={errorOf('advantages')}>
-          <Textarea rows={4} maxLength={LIMITS.advantages} {...register('advantages')} />
-        </FormField>
-        <Fieldset legend={t('fields.licensing')} error={errorOf('licensing')}>
-          <div className="grid gap-x-4 sm:grid-cols-2">
-            {licensingTerms.map((k) => (
-              <Checkbox key={k} label={t(`licensing.${k}`)} value={k} {...register('licensing')} />
-            ))}
-          </div>
+          <p className="text-sm text-slate-700">{t('fields.disclosureHint')}</p>
+          <DisclosureFields fields={['organisationName', 'details', 'patentNumbers']} />
         </Fieldset>
-      </Fieldset>
-      <Fieldset legend={t('form.sections.ip')} className="gap-4">
-        <IpRecordsFields control={control as never} register={register} errorOf={errorOf} />
-      </Fieldset>
-      <Fieldset legend={t('form.sections.visibility')} className="gap-4">
-        <FormField label={t('fields.visibility')} error={errorOf('visibility')}>
-          <Select {...register('visibility')}>
-            {seedVisibilities.map((v) => (
-              <option key={v} value={v}>
-                {t(`visibility.seed.${v}`)}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <p className="text-sm text-slate-700">{t('fields.disclosureHint')}</p>
-        <DisclosureFields register={register} fields={['organisationName', 'details', 'patentNumbers']} />
-      </Fieldset>
-    </ListingFormShell>
+      </ListingFormShell>
+    </FormProvider>
   );
 }

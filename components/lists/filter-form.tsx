@@ -20,6 +20,7 @@ export function FilterForm({
   children: ReactNode;
 }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: role=search on the form is the supported landmark; <search> is too new for some screen readers
     <form
       method="get"
       action={action}

@@ -78,7 +78,12 @@ export async function MatchReasons({ reasons, className }: { reasons: readonly M
   return (
     <ul className={className}>
       {reasons.map((r, i) => (
-        <li key={i}>{text(r)}</li>
+        <li
+          // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered afresh, never reordered; the position is its identity
+          key={i}
+        >
+          {text(r)}
+        </li>
       ))}
     </ul>
   );

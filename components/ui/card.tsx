@@ -27,15 +27,3 @@ export function CardTitle({ as: Tag = 'h2', className, ...props }: CardTitleProp
 export function CardBody({ className, ...props }: ComponentProps<'div'>) {
   return <div className={cn('px-4 py-4 text-slate-800 sm:px-6', className)} {...props} />;
 }
-
-export function CardFooter({ className, ...props }: ComponentProps<'div'>) {
-  return (
-    <div
-      className={cn(
-        'flex flex-wrap items-center justify-end gap-3 border-t border-slate-200 px-4 py-3 sm:px-6',
-        className,
-      )}
-      {...props}
-    />
-  );
-}

@@ -83,6 +83,7 @@ export function Dialog({
   }
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes; the keyboard has Escape (native)
     <dialog
       ref={ref}
       aria-labelledby={titleId}

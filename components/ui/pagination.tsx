@@ -72,7 +72,12 @@ export function Pagination({
         </li>
         {pageItems(current, totalPages, siblings).map((item, i) =>
           item === 'gap' ? (
-            <li key={`gap-${i}`} aria-hidden="true" className="px-1 text-slate-700">
+            <li
+              // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered afresh, never reordered; the position is its identity
+              key={`gap-${i}`}
+              aria-hidden="true"
+              className="px-1 text-slate-700"
+            >
               …
             </li>
           ) : (

@@ -18,9 +18,11 @@ export type TableProps = ComponentProps<'table'> & {
 export function Table({ caption, captionHidden, wrapperClassName, className, children, ...props }: TableProps) {
   const captionId = `table-caption-${useId()}`;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: the scroll container is a named region around the table, not a page section
     <div
       role="region"
       aria-labelledby={captionId}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe: scrollable-region-focusable)
       tabIndex={0}
       className={cn('w-full overflow-x-auto rounded-lg border border-slate-200 bg-white', focusRing, wrapperClassName)}
     >

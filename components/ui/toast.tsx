@@ -109,6 +109,7 @@ function Toast({
   }, [paused, duration, item.id, onDismiss]);
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: hover and focus only pause the timer (WCAG 2.2.1); nothing is activated
     <div
       onMouseEnter={() => setPaused(true)}
       onMouseLeave={() => setPaused(false)}

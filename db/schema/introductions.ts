@@ -12,13 +12,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import {
-  declineReasons,
-  meetingStatuses,
-  ndaStatuses,
-  ndaTypes,
-  responseStates,
-} from '../vocabulary/introductions';
+import { declineReasons, meetingStatuses, ndaStatuses, ndaTypes, responseStates } from '../vocabulary/introductions';
 import { users } from './accounts';
 import { matches } from './matching';
 

@@ -6,6 +6,7 @@ import { writeAudit } from '@/lib/audit/write';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { roleForOrganisationKind, type Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
+import type { OrganisationKind } from '@/db/vocabulary/accounts';
 import type { ChangePasswordInput, SignUpInput, UpdateProfileInput } from './validation';
 
 export async function listOrganisationsForSignUp() {
@@ -33,7 +34,7 @@ export async function createAccount(input: SignUpInput, ip: string | null): Prom
     if (taken.length) throw new AppError('conflict', 'errors.email_taken', { email: ['errors.email_taken'] });
 
     let organisationId: string;
-    let kind;
+    let kind: OrganisationKind;
     if (input.organisationMode === 'existing') {
       const [org] = await tx
         .select({ id: organisations.id, kind: organisations.kind })

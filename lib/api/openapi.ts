@@ -135,7 +135,10 @@ function operationObject(op: Operation): Json {
 export function openApiDocument(serverUrl = '/api/v1'): Json {
   const paths: Record<string, Json> = {};
   for (const op of Object.values(operations) as Operation[]) {
-    (paths[op.path] ??= {})[op.method.toLowerCase()] = operationObject(op);
+    paths[op.path] = {
+      ...(paths[op.path] as Record<string, Json> | undefined),
+      [op.method.toLowerCase()]: operationObject(op),
+    };
   }
   return {
     openapi: '3.1.0',

@@ -144,7 +144,6 @@ export const saveProposalSchema = z
     });
   });
 export type SaveProposalInput = z.infer<typeof saveProposalSchema>;
-export type SaveProposalFormValues = z.input<typeof saveProposalSchema>;
 
 export const proposalRefSchema = z.object({ proposalId: id }).strict();
 
@@ -174,7 +173,6 @@ export const consentSchema = z
 
 const shareRef = { shareId: id, version };
 export const shareRefSchema = z.object(shareRef).strict();
-export const shareIdSchema = z.object({ shareId: id }).strict();
 
 export const requestInfoSchema = z.object({ ...shareRef, question: requiredText(FUNDING_LIMITS.question) }).strict();
 export const resubmitSchema = z.object({ ...shareRef, answer: requiredText(FUNDING_LIMITS.answer) }).strict();

@@ -59,8 +59,6 @@ export const datasetSchema = z
   });
 
 export type Dataset = z.infer<typeof datasetSchema>;
-export type DatasetNeed = z.infer<typeof datasetNeedSchema>;
-export type DatasetSeed = z.infer<typeof datasetSeedSchema>;
 
 export function parseDataset(raw: unknown): Dataset {
   return datasetSchema.parse(raw);
@@ -133,7 +131,7 @@ export async function importDataset(db: Db, data: Dataset, opts: { label?: strin
         });
       }
       const rows = await tx.insert(needs).values(values).returning({ id: needs.id });
-      rows.forEach((r, j) => result.needIds.set(part[j].id, r.id));
+      for (const [j, r] of rows.entries()) result.needIds.set(part[j].id, r.id);
     }
 
     for (let i = 0; i < data.seeds.length; i += BATCH) {
@@ -160,7 +158,7 @@ export async function importDataset(db: Db, data: Dataset, opts: { label?: strin
         });
       }
       const rows = await tx.insert(seeds).values(values).returning({ id: seeds.id });
-      rows.forEach((r, j) => result.seedIds.set(part[j].id, r.id));
+      for (const [j, r] of rows.entries()) result.seedIds.set(part[j].id, r.id);
       const ips = part.flatMap((s, j) =>
         s.ip && s.ip.status !== 'none'
           ? s.ip.jurisdictions.map((jurisdiction) => ({

@@ -26,8 +26,8 @@ const NEEDS_CSV =
 describe('decodeText', () => {
   it('reads UTF-8 with and without BOM, and Shift_JIS', () => {
     expect(decodeText(enc(NEEDS_CSV))).toEqual({ text: NEEDS_CSV, encoding: 'utf-8' });
-    expect(decodeText(enc('\uFEFF' + NEEDS_CSV))).toEqual({ text: NEEDS_CSV, encoding: 'utf-8-bom' });
-    expect(decodeText(sjis(NEEDS_CSV + '①㈱'))).toEqual({ text: NEEDS_CSV + '①㈱', encoding: 'shift_jis' });
+    expect(decodeText(enc(`\uFEFF${NEEDS_CSV}`))).toEqual({ text: NEEDS_CSV, encoding: 'utf-8-bom' });
+    expect(decodeText(sjis(`${NEEDS_CSV}①㈱`))).toEqual({ text: `${NEEDS_CSV}①㈱`, encoding: 'shift_jis' });
   });
 
   it('refuses UTF-16, binary files, bytes valid in neither encoding, and empty files', () => {
@@ -136,7 +136,7 @@ describe('analyseImport', () => {
   });
 
   it('refuses more than 20,000 rows with the count', () => {
-    const csv = 'title,summary,domain\n' + 'a,b,it\n'.repeat(20_001);
+    const csv = `title,summary,domain\n${'a,b,it\n'.repeat(20_001)}`;
     const error = fileError(() =>
       analyseImport({ bytes: enc(csv), fileName: 'many.csv', kind: 'needs', intent: 'draft' }),
     );

@@ -29,13 +29,8 @@ export type MatchContext = {
   clusterIds: string[];
 };
 
-export async function loadMatchContext(
-  db: Db,
-  matchId: string,
-  opts: { forUpdate?: boolean } = {},
-): Promise<MatchContext | null> {
-  const q = db.select().from(matches).where(eq(matches.id, matchId));
-  const [m] = opts.forUpdate ? await q.for('update') : await q;
+export async function loadMatchContext(db: Db, matchId: string): Promise<MatchContext | null> {
+  const [m] = await db.select().from(matches).where(eq(matches.id, matchId));
   if (!m) return null;
   const [intro] = await db.select().from(matchIntroductions).where(eq(matchIntroductions.matchId, matchId));
   const listing = async (table: typeof needs | typeof seeds, id: string | null): Promise<ListingRef | null> => {

@@ -126,16 +126,6 @@ export function sidesOf(match: {
   return [present[0], present[1]];
 }
 
-export function isTerminal(status: MatchStatus): boolean {
-  return (
-    status === 'rejected' ||
-    status === 'declined' ||
-    status === 'expired' ||
-    status === 'closed' ||
-    status === 'withdrawn'
-  );
-}
-
 /** Contact details of both sides are disclosed only from introduction on. */
 export function contactsRevealed(status: MatchStatus): boolean {
   return status === 'introduced' || status === 'closed';
@@ -143,9 +133,4 @@ export function contactsRevealed(status: MatchStatus): boolean {
 
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * 86_400_000);
-}
-
-/** The date a reminder is due for a pending response, or null when none. */
-export function reminderDue(deadline: Date): Date {
-  return addDays(deadline, -REMINDER_DAYS_BEFORE_DEADLINE);
 }

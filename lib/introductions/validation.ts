@@ -43,7 +43,6 @@ export const interestSchema = z.object({
   want: z.string().trim().min(1).max(1000),
   timing: z.string().trim().min(1).max(200),
 });
-export type InterestFormInput = z.input<typeof interestSchema>;
 
 export const messageSchema = z.object({ matchId: id, body: z.string().trim().min(1).max(5000) });
 

@@ -45,7 +45,8 @@ type JobsState = {
 };
 // process-wide (dev-mode hot reloads must not start a second queue)
 const state = globalThis as unknown as { clustermatchJobs?: JobsState };
-const jobs: JobsState = (state.clustermatchJobs ??= { queues: new Set(), workers: new Map(), working: new Set() });
+state.clustermatchJobs ??= { queues: new Set(), workers: new Map(), working: new Set() };
+const jobs: JobsState = state.clustermatchJobs;
 
 export const JOB_SCHEMA = 'pgboss';
 

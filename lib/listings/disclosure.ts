@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { type Db } from '@/db';
+import type { Db } from '@/db';
 import { users } from '@/db/schema/accounts';
 import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';

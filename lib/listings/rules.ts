@@ -40,7 +40,7 @@ export const TRANSITIONS: Record<
 /** Target status of a transition, or null when it is not allowed from `from` for `actor`. */
 export function nextStatus(from: ListingStatus, transition: Transition, actor: TransitionActor): ListingStatus | null {
   const t = TRANSITIONS[from][transition];
-  return t && t.by.includes(actor) ? t.to : null;
+  return t?.by.includes(actor) ? t.to : null;
 }
 
 /** Statuses from which `transition` is possible (for the conditional UPDATE's WHERE). */

@@ -132,7 +132,6 @@ export const ipRecordSchema = z
       ctx.addIssue({ code: 'custom', path: ['grantedOn'], message: 'listings.errors.grant_before_filing' });
     }
   });
-export type IpRecordInput = z.infer<typeof ipRecordSchema>;
 
 const seedShape = {
   ...listingBase,
@@ -166,11 +165,12 @@ export type NeedFormValues = z.input<typeof needSchema>;
 export const seedSchema = z.object({ ...envelope, ...seedShape }).strict();
 export type SeedInput = z.infer<typeof seedSchema>;
 export type SeedFormValues = z.input<typeof seedSchema>;
+/** What the need and seed forms share (the envelope and the common fields). */
+export type ListingFormValues = Pick<NeedInput & SeedInput, keyof typeof envelope | keyof typeof listingBase>;
 
 export const listingRefSchema = z
   .object({ kind: z.enum(['need', 'seed']), id: z.uuid(), version: z.number().int().min(1) })
   .strict();
-export type ListingRef = z.infer<typeof listingRefSchema>;
 
 export const closeListingSchema = z
   .object({
@@ -181,7 +181,6 @@ export const closeListingSchema = z
     note: text(LIMITS.closeNote).optional().default(''),
   })
   .strict();
-export type CloseListingInput = z.infer<typeof closeListingSchema>;
 
 export const reviewListingSchema = z
   .object({

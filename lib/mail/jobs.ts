@@ -10,7 +10,7 @@
  * - Without SMTP_URL no sender runs in this process: mail stays in the outbox (/mail/outbox).
  */
 import type { Transporter } from 'nodemailer';
-import { getDb, type Db } from '@/db';
+import { getDb } from '@/db';
 import { env } from '@/lib/env';
 import { defineWorker } from '@/lib/jobs';
 import { deliverDueMails, smtpTransportFromEnv } from './sender';

@@ -22,7 +22,10 @@ function requestMailFlush(): void {
 /** `db.transaction(fn)`, then a prompt flush if the transaction wrote mail and committed. */
 export async function transactionWithMail<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   let used: Db | undefined;
-  const result = await db.transaction(async (tx) => fn((used = tx as Db)));
+  const result = await db.transaction(async (tx) => {
+    used = tx;
+    return fn(tx);
+  });
   if (used && wroteMail(used)) requestMailFlush();
   return result;
 }

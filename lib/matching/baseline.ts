@@ -1,4 +1,7 @@
 /**
+ * OFFLINE ONLY (evaluation: tests and scripts/match-eval*): the live path is represent → store →
+ * retrieve → score → reasons → proposals; `npm run deps` keeps app/, components/ and lib/ from importing this.
+ *
  * Plain TF-IDF baseline for comparison: English words (lower-case, no stemming, no
  * stopwords) plus Japanese character bigrams, cosine over title + summary + keywords.
  */

@@ -1,4 +1,7 @@
 /**
+ * OFFLINE ONLY (evaluation: tests and scripts/match-eval*): the live path is represent → store →
+ * retrieve → score → reasons → proposals; `npm run deps` keeps app/, components/ and lib/ from importing this.
+ *
  * In-memory ranking over a precomputed corpus index.
  *
  * The index holds, per document, its L2-normalised TF-IDF term and concept vectors, plus
@@ -25,8 +28,6 @@ import {
 } from './score';
 import { explainMatch, type MatchReason } from './reasons';
 import type { MatchText, NeedInput, SeedInput } from './types';
-
-export { represent } from './represent';
 
 export interface IndexOptions {
   weights?: MatchWeights;
@@ -70,22 +71,14 @@ export function buildIndex<T extends MatchText>(
   const conceptPostings = new Map<string, Array<[number, number]>>();
   const loanPostings = new Map<string, Array<[number, number]>>();
   const post = (m: Map<string, Array<[number, number]>>, key: string, i: number, w: number) => {
-    let p = m.get(key);
-    if (!p) m.set(key, (p = []));
-    p.push([i, w]);
+    const p = m.get(key);
+    if (p) p.push([i, w]);
+    else m.set(key, [[i, w]]);
   };
   vectors.forEach((v, i) => {
     for (const [k, w] of v.loan) post(loanPostings, k, i, w);
-    for (const [t, w] of v.terms) {
-      let p = termPostings.get(t);
-      if (!p) termPostings.set(t, (p = []));
-      p.push([i, w]);
-    }
-    for (const [c, w] of v.concepts) {
-      let p = conceptPostings.get(c);
-      if (!p) conceptPostings.set(c, (p = []));
-      p.push([i, w]);
-    }
+    for (const [t, w] of v.terms) post(termPostings, t, i, w);
+    for (const [c, w] of v.concepts) post(conceptPostings, c, i, w);
   });
   return { docs: [...docs], reps, vectors, stats, termPostings, conceptPostings, loanPostings, weights, glossary };
 }

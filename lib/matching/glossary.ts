@@ -65,20 +65,31 @@ export function validateEntries(raw: unknown, source: string): { entries: Glossa
   const entries: GlossaryEntry[] = [];
   const problems: string[] = [];
   if (!Array.isArray(raw)) return { entries, problems: [`${source}: not a JSON array`] };
-  raw.forEach((e, i) => {
+  for (const [i, e] of (raw as unknown[]).entries()) {
     const where = `${source}[${i}]`;
-    if (!e || typeof e !== 'object') return void problems.push(`${where}: not an object`);
+    if (!e || typeof e !== 'object') {
+      problems.push(`${where}: not an object`);
+      continue;
+    }
     const o = e as Record<string, unknown>;
     const strs = (v: unknown) =>
       Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
-    if (typeof o.id !== 'string' || !o.id) return void problems.push(`${where}: missing id`);
-    if (typeof o.domain !== 'string' || !DOMAINS.includes(o.domain as Domain))
-      return void problems.push(`${where} (${o.id}): bad domain ${String(o.domain)}`);
+    if (typeof o.id !== 'string' || !o.id) {
+      problems.push(`${where}: missing id`);
+      continue;
+    }
+    if (typeof o.domain !== 'string' || !DOMAINS.includes(o.domain as Domain)) {
+      problems.push(`${where} (${o.id}): bad domain ${String(o.domain)}`);
+      continue;
+    }
     const en = strs(o.en);
     const ja = strs(o.ja);
-    if (!en.length || !ja.length) return void problems.push(`${where} (${o.id}): needs ≥1 en and ≥1 ja term`);
+    if (!en.length || !ja.length) {
+      problems.push(`${where} (${o.id}): needs ≥1 en and ≥1 ja term`);
+      continue;
+    }
     entries.push({ id: o.id, domain: o.domain as Domain, en, ja });
-  });
+  }
   return { entries, problems };
 }
 
@@ -207,13 +218,9 @@ export function getDictionary(): Glossary {
 let cached: Glossary | null = null;
 /** The project glossary, loaded once per process. */
 export function getGlossary(): Glossary {
-  return (cached ??= loadGlossaryFrom(glossaryDir()));
+  cached ??= loadGlossaryFrom(glossaryDir());
+  return cached;
 }
-/** Drops the cache (tests, or after the glossary files change). */
-export function resetGlossaryCache(): void {
-  cached = null;
-}
-
 export interface ConceptHit {
   conceptId: string;
   /** surface term that matched (normalised) */
@@ -288,13 +295,6 @@ export function matchConcepts(text: string, glossary: Glossary = getGlossary()):
     }
   }
   return hits;
-}
-
-/** Concept id → occurrence count for a text. */
-export function conceptCounts(text: string, glossary: Glossary = getGlossary()): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const h of matchConcepts(text, glossary)) m.set(h.conceptId, (m.get(h.conceptId) ?? 0) + 1);
-  return m;
 }
 
 /** Preferred display terms of a concept. */

@@ -1,4 +1,7 @@
 /**
+ * OFFLINE ONLY (evaluation: tests and scripts/match-eval*): the live path is represent → store →
+ * retrieve → score → reasons → proposals; `npm run deps` keeps app/, components/ and lib/ from importing this.
+ *
  * Offline ranking metrics, identical to shared/data/score-eval.mjs:
  *   nDCG@10  gain = grade (2, 1, unlisted 0), discount 1/log2(rank+1), ideal from all judgments
  *   R@10(g2) share of the need's grade-2 seeds in the top 10 (0 if it has none)
@@ -51,7 +54,7 @@ export function evaluateRun(
     const g2 = [...rel.entries()].filter(([, g]) => g === 2).map(([id]) => id);
     const top = new Set(list.slice(0, K));
     const recall = g2.length ? g2.filter((id) => top.has(id)).length / g2.length : 0;
-    const first = gains.findIndex((g) => g === 2);
+    const first = gains.indexOf(2);
     return { needId: need.id, lang: need.lang ?? '', ndcg, recall, mrr: first >= 0 ? 1 / (first + 1) : 0 };
   });
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);

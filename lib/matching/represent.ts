@@ -98,8 +98,8 @@ export function represent(
       for (const [k, share] of dictionarySenses(text, dictionary)) add(loan, k, fw * share);
       for (const h of matchConcepts(text, glossary)) {
         add(concepts, h.conceptId, fw);
-        const seen = (conceptTerms[h.conceptId] ??= []);
-        if (!seen.includes(h.term)) seen.push(h.term);
+        conceptTerms[h.conceptId] ??= [];
+        if (!conceptTerms[h.conceptId].includes(h.term)) conceptTerms[h.conceptId].push(h.term);
       }
     }
   }

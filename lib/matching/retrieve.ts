@@ -94,11 +94,6 @@ export async function loadQueryDocs(db: Db, kind: ListingKind, ids: readonly str
   return out;
 }
 
-/** Loads a stored document (the query side) by listing id. */
-export async function loadQueryDoc(db: Db, kind: ListingKind, id: string): Promise<QueryDoc | null> {
-  return (await loadQueryDocs(db, kind, [id])).get(id) ?? null;
-}
-
 const SEP = '\u001f';
 
 /**

@@ -182,12 +182,6 @@ export function featuresFromText(
   return { ...t, text: textSimilarity(t, w), ...structuralFeatures(need, seed, w, now) };
 }
 
-/** Largest share of the final score that structure alone can contribute. */
-export function maxStructuralShare(w: MatchWeights = DEFAULT_WEIGHTS): number {
-  const total = w.text + w.domain + w.trl + w.ip + w.freshness;
-  return total > 0 ? (w.domain + w.trl + w.ip + w.freshness) / total : 0;
-}
-
 /** All features of a (need, seed) pair given their vectors. */
 export function pairFeatures(
   need: NeedInput,

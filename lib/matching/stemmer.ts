@@ -134,7 +134,7 @@ export function porterStem(word: string): string {
   }
 
   // Step 1c
-  if (w.endsWith('y') && hasVowel(w, w.length - 1)) w = w.slice(0, -1) + 'i';
+  if (w.endsWith('y') && hasVowel(w, w.length - 1)) w = `${w.slice(0, -1)}i`;
 
   // Steps 2, 3
   w = replaceSuffix(w, STEP2, 0);

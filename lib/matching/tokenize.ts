@@ -51,8 +51,6 @@ export function latinWords(run: string): string[] {
   return out;
 }
 
-export const isStopword = (w: string): boolean => EN_STOPWORDS.has(w);
-
 /** Stemmed index term for one English word, or null if it should not be indexed. */
 export function englishTerm(word: string): string | null {
   if (word.length < 2 || EN_STOPWORDS.has(word)) return null;

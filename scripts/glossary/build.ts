@@ -246,10 +246,7 @@ function main() {
     }
     mkdirSync(dirname(CACHE), { recursive: true });
     const keys = Object.keys(cache).sort();
-    writeFileSync(
-      CACHE,
-      '{\n' + keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(cache[k])}`).join(',\n') + '\n}\n',
-    );
+    writeFileSync(CACHE, `{\n${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(cache[k])}`).join(',\n')}\n}\n`);
   } else if (useDict && existsSync(CACHE)) {
     mode = 'cache';
     cache = JSON.parse(readFileSync(CACHE, 'utf8'));
@@ -290,7 +287,7 @@ function main() {
   let total = 0;
   for (const [name, list] of outByFile) {
     if (!list.length) continue;
-    const body = '[\n' + list.map((c) => JSON.stringify(c)).join(',\n') + '\n]\n';
+    const body = `[\n${list.map((c) => JSON.stringify(c)).join(',\n')}\n]\n`;
     writeFileSync(join(OUT, `${name}.json`), body);
     total += list.length;
     console.log(`${name}.json: ${list.length} concepts, ${(Buffer.byteLength(body) / 1024).toFixed(0)} KiB`);

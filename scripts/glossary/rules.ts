@@ -191,8 +191,4 @@ export const BANNED_JA = new Set([
   '法',
 ]);
 
-export function isBannedTerm(t: string): boolean {
-  return BANNED_EN.has(t) || BANNED_JA.has(t);
-}
-
 export const HIRAGANA_ONLY = /^[\u3040-\u309fー]+$/;

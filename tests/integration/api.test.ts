@@ -110,7 +110,7 @@ describe('401: authentication', () => {
   });
 
   it('refuses a malformed or unknown token', async () => {
-    for (const bad of ['nonsense', 'cm_' + 'A'.repeat(43)]) {
+    for (const bad of ['nonsense', `cm_${'A'.repeat(43)}`]) {
       const res = await listNeedsRoute(req('/needs', bad));
       expect(res.status).toBe(401);
     }

@@ -156,5 +156,4 @@ describe('dates and times in the reader’s zone and language', () => {
     const en = await latest(researcher.user.id, 'introduction_request');
     expect(en.mail.textBody).toContain('Please accept or decline by Dec 19, 2026.');
   });
-
 });

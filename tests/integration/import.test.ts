@@ -51,7 +51,7 @@ beforeEach(async () => {
 
 describe('CSV import', () => {
   it("previews and commits a UTF-8 CSV (with BOM) as drafts of the importer's organisation", async () => {
-    const file = new TextEncoder().encode('\uFEFF' + NEEDS_CSV);
+    const file = new TextEncoder().encode(`\uFEFF${NEEDS_CSV}`);
     const preview = await upload({ kind: 'needs', mode: 'preview', file });
     expect(preview.status).toBe(200);
     const { summary } = await preview.json();
@@ -113,7 +113,7 @@ describe('CSV import', () => {
       fileError: 'encoding',
       message: expect.stringContaining('UTF-8'),
     });
-    const utf16 = new Uint8Array(iconv.encode('\uFEFF' + NEEDS_CSV, 'utf16le'));
+    const utf16 = new Uint8Array(iconv.encode(`\uFEFF${NEEDS_CSV}`, 'utf16le'));
     expect((await (await upload({ kind: 'needs', mode: 'preview', file: utf16 })).json()).error.fileError).toBe(
       'utf16',
     );
@@ -165,7 +165,7 @@ describe('CSV import', () => {
   }, 120_000);
 
   it('refuses more rows than the documented cap, and files over the size cap', async () => {
-    const file = 'title,summary,domain\n' + 'a,b,it\n'.repeat(20_001);
+    const file = `title,summary,domain\n${'a,b,it\n'.repeat(20_001)}`;
     const res = await upload({ kind: 'needs', mode: 'preview', file });
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toMatch(/20001 rows.*at most 20000/);

@@ -109,7 +109,7 @@ describe('retrieval from the database', () => {
       const expected = rankSeedsForNeed(need.input, index, 10, { withReasons: false });
       const got = await rankForListing(db, 'need', needId, 10, { withReasons: false });
       expect(got.map((m) => m.id)).toEqual(expected.map((m) => m.id));
-      got.forEach((m, i) => expect(m.score).toBeCloseTo(expected[i].score, 6));
+      for (const [i, m] of got.entries()) expect(m.score).toBeCloseTo(expected[i].score, 6);
       if (got.length) nonEmpty++;
     }
     expect(nonEmpty).toBe(data.needs.length);

@@ -17,7 +17,7 @@ function routeFiles(): { file: string; apiPath: string }[] {
       if (entry.isDirectory()) walk(full);
       else if (entry.name === 'route.ts') {
         const rel = path.relative(root, path.dirname(full)).split(path.sep).filter(Boolean);
-        out.push({ file: full, apiPath: '/' + rel.map((s) => s.replace(/^\[(.+)\]$/, '{$1}')).join('/') });
+        out.push({ file: full, apiPath: `/${rel.map((s) => s.replace(/^\[(.+)\]$/, '{$1}')).join('/')}` });
       }
     }
   };

@@ -12,7 +12,7 @@ const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'u
 };
 
 /** Compares semver-ish versions, prerelease below release: 5.0.0-beta.32 < 5.0.0. */
-export function compareVersions(a: string, b: string): number {
+function compareVersions(a: string, b: string): number {
   const [coreA, preA] = a.split('-', 2);
   const [coreB, preB] = b.split('-', 2);
   const nums = (v: string) => v.split('.').map((n) => Number.parseInt(n, 10));

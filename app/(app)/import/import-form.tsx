@@ -162,7 +162,10 @@ export function ImportForm({ kinds }: { kinds: ListingCollection[] }) {
                 </THead>
                 <TBody>
                   {summary.errors.map((e, i) => (
-                    <Tr key={`${e.row}-${i}`}>
+                    <Tr
+                      // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered afresh, never reordered; the position is its identity
+                      key={`${e.row}-${i}`}
+                    >
                       <Td>{e.row}</Td>
                       <Td>{e.column}</Td>
                       <Td>{message(e.message)}</Td>
