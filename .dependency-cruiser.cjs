@@ -54,7 +54,7 @@ module.exports = {
       name: 'production-not-to-test-code',
       severity: 'error',
       comment: 'Tests, scripts and e2e sit on top; the application never imports them.',
-      from: { path: '^(app|components|lib|db)/|^instrumentation\\.ts$' },
+      from: { path: '^(app|components|lib|db)/|^(instrumentation|proxy)\\.ts$' },
       to: { path: '^(tests|e2e|scripts)/' },
     },
     {
