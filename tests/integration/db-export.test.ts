@@ -10,7 +10,7 @@ import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { dumpPglite } from '@/db/export';
-import { seedDemo } from '@/db/seed/demo';
+import { seedDemo } from '@/scripts/seed/demo';
 
 // `npm run db:export` round trip: the demo data in an embedded database, dumped, loaded by psql
 // into an empty Postgres database (with DATABASE_URL: a fresh database on that server), reads
