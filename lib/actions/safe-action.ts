@@ -4,7 +4,7 @@ import { unstable_rethrow } from 'next/navigation';
 import type { ZodType } from 'zod';
 import { getViewer } from '@/lib/auth/session';
 import { can, type Permission, type Viewer } from '@/lib/auth/policy';
-import { ipFrom } from '@/lib/auth/request-ip';
+import { recordedIp } from '@/lib/auth/request-ip';
 import { AppError, type ActionResult } from '@/lib/errors';
 import { formDataObject, parseInput } from '@/lib/validation/input';
 import { log } from '@/lib/log/logger';
@@ -50,8 +50,7 @@ const inputOf = (input: unknown, formData?: FormData) =>
   formData instanceof FormData ? formDataObject(formData) : input;
 
 async function context(): Promise<Context> {
-  const ip = ipFrom(await headers());
-  return { ip: ip === 'unknown' ? null : ip };
+  return { ip: recordedIp(await headers()) };
 }
 
 async function run<Output>(body: () => Promise<Output>): Promise<ActionResult<Output>> {

@@ -3,7 +3,7 @@ import type { ZodType } from 'zod';
 import { getDb } from '@/db';
 import { rateLimits } from '@/db/schema/accounts';
 import { can, type Permission, type Viewer } from '@/lib/auth/policy';
-import { ipFrom } from '@/lib/auth/request-ip';
+import { recordedIp } from '@/lib/auth/request-ip';
 import { env } from '@/lib/env';
 import { AppError, errorStatus, type ErrorCode } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/validation/messages';
@@ -219,8 +219,8 @@ async function runPipeline<P, Q, B>(
       return invalid(locale, mergeFieldErrors(parsed.success ? undefined : fieldErrorsOf(parsed.error), nul));
     body = parsed.data;
   }
-  const ip = ipFrom(request.headers);
-  const result = await handler({ viewer, params, query, body, request, ip: ip === 'unknown' ? null : ip });
+  const ip = recordedIp(request.headers);
+  const result = await handler({ viewer, params, query, body, request, ip });
   return result instanceof Response ? result : Response.json(result);
 }
 

@@ -26,3 +26,9 @@ function trustedProxyCount(): number {
   const n = Number(process.env.TRUSTED_PROXY_COUNT ?? 0);
   return Number.isInteger(n) && n > 0 ? n : 0;
 }
+
+/** The client's address for the audit log and access records: null when it is not known. */
+export function recordedIp(headers: Headers): string | null {
+  const ip = ipFrom(headers);
+  return ip === 'unknown' ? null : ip;
+}

@@ -2,7 +2,7 @@ import { findUserForSignIn, recordSignIn, signedInFrom } from '@/lib/accounts/da
 import { signInSchema } from '@/lib/accounts/validation';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { clearSignInAttempts, consumeSignInAttempt } from './rate-limit';
-import { ipFrom } from './request-ip';
+import { ipFrom, recordedIp } from './request-ip';
 
 export type SignInRefusal = 'invalid_credentials' | 'rate_limited' | 'disabled';
 
@@ -32,6 +32,6 @@ export async function authenticate(raw: unknown, headers: Headers) {
   if (!user || !ok) throw new SignInRefused('invalid_credentials');
   if (user.disabled) throw new SignInRefused('disabled');
   await clearSignInAttempts(email, ip);
-  await recordSignIn(user.id, ip === 'unknown' ? null : ip);
+  await recordSignIn(user.id, recordedIp(headers));
   return { id: user.id, sessionVersion: user.sessionVersion };
 }

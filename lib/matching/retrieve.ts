@@ -284,12 +284,6 @@ async function scoreCandidates(
       join ${table} listing on listing.id = top.listing_id and listing.status = 'open' and listing.expires_at > now()
       -- the stored vectors and facts are read (detoasted) once per candidate; offset 0 keeps it so
       cross join lateral (select d.vec -> 't' as t, d.vec -> 'c' as c, d.vec -> 'l' as l, d.facts || '{}'::jsonb as f offset 0) v`;
-  if (process.env.MATCH_EXPLAIN && Math.random() < 0.05)
-    console.log(
-      rowsOf<Record<string, string>>(await db.execute(sql`explain (analyze, buffers) ${mainQ}`))
-        .map((r) => Object.values(r)[0])
-        .join('\n'),
-    );
   const rows = rowsOf<CandidateRow>(await db.execute(mainQ));
   return rescore(kind, query, qVec, rows, w, opts);
 }

@@ -12,7 +12,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/guard';
-import { ipFrom } from '@/lib/auth/request-ip';
+import { recordedIp } from '@/lib/auth/request-ip';
 import { listMeetings, listMessages, listNdas } from '@/lib/introductions/after';
 import { getMatchForViewer } from '@/lib/introductions/data';
 import { calendarDay, calendarDayIn } from '@/lib/i18n/time-zone';
@@ -29,8 +29,8 @@ export default async function IntroductionPage({ params }: Props) {
   const viewer = await requirePermission('introductions.view');
   const { id } = await params;
   if (!UUID.test(id)) notFound();
-  const ip = ipFrom(await headers());
-  const match = await getMatchForViewer(viewer, id, ip === 'unknown' ? null : ip);
+  const ip = recordedIp(await headers());
+  const match = await getMatchForViewer(viewer, id, ip);
   if (!match) notFound();
   const [t, tOutcomes, format, timeZone] = await Promise.all([
     getTranslations('introductions'),

@@ -8,7 +8,7 @@ import { ListingDetail } from '@/components/listings/listing-detail';
 import { ListingDocuments } from '@/components/listings/listing-documents';
 import { FindPartnersLink } from '@/components/matching/find-partners-link';
 import { requirePermission } from '@/lib/auth/guard';
-import { ipFrom } from '@/lib/auth/request-ip';
+import { recordedIp } from '@/lib/auth/request-ip';
 import { getNeedForViewer } from '@/lib/listings/needs-data';
 import { z } from '@/lib/validation/messages';
 
@@ -20,8 +20,8 @@ export default async function NeedPage({ params }: { params: Promise<{ id: strin
   const viewer = await requirePermission('listings.browse');
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const ip = ipFrom(await headers());
-  const view = await getNeedForViewer(viewer, id, ip === 'unknown' ? null : ip);
+  const ip = recordedIp(await headers());
+  const view = await getNeedForViewer(viewer, id, ip);
   if (!view) notFound();
   const t = await getTranslations('listings.needs');
   return (

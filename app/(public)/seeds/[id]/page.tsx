@@ -9,7 +9,7 @@ import { ListingDocuments } from '@/components/listings/listing-documents';
 import { FindPartnersLink } from '@/components/matching/find-partners-link';
 import { ButtonLink } from '@/components/ui/button';
 import { can } from '@/lib/auth/policy';
-import { ipFrom } from '@/lib/auth/request-ip';
+import { recordedIp } from '@/lib/auth/request-ip';
 import { getViewer } from '@/lib/auth/session';
 import { getPublicSeedTeaser, getSeedForViewer } from '@/lib/listings/seeds-data';
 import { z } from '@/lib/validation/messages';
@@ -23,10 +23,8 @@ export default async function SeedPage({ params }: { params: Promise<{ id: strin
   if (viewer && !can(viewer, 'listings.browse')) redirect('/account');
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const ip = ipFrom(await headers());
-  const view = viewer
-    ? await getSeedForViewer(viewer, id, ip === 'unknown' ? null : ip)
-    : await getPublicSeedTeaser(id);
+  const ip = recordedIp(await headers());
+  const view = viewer ? await getSeedForViewer(viewer, id, ip) : await getPublicSeedTeaser(id);
   if (!view) notFound();
   const t = await getTranslations('listings.seeds');
   return (
