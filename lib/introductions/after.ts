@@ -8,7 +8,14 @@ import { AppError } from '@/lib/errors';
 import { transactionWithMail } from '@/lib/mail/transaction';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
-import { actorOf, coordinatorsOf, loadMatchContext, personOfSide, type MatchContext } from './context';
+import {
+  actorOf,
+  coordinatorsOf,
+  loadMatchContext,
+  personOfSide,
+  readMatchContext,
+  type MatchContext,
+} from './context';
 import { contactsRevealed } from './rules';
 import type { Side } from '@/db/vocabulary/introductions';
 
@@ -19,7 +26,15 @@ type Participant = { ctx: MatchContext; role: 'coordinator' | Side };
 
 /** The match if the viewer is in its thread (a party or its coordinator, after introduction); else not_found. */
 export async function requireParticipant(db: Db, viewer: Viewer, matchId: string): Promise<Participant> {
-  const ctx = await loadMatchContext(db, matchId);
+  return participantOf(viewer, await loadMatchContext(db, matchId));
+}
+
+/** As requireParticipant, for the read-only loaders of the introduction page: the context is read once per request. */
+export async function readParticipant(db: Db, viewer: Viewer, matchId: string): Promise<Participant> {
+  return participantOf(viewer, await readMatchContext(db, matchId));
+}
+
+function participantOf(viewer: Viewer, ctx: MatchContext | null): Participant {
   if (!ctx || !contactsRevealed(ctx.status)) throw new AppError('not_found');
   const actor = actorOf(viewer, ctx);
   if (!actor || actor.kind === 'system') throw new AppError('not_found');
@@ -74,7 +89,7 @@ export async function markThreadRead(db: Db, viewer: Viewer, matchId: string) {
 
 /** Messages of a thread, oldest first, with author names (names of thread members are disclosed to them by now). */
 export async function listMessages(db: Db, viewer: Viewer, matchId: string) {
-  await requireParticipant(db, viewer, matchId);
+  await readParticipant(db, viewer, matchId);
   return db
     .select({
       id: matchMessages.id,
@@ -176,7 +191,7 @@ export async function pickMeetingSlot(db: Db, viewer: Viewer, matchId: string, p
 }
 
 export async function listMeetings(db: Db, viewer: Viewer, matchId: string) {
-  await requireParticipant(db, viewer, matchId);
+  await readParticipant(db, viewer, matchId);
   return db
     .select()
     .from(meetingProposals)
@@ -279,6 +294,6 @@ export async function updateNda(
 }
 
 export async function listNdas(db: Db, viewer: Viewer, matchId: string) {
-  await requireParticipant(db, viewer, matchId);
+  await readParticipant(db, viewer, matchId);
   return db.select().from(ndas).where(eq(ndas.matchId, matchId)).orderBy(ndas.createdAt);
 }

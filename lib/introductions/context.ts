@@ -1,4 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm';
+import { cache } from 'react';
 import type { Db } from '@/db';
 import { coordinatorClusters, organisationClusters, users } from '@/db/schema/accounts';
 import { matchIntroductions } from '@/db/schema/introductions';
@@ -76,6 +77,12 @@ export async function loadMatchContext(db: Db, matchId: string): Promise<MatchCo
     clusterIds,
   };
 }
+
+/**
+ * The same, read once per request for the loaders of one page (React cache keys on db and id;
+ * outside a render it reads every time). Writes use loadMatchContext inside their transaction.
+ */
+export const readMatchContext = cache(loadMatchContext);
 
 export function responsesOf(ctx: MatchContext): Partial<Record<Side, ResponseState>> {
   const i = ctx.intro;

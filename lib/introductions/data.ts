@@ -11,7 +11,7 @@ import type { Viewer } from '@/lib/auth/policy';
 import {
   actorOf,
   isCoordinatorOf,
-  loadMatchContext,
+  readMatchContext,
   personOfSide,
   responsesOf,
   sidesOfViewer,
@@ -150,7 +150,7 @@ async function contactOf(db: Db, userId: string | null): Promise<Contact | null>
 /** Everything the match page shows to this viewer, or null when the viewer may not see the match at all. */
 export async function getMatchForViewer(viewer: Viewer, matchId: string, ip: string | null = null) {
   const db = await getDb();
-  const ctx = await loadMatchContext(db, matchId);
+  const ctx = await readMatchContext(db, matchId);
   if (!ctx) return null;
   const actor = actorOf(viewer, ctx);
   if (!actor || actor.kind === 'system') return null;

@@ -5,7 +5,7 @@ import { seeds } from '@/db/schema/listings';
 import { matchOutcomes } from '@/db/schema/programme';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
-import { requireParticipant } from '@/lib/introductions/after';
+import { readParticipant, requireParticipant } from '@/lib/introductions/after';
 import { organisationOfSide, type MatchContext } from '@/lib/introductions/context';
 import { transitionMatch } from '@/lib/introductions/transition';
 import { transactionWithMail } from '@/lib/mail/transaction';
@@ -76,7 +76,7 @@ async function incubationManagers(db: Db, ctx: MatchContext) {
 
 /** What the outcome form offers a participant: the parties' seeds (a venture's source) and incubation managers. */
 export async function outcomeChoices(db: Db, viewer: Viewer, matchId: string) {
-  const { ctx, role } = await requireParticipant(db, viewer, matchId);
+  const { ctx, role } = await readParticipant(db, viewer, matchId);
   const seedRows = await db
     .select({ id: seeds.id, title: seeds.title })
     .from(seeds)
@@ -87,7 +87,7 @@ export async function outcomeChoices(db: Db, viewer: Viewer, matchId: string) {
 }
 
 export async function listOutcomes(db: Db, viewer: Viewer, matchId: string) {
-  await requireParticipant(db, viewer, matchId);
+  await readParticipant(db, viewer, matchId);
   return db
     .select({
       id: matchOutcomes.id,
