@@ -1,12 +1,13 @@
 import 'server-only';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb, type Db } from '@/db';
-import { organisationClusters, organisations, users } from '@/db/schema/accounts';
+import { getDb } from '@/db';
+import { organisationClusters, organisations } from '@/db/schema/accounts';
 import { matchEvents, matchIntroductions } from '@/db/schema/introductions';
 import { needs, seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
 import { writeAudit } from '@/lib/audit/write';
+import { loadContact, type Contact } from '@/lib/accounts/contact';
 import type { Viewer } from '@/lib/auth/policy';
 import {
   actorOf,
@@ -135,18 +136,6 @@ export async function searchListingsForPairing(viewer: Viewer, kind: 'need' | 's
   return found.items.map((l) => ({ id: l.id, title: l.title }));
 }
 
-export type Contact = { name: string; email: string; phone: string | null };
-
-/** Contact of the person behind a side: only once introduced, only to the parties and the cluster's coordinators. */
-async function contactOf(db: Db, userId: string | null): Promise<Contact | null> {
-  if (!userId) return null;
-  const [row] = await db
-    .select({ name: users.name, email: users.email, phone: users.phone })
-    .from(users)
-    .where(eq(users.id, userId));
-  return row ?? null;
-}
-
 /** Everything the match page shows to this viewer, or null when the viewer may not see the match at all. */
 export async function getMatchForViewer(viewer: Viewer, matchId: string, ip: string | null = null) {
   const db = await getDb();
@@ -161,7 +150,7 @@ export async function getMatchForViewer(viewer: Viewer, matchId: string, ip: str
   const revealed = contactsRevealed(ctx.status);
   const contacts: Partial<Record<Side, Contact | null>> = {};
   if (revealed) {
-    for (const side of ctx.sides) contacts[side] = await contactOf(db, personOfSide(ctx, side));
+    for (const side of ctx.sides) contacts[side] = await loadContact(db, personOfSide(ctx, side));
     await writeAudit(db, {
       actorId: viewer.userId,
       action: 'match.contacts_viewed',

@@ -1,8 +1,7 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { users } from '@/db/schema/accounts';
 import { writeAudit } from '@/lib/audit/write';
+import { loadContact, type Contact } from '@/lib/accounts/contact';
 import type { Viewer } from '@/lib/auth/policy';
 import { relationOf } from './relation';
 import type { OrganisationKind } from '@/db/vocabulary/accounts';
@@ -138,7 +137,6 @@ export type OrganisationLabel =
   | { kind: 'name'; nameJa: string; nameEn: string }
   | { kind: 'anonymous'; label: string }
   | { kind: 'hidden' };
-export type Contact = { name: string; email: string; phone: string | null };
 
 type CommonView = {
   id: string;
@@ -336,15 +334,6 @@ function seedView(
       title: claims ? r.title : null,
     })),
   };
-}
-
-async function loadContact(db: Db, userId: string | null): Promise<Contact | null> {
-  if (!userId) return null;
-  const [row] = await db
-    .select({ name: users.name, email: users.email, phone: users.phone })
-    .from(users)
-    .where(eq(users.id, userId));
-  return row ?? null;
 }
 
 async function logReveal(
