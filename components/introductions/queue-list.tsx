@@ -4,6 +4,8 @@ import { CoordinatorDecision } from '@/components/introductions/coordinator-deci
 import { QueueRow } from '@/components/introductions/queue-row';
 import { knownReasons, MatchReasons } from '@/components/matching/match-reasons';
 import { Badge } from '@/components/ui/badge';
+import { territoryName } from '@/lib/listings/territories';
+import { prefectureName } from '@/lib/prefectures';
 import type { listCoordinatorQueue } from '@/lib/introductions/data';
 
 type Row = Awaited<ReturnType<typeof listCoordinatorQueue>>['items'][number];
@@ -29,7 +31,13 @@ async function Score({ score }: { score: number | null }) {
  * engine's reasons and the decision box in each row's "Details".
  */
 export async function QueueList({ rows, now }: { rows: Row[]; now: Date }) {
-  const [t, format, locale] = await Promise.all([getTranslations('introductions'), getFormatter(), getLocale()]);
+  const [t, tKinds, tTerritories, format, locale] = await Promise.all([
+    getTranslations('introductions'),
+    getTranslations('orgKinds'),
+    getTranslations('territories'),
+    getFormatter(),
+    getLocale(),
+  ]);
   const orgName = (ja: string | null, en: string | null) => (locale === 'en' ? (en ?? ja) : (ja ?? en)) ?? '';
   return (
     <ul id="queue" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
@@ -44,6 +52,12 @@ export async function QueueList({ rows, now }: { rows: Row[]; now: Date }) {
               orgName(m.seed?.orgNameJa ?? null, m.seed?.orgNameEn ?? null),
             ];
         const reasons = knownReasons(m.reasons).slice(0, 8);
+        const via = m.viaNeed?.id
+          ? { kind: 'need', ...m.viaNeed }
+          : m.viaSeed?.id
+            ? { kind: 'seed', ...m.viaSeed }
+            : null;
+        const channel = m.kind === 'sales_channel' && m.channel?.product ? m.channel : null;
         return (
           <li key={m.id} className="px-3 py-2">
             <QueueRow
@@ -69,6 +83,39 @@ export async function QueueList({ rows, now }: { rows: Row[]; now: Date }) {
                   >
                     {requester ? `${requester} → ${listing?.title ?? ''}` : title}
                   </Link>
+                  {requester && m.requester && (
+                    <dl className="mt-1 grid gap-x-3 text-sm text-slate-800 sm:grid-cols-[auto_1fr]">
+                      <dt className="font-medium">{t('asker')}</dt>
+                      <dd>
+                        {[
+                          requester,
+                          tKinds(m.requester.kind ?? 'sme'),
+                          m.requester.prefecture ? prefectureName(m.requester.prefecture, locale) : null,
+                          m.requester.employeeBand ? t('onListing.size', { band: m.requester.employeeBand }) : null,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      </dd>
+                      <dt className="font-medium">{t('whatFor')}</dt>
+                      <dd>
+                        {channel
+                          ? `${channel.product} — ${format.list(channel.kinds.map((k) => t(`channelKinds.${k}`)))} · ${format.list(
+                              channel.territories.map((c) => territoryName(c, locale, (k) => tTerritories(k as never))),
+                            )}`
+                          : m.want}
+                      </dd>
+                      {via && (
+                        <>
+                          <dt className="font-medium">{t(via.kind === 'need' ? 'linkedNeed' : 'linkedSeed')}</dt>
+                          <dd>
+                            <Link href={`/${via.kind}s/${via.id}`} className="underline">
+                              {via.title}
+                            </Link>
+                          </dd>
+                        </>
+                      )}
+                    </dl>
+                  )}
                   {m.note && (
                     <p className="text-sm text-slate-800">
                       {m.status === 'rejected' ? t('rejectedFor', { note: m.note }) : t('noteOf', { note: m.note })}
@@ -107,6 +154,18 @@ export async function QueueList({ rows, now }: { rows: Row[]; now: Date }) {
                     <dd>{m.want}</dd>
                     <dt className="font-medium text-teal-800">{t('timing')}</dt>
                     <dd>{m.timing}</dd>
+                    {channel?.volumes && (
+                      <>
+                        <dt className="font-medium text-teal-800">{t('channel.volumes')}</dt>
+                        <dd>{channel.volumes}</dd>
+                      </>
+                    )}
+                    {channel?.terms && (
+                      <>
+                        <dt className="font-medium text-teal-800">{t('channel.terms')}</dt>
+                        <dd>{channel.terms}</dd>
+                      </>
+                    )}
                   </dl>
                 )}
               </div>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { PartnerRow, PartnersView } from '@/lib/listings/partners';
 import { MatchReasons } from './match-reasons';
@@ -65,7 +66,7 @@ export async function PartnerList({ view }: { view: PartnersView }) {
       ) : (
         <ol className="flex flex-col gap-3">
           {partners.map((p, i) => (
-            <Partner key={p.id} p={p} rank={i + 1} />
+            <Partner key={p.id} p={p} rank={i + 1} via={view.canAsk ? listing.id : null} />
           ))}
         </ol>
       )}
@@ -78,7 +79,7 @@ export async function PartnerList({ view }: { view: PartnersView }) {
           <p className="mt-2 max-w-prose text-sm text-slate-600">{t('partners.weakerText')}</p>
           <ol className="mt-3 flex flex-col gap-3" start={partners.length + 1}>
             {weaker.map((p, i) => (
-              <Partner key={p.id} p={p} rank={partners.length + i + 1} />
+              <Partner key={p.id} p={p} rank={partners.length + i + 1} via={view.canAsk ? listing.id : null} />
             ))}
           </ol>
         </details>
@@ -87,8 +88,10 @@ export async function PartnerList({ view }: { view: PartnersView }) {
   );
 }
 
-async function Partner({ p, rank }: { p: PartnerRow; rank: number }) {
+/** One ranked partner; `via` (the viewer's own listing) adds "I'm interested", linked to it. */
+async function Partner({ p, rank, via }: { p: PartnerRow; rank: number; via: string | null }) {
   const t = await getTranslations('matching');
+  const ti = await getTranslations('introductions');
   const format = await getFormatter();
   const otherBase = p.kind === 'need' ? '/needs' : '/seeds';
   const domain = (d: string) => (t.has(`domains.${d}`) ? t(`domains.${d}`) : d);
@@ -112,6 +115,14 @@ async function Partner({ p, rank }: { p: PartnerRow; rank: number }) {
       </div>
       <h3 className="mt-2 text-sm font-medium text-slate-700">{t('partners.why')}</h3>
       <MatchReasons reasons={p.reasons} className="mt-1 flex flex-col gap-1 text-sm text-slate-800" />
+      {via && (
+        <div className="mt-3">
+          <ButtonLink href={`/introductions/new?kind=${p.kind}&id=${p.id}&via=${via}`} variant="secondary" size="sm">
+            {ti('expressInterest')}
+            <span className="sr-only">: {p.title}</span>
+          </ButtonLink>
+        </div>
+      )}
     </li>
   );
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   date,
   index,
   integer,
@@ -12,8 +13,16 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { declineReasons, meetingStatuses, ndaStatuses, ndaTypes, responseStates } from '../vocabulary/introductions';
+import {
+  declineReasons,
+  meetingStatuses,
+  ndaStatuses,
+  ndaTypes,
+  responseStates,
+  salesChannelKinds,
+} from '../vocabulary/introductions';
 import { users } from './accounts';
+import { needs, seeds } from './listings';
 import { matches } from './matching';
 
 // Brokered introductions (issue 5): the double opt-in, its timeline and what follows it.
@@ -25,6 +34,7 @@ export const declineReasonEnum = pgEnum('decline_reason', declineReasons);
 export const ndaTypeEnum = pgEnum('nda_type', ndaTypes);
 export const ndaStatusEnum = pgEnum('nda_status', ndaStatuses);
 export const meetingStatusEnum = pgEnum('meeting_status', meetingStatuses);
+export const salesChannelKindEnum = pgEnum('sales_channel_kind', salesChannelKinds);
 
 /** One row per match that entered the brokered flow. */
 export const matchIntroductions = pgTable(
@@ -40,6 +50,20 @@ export const matchIntroductions = pgTable(
     interestOffer: text('interest_offer'),
     interestWant: text('interest_want'),
     interestTiming: text('interest_timing'),
+    /** The requester's own listing that found this one (Find partners), so the introduction keeps its context. */
+    viaNeedId: uuid('via_need_id').references(() => needs.id, { onDelete: 'set null' }),
+    viaSeedId: uuid('via_seed_id').references(() => seeds.id, { onDelete: 'set null' }),
+    /** The engine's match of that pair, when there is one. */
+    sourceMatchId: uuid('source_match_id').references(() => matches.id, { onDelete: 'set null' }),
+    /** The requester chose to show their organisation's name to the listing's owner before both accept. */
+    showOrganisation: boolean('show_organisation').notNull().default(false),
+    // a trading firm's sales-channel interest
+    channelProduct: text('channel_product'),
+    /** TerritoryCode values (db/vocabulary/listings). */
+    channelTerritories: text('channel_territories').array().notNull().default(sql`'{}'`),
+    channelKinds: salesChannelKindEnum('channel_kinds').array().notNull().default(sql`'{}'`),
+    channelVolumes: text('channel_volumes'),
+    channelTerms: text('channel_terms'),
     coordinatorNote: text('coordinator_note'),
     needResponse: responseStateEnum('need_response'),
     seedResponse: responseStateEnum('seed_response'),
@@ -58,6 +82,9 @@ export const matchIntroductions = pgTable(
     index('match_introductions_introduced_idx').on(t.introducedAt),
     index('match_introductions_requester_idx').on(t.requesterUserId),
     index('match_introductions_created_by_idx').on(t.createdBy),
+    index('match_introductions_via_need_idx').on(t.viaNeedId),
+    index('match_introductions_via_seed_idx').on(t.viaSeedId),
+    index('match_introductions_source_match_idx').on(t.sourceMatchId),
   ],
 );
 

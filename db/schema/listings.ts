@@ -1,8 +1,12 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
+  boolean,
   check,
   customType,
   date,
+  primaryKey,
+  real,
   index,
   integer,
   jsonb,
@@ -115,6 +119,20 @@ export const seeds = pgTable(
     visibility: seedVisibilityEnum('visibility').notNull().default('members'),
     /** Strongest IP status among its records, kept in step by lib/listings for filtering. */
     ipStatus: ipStatusEnum('ip_status'),
+    // structured licensing terms (all optional; `licensing` above are the licence types offered)
+    royaltyMinPct: real('royalty_min_pct'),
+    royaltyMaxPct: real('royalty_max_pct'),
+    upfrontFeeMinJpy: bigint('upfront_fee_min_jpy', { mode: 'number' }),
+    upfrontFeeMaxJpy: bigint('upfront_fee_max_jpy', { mode: 'number' }),
+    milestoneFeeMinJpy: bigint('milestone_fee_min_jpy', { mode: 'number' }),
+    milestoneFeeMaxJpy: bigint('milestone_fee_max_jpy', { mode: 'number' }),
+    /** TerritoryCode values (db/vocabulary/listings). */
+    licenceTerritories: text('licence_territories').array().notNull().default(sql`'{}'`),
+    fieldOfUse: text('field_of_use'),
+    exclusivityMonths: integer('exclusivity_months'),
+    /** null: not stated */
+    sublicensing: boolean('sublicensing'),
+    optionAgreement: boolean('option_agreement'),
   },
   (t) => [
     index('seeds_organisation_idx').on(t.organisationId),
@@ -128,6 +146,15 @@ export const seeds = pgTable(
     index('seeds_search_vector_idx').using('gin', t.searchVector),
     index('seeds_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
     check('seeds_trl_range', sql`${t.trl} IS NULL OR ${t.trl} BETWEEN 1 AND 9`),
+    check(
+      'seeds_royalty_range',
+      sql`(${t.royaltyMinPct} IS NULL OR ${t.royaltyMinPct} BETWEEN 0 AND 100) AND (${t.royaltyMaxPct} IS NULL OR ${t.royaltyMaxPct} BETWEEN 0 AND 100) AND (${t.royaltyMinPct} IS NULL OR ${t.royaltyMaxPct} IS NULL OR ${t.royaltyMinPct} <= ${t.royaltyMaxPct})`,
+    ),
+    check(
+      'seeds_fee_ranges',
+      sql`(${t.upfrontFeeMinJpy} IS NULL OR ${t.upfrontFeeMinJpy} >= 0) AND (${t.upfrontFeeMinJpy} IS NULL OR ${t.upfrontFeeMaxJpy} IS NULL OR ${t.upfrontFeeMinJpy} <= ${t.upfrontFeeMaxJpy}) AND (${t.milestoneFeeMinJpy} IS NULL OR ${t.milestoneFeeMinJpy} >= 0) AND (${t.milestoneFeeMinJpy} IS NULL OR ${t.milestoneFeeMaxJpy} IS NULL OR ${t.milestoneFeeMinJpy} <= ${t.milestoneFeeMaxJpy})`,
+    ),
+    check('seeds_exclusivity_months', sql`${t.exclusivityMonths} IS NULL OR ${t.exclusivityMonths} >= 0`),
   ],
 );
 
@@ -167,5 +194,30 @@ export const listingExpiryReminders = pgTable(
     uniqueIndex('listing_expiry_reminders_need_uq').on(t.needId, t.expiresAt, t.daysBefore),
     uniqueIndex('listing_expiry_reminders_seed_uq').on(t.seedId, t.expiresAt, t.daysBefore),
     check('listing_expiry_reminders_one_listing', sql`(${t.needId} IS NULL) <> (${t.seedId} IS NULL)`),
+  ],
+);
+
+/**
+ * The listings a member follows (a trading firm tracking seeds and needs): when they last looked,
+ * so the list can show what changed since.
+ */
+export const listingFollows = pgTable(
+  'listing_follows',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    listingId: uuid('listing_id').notNull(),
+    needId: uuid('need_id').references(() => needs.id, { onDelete: 'cascade' }),
+    seedId: uuid('seed_id').references(() => seeds.id, { onDelete: 'cascade' }),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.listingId] }),
+    index('listing_follows_need_idx').on(t.needId),
+    index('listing_follows_seed_idx').on(t.seedId),
+    check('listing_follows_one_listing', sql`(${t.needId} IS NULL) <> (${t.seedId} IS NULL)`),
+    check('listing_follows_listing_id', sql`${t.listingId} = coalesce(${t.needId}, ${t.seedId})`),
   ],
 );

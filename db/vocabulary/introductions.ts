@@ -26,3 +26,7 @@ export type NdaStatus = (typeof ndaStatuses)[number];
 
 export const meetingStatuses = ['open', 'confirmed', 'cancelled'] as const;
 export type MeetingStatus = (typeof meetingStatuses)[number];
+
+/** How a trading firm would bring a product to market. */
+export const salesChannelKinds = ['distributor', 'agent', 'oem', 'export'] as const;
+export type SalesChannelKind = (typeof salesChannelKinds)[number];

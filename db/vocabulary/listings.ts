@@ -38,3 +38,53 @@ export type DisclosureSettings = Partial<Record<DisclosureField, DisclosureLevel
 /** Why an owner closes a listing (stored at the start of its closed reason). */
 export const closeReasons = ['partner_found', 'solved_internally', 'no_longer_needed', 'licensed', 'other'] as const;
 export type CloseReason = (typeof closeReasons)[number];
+
+/** Japan's regions (地方), for territories wider than a prefecture. */
+export const japanRegions = [
+  'hokkaido',
+  'tohoku',
+  'kanto',
+  'chubu',
+  'kinki',
+  'chugoku',
+  'shikoku',
+  'kyushu_okinawa',
+] as const;
+export type JapanRegion = (typeof japanRegions)[number];
+
+/** Countries a territory may name abroad (ISO 3166-1 alpha-2; names come from Intl.DisplayNames). */
+export const overseasCountries = [
+  'CN',
+  'KR',
+  'TW',
+  'HK',
+  'SG',
+  'TH',
+  'VN',
+  'MY',
+  'ID',
+  'PH',
+  'IN',
+  'AU',
+  'US',
+  'CA',
+  'MX',
+  'BR',
+  'GB',
+  'DE',
+  'FR',
+  'IT',
+  'NL',
+  'ES',
+  'SE',
+  'CH',
+  'AE',
+  'SA',
+] as const;
+export type OverseasCountry = (typeof overseasCountries)[number];
+
+/**
+ * A territory (of a licence or a sales channel) as stored: `worldwide`, `japan`, `region:<japan region>`,
+ * `pref:<prefecture as stored, e.g. Aichi>` or `country:<ISO code>`.
+ */
+export type TerritoryCode = string;

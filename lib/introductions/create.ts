@@ -12,6 +12,8 @@ import { enqueueEmail } from '@/lib/mail/outbox';
 import { browsableSql } from '@/lib/listings/access';
 import { notify } from '@/lib/notifications/notify';
 import { coordinatorsOf, loadMatchContext } from './context';
+import { salesChannelMissing } from './rules';
+import type { SalesChannelKind } from '@/db/vocabulary/introductions';
 
 /**
  * A coordinator pairs a need and a seed by hand. Both listings must be live and visible to the coordinator
@@ -94,16 +96,35 @@ async function clusterOfPair(tx: Db, needOrg: string, seedOrg: string, coordinat
 export type InterestInput = {
   listingKind: 'need' | 'seed';
   listingId: string;
+  viaListingId?: string;
   offer: string;
   want: string;
   timing: string;
+  showOrganisation?: boolean;
+  channelProduct?: string;
+  channelTerritories?: string[];
+  channelKinds?: SalesChannelKind[];
+  channelVolumes?: string;
+  channelTerms?: string;
 };
 
 /**
  * A verified member asks to be introduced to a listing they can see: a match of kind
- * `interest` (`sales_channel` for a trading firm), proposed to the listing's coordinators.
+ * `interest` (`sales_channel` for a trading firm, which must say what, where and through which channel),
+ * proposed to the listing's coordinators. When asked from "Find partners" it is linked to the asker's own
+ * listing that found this one (and to the engine's match of that pair), so the introduction keeps its context.
  */
 export async function expressInterest(db: Db, viewer: Viewer, input: InterestInput, ip: string | null = null) {
+  const kind = viewer.organisationKind === 'trading_firm' ? 'sales_channel' : 'interest';
+  if (kind === 'sales_channel') {
+    const missing = salesChannelMissing(input);
+    if (missing.length)
+      throw new AppError(
+        'invalid',
+        'introductions.errors.sales_channel_incomplete',
+        Object.fromEntries(missing.map((f) => [f, ['validation.required']])),
+      );
+  }
   return transactionWithMail(db, async (tx) => {
     const table = input.listingKind === 'need' ? needs : seeds;
     const [listing] = await tx
@@ -125,6 +146,26 @@ export async function expressInterest(db: Db, viewer: Viewer, input: InterestInp
     if (!listing) throw new AppError('not_found');
     if (listing.organisationId === viewer.organisationId)
       throw new AppError('invalid', 'introductions.errors.own_listing');
+    // the asker's own listing of the other kind: theirs, and not archived
+    const viaTable = input.listingKind === 'need' ? seeds : needs;
+    let viaId: string | null = null;
+    if (input.viaListingId) {
+      const [via] = await tx
+        .select({ id: viaTable.id })
+        .from(viaTable)
+        .where(
+          and(
+            eq(viaTable.id, input.viaListingId),
+            eq(viaTable.organisationId, viewer.organisationId),
+            sql`${viaTable.status} <> 'archived'`,
+          ),
+        );
+      if (!via)
+        throw new AppError('invalid', 'introductions.errors.via_not_yours', {
+          viaListingId: ['introductions.errors.via_not_yours'],
+        });
+      viaId = via.id;
+    }
     const ref = input.listingKind === 'need' ? matches.needId : matches.seedId;
     const [open] = await tx
       .select({ id: matches.id })
@@ -137,12 +178,29 @@ export async function expressInterest(db: Db, viewer: Viewer, input: InterestInp
         ),
       );
     if (open) throw new AppError('conflict', 'introductions.errors.interest_exists');
+    const pair = viaId
+      ? input.listingKind === 'seed'
+        ? { needId: viaId, seedId: listing.id }
+        : { needId: listing.id, seedId: viaId }
+      : null;
+    const [source] = pair
+      ? await tx
+          .select({ id: matches.id })
+          .from(matches)
+          .where(
+            and(
+              eq(matches.needId, pair.needId),
+              eq(matches.seedId, pair.seedId),
+              inArray(matches.kind, ['engine', 'manual']),
+            ),
+          )
+          .limit(1)
+      : [];
     const [cluster] = await tx
       .select({ id: organisationClusters.clusterId })
       .from(organisationClusters)
       .where(eq(organisationClusters.organisationId, listing.organisationId))
       .limit(1);
-    const kind = viewer.organisationKind === 'trading_firm' ? 'sales_channel' : 'interest';
     const [match] = await tx
       .insert(matches)
       .values({
@@ -154,6 +212,7 @@ export async function expressInterest(db: Db, viewer: Viewer, input: InterestInp
         status: 'proposed',
       })
       .returning({ id: matches.id });
+    const channel = kind === 'sales_channel';
     await tx.insert(matchIntroductions).values({
       matchId: match.id,
       requesterUserId: viewer.userId,
@@ -161,6 +220,15 @@ export async function expressInterest(db: Db, viewer: Viewer, input: InterestInp
       interestOffer: input.offer.trim(),
       interestWant: input.want.trim(),
       interestTiming: input.timing.trim(),
+      viaNeedId: input.listingKind === 'seed' ? viaId : null,
+      viaSeedId: input.listingKind === 'need' ? viaId : null,
+      sourceMatchId: source?.id ?? null,
+      showOrganisation: input.showOrganisation ?? false,
+      channelProduct: channel ? input.channelProduct?.trim() || null : null,
+      channelTerritories: channel ? [...new Set(input.channelTerritories ?? [])] : [],
+      channelKinds: channel ? [...new Set(input.channelKinds ?? [])] : [],
+      channelVolumes: channel ? input.channelVolumes?.trim() || null : null,
+      channelTerms: channel ? input.channelTerms?.trim() || null : null,
     });
     await tx.insert(matchEvents).values({
       matchId: match.id,
@@ -174,7 +242,7 @@ export async function expressInterest(db: Db, viewer: Viewer, input: InterestInp
       action: 'match.interest',
       subjectType: 'match',
       subjectId: match.id,
-      details: { kind, listingKind: input.listingKind, listingId: listing.id },
+      details: { kind, listingKind: input.listingKind, listingId: listing.id, viaListingId: viaId },
       ip,
     });
     const ctx = (await loadMatchContext(tx, match.id))!;

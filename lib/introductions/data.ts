@@ -13,6 +13,7 @@ import {
   actorOf,
   isCoordinatorOf,
   readMatchContext,
+  type MatchContext,
   personOfSide,
   responsesOf,
   sidesOfViewer,
@@ -58,6 +59,8 @@ export const QUEUE_PAGE_SIZE = 10;
 const needOrg = alias(organisations, 'need_org');
 const seedOrg = alias(organisations, 'seed_org');
 const reqOrg = alias(organisations, 'req_org');
+const viaNeed = alias(needs, 'via_need');
+const viaSeed = alias(seeds, 'via_seed');
 
 /**
  * One page of the coordinator's queue: matches of their clusters in one status with the number of all rows matching
@@ -98,7 +101,22 @@ export async function listCoordinatorQueue(viewer: Viewer, filters: QueueFilters
         orgNameJa: seedOrg.nameJa,
         orgNameEn: seedOrg.nameEn,
       },
-      requester: { kind: reqOrg.kind, nameJa: reqOrg.nameJa, nameEn: reqOrg.nameEn },
+      requester: {
+        kind: reqOrg.kind,
+        nameJa: reqOrg.nameJa,
+        nameEn: reqOrg.nameEn,
+        prefecture: reqOrg.prefecture,
+        employeeBand: reqOrg.employeeBand,
+      },
+      viaNeed: { id: viaNeed.id, title: viaNeed.title },
+      viaSeed: { id: viaSeed.id, title: viaSeed.title },
+      channel: {
+        product: matchIntroductions.channelProduct,
+        territories: matchIntroductions.channelTerritories,
+        kinds: matchIntroductions.channelKinds,
+        volumes: matchIntroductions.channelVolumes,
+        terms: matchIntroductions.channelTerms,
+      },
       offer: matchIntroductions.interestOffer,
       want: matchIntroductions.interestWant,
       timing: matchIntroductions.interestTiming,
@@ -112,6 +130,8 @@ export async function listCoordinatorQueue(viewer: Viewer, filters: QueueFilters
     .leftJoin(seedOrg, eq(seedOrg.id, seeds.organisationId))
     .leftJoin(reqOrg, eq(reqOrg.id, matches.requesterOrganisationId))
     .leftJoin(matchIntroductions, eq(matchIntroductions.matchId, matches.id))
+    .leftJoin(viaNeed, eq(viaNeed.id, matchIntroductions.viaNeedId))
+    .leftJoin(viaSeed, eq(viaSeed.id, matchIntroductions.viaSeedId))
     .where(and(...where))
     .orderBy(sql`${matches.score} desc nulls first`, asc(matches.createdAt), asc(matches.id))
     .limit(QUEUE_PAGE_SIZE)
@@ -162,6 +182,22 @@ export async function getMatchForViewer(viewer: Viewer, matchId: string, ip: str
   }
   const responses = responsesOf(ctx);
   const intro = ctx.intro;
+  const requesterOrg = ctx.requester ? await requesterOrganisation(db, ctx.requester.organisationId) : null;
+  const ownRequest = mySides.includes('requester');
+  // the asker's organisation: kind, region, size for everyone who sees the match; its name once introduced,
+  // to coordinators and itself, or where it chose to show it (DESIGN §4)
+  const requester = requesterOrg
+    ? {
+        kind: requesterOrg.kind,
+        prefecture: requesterOrg.prefecture,
+        employeeBand: requesterOrg.employeeBand,
+        name:
+          revealed || coordinator || ownRequest || intro?.showOrganisation
+            ? { ja: requesterOrg.nameJa, en: requesterOrg.nameEn }
+            : null,
+      }
+    : null;
+  const via = await viaListing(db, intro, revealed || coordinator || ownRequest);
   const events = await db
     .select({
       id: matchEvents.id,
@@ -196,6 +232,18 @@ export async function getMatchForViewer(viewer: Viewer, matchId: string, ip: str
     interest: intro?.interestOffer
       ? { offer: intro.interestOffer, want: intro.interestWant ?? '', timing: intro.interestTiming ?? '' }
       : null,
+    requester,
+    via,
+    channel:
+      ctx.kind === 'sales_channel' && intro
+        ? {
+            product: intro.channelProduct ?? '',
+            territories: intro.channelTerritories,
+            kinds: intro.channelKinds,
+            volumes: intro.channelVolumes ?? '',
+            terms: intro.channelTerms ?? '',
+          }
+        : null,
     decline: intro?.declineReason
       ? {
           reason: intro.declineReason,
@@ -211,6 +259,37 @@ export async function getMatchForViewer(viewer: Viewer, matchId: string, ip: str
     available: availableEvents(stateOf(ctx), actor, new Date()),
     unread: revealed ? await unreadMessageCount(db, viewer, matchId) : 0,
   };
+}
+
+async function requesterOrganisation(db: Db, organisationId: string) {
+  const [row] = await db
+    .select({
+      kind: organisations.kind,
+      prefecture: organisations.prefecture,
+      employeeBand: organisations.employeeBand,
+      nameJa: organisations.nameJa,
+      nameEn: organisations.nameEn,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  return row ?? null;
+}
+
+/**
+ * The asker's own listing an interest was sent for (from "Find partners"). Its title reaches the other side only
+ * where members may read it anyway (open, not private) or once introduced; coordinators and the asker always.
+ */
+async function viaListing(db: Db, intro: MatchContext['intro'], privileged: boolean) {
+  const kind = intro?.viaNeedId ? 'need' : intro?.viaSeedId ? 'seed' : null;
+  if (!intro || !kind) return null;
+  const table = kind === 'need' ? needs : seeds;
+  const [row] = await db
+    .select({ id: table.id, title: table.title, visibility: table.visibility, status: table.status })
+    .from(table)
+    .where(eq(table.id, (kind === 'need' ? intro.viaNeedId : intro.viaSeedId)!));
+  if (!row) return null;
+  if (!privileged && (row.visibility === 'private' || row.status !== 'open')) return null;
+  return { kind, id: row.id, title: row.title, sourceMatchId: privileged ? intro.sourceMatchId : null } as const;
 }
 
 /** The matches the viewer's organisation takes part in and may see (requests, introductions). */

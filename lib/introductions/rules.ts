@@ -134,3 +134,26 @@ export function contactsRevealed(status: MatchStatus): boolean {
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * 86_400_000);
 }
+
+/** The fields a trading firm's sales-channel interest must fill: what, where, through which channel. */
+export function salesChannelMissing(input: {
+  channelProduct?: string;
+  channelTerritories?: readonly string[];
+  channelKinds?: readonly string[];
+}): ('channelProduct' | 'channelTerritories' | 'channelKinds')[] {
+  const missing: ('channelProduct' | 'channelTerritories' | 'channelKinds')[] = [];
+  if (!input.channelProduct?.trim()) missing.push('channelProduct');
+  if (!input.channelTerritories?.length) missing.push('channelTerritories');
+  if (!input.channelKinds?.length) missing.push('channelKinds');
+  return missing;
+}
+
+/** How the owner of a listing sees one interest in it (DESIGN §4: no identity beyond kind, region, size). */
+export type InterestState = 'waiting_for_coordinator' | 'awaiting_you' | 'awaiting_them' | 'introduced' | 'declined';
+
+export function interestStateFor(status: MatchStatus, ownerResponse: ResponseState | null): InterestState {
+  if (status === 'proposed') return 'waiting_for_coordinator';
+  if (status === 'approved') return (ownerResponse ?? 'pending') === 'pending' ? 'awaiting_you' : 'awaiting_them';
+  if (status === 'introduced' || status === 'closed') return 'introduced';
+  return 'declined';
+}

@@ -1,5 +1,6 @@
 import { z } from '@/lib/validation/messages';
-import { declineReasons, ndaStatuses, ndaTypes } from '@/db/vocabulary/introductions';
+import { declineReasons, ndaStatuses, ndaTypes, salesChannelKinds } from '@/db/vocabulary/introductions';
+import { isTerritoryCode } from '@/lib/listings/territories';
 
 const id = z.uuid();
 const version = z.coerce.number().int().min(1);
@@ -36,12 +37,24 @@ export const proposeMatchSchema = z.object({
   note: z.string().trim().max(2000).optional().default(''),
 });
 
+export const territorySchema = z.string().refine(isTerritoryCode, { error: 'validation.format' });
+
 export const interestSchema = z.object({
   listingKind: z.enum(['need', 'seed']),
   listingId: id,
+  /** The asker's own listing of the other kind that found this one (a need for a seed, a seed for a need). */
+  viaListingId: id.or(z.literal('')).optional().default(''),
   offer: z.string().trim().min(1).max(1000),
   want: z.string().trim().min(1).max(1000),
   timing: z.string().trim().min(1).max(200),
+  /** Show our organisation's name to the listing's owner before both accept (else only kind, region, size). */
+  showOrganisation: z.boolean().optional().default(false),
+  // a trading firm's sales channel (required for trading firms by expressInterest)
+  channelProduct: z.string().trim().max(300).optional().default(''),
+  channelTerritories: z.array(territorySchema).max(80).optional().default([]),
+  channelKinds: z.array(z.enum(salesChannelKinds)).max(salesChannelKinds.length).optional().default([]),
+  channelVolumes: z.string().trim().max(300).optional().default(''),
+  channelTerms: z.string().trim().max(1000).optional().default(''),
 });
 
 export const messageSchema = z.object({ matchId: id, body: z.string().trim().min(1).max(5000) });

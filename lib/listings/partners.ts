@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { needs, seeds } from '@/db/schema/listings';
-import type { Viewer } from '@/lib/auth/policy';
+import { can, type Viewer } from '@/lib/auth/policy';
 import { browsableSql, manageableSql, readableSql } from './access';
 import { improvementHints, type ImprovementHint, type MatchReason } from '@/lib/matching/reasons';
 import { represent } from '@/lib/matching/represent';
@@ -29,6 +29,8 @@ export interface PartnersView {
   weaker: PartnerRow[];
   /** only for those who manage the listing (owner organisation, its coordinators) */
   hints: ImprovementHint[] | null;
+  /** the viewer's organisation owns the listing and may say "I'm interested" in a partner from here */
+  canAsk: boolean;
 }
 
 const LIMIT = 20;
@@ -51,6 +53,7 @@ export async function findPartnersForViewer(
       title: table.title,
       status: table.status,
       expiresAt: table.expiresAt,
+      organisationId: table.organisationId,
       manageable: manageableSql(table, viewer),
     })
     .from(table)
@@ -94,10 +97,12 @@ export async function findPartnersForViewer(
       reasons: m.reasons,
     });
   }
+  const open = row.status === 'open' && row.expiresAt > new Date();
   return {
-    listing: { id, kind, title: row.title, open: row.status === 'open' && row.expiresAt > new Date() },
+    listing: { id, kind, title: row.title, open },
     partners: rows.filter((r) => r.score >= PROPOSAL_SETTINGS.minScore),
     weaker: rows.filter((r) => r.score < PROPOSAL_SETTINGS.minScore),
     hints: manageable ? improvementHints(kind, listing.input, rep) : null,
+    canAsk: row.organisationId === viewer.organisationId && can(viewer, 'introductions.interest'),
   };
 }

@@ -285,6 +285,9 @@ describe('brokered introductions', () => {
       offer: 'Distribution in ASEAN',
       want: 'Exclusive licence',
       timing: 'Q3',
+      channelProduct: 'Inspection units',
+      channelTerritories: ['country:TH', 'country:VN'],
+      channelKinds: ['distributor'],
     });
     expect(kind).toBe('sales_channel');
     expect((await listCoordinatorQueue(w.coordinator.viewer)).items.map((q) => q.id)).toContain(matchId);

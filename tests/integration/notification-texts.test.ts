@@ -93,6 +93,9 @@ describe('introduction texts', () => {
       offer,
       want: '独占販売権',
       timing: '来年度',
+      channelProduct: '検査装置',
+      channelTerritories: ['country:TH'],
+      channelKinds: ['distributor'],
     });
     await transitionMatch(db, w.coordinator.viewer, matchId, { type: 'approve', note: '販路として有望です' });
 

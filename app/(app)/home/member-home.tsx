@@ -2,7 +2,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
+import Link from 'next/link';
 import { getAccount } from '@/lib/accounts/data';
+import { interestSummaryForOwner } from '@/lib/introductions/interest-data';
 import type { Viewer } from '@/lib/auth/policy';
 import { listClustersOfOrganisation } from '@/lib/clusters/data';
 import { prefectureName } from '@/lib/prefectures';
@@ -36,9 +38,10 @@ const nextSteps: Partial<Record<string, { href: string; key: string }[]>> = {
 
 /** A member's home (SME, researcher, trading firm, lender): next steps, their organisation and clusters. */
 export async function MemberHome({ viewer }: { viewer: Viewer }) {
-  const [account, clusters, t, locale] = await Promise.all([
+  const [account, clusters, interest, t, locale] = await Promise.all([
     getAccount(viewer),
     listClustersOfOrganisation(viewer.organisationId),
+    interestSummaryForOwner(viewer),
     getTranslations(),
     getLocale(),
   ]);
@@ -59,6 +62,29 @@ export async function MemberHome({ viewer }: { viewer: Viewer }) {
             </ButtonLink>
           ))}
         </nav>
+      )}
+      {interest.listings.length > 0 && (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('home.interest.title')}</CardTitle>
+          </CardHeader>
+          <CardBody className="flex flex-col gap-2">
+            <p>{t('home.interest.total', { count: interest.total })}</p>
+            <ul className="flex flex-col gap-1">
+              {interest.listings.map((l) => (
+                <li key={l.id} className="flex flex-wrap items-center gap-2">
+                  <Link href={`/${l.kind}s/${l.id}`} className="underline">
+                    {l.title}
+                  </Link>
+                  <Badge tone="info">{l.interested}</Badge>
+                  {l.awaitingYou > 0 && (
+                    <Badge tone="warning">{t('home.interest.awaiting', { count: l.awaitingYou })}</Badge>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </CardBody>
+        </Card>
       )}
       <div className="grid gap-6 md:grid-cols-2">
         <Card>

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTimeZone, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { getFormatter, getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { ProposeMeeting, PickSlot } from '@/components/introductions/follow-up-forms';
 import { NdaForm } from '@/components/introductions/nda-form';
 import { OutcomeForm } from '@/components/programme/outcome-form';
@@ -17,6 +18,8 @@ import { listMeetings, listMessages, listNdas } from '@/lib/introductions/after'
 import { getMatchForViewer } from '@/lib/introductions/data';
 import { calendarDay, calendarDayIn } from '@/lib/i18n/time-zone';
 import { listOutcomes, outcomeChoices } from '@/lib/programme/outcomes';
+import { territoryName } from '@/lib/listings/territories';
+import { prefectureName } from '@/lib/prefectures';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('introductions'))('matchTitle') };
@@ -32,11 +35,14 @@ export default async function IntroductionPage({ params }: Props) {
   const ip = recordedIp(await headers());
   const match = await getMatchForViewer(viewer, id, ip);
   if (!match) notFound();
-  const [t, tOutcomes, format, timeZone] = await Promise.all([
+  const [t, tOutcomes, tKinds, tTerritories, format, timeZone, locale] = await Promise.all([
     getTranslations('introductions'),
     getTranslations('outcomes'),
+    getTranslations('orgKinds'),
+    getTranslations('territories'),
     getFormatter(),
     getTimeZone(),
+    getLocale(),
   ]);
   const db = await getDb();
   const threadOpen = match.contacts !== null;
@@ -109,6 +115,67 @@ export default async function IntroductionPage({ params }: Props) {
                 <dt className="text-sm font-medium">{t('timing')}</dt>
                 <dd>{match.interest.timing}</dd>
               </div>
+              {match.requester && (
+                <div>
+                  <dt className="text-sm font-medium">{t('asker')}</dt>
+                  <dd>
+                    {[
+                      match.requester.name
+                        ? locale === 'en'
+                          ? match.requester.name.en
+                          : match.requester.name.ja
+                        : null,
+                      tKinds(match.requester.kind),
+                      prefectureName(match.requester.prefecture, locale),
+                      match.requester.employeeBand ? t('onListing.size', { band: match.requester.employeeBand }) : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </dd>
+                </div>
+              )}
+              {match.via && (
+                <div>
+                  <dt className="text-sm font-medium">{t(match.via.kind === 'need' ? 'linkedNeed' : 'linkedSeed')}</dt>
+                  <dd>
+                    <Link href={`/${match.via.kind}s/${match.via.id}`} className="underline">
+                      {match.via.title}
+                    </Link>
+                  </dd>
+                </div>
+              )}
+              {match.channel && (
+                <>
+                  <div>
+                    <dt className="text-sm font-medium">{t('channel.product')}</dt>
+                    <dd>{match.channel.product}</dd>
+                  </div>
+                  <div>
+                    <dt className="text-sm font-medium">{t('channel.kinds')}</dt>
+                    <dd>{format.list(match.channel.kinds.map((k) => t(`channelKinds.${k}`)))}</dd>
+                  </div>
+                  <div>
+                    <dt className="text-sm font-medium">{t('channel.territories')}</dt>
+                    <dd>
+                      {format.list(
+                        match.channel.territories.map((c) => territoryName(c, locale, (k) => tTerritories(k as never))),
+                      )}
+                    </dd>
+                  </div>
+                  {match.channel.volumes && (
+                    <div>
+                      <dt className="text-sm font-medium">{t('channel.volumes')}</dt>
+                      <dd>{match.channel.volumes}</dd>
+                    </div>
+                  )}
+                  {match.channel.terms && (
+                    <div>
+                      <dt className="text-sm font-medium">{t('channel.terms')}</dt>
+                      <dd className="whitespace-pre-wrap">{match.channel.terms}</dd>
+                    </div>
+                  )}
+                </>
+              )}
             </dl>
           </CardBody>
         </Card>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { InterestLink } from '@/components/introductions/interest-link';
+import { ListingInterest } from '@/components/introductions/listing-interest';
 import { ListingDetail } from '@/components/listings/listing-detail';
 import { ListingDocuments } from '@/components/listings/listing-documents';
 import { FindPartnersLink } from '@/components/matching/find-partners-link';
@@ -31,6 +32,7 @@ export default async function NeedPage({ params }: { params: Promise<{ id: strin
       </Link>
       <ListingDetail view={view} />
       <ListingDocuments viewer={viewer} kind="need" id={id} />
+      <ListingInterest viewer={viewer} kind="need" id={id} />
       <div className="flex flex-wrap gap-3">
         <FindPartnersLink viewer={viewer} listing={view} />
         <InterestLink viewer={viewer} listing={view} />

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { InterestLink } from '@/components/introductions/interest-link';
+import { ListingInterest } from '@/components/introductions/listing-interest';
 import { ListingDetail } from '@/components/listings/listing-detail';
 import { ListingDocuments } from '@/components/listings/listing-documents';
 import { FindPartnersLink } from '@/components/matching/find-partners-link';
@@ -34,6 +35,7 @@ export default async function SeedPage({ params }: { params: Promise<{ id: strin
       </Link>
       <ListingDetail view={view} />
       {viewer && <ListingDocuments viewer={viewer} kind="seed" id={id} />}
+      {viewer && <ListingInterest viewer={viewer} kind="seed" id={id} />}
       <div className="flex flex-wrap gap-3">
         <FindPartnersLink viewer={viewer} listing={view} />
         <InterestLink viewer={viewer} listing={view} />

@@ -1,0 +1,45 @@
+// Territories of a licence or a sales channel: pure, shared by the forms, the schemas and the pages.
+import { japanRegions, overseasCountries, type TerritoryCode } from '@/db/vocabulary/listings';
+import { PREFECTURE_CODES, prefectureName } from '@/lib/prefectures';
+
+/** Every territory a form offers, widest first: worldwide, Japan, its regions, its prefectures, countries. */
+export const territoryCodes: readonly TerritoryCode[] = [
+  'worldwide',
+  'japan',
+  ...japanRegions.map((r) => `region:${r}`),
+  ...PREFECTURE_CODES.map((p) => `pref:${p}`),
+  ...overseasCountries.map((c) => `country:${c}`),
+];
+const known = new Set(territoryCodes);
+
+export function isTerritoryCode(code: string): boolean {
+  return known.has(code);
+}
+
+export type TerritoryGroup = 'wide' | 'regions' | 'prefectures' | 'countries';
+
+export function territoryGroup(code: TerritoryCode): TerritoryGroup {
+  if (code.startsWith('region:')) return 'regions';
+  if (code.startsWith('pref:')) return 'prefectures';
+  if (code.startsWith('country:')) return 'countries';
+  return 'wide';
+}
+
+/**
+ * A territory as a reader sees it. `label` translates the wide ones and the regions
+ * (messages `territories.worldwide`, `territories.japan`, `territories.regions.<r>`);
+ * prefectures and countries are place names (data), named by locale.
+ */
+export function territoryName(code: TerritoryCode, locale: string, label: (key: string) => string): string {
+  if (code.startsWith('pref:')) return prefectureName(code.slice(5), locale);
+  if (code.startsWith('country:')) {
+    const iso = code.slice(8);
+    try {
+      return new Intl.DisplayNames([locale], { type: 'region' }).of(iso) ?? iso;
+    } catch {
+      return iso;
+    }
+  }
+  if (code.startsWith('region:')) return label(`regions.${code.slice(7)}`);
+  return label(code);
+}

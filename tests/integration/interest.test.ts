@@ -1,0 +1,298 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { organisations, users } from '@/db/schema/accounts';
+import { matchIntroductions } from '@/db/schema/introductions';
+import { needs, seeds } from '@/db/schema/listings';
+import { matches } from '@/db/schema/matching';
+import { expressInterest } from '@/lib/introductions/create';
+import { getMatchForViewer, listCoordinatorQueue } from '@/lib/introductions/data';
+import {
+  interestFormContext,
+  interestSummaryForOwner,
+  listInterestsOnListing,
+} from '@/lib/introductions/interest-data';
+import { transitionMatch } from '@/lib/introductions/transition';
+import { makeCluster, makeUser, unique } from '../support/factories';
+
+// Issue 15: interest asked from where people decide, linked to the asker's own need, seen by the owner only as
+// DESIGN §4 allows before both accept.
+
+async function listing(kind: 'need' | 'seed', owner: { user: { id: string; organisationId: string } }, title?: string) {
+  const db = await getDb();
+  const table = kind === 'need' ? needs : seeds;
+  const [row] = await db
+    .insert(table)
+    .values({
+      organisationId: owner.user.organisationId,
+      createdBy: owner.user.id,
+      contactUserId: owner.user.id,
+      language: 'en',
+      title: title ?? `${kind} ${unique()}`,
+      summary: `summary of ${kind}`,
+      domain: 'manufacturing',
+      status: 'open',
+      publishedAt: new Date(),
+    })
+    .returning({ id: table.id });
+  return row.id;
+}
+
+/** The asker's people and organisation name carry sentinels; the owner must not see them before both accept. */
+async function world() {
+  const db = await getDb();
+  const cluster = await makeCluster();
+  const coordinator = await makeUser('coordinator', { coordinates: [cluster.id] });
+  const sme = await makeUser('sme', { clusterIds: [cluster.id] });
+  const researcher = await makeUser('researcher', { clusterIds: [cluster.id] });
+  const tag = unique('SENTINEL');
+  const sentinels = {
+    orgJa: `${tag}-組織名`,
+    orgEn: `${tag}-ORGNAME`,
+    person: `${tag}-PERSON`,
+    email: `${tag.toLowerCase()}@sentinel.example`,
+    phone: `${tag}-PHONE`,
+  };
+  await db
+    .update(organisations)
+    .set({ nameJa: sentinels.orgJa, nameEn: sentinels.orgEn, prefecture: 'Gifu', employeeBand: '10-49' })
+    .where(eq(organisations.id, sme.user.organisationId));
+  await db
+    .update(users)
+    .set({ name: sentinels.person, email: sentinels.email, phone: sentinels.phone })
+    .where(eq(users.id, sme.user.id));
+  const needId = await listing('need', sme, `Need ${tag}-VIA`);
+  const seedId = await listing('seed', researcher);
+  const [engine] = await db
+    .insert(matches)
+    .values({ kind: 'engine', needId, seedId, clusterId: cluster.id, score: 0.7 })
+    .returning();
+  return { cluster, coordinator, sme, researcher, needId, seedId, engine, sentinels };
+}
+
+const leaks = (value: unknown, sentinels: Record<string, string>) => {
+  const text = JSON.stringify(value);
+  return Object.values(sentinels).filter((s) => text.includes(s));
+};
+
+const answers = { offer: 'Machining lines', want: 'A licence for the sensor', timing: 'Next spring' };
+
+describe('interest from a match, linked to the need that found it', () => {
+  it('the form names the listing and offers the asker’s own needs, pre-filled from them', async () => {
+    const w = await world();
+    const ctx = await interestFormContext(w.sme.viewer, 'seed', w.seedId);
+    expect(ctx?.listing.id).toBe(w.seedId);
+    expect(ctx?.mine).toContainEqual(
+      expect.objectContaining({ id: w.needId, want: 'summary of need', offer: '', timing: '' }),
+    );
+    // not for one's own listing
+    expect(await interestFormContext(w.sme.viewer, 'need', w.needId)).toBeNull();
+  });
+
+  it('keeps the asker’s need and the engine’s match with the interest, through approval to introduction', async () => {
+    const db = await getDb();
+    const w = await world();
+    const { matchId, kind } = await expressInterest(db, w.sme.viewer, {
+      listingKind: 'seed',
+      listingId: w.seedId,
+      viaListingId: w.needId,
+      ...answers,
+    });
+    expect(kind).toBe('interest');
+    const [intro] = await db.select().from(matchIntroductions).where(eq(matchIntroductions.matchId, matchId));
+    expect(intro).toMatchObject({ viaNeedId: w.needId, sourceMatchId: w.engine.id, showOrganisation: false });
+
+    // the coordinator's card: who asks, what for, the linked need — without opening anything
+    const queue = await listCoordinatorQueue(w.coordinator.viewer, { kind: 'interest' });
+    const row = queue.items.find((i) => i.id === matchId);
+    expect(row?.requester).toMatchObject({ kind: 'sme', prefecture: 'Gifu', employeeBand: '10-49' });
+    expect(row?.want).toBe(answers.want);
+    expect(row?.viaNeed).toMatchObject({ id: w.needId });
+
+    // the owner sees the interest waiting for the coordinator, counted on the listing and on their home
+    let onSeed = await listInterestsOnListing(w.researcher.viewer, 'seed', w.seedId);
+    expect(onSeed?.interestedCount).toBe(1);
+    expect(onSeed?.items[0]).toMatchObject({
+      state: 'waiting_for_coordinator',
+      href: null,
+      organisation: { kind: 'sme', prefecture: 'Gifu', employeeBand: '10-49', name: null },
+    });
+    const home = await interestSummaryForOwner(w.researcher.viewer);
+    expect(home.listings).toContainEqual(expect.objectContaining({ id: w.seedId, interested: 1, awaitingYou: 0 }));
+
+    await transitionMatch(db, w.coordinator.viewer, matchId, { type: 'approve', note: 'good fit' });
+    onSeed = await listInterestsOnListing(w.researcher.viewer, 'seed', w.seedId);
+    expect(onSeed?.items[0]).toMatchObject({ state: 'awaiting_you', href: `/introductions/${matchId}` });
+    expect((await interestSummaryForOwner(w.researcher.viewer)).listings).toContainEqual(
+      expect.objectContaining({ id: w.seedId, awaitingYou: 1 }),
+    );
+    const ownerView = await getMatchForViewer(w.researcher.viewer, matchId);
+    expect(ownerView?.via).toMatchObject({ kind: 'need', id: w.needId });
+    expect(ownerView?.requester).toMatchObject({ kind: 'sme', prefecture: 'Gifu', name: null });
+
+    await transitionMatch(db, w.researcher.viewer, matchId, { type: 'accept' });
+    expect((await listInterestsOnListing(w.researcher.viewer, 'seed', w.seedId))?.items[0].state).toBe('awaiting_them');
+    await transitionMatch(db, w.sme.viewer, matchId, { type: 'accept' });
+    onSeed = await listInterestsOnListing(w.researcher.viewer, 'seed', w.seedId);
+    expect(onSeed?.items[0].state).toBe('introduced');
+    expect(onSeed?.items[0].organisation.name?.en).toBe(w.sentinels.orgEn);
+    const introduced = await getMatchForViewer(w.researcher.viewer, matchId);
+    expect(introduced?.status).toBe('introduced');
+    expect(introduced?.via?.id).toBe(w.needId);
+    expect(introduced?.contacts?.requester?.email).toBe(w.sentinels.email);
+  });
+
+  it('links only to the asker’s own listing', async () => {
+    const db = await getDb();
+    const w = await world();
+    const stranger = await makeUser('sme', { clusterIds: [w.cluster.id] });
+    const theirs = await listing('need', stranger);
+    await expect(
+      expressInterest(db, w.sme.viewer, { listingKind: 'seed', listingId: w.seedId, viaListingId: theirs, ...answers }),
+    ).rejects.toMatchObject({ code: 'invalid', fieldErrors: { viaListingId: ['introductions.errors.via_not_yours'] } });
+    expect(await db.select().from(matches).where(eq(matches.seedId, w.seedId))).toHaveLength(1); // the engine's only
+  });
+
+  it('a declined interest is shown as such and no longer counted', async () => {
+    const db = await getDb();
+    const w = await world();
+    const { matchId } = await expressInterest(db, w.sme.viewer, {
+      listingKind: 'seed',
+      listingId: w.seedId,
+      ...answers,
+    });
+    await transitionMatch(db, w.coordinator.viewer, matchId, { type: 'approve' });
+    await transitionMatch(db, w.researcher.viewer, matchId, { type: 'decline', reason: 'not_our_field' });
+    const onSeed = await listInterestsOnListing(w.researcher.viewer, 'seed', w.seedId);
+    expect(onSeed?.interestedCount).toBe(0);
+    expect(onSeed?.items[0].state).toBe('declined');
+  });
+});
+
+describe('what reaches the owner before both accept (sentinels, every role)', () => {
+  it('no name, person or contact of the asker until introduced; the name only when the asker chose to show it', async () => {
+    const db = await getDb();
+    const w = await world();
+    const { matchId } = await expressInterest(db, w.sme.viewer, {
+      listingKind: 'seed',
+      listingId: w.seedId,
+      viaListingId: w.needId,
+      ...answers,
+    });
+    const ownerOutputs = async () => [
+      await listInterestsOnListing(w.researcher.viewer, 'seed', w.seedId),
+      await interestSummaryForOwner(w.researcher.viewer),
+      await getMatchForViewer(w.researcher.viewer, matchId),
+    ];
+    expect(leaks(await ownerOutputs(), w.sentinels)).toEqual([]);
+    await transitionMatch(db, w.coordinator.viewer, matchId, { type: 'approve' });
+    expect(leaks(await ownerOutputs(), w.sentinels)).toEqual([]);
+    await transitionMatch(db, w.researcher.viewer, matchId, { type: 'accept' });
+    expect(leaks(await ownerOutputs(), w.sentinels)).toEqual([]);
+
+    // every other role: nothing about this interest at all
+    const others = [
+      await makeUser('sme', { clusterIds: [w.cluster.id] }),
+      await makeUser('researcher', { clusterIds: [w.cluster.id] }),
+      await makeUser('trading', { clusterIds: [w.cluster.id] }),
+      await makeUser('lender', { clusterIds: [w.cluster.id] }),
+      await makeUser('coordinator', { coordinates: [(await makeCluster()).id] }),
+      await makeUser('admin'),
+    ];
+    for (const o of others) {
+      expect(await listInterestsOnListing(o.viewer, 'seed', w.seedId)).toBeNull();
+      expect(await getMatchForViewer(o.viewer, matchId)).toBeNull();
+      expect(leaks(await interestSummaryForOwner(o.viewer), w.sentinels)).toEqual([]);
+    }
+    // the cluster's coordinator brokers it and sees who asks
+    expect(JSON.stringify(await getMatchForViewer(w.coordinator.viewer, matchId))).toContain(w.sentinels.orgEn);
+
+    // once both accepted the owner learns who it is
+    await transitionMatch(db, w.sme.viewer, matchId, { type: 'accept' });
+    expect(leaks(await ownerOutputs(), w.sentinels)).toEqual(
+      expect.arrayContaining([w.sentinels.orgEn, w.sentinels.email]),
+    );
+  });
+
+  it('an asker who shows their name shows the organisation, never the person', async () => {
+    const db = await getDb();
+    const w = await world();
+    const { matchId } = await expressInterest(db, w.sme.viewer, {
+      listingKind: 'seed',
+      listingId: w.seedId,
+      showOrganisation: true,
+      ...answers,
+    });
+    await transitionMatch(db, w.coordinator.viewer, matchId, { type: 'approve' });
+    const outputs = [
+      await listInterestsOnListing(w.researcher.viewer, 'seed', w.seedId),
+      await getMatchForViewer(w.researcher.viewer, matchId),
+    ];
+    expect(leaks(outputs, w.sentinels).sort()).toEqual([w.sentinels.orgEn, w.sentinels.orgJa].sort());
+  });
+
+  it('a private need the interest came from is not named to the owner before introduction', async () => {
+    const db = await getDb();
+    const w = await world();
+    await db.update(needs).set({ visibility: 'private' }).where(eq(needs.id, w.needId));
+    const { matchId } = await expressInterest(db, w.sme.viewer, {
+      listingKind: 'seed',
+      listingId: w.seedId,
+      viaListingId: w.needId,
+      ...answers,
+    });
+    await transitionMatch(db, w.coordinator.viewer, matchId, { type: 'approve' });
+    const view = await getMatchForViewer(w.researcher.viewer, matchId);
+    expect(view?.via).toBeNull();
+    expect(JSON.stringify(view)).not.toContain('-VIA');
+    expect((await getMatchForViewer(w.coordinator.viewer, matchId))?.via?.id).toBe(w.needId);
+  });
+});
+
+describe('a trading firm’s sales-channel interest', () => {
+  it('must say what, where and through which channel, and keeps it for the coordinator and the owner', async () => {
+    const db = await getDb();
+    const w = await world();
+    const trader = await makeUser('trading', { clusterIds: [w.cluster.id] });
+    await expect(
+      expressInterest(db, trader.viewer, { listingKind: 'seed', listingId: w.seedId, ...answers }),
+    ).rejects.toMatchObject({
+      code: 'invalid',
+      fieldErrors: {
+        channelProduct: ['validation.required'],
+        channelTerritories: ['validation.required'],
+        channelKinds: ['validation.required'],
+      },
+    });
+    const { matchId, kind } = await expressInterest(db, trader.viewer, {
+      listingKind: 'seed',
+      listingId: w.seedId,
+      ...answers,
+      channelProduct: 'Weld inspection sensor',
+      channelTerritories: ['pref:Aichi', 'region:kinki', 'country:TH'],
+      channelKinds: ['distributor', 'export'],
+      channelVolumes: '500 units a year',
+      channelTerms: 'Exclusive in Thailand for 3 years',
+    });
+    expect(kind).toBe('sales_channel');
+    const row = (await listCoordinatorQueue(w.coordinator.viewer, { kind: 'sales_channel' })).items.find(
+      (i) => i.id === matchId,
+    );
+    expect(row?.channel).toMatchObject({
+      product: 'Weld inspection sensor',
+      territories: ['pref:Aichi', 'region:kinki', 'country:TH'],
+      kinds: ['distributor', 'export'],
+    });
+    await transitionMatch(db, w.coordinator.viewer, matchId, { type: 'approve' });
+    const ownerView = await getMatchForViewer(w.researcher.viewer, matchId);
+    expect(ownerView?.channel).toMatchObject({
+      volumes: '500 units a year',
+      terms: 'Exclusive in Thailand for 3 years',
+    });
+    expect(ownerView?.requester).toMatchObject({ kind: 'trading_firm', name: null });
+    expect((await listInterestsOnListing(w.researcher.viewer, 'seed', w.seedId))?.items[0]).toMatchObject({
+      kind: 'sales_channel',
+      state: 'awaiting_you',
+    });
+  });
+});
