@@ -1,4 +1,5 @@
 import { createTranslator } from 'next-intl';
+import { byKey } from '@/lib/i18n/formatter';
 import { loadMessages } from '@/lib/i18n/messages';
 import { parseMessage } from '@/lib/validation/messages';
 
@@ -18,7 +19,7 @@ export function translateKey(locale: Locale, message: string): string {
     translators.set(locale, t);
   }
   const { key, params } = parseMessage(message);
-  return (t as unknown as (k: string, p?: Record<string, string>) => string)(key, params);
+  return byKey(t)(key, params);
 }
 
 export function translateFields(locale: Locale, fields: Record<string, string[]>): Record<string, string[]> {

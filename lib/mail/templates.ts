@@ -1,5 +1,5 @@
 import { env } from '@/lib/env';
-import { type Reader, translatorFor } from '@/lib/i18n/formatter';
+import { byKey, type Reader, translatorFor } from '@/lib/i18n/formatter';
 import { type MessageParams, resolveParams } from '@/lib/i18n/message-params';
 
 /**
@@ -8,12 +8,11 @@ import { type MessageParams, resolveParams } from '@/lib/i18n/message-params';
  * params are written). `{appUrl}` is always available for links.
  */
 export function renderMail(template: string, reader: Reader, params: MessageParams): { subject: string; text: string } {
-  const t = translatorFor(reader);
-  const all = { appUrl: appUrl(), ...resolveParams(params, (key) => t(key as never)) };
-  const key = `mail.${template}` as never;
-  const subject = t(`${key}.subject` as never, all as never);
-  const body = t(`${key}.body` as never, all as never);
-  const footer = t('mail.footer' as never, all as never);
+  const t = byKey(translatorFor(reader));
+  const all = { appUrl: appUrl(), ...resolveParams(params, (key) => t(key)) };
+  const subject = t(`mail.${template}.subject`, all);
+  const body = t(`mail.${template}.body`, all);
+  const footer = t('mail.footer', all);
   return { subject, text: `${body}\n\n--\n${footer}\n` };
 }
 

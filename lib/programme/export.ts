@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Viewer } from '@/lib/auth/policy';
 import { toExcelCsv } from '@/lib/export/csv';
-import { translatorFor } from '@/lib/i18n/formatter';
+import { byKey, translatorFor } from '@/lib/i18n/formatter';
 import { programmeDashboard } from './dashboard';
 import { kpiCsvCell, kpiLabel, kpiRows } from './kpi-table';
 import type { DashboardFilters } from './validation';
@@ -12,9 +12,7 @@ import type { DashboardFilters } from './validation';
  */
 export async function exportKpisCsv(viewer: Viewer, filters: DashboardFilters): Promise<string> {
   const d = await programmeDashboard(viewer, filters);
-  const t = translatorFor(viewer);
-  const translate = (key: string, values?: Record<string, string>) =>
-    (t as unknown as (k: string, v?: Record<string, string>) => string)(key, values);
+  const translate = byKey(translatorFor(viewer));
   const shown = d.clusters.filter((c) => d.scope.clusterIds.includes(c.id));
   const columns = [
     { label: translate('programme.dashboard.overall'), f: d.kpis.overall },
