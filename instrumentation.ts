@@ -2,7 +2,7 @@
  * Next.js start-up hook (once per server process): the composition root of background work.
  * Each feature registers its pg-boss workers here (lib/<feature>/jobs.ts `registerWorkers`:
  * matching, listings' expiry reminders, saved-search digests, the mail sender, introduction
- * reminders/expiry/check-ins), then they start — only in the Node.js runtime, never while
+ * reminders/expiry/check-ins, the privacy retention job), then they start — only in the Node.js runtime, never while
  * `next build` evaluates modules; DISABLE_BACKGROUND_JOBS=1 (or JOBS_DISABLED=1) turns them off.
  */
 export async function register() {
@@ -16,6 +16,7 @@ export async function register() {
     import('./lib/saved-searches/jobs'),
     import('./lib/mail/jobs'),
     import('./lib/introductions/jobs'),
+    import('./lib/privacy/jobs'),
   ]);
   for (const feature of features) feature.registerWorkers();
   try {

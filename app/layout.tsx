@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
-  const t = await getTranslations('nav');
+  const [t, tPrivacy] = await Promise.all([getTranslations('nav'), getTranslations('privacy')]);
   return (
     <html lang={locale}>
       <body className="min-h-screen">
@@ -28,6 +28,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <main id="main" className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
               {children}
             </main>
+            <footer className="mx-auto w-full max-w-6xl border-t border-slate-200 px-4 py-6 text-sm text-slate-700 sm:px-6">
+              <a href="/privacy" className="text-sky-800 underline">
+                {tPrivacy('title')}
+              </a>
+            </footer>
           </ToastProvider>
         </ClientMessages>
       </body>

@@ -10,6 +10,13 @@ const envSchema = dbEnvSchema.extend({
   APP_URL: z.string().url().optional(),
   /** requests per API token per minute */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** where people send privacy requests and questions (shown on the privacy notice) */
+  PRIVACY_CONTACT: z.string().default('privacy@clustermatch.local'),
+  /** retention periods (privacy notice; lib/privacy/retention.ts applies them daily) */
+  RETENTION_MESSAGES_YEARS: z.coerce.number().int().min(1).default(3),
+  RETENTION_NOTIFICATIONS_DAYS: z.coerce.number().int().min(30).default(365),
+  RETENTION_MAIL_DAYS: z.coerce.number().int().min(7).default(90),
+  RETENTION_IP_DAYS: z.coerce.number().int().min(30).default(365),
 });
 
 type Env = z.infer<typeof envSchema>;

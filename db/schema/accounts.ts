@@ -92,6 +92,9 @@ export const users = pgTable(
     // Bumped to invalidate every JWT issued before (sign out everywhere, role change, password change).
     sessionVersion: integer('session_version').notNull().default(1),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    // Set when the member deleted their account (lib/privacy/delete.ts): the row stays, anonymised, so
+    // the organisation's records keep their shape and counterparts see "former member".
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [

@@ -34,6 +34,9 @@ export const rules = {
   'account.update': signedIn,
   'account.changePassword': signedIn,
   'account.signOutEverywhere': signedIn,
+  // people's rights over their data (APPI): download everything held about them, delete the account
+  'account.exportData': signedIn,
+  'account.delete': signedIn,
   // the member area
   'member.browse': member,
   // needs and seeds (issue 3): browse for every verified member; owners post; coordinators review

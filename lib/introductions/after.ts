@@ -96,7 +96,8 @@ export async function listMessages(db: Db, viewer: Viewer, matchId: string) {
       body: matchMessages.body,
       createdAt: matchMessages.createdAt,
       authorId: matchMessages.authorId,
-      authorName: users.name,
+      // null: the author deleted their account (shown as a former member)
+      authorName: sql<string | null>`case when ${users.deletedAt} is null then ${users.name} end`,
     })
     .from(matchMessages)
     .innerJoin(users, eq(users.id, matchMessages.authorId))

@@ -37,6 +37,7 @@ export const actionMatrix: Record<string, Entry> = {
   'lib/accounts/actions.ts#updateProfileAction': { permission: 'account.update', allowed: signedIn },
   'lib/accounts/actions.ts#changePasswordAction': { permission: 'account.changePassword', allowed: signedIn },
   'lib/accounts/actions.ts#signOutEverywhereAction': { permission: 'account.signOutEverywhere', allowed: signedIn },
+  'lib/privacy/actions.ts#deleteAccountAction': { permission: 'account.delete', allowed: signedIn },
   // introductions (issue 5)
   'lib/introductions/actions.ts#acceptIntroductionAction': { permission: 'introductions.view', allowed: members },
   'lib/introductions/actions.ts#declineIntroductionAction': { permission: 'introductions.view', allowed: members },

@@ -8,6 +8,7 @@ import { can } from '@/lib/auth/policy';
 import { requirePermission } from '@/lib/auth/guard';
 import { timeZoneChoices } from '@/lib/i18n/time-zone';
 import { ChangePasswordForm } from './change-password-form';
+import { DeleteAccountForm } from './delete-account-form';
 import { ProfileForm } from './profile-form';
 import { SignOutEverywhere } from './sign-out-everywhere';
 
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const viewer = await requirePermission('account.view');
-  const [account, t, tr, format, locale, { welcome }, tTokens, tSearches, tImport] = await Promise.all([
+  const [account, t, tr, format, locale, { welcome }, tTokens, tSearches, tImport, tPrivacy] = await Promise.all([
     getAccount(viewer),
     getTranslations('account'),
     getTranslations(),
@@ -27,6 +28,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     getTranslations('api.tokens'),
     getTranslations('searches'),
     getTranslations('import'),
+    getTranslations('privacy'),
   ]);
   const tools = [
     can(viewer, 'savedSearches.manage') && { href: '/account/searches', label: tSearches('title') },
@@ -100,6 +102,39 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <CardBody className="flex flex-col items-start gap-3">
           <p className="text-slate-700">{t('signOutEverywhereText')}</p>
           <SignOutEverywhere />
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{tPrivacy('data.title')}</CardTitle>
+        </CardHeader>
+        <CardBody className="flex flex-col items-start gap-3">
+          <p className="text-slate-700">{tPrivacy('data.text')}</p>
+          <div className="flex flex-wrap gap-4">
+            <a href="/api/account/data?format=json" download className="text-sky-800 underline">
+              {tPrivacy('data.json')}
+            </a>
+            <a href="/api/account/data?format=csv" download className="text-sky-800 underline">
+              {tPrivacy('data.csv')}
+            </a>
+            <a href="/privacy" className="text-sky-800 underline">
+              {tPrivacy('data.notice')}
+            </a>
+          </div>
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{tPrivacy('delete.title')}</CardTitle>
+        </CardHeader>
+        <CardBody className="flex flex-col gap-3">
+          <p className="text-slate-700">{tPrivacy('delete.text')}</p>
+          <ul className="list-disc pl-6 text-slate-700">
+            {(['erased', 'yours', 'organisation', 'last', 'audit'] as const).map((k) => (
+              <li key={k}>{tPrivacy(`deletion.items.${k}`)}</li>
+            ))}
+          </ul>
+          <DeleteAccountForm />
         </CardBody>
       </Card>
     </div>

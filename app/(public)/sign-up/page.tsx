@@ -13,15 +13,25 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignUpPage() {
   if (await getViewer()) redirect('/home');
-  const [t, locale, organisations] = await Promise.all([
+  const [t, tPrivacy, locale, organisations] = await Promise.all([
     getTranslations('auth'),
+    getTranslations('privacy'),
     getLocale(),
     listOrganisationsForSignUp(),
   ]);
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="mb-2 text-2xl font-semibold">{t('signUpTitle')}</h1>
-      <p className="mb-6 text-slate-700">{t('signUpIntro')}</p>
+      <p className="mb-2 text-slate-700">{t('signUpIntro')}</p>
+      <p className="mb-6 text-sm text-slate-700">
+        {tPrivacy.rich('signUpNotice', {
+          link: (chunks) => (
+            <Link href="/privacy" className="font-medium text-teal-800 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
+      </p>
       <Card>
         <CardBody>
           <SignUpForm

@@ -218,13 +218,17 @@ export default async function IntroductionPage({ params }: Props) {
                     <p className="font-medium text-teal-800">{t(`sides.${s}`)}</p>
                     <dl>
                       <dt className="sr-only">{t('name')}</dt>
-                      <dd>{c.name}</dd>
-                      <dt className="sr-only">{t('email')}</dt>
-                      <dd>
-                        <a className="underline" href={`mailto:${c.email}`}>
-                          {c.email}
-                        </a>
-                      </dd>
+                      <dd>{c.formerMember ? t('formerMember') : c.name}</dd>
+                      {!c.formerMember && (
+                        <>
+                          <dt className="sr-only">{t('email')}</dt>
+                          <dd>
+                            <a className="underline" href={`mailto:${c.email}`}>
+                              {c.email}
+                            </a>
+                          </dd>
+                        </>
+                      )}
                       {c.phone && (
                         <>
                           <dt className="sr-only">{t('phone')}</dt>
@@ -257,7 +261,7 @@ export default async function IntroductionPage({ params }: Props) {
                   {messages.map((m) => (
                     <li key={m.id} className="rounded-md bg-slate-50 p-3">
                       <p className="text-sm text-slate-700">
-                        {m.authorName} · {format.dateTime(m.createdAt, 'long')}
+                        {m.authorName ?? t('formerMember')} · {format.dateTime(m.createdAt, 'long')}
                       </p>
                       <p className="whitespace-pre-wrap">{m.body}</p>
                     </li>

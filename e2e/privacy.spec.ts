@@ -1,0 +1,55 @@
+import fs from 'node:fs/promises';
+import { expect, expectAccessible, test } from './support/fixtures';
+
+// People's rights over their data (APPI, issue 18 item 8): the privacy notice, the download of
+// everything held about a member, and deleting the account.
+test.describe('privacy', () => {
+  test('the privacy notice is linked from every page’s footer and from sign-up, in Japanese and English', async ({
+    page,
+  }) => {
+    await page.goto('/sign-up');
+    await page.getByRole('main').getByRole('link', { name: 'プライバシーポリシー' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'プライバシーポリシー' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '保存期間' })).toBeVisible();
+    await expect(page.getByText(/紹介の終了(完了・辞退・期限切れ・取り下げ)から 3 年後に削除/)).toBeVisible();
+    await expectAccessible(page);
+
+    await page.goto('/');
+    await page.getByRole('contentinfo').getByRole('link', { name: 'プライバシーポリシー' }).click();
+    await expect(page).toHaveURL(/\/privacy$/);
+    await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: page.url() }]);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Privacy notice' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'What deleting your account does' })).toBeVisible();
+  });
+
+  test('a member downloads their data, then deletes their account after confirming', async ({ newMember }) => {
+    const { page, email, name, password } = await newMember();
+    await expect(page.getByRole('heading', { name: 'ご自身のデータ' })).toBeVisible();
+    await expectAccessible(page);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'ダウンロード(JSON)' }).click(),
+    ]);
+    const data = JSON.parse(await fs.readFile((await download.path()) as string, 'utf8'));
+    expect(data.account).toMatchObject({ email, name });
+    expect(data.activity.map((a: { action: string }) => a.action)).toContain('account.sign_up');
+    expect(JSON.stringify(data)).not.toContain(password);
+
+    const form = page.getByRole('button', { name: 'アカウントを削除する' });
+    await page.getByLabel('パスワード', { exact: true }).fill(password);
+    await form.click();
+    await expect(page.getByText('確認のためチェックを入れてください。')).toBeVisible();
+    await expect(page).toHaveURL(/\/account/);
+
+    await page.getByLabel(/元に戻せないことを理解しました/).check();
+    await form.click();
+    await expect(page).toHaveURL(/\/privacy\?deleted=1/, { timeout: 60_000 });
+    await expect(page.getByText('アカウントを削除しました。')).toBeVisible();
+
+    // the session is over: the account page asks to sign in
+    await page.goto('/account');
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+});
