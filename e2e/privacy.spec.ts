@@ -53,3 +53,21 @@ test.describe('privacy', () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 });
+
+test.describe('who saw our data', () => {
+  test('an owner opens the reveal log of their listing from its page', async ({ session }) => {
+    const page = await session('sme');
+    await page.goto('/needs/mine');
+    const hrefs = await page
+      .getByRole('main')
+      .locator('a[href^="/needs/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    const listing = hrefs.find((h) => /^\/needs\/[0-9a-f-]{36}$/.test(h));
+    expect(listing, 'the demo SME has a need').toBeDefined();
+    await page.goto(listing as string);
+    await page.getByRole('link', { name: '閲覧の記録' }).click();
+    await expect(page).toHaveURL(/\/needs\/[0-9a-f-]+\/reveals$/);
+    await expect(page.getByRole('heading', { level: 1, name: /^閲覧の記録:/ })).toBeVisible();
+    await expectAccessible(page);
+  });
+});

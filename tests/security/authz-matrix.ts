@@ -154,6 +154,9 @@ export const pageMatrix: Record<string, Entry> = {
   // matching (issue 4): find partners; the listing itself is scoped in lib/listings/partners.ts
   '(app)/needs/[id]/partners/page.tsx': { permission: 'matching.view', allowed: members },
   '(app)/seeds/[id]/partners/page.tsx': { permission: 'matching.view', allowed: members },
+  // who saw my data (issue 18 item 7); the listing is scoped to those who manage it in lib/listings/reveals.ts
+  '(app)/needs/[id]/reveals/page.tsx': { permission: 'listings.browse', allowed: members },
+  '(app)/seeds/[id]/reveals/page.tsx': { permission: 'listings.browse', allowed: members },
   // import, API tokens, saved searches (issue 3, integrations)
   '(app)/import/page.tsx': { permission: 'listings.import', allowed: ['sme', 'researcher'] },
   '(app)/account/tokens/page.tsx': { permission: 'apiTokens.manage', allowed: members },

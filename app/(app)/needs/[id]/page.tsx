@@ -7,6 +7,7 @@ import { InterestLink } from '@/components/introductions/interest-link';
 import { ListingInterest } from '@/components/introductions/listing-interest';
 import { ListingDetail } from '@/components/listings/listing-detail';
 import { ListingDocuments } from '@/components/listings/listing-documents';
+import { RevealsLink } from '@/components/listings/reveals-link';
 import { FindPartnersLink } from '@/components/matching/find-partners-link';
 import { requirePermission } from '@/lib/auth/guard';
 import { recordedIp } from '@/lib/auth/request-ip';
@@ -36,6 +37,7 @@ export default async function NeedPage({ params }: { params: Promise<{ id: strin
       <div className="flex flex-wrap gap-3">
         <FindPartnersLink viewer={viewer} listing={view} />
         <InterestLink viewer={viewer} listing={view} />
+        <RevealsLink listing={view} />
       </div>
     </div>
   );

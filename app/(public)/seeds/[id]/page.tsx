@@ -7,6 +7,7 @@ import { InterestLink } from '@/components/introductions/interest-link';
 import { ListingInterest } from '@/components/introductions/listing-interest';
 import { ListingDetail } from '@/components/listings/listing-detail';
 import { ListingDocuments } from '@/components/listings/listing-documents';
+import { RevealsLink } from '@/components/listings/reveals-link';
 import { FindPartnersLink } from '@/components/matching/find-partners-link';
 import { ButtonLink } from '@/components/ui/button';
 import { can } from '@/lib/auth/policy';
@@ -39,6 +40,7 @@ export default async function SeedPage({ params }: { params: Promise<{ id: strin
       <div className="flex flex-wrap gap-3">
         <FindPartnersLink viewer={viewer} listing={view} />
         <InterestLink viewer={viewer} listing={view} />
+        <RevealsLink listing={view} />
       </div>
       {!viewer && (
         <div>
