@@ -1,6 +1,5 @@
 'use server';
 
-import { redirect } from 'next/navigation';
 import { authedAction } from '@/lib/actions/safe-action';
 import { signOut } from '@/lib/auth/config';
 import { deleteAccount } from './delete';
@@ -9,5 +8,5 @@ import { deleteAccountSchema } from './validation';
 export const deleteAccountAction = authedAction('account.delete', deleteAccountSchema, async (viewer, input) => {
   await deleteAccount(viewer, input);
   await signOut({ redirect: false });
-  redirect('/privacy?deleted=1');
+  // the browser then loads /privacy?deleted=1 afresh (delete-account-form.tsx): nothing of the session stays in memory
 });

@@ -10,13 +10,14 @@ import { TextField } from '@/components/ui/text-field';
 import { deleteAccountAction } from '@/lib/privacy/actions';
 import { deleteAccountSchema } from '@/lib/privacy/validation';
 
-/** Deleting the account: the password again and a ticked confirmation; the server signs out and redirects. */
+/** Deleting the account: the password again and a ticked confirmation; signed out, the browser lands on the privacy notice. */
 export function DeleteAccountForm() {
   const t = useTranslations('privacy.delete');
   const { form, onSubmit, formError, errorOf } = useActionForm({
     schema: deleteAccountSchema,
     action: deleteAccountAction,
     defaultValues: { password: '' },
+    onSuccess: () => window.location.assign('/privacy?deleted=1'),
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4">
