@@ -1,0 +1,200 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { PgBoss } from 'pg-boss';
+import postgres from 'postgres';
+import { messageIdOf, startSmtpCapture } from '../tests/support/smtp-capture';
+import { expect, test, uniqueEmail } from './support/fixtures';
+
+// Scale-out (issue 18 item 2): two app servers — the production build, `node scripts/server.mjs` —
+// on different ports against ONE Postgres database. Sessions made on one are valid on the other,
+// a sign-out on one ends the session on both, a job runs exactly once, a mail is sent once and the
+// sign-in limits are shared.
+//
+// Why here and not in the integration project: it needs a production build, which takes minutes on
+// this machine; the e2e stage builds one anyway (scripts/e2e-server.mjs), so this spec serves that
+// same build twice more. It needs Postgres (the embedded database is one process's): it runs when
+// DATABASE_URL is set, as in `npm test` / .ci/run, and makes its own fresh database there.
+
+const base = Number(process.env.E2E_PORT ?? 3200);
+const ports = [base + 2, base + 3];
+const smtpPort = base + 1002;
+const urls = ports.map((p) => `http://localhost:${p}`);
+// queue names of lib/privacy/jobs.ts and lib/mail/transaction.ts (those modules are server-only)
+const RETENTION_QUEUE = 'privacy.retention';
+const MAIL_FLUSH_QUEUE = 'mail.flush';
+
+test.describe.configure({ mode: 'serial', timeout: 600_000 });
+test.skip(!process.env.DATABASE_URL, 'needs Postgres: set DATABASE_URL (npm test and .ci/run do)');
+
+let databaseUrl = '';
+let dbName = '';
+const servers: ChildProcess[] = [];
+const logs: string[][] = [[], []];
+const mails: string[] = [];
+let smtp: Awaited<ReturnType<typeof startSmtpCapture>> | null = null;
+
+async function admin<T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(process.env.DATABASE_URL as string, { max: 1, onnotice: () => {} });
+  try {
+    return await fn(sql);
+  } finally {
+    await sql.end();
+  }
+}
+
+async function healthy(url: string) {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`${url} never became healthy`);
+}
+
+test.beforeAll(async () => {
+  dbName = `cm_scale_${crypto.randomUUID().slice(0, 8)}`;
+  await admin((sql) => sql.unsafe(`create database ${dbName}`));
+  const u = new URL(process.env.DATABASE_URL as string);
+  u.pathname = `/${dbName}`;
+  databaseUrl = u.toString();
+  smtp = await startSmtpCapture(smtpPort, (raw) => mails.push(raw));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: crypto.randomBytes(32).toString('base64url'), // the one secret every instance shares
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    TRUSTED_PROXY_COUNT: '1',
+    PGLITE_DIR: '',
+  };
+  // one at a time: the first applies the migrations, the second finds them applied
+  for (const [i, port] of ports.entries()) {
+    const server = spawn('node', [path.resolve('scripts/server.mjs'), String(port)], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server.stdout?.on('data', (c) => logs[i].push(...String(c).split('\n')));
+    server.stderr?.on('data', (c) => logs[i].push(...String(c).split('\n')));
+    servers.push(server);
+    await healthy(urls[i]);
+  }
+});
+
+test.afterAll(async () => {
+  for (const server of servers) server.kill('SIGTERM');
+  await Promise.all(servers.map((s) => new Promise((r) => (s.exitCode !== null ? r(null) : s.once('exit', r)))));
+  await smtp?.close();
+  if (dbName) await admin((sql) => sql.unsafe(`drop database if exists ${dbName} with (force)`));
+});
+
+test('a session made on one server is valid on the other; a sign-out on one ends it on both', async ({ browser }) => {
+  const [a, b] = urls;
+  const email = uniqueEmail('scale');
+  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.21' } });
+  const page = await context.newPage();
+  await page.goto(`${a}/sign-up`);
+  await page.getByLabel(/メールアドレス/).fill(email);
+  await page.getByLabel('氏名').fill('Scale Out');
+  await page.getByLabel(/^パスワード/).fill('scale-out-password-1');
+  await page.getByLabel('新しい組織を登録する').check();
+  await page.getByLabel('組織の種類').selectOption('sme');
+  await page.getByLabel('都道府県').selectOption('Shizuoka');
+  await page.getByLabel('名称(日本語)').fill('スケール株式会社');
+  await page.getByLabel('名称(英語)').fill(`Scale ${email}`);
+  await page.getByRole('button', { name: 'アカウントを作成' }).click();
+  await expect(page).toHaveURL(/\/account/, { timeout: 60_000 });
+
+  // the same cookie, served by the other instance
+  await page.goto(`${b}/account`);
+  await expect(page).toHaveURL(`${b}/account`);
+  await expect(page.getByText(email)).toBeVisible();
+  const cookies = await context.cookies();
+
+  // sign out on A; the cookie copied before is refused by B too (the session version is in the database)
+  await page.goto(`${a}/account`);
+  await page.getByRole('button', { name: 'ログアウト', exact: true }).click();
+  await expect(page).toHaveURL(`${a}/`);
+  const copy = await browser.newContext();
+  await copy.addCookies(cookies);
+  const again = await copy.newPage();
+  await again.goto(`${b}/account`);
+  await expect(again).toHaveURL(/\/sign-in/);
+  await copy.close();
+  await context.close();
+});
+
+test('sign-in limits are shared: failures on one server lock the account on the other', async ({ browser }) => {
+  const [a, b] = urls;
+  const email = uniqueEmail('limits');
+  const password = 'limits-password-12';
+  const ip = '198.51.100.22';
+  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip } });
+  const page = await context.newPage();
+  await page.goto(`${a}/sign-up`);
+  await page.getByLabel(/メールアドレス/).fill(email);
+  await page.getByLabel('氏名').fill('Limits');
+  await page.getByLabel(/^パスワード/).fill(password);
+  await page.getByLabel('新しい組織を登録する').check();
+  await page.getByLabel('組織の種類').selectOption('sme');
+  await page.getByLabel('都道府県').selectOption('Shizuoka');
+  await page.getByLabel('名称(日本語)').fill('リミット株式会社');
+  await page.getByLabel('名称(英語)').fill(`Limits ${email}`);
+  await page.getByRole('button', { name: 'アカウントを作成' }).click();
+  await expect(page).toHaveURL(/\/account/, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'ログアウト', exact: true }).click();
+  await expect(page).toHaveURL(`${a}/`);
+
+  const signIn = async (url: string, pw: string) => {
+    await page.goto(`${url}/sign-in`);
+    await page.getByLabel(/メールアドレス/).fill(email);
+    await page.getByLabel(/^パスワード$/).fill(pw);
+    await page.getByRole('button', { name: /^ログイン$/ }).click();
+  };
+  // five failures alternate between the servers: each sees the other's count
+  for (let i = 0; i < 5; i++) {
+    await signIn(urls[i % 2], 'wrong-password-123');
+    await expect(page.getByText(/メールアドレスまたはパスワードが正しくありません|試行回数が多すぎます/)).toBeVisible();
+  }
+  await signIn(b, password);
+  await expect(page.getByText('試行回数が多すぎます。数分待ってからもう一度お試しください。')).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await context.close();
+});
+
+test('a job runs exactly once and a mail is sent once, with both servers working the queue', async () => {
+  // A job as any instance enqueues it (pg-boss in the shared database): the retention job logs one line when it runs.
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', supervise: false, schedule: false });
+  await boss.start();
+  const jobId = await boss.send(RETENTION_QUEUE, {});
+  expect(jobId).toBeTruthy();
+
+  // A mail in the outbox, due now: every instance's sender (after-commit flush and the minute schedule) may try it.
+  const messageId = `<${crypto.randomUUID()}@scale.test>`;
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  await sql`insert into outbox_emails (to_address, locale, category, template, subject, text_body, message_id)
+            values ('scale@test.example', 'en', 'transactional', 'scale', 'Scale-out', 'Once only.', ${messageId})`;
+  await sql.end();
+  await boss.send(MAIL_FLUSH_QUEUE, {});
+
+  const state = async () => {
+    const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      const [job] = await sql`select state from pgboss.job where id = ${jobId as string}`;
+      const [mail] = await sql`select status from outbox_emails where message_id = ${messageId}`;
+      return { job: job?.state, mail: mail?.status };
+    } finally {
+      await sql.end();
+    }
+  };
+  await expect.poll(state, { timeout: 240_000, intervals: [2000] }).toEqual({ job: 'completed', mail: 'sent' });
+  // two more minute ticks of both servers' mail schedules: still one delivery
+  await new Promise((r) => setTimeout(r, 125_000));
+  expect(mails.filter((raw) => messageIdOf(raw) === messageId)).toHaveLength(1);
+  const ran = logs.map((lines) => lines.filter((l) => l.includes('"msg":"retention applied"')).length);
+  expect(ran[0] + ran[1]).toBe(1);
+  await boss.stop({ graceful: false });
+});
