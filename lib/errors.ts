@@ -29,4 +29,4 @@ export class AppError extends Error {
 /** Result shape every server action returns to its form. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode | 'internal'; messageKey: string; fieldErrors?: FieldErrors };
+  | { ok: false; code: ErrorCode | 'unavailable' | 'internal'; messageKey: string; fieldErrors?: FieldErrors };

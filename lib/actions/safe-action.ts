@@ -2,6 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { ZodType } from 'zod';
+import { isDatabaseUnavailable } from '@/db/errors';
 import { getViewer } from '@/lib/auth/session';
 import { can, type Permission, type Viewer } from '@/lib/auth/policy';
 import { recordedIp } from '@/lib/auth/request-ip';
@@ -60,6 +61,10 @@ async function run<Output>(body: () => Promise<Output>): Promise<ActionResult<Ou
     unstable_rethrow(error); // redirect() and notFound() must keep working
     if (error instanceof AppError) {
       return { ok: false, code: error.code, messageKey: error.messageKey, fieldErrors: error.fieldErrors };
+    }
+    if (isDatabaseUnavailable(error)) {
+      log().warn({ err: error }, 'action refused: database unavailable');
+      return { ok: false, code: 'unavailable', messageKey: 'errors.unavailable' };
     }
     log().error({ err: error }, 'action failed');
     return { ok: false, code: 'internal', messageKey: 'errors.internal' };

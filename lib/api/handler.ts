@@ -5,6 +5,7 @@ import { rateLimits } from '@/db/schema/accounts';
 import { can, type Permission, type Viewer } from '@/lib/auth/policy';
 import { recordedIp } from '@/lib/auth/request-ip';
 import { env } from '@/lib/env';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '@/db/errors';
 import { AppError, errorStatus, type ErrorCode } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/validation/messages';
 import { mergeFieldErrors, nulFieldErrors } from '@/lib/validation/input';
@@ -17,7 +18,7 @@ export const MAX_JSON_BODY_BYTES = 256 * 1024;
 /** Requests per token per minute (API_RATE_LIMIT_PER_MINUTE; Postgres-backed, so it holds across instances). */
 export const apiRateLimit = () => ({ points: env().API_RATE_LIMIT_PER_MINUTE, duration: 60 });
 
-export type ApiErrorCode = ErrorCode | 'payload_too_large' | 'internal';
+export type ApiErrorCode = ErrorCode | 'payload_too_large' | 'unavailable' | 'internal';
 export type ApiErrorBody = { error: { code: ApiErrorCode; message: string; fields?: Record<string, string[]> } };
 
 export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -44,7 +45,7 @@ export function jsonError(
   fields?: Record<string, string[]>,
   headers?: HeadersInit,
 ): Response {
-  const status = code === 'payload_too_large' ? 413 : errorStatus[code];
+  const status = code === 'payload_too_large' ? 413 : code === 'unavailable' ? 503 : errorStatus[code];
   const body: ApiErrorBody = { error: { code, message, ...(fields ? { fields } : {}) } };
   return Response.json(body, { status, headers });
 }
@@ -235,6 +236,13 @@ function errorResponse(error: unknown, locale: 'ja' | 'en'): Response {
       translateKey(locale, error.messageKey),
       error.fieldErrors ? translateFields(locale, error.fieldErrors) : undefined,
     );
+  }
+  if (isDatabaseUnavailable(error)) {
+    // an outage, not a bug: the client retries (nothing was written; each write is one transaction)
+    log().warn({ err: error }, 'api request refused: database unavailable');
+    return jsonError('unavailable', translateKey(locale, 'errors.unavailable'), undefined, {
+      'Retry-After': String(RETRY_AFTER_SECONDS),
+    });
   }
   log().error({ err: error }, 'api request failed');
   return jsonError('internal', translateKey(locale, 'errors.internal'));
