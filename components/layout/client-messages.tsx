@@ -5,7 +5,7 @@ import { getMessages } from 'next-intl/server';
 const everywhere = ['nav', 'common', 'errors', 'validation'];
 
 /** Browse pages: search form, saved-search tools, result cards (and the listing forms beside them). */
-export const BROWSE_MESSAGES = ['listings', 'searches', 'domains', 'orgKinds'];
+export const BROWSE_MESSAGES = ['listings', 'searches', 'domains', 'orgKinds', 'territories'];
 /** A listing's own pages and the coordinator's: owner actions, forms, interest and match proposals, documents. */
 export const LISTING_MESSAGES = ['listings', 'domains', 'orgKinds', 'introductions', 'attachments'];
 /** The programme office's pages: forms and buttons of organisations, users, clusters, audit log, outbox. */

@@ -5,6 +5,7 @@ import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import type { NeedView, SeedView } from '@/lib/listings/disclosure';
 import { expiresSoon, isExpired } from '@/lib/listings/rules';
 import { prefectureName } from '@/lib/prefectures';
+import { territoryName } from '@/lib/listings/territories';
 import { organisationText } from './card-data';
 import { OwnerActions } from './owner-actions';
 import { StatusBadge } from './status-badge';
@@ -12,9 +13,10 @@ import { calendarDay } from '@/lib/i18n/time-zone';
 
 /** Detail of a need or seed: renders only what the view holds (the disclosure module decided). */
 export async function ListingDetail({ view }: { view: NeedView | SeedView }) {
-  const [t, tr, format, locale] = await Promise.all([
+  const [t, tr, tTerritories, format, locale] = await Promise.all([
     getTranslations('listings'),
     getTranslations(),
+    getTranslations('territories'),
     getFormatter(),
     getLocale(),
   ]);
@@ -71,6 +73,35 @@ export async function ListingDetail({ view }: { view: NeedView | SeedView }) {
       ],
     );
     if (view.leadResearcher) facts.push([t('fields.leadResearcher'), view.leadResearcher]);
+    const terms = view.terms;
+    const range = (min: number | null, max: number | null, one: (n: number) => string) =>
+      min != null || max != null
+        ? min != null && max != null && min !== max
+          ? t('terms.range', { min: one(min), max: one(max) })
+          : one((min ?? max) as number)
+        : null;
+    const pct = (n: number) => format.number(n / 100, { style: 'percent', maximumFractionDigits: 2 });
+    const jpy = (n: number) => format.number(n, { style: 'currency', currency: 'JPY' });
+    const tri = (v: boolean | null) => (v === null ? null : t(v ? 'terms.tri.yes' : 'terms.tri.no'));
+    const stated: Array<[string, string | null]> = [
+      [t('terms.royalty'), range(terms.royaltyMinPct, terms.royaltyMaxPct, pct)],
+      [t('terms.upfront'), range(terms.upfrontFeeMinJpy, terms.upfrontFeeMaxJpy, jpy)],
+      [t('terms.milestone'), range(terms.milestoneFeeMinJpy, terms.milestoneFeeMaxJpy, jpy)],
+      [
+        t('terms.territories'),
+        terms.licenceTerritories.length
+          ? format.list(terms.licenceTerritories.map((c) => territoryName(c, locale, (k) => tTerritories(k as never))))
+          : null,
+      ],
+      [t('terms.fieldOfUse'), terms.fieldOfUse],
+      [
+        t('terms.exclusivityMonths'),
+        terms.exclusivityMonths != null ? t('terms.months', { count: terms.exclusivityMonths }) : null,
+      ],
+      [t('terms.sublicensing'), tri(terms.sublicensing)],
+      [t('terms.optionAgreement'), tri(terms.optionAgreement)],
+    ];
+    for (const [label, value] of stated) if (value) facts.push([label, value]);
   }
 
   return (

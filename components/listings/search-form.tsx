@@ -3,10 +3,12 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { PrefectureOptions } from '@/components/forms/prefecture-options';
 import { Button, ButtonLink } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { postedWithin, type SearchParams } from '@/lib/listings/validation';
+import { territoryCodes, territoryName } from '@/lib/listings/territories';
 import { organisationKinds } from '@/db/vocabulary/accounts';
 import { domains } from '@/db/vocabulary/clusters';
 import { ipStatuses, licensingTerms, type ListingKind } from '@/db/vocabulary/listings';
@@ -93,6 +95,7 @@ export function SearchForm({
                 ))}
               </Select>
             </FormField>
+            {!publicMode && <TermsFilters params={params} any={any} />}
           </>
         )}
         <FormField label={t('search.prefecture')}>
@@ -152,5 +155,44 @@ export function SearchForm({
         </ButtonLink>
       </div>
     </form>
+  );
+}
+
+/** Filters on a seed's structured licensing terms (members only: teasers carry no terms). */
+function TermsFilters({ params, any }: { params: SearchParams; any: React.ReactNode }) {
+  const t = useTranslations('listings');
+  const tTerritories = useTranslations('territories');
+  const locale = useLocale();
+  return (
+    <>
+      <FormField label={t('terms.filterRoyaltyMax')} hint={t('terms.filterRoyaltyMaxHint')}>
+        <TextField
+          type="number"
+          inputMode="decimal"
+          name="royaltyMax"
+          min={0}
+          max={100}
+          step="0.1"
+          defaultValue={params.royaltyMax ?? ''}
+        />
+      </FormField>
+      <FormField label={t('terms.filterTerritory')}>
+        <Select name="territory" defaultValue={params.territory ?? ''}>
+          {any}
+          {territoryCodes.map((c) => (
+            <option key={c} value={c}>
+              {territoryName(c, locale, (k) => tTerritories(k as never))}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <Checkbox
+        name="sublicensing"
+        value="yes"
+        defaultChecked={params.sublicensing === 'yes'}
+        label={t('terms.filterSublicensing')}
+      />
+      <Checkbox name="option" value="yes" defaultChecked={params.option === 'yes'} label={t('terms.filterOption')} />
+    </>
   );
 }

@@ -17,6 +17,8 @@ import { CompletenessMeter } from './completeness-meter';
 import { ListingFormShell, TrlOptions, type ListingFormStatus } from './listing-form-shell';
 import { IpRecordsFields } from './ip-records-fields';
 import { useAutosave } from './use-autosave';
+import { TerritoryPicker } from './territory-picker';
+import { triStates } from '@/lib/listings/licence-terms';
 import { licensingTerms, seedVisibilities } from '@/db/vocabulary/listings';
 
 type Props = {
@@ -85,6 +87,72 @@ export function SeedForm({ defaultValues, status, reviewComment, organisations }
               ))}
             </div>
           </Fieldset>
+        </Fieldset>
+        <Fieldset legend={t('terms.title')} hint={t('terms.hint')} className="gap-4">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField label={t('terms.royaltyMin')} error={errorOf('royaltyMinPct')}>
+              <TextField
+                type="number"
+                inputMode="decimal"
+                min={0}
+                max={100}
+                step="0.1"
+                {...register('royaltyMinPct')}
+              />
+            </FormField>
+            <FormField label={t('terms.royaltyMax')} error={errorOf('royaltyMaxPct')}>
+              <TextField
+                type="number"
+                inputMode="decimal"
+                min={0}
+                max={100}
+                step="0.1"
+                {...register('royaltyMaxPct')}
+              />
+            </FormField>
+            <FormField label={t('terms.upfrontMin')} error={errorOf('upfrontFeeMinJpy')}>
+              <TextField type="number" inputMode="numeric" min={0} step={1} {...register('upfrontFeeMinJpy')} />
+            </FormField>
+            <FormField label={t('terms.upfrontMax')} error={errorOf('upfrontFeeMaxJpy')}>
+              <TextField type="number" inputMode="numeric" min={0} step={1} {...register('upfrontFeeMaxJpy')} />
+            </FormField>
+            <FormField label={t('terms.milestoneMin')} error={errorOf('milestoneFeeMinJpy')}>
+              <TextField type="number" inputMode="numeric" min={0} step={1} {...register('milestoneFeeMinJpy')} />
+            </FormField>
+            <FormField label={t('terms.milestoneMax')} error={errorOf('milestoneFeeMaxJpy')}>
+              <TextField type="number" inputMode="numeric" min={0} step={1} {...register('milestoneFeeMaxJpy')} />
+            </FormField>
+            <FormField label={t('terms.exclusivityMonths')} error={errorOf('exclusivityMonths')}>
+              <TextField type="number" inputMode="numeric" min={0} step={1} {...register('exclusivityMonths')} />
+            </FormField>
+            <FormField label={t('terms.fieldOfUse')} hint={t('terms.fieldOfUseHint')} error={errorOf('fieldOfUse')}>
+              <TextField maxLength={LIMITS.fieldOfUse} {...register('fieldOfUse')} />
+            </FormField>
+            <FormField label={t('terms.sublicensing')} error={errorOf('sublicensing')}>
+              <Select {...register('sublicensing')}>
+                {triStates.map((v) => (
+                  <option key={v} value={v}>
+                    {t(`terms.tri.${v || 'unset'}`)}
+                  </option>
+                ))}
+              </Select>
+            </FormField>
+            <FormField label={t('terms.optionAgreement')} error={errorOf('optionAgreement')}>
+              <Select {...register('optionAgreement')}>
+                {triStates.map((v) => (
+                  <option key={v} value={v}>
+                    {t(`terms.tri.${v || 'unset'}`)}
+                  </option>
+                ))}
+              </Select>
+            </FormField>
+          </div>
+          <TerritoryPicker
+            legend={t('terms.territories')}
+            registration={register('licenceTerritories')}
+            selected={values.licenceTerritories ?? []}
+            error={errorOf('licenceTerritories')}
+          />
         </Fieldset>
         <Fieldset legend={t('form.sections.ip')} className="gap-4">
           <IpRecordsFields errorOf={errorOf} />

@@ -4,6 +4,21 @@ import { writeAudit } from '@/lib/audit/write';
 import { loadContact, type Contact } from '@/lib/accounts/contact';
 import type { Viewer } from '@/lib/auth/policy';
 import { relationOf } from './relation';
+import type { LicenceTerms } from './licence-terms';
+
+const NO_TERMS: LicenceTerms = {
+  royaltyMinPct: null,
+  royaltyMaxPct: null,
+  upfrontFeeMinJpy: null,
+  upfrontFeeMaxJpy: null,
+  milestoneFeeMinJpy: null,
+  milestoneFeeMaxJpy: null,
+  licenceTerritories: [],
+  fieldOfUse: null,
+  exclusivityMonths: null,
+  sublicensing: null,
+  optionAgreement: null,
+};
 import type { OrganisationKind } from '@/db/vocabulary/accounts';
 import type {
   DisclosureField,
@@ -128,6 +143,8 @@ export type SeedRow = CommonRow & {
   trl: number | null;
   leadResearcher: string | null;
   licensing: LicensingTerm[];
+  /** structured licensing terms: public to members like the licence types (DESIGN §4) */
+  terms: LicenceTerms;
   advantages: string;
   visibility: 'public_teaser' | 'members' | 'private';
   ipStatus: IpStatus | null;
@@ -182,6 +199,7 @@ export type SeedView = CommonView & {
   visibility: SeedRow['visibility'];
   trl: number | null;
   licensing: SeedRow['licensing'];
+  terms: LicenceTerms;
   ipStatus: SeedRow['ipStatus'];
   /** Teaser only: unpublished application (or a public visitor) — no numbers, no claims. */
   teaser: boolean;
@@ -321,6 +339,8 @@ function seedView(
     visibility: row.visibility,
     trl: row.trl,
     licensing: row.licensing,
+    // signed-out visitors get the teaser: licence types, not the terms
+    terms: access === 'public' ? NO_TERMS : row.terms,
     ipStatus: row.ipStatus,
     teaser: access === 'public' || (unpublishedIp && !claims),
     leadResearcher: shown.has('contacts') ? row.leadResearcher : null,

@@ -1,5 +1,19 @@
 import 'server-only';
-import { and, arrayContains, asc, count, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  arrayOverlaps,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { getDb } from '@/db';
 import { clusters, organisationClusters, organisations } from '@/db/schema/accounts';
 import { needs, seeds } from '@/db/schema/listings';
@@ -7,6 +21,7 @@ import type { Viewer } from '@/lib/auth/policy';
 import { browsableSql, liveSql, needColumns, seedColumns, type ListingTable } from './access';
 import { needCard, seedCard, type NeedRow, type NeedView, type SeedRow, type SeedView } from './disclosure';
 import { buildExpandedTsQuery, buildTsQuery } from './search-text';
+import { territoriesCovering } from './territories';
 import type { SearchParams } from './validation';
 
 export const PAGE_SIZE = 20;
@@ -181,6 +196,10 @@ function seedsQuery(viewer: Viewer | null, p: SearchParams) {
     ...(p.trl ? [gte(seeds.trl, p.trl)] : []),
     ...(p.ipStatus ? [eq(seeds.ipStatus, p.ipStatus)] : []),
     ...(p.licensing ? [arrayContains(seeds.licensing, [p.licensing])] : []),
+    ...(p.royaltyMax !== undefined ? [lte(seeds.royaltyMinPct, p.royaltyMax)] : []),
+    ...(p.territory ? [arrayOverlaps(seeds.licenceTerritories, territoriesCovering(p.territory))] : []),
+    ...(p.sublicensing ? [eq(seeds.sublicensing, true)] : []),
+    ...(p.option ? [eq(seeds.optionAgreement, true)] : []),
   );
   return { where, order: orderOf(seeds, p, text?.rank) };
 }

@@ -14,6 +14,7 @@ import { buildSearchText } from './search-text';
 import type { SeedFormValues, SeedInput } from './validation';
 import { enqueueRematch, prepareRematch } from '@/lib/matching/jobs';
 import type { ListingStatus } from '@/db/vocabulary/listings';
+import { fromTri, toTri } from './licence-terms';
 
 function contentOf(input: SeedInput) {
   return {
@@ -28,6 +29,17 @@ function contentOf(input: SeedInput) {
     trl: input.trl ?? null,
     leadResearcher: input.leadResearcher || null,
     licensing: input.licensing,
+    royaltyMinPct: input.royaltyMinPct ?? null,
+    royaltyMaxPct: input.royaltyMaxPct ?? null,
+    upfrontFeeMinJpy: input.upfrontFeeMinJpy ?? null,
+    upfrontFeeMaxJpy: input.upfrontFeeMaxJpy ?? null,
+    milestoneFeeMinJpy: input.milestoneFeeMinJpy ?? null,
+    milestoneFeeMaxJpy: input.milestoneFeeMaxJpy ?? null,
+    licenceTerritories: [...new Set(input.licenceTerritories)],
+    fieldOfUse: input.fieldOfUse || null,
+    exclusivityMonths: input.exclusivityMonths ?? null,
+    sublicensing: fromTri(input.sublicensing),
+    optionAgreement: fromTri(input.optionAgreement),
     advantages: input.advantages,
     visibility: input.visibility,
     ipStatus: strongestIpStatus(input.ipRecords.map((r) => r.status)),
@@ -196,6 +208,17 @@ export async function getSeedForEdit(
       trl: row.trl ?? undefined,
       leadResearcher: row.leadResearcher ?? '',
       licensing: row.licensing,
+      royaltyMinPct: row.terms.royaltyMinPct ?? undefined,
+      royaltyMaxPct: row.terms.royaltyMaxPct ?? undefined,
+      upfrontFeeMinJpy: row.terms.upfrontFeeMinJpy ?? undefined,
+      upfrontFeeMaxJpy: row.terms.upfrontFeeMaxJpy ?? undefined,
+      milestoneFeeMinJpy: row.terms.milestoneFeeMinJpy ?? undefined,
+      milestoneFeeMaxJpy: row.terms.milestoneFeeMaxJpy ?? undefined,
+      licenceTerritories: row.terms.licenceTerritories,
+      fieldOfUse: row.terms.fieldOfUse ?? '',
+      exclusivityMonths: row.terms.exclusivityMonths ?? undefined,
+      sublicensing: toTri(row.terms.sublicensing),
+      optionAgreement: toTri(row.terms.optionAgreement),
       advantages: row.advantages,
       visibility: row.visibility,
       ipRecords: ips.map((r) => ({

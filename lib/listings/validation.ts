@@ -1,6 +1,8 @@
 import { canonicalPrefecture } from '@/lib/prefectures';
 import { z } from '@/lib/validation/messages';
 import { hasNoNul, NUL_MESSAGE } from '@/lib/validation/input';
+import { triStates } from './licence-terms';
+import { isTerritoryCode } from './territories';
 import { locales, organisationKinds } from '@/db/vocabulary/accounts';
 import { domains } from '@/db/vocabulary/clusters';
 import {
@@ -32,6 +34,9 @@ export const LIMITS = {
   reviewComment: 2000,
   closeNote: 500,
   budgetMaxJpy: 2_000_000_000,
+  fieldOfUse: 300,
+  territories: 80,
+  exclusivityMonths: 600,
 } as const;
 
 // Text is stored exactly as typed and rendered as text (React escapes it): "<script>" stays harmless.
@@ -46,6 +51,10 @@ const optionalInt = (min: number, max: number) =>
     z.number().int().min(min).max(max).optional(),
   );
 const trl = optionalInt(1, 9);
+const percent = z.preprocess(
+  (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? Number(v) : v),
+  z.number().min(0).max(100).optional(),
+);
 const yen = optionalInt(0, LIMITS.budgetMaxJpy);
 
 const keywords = z
@@ -141,7 +150,45 @@ const seedShape = {
   advantages: optionalText(LIMITS.advantages),
   visibility: z.enum(seedVisibilities),
   ipRecords: z.array(ipRecordSchema).max(LIMITS.ipRecords).default([]),
+  // structured licensing terms (lib/listings/licence-terms.ts)
+  royaltyMinPct: percent,
+  royaltyMaxPct: percent,
+  upfrontFeeMinJpy: yen,
+  upfrontFeeMaxJpy: yen,
+  milestoneFeeMinJpy: yen,
+  milestoneFeeMaxJpy: yen,
+  licenceTerritories: z
+    .array(z.string().refine(isTerritoryCode, { error: 'validation.format' }))
+    .max(LIMITS.territories)
+    .default([]),
+  fieldOfUse: optionalText(LIMITS.fieldOfUse),
+  exclusivityMonths: optionalInt(0, LIMITS.exclusivityMonths),
+  sublicensing: z.enum(triStates).default(''),
+  optionAgreement: z.enum(triStates).default(''),
 };
+
+type SeedShape = {
+  royaltyMinPct?: number;
+  royaltyMaxPct?: number;
+  upfrontFeeMinJpy?: number;
+  upfrontFeeMaxJpy?: number;
+  milestoneFeeMinJpy?: number;
+  milestoneFeeMaxJpy?: number;
+};
+
+function seedRefinements(v: SeedShape, ctx: z.RefinementCtx) {
+  const pairs = [
+    ['royaltyMinPct', 'royaltyMaxPct'],
+    ['upfrontFeeMinJpy', 'upfrontFeeMaxJpy'],
+    ['milestoneFeeMinJpy', 'milestoneFeeMaxJpy'],
+  ] as const;
+  for (const [min, max] of pairs) {
+    const a = v[min];
+    const b = v[max];
+    if (a !== undefined && b !== undefined && a > b)
+      ctx.addIssue({ code: 'custom', path: [max], message: 'listings.errors.min_above_max' });
+  }
+}
 
 /**
  * `intent`: 'draft' keeps a draft a draft (autosave, "save draft"); 'submit' sends it to the
@@ -162,7 +209,10 @@ export const needSchema = z
 export type NeedInput = z.infer<typeof needSchema>;
 export type NeedFormValues = z.input<typeof needSchema>;
 
-export const seedSchema = z.object({ ...envelope, ...seedShape }).strict();
+export const seedSchema = z
+  .object({ ...envelope, ...seedShape })
+  .strict()
+  .superRefine(seedRefinements);
 export type SeedInput = z.infer<typeof seedSchema>;
 export type SeedFormValues = z.input<typeof seedSchema>;
 /** What the need and seed forms share (the envelope and the common fields). */
@@ -208,6 +258,12 @@ export const searchParamsSchema = z.object({
   trl: loose(z.coerce.number().int().min(1).max(9)),
   ipStatus: loose(z.enum(ipStatuses)),
   licensing: loose(z.enum(licensingTerms)),
+  /** seeds asking at most this royalty (their range starts at or below it) */
+  royaltyMax: loose(z.coerce.number().min(0).max(100)),
+  /** seeds whose licence territory covers this one (or worldwide) */
+  territory: loose(z.string().refine(isTerritoryCode)),
+  sublicensing: loose(z.literal('yes')),
+  option: loose(z.literal('yes')),
   prefecture: loose(z.string().trim().min(1).max(LIMITS.prefecture).transform(canonicalPrefecture)),
   cluster: loose(z.uuid()),
   orgKind: loose(z.enum(organisationKinds)),
