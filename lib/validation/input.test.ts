@@ -49,4 +49,15 @@ describe('a form posted without JavaScript', () => {
     form.append('keywords', 'y');
     expect(formDataObject(form)).toEqual({ email: 'a@b.example', organisation: { kind: 'sme' }, keywords: ['x', 'y'] });
   });
+
+  it('a posted name cannot reach Object.prototype (__proto__, constructor, prototype are dropped)', () => {
+    const form = new FormData();
+    form.append('__proto__.polluted', 'yes');
+    form.append('constructor.prototype.polluted', 'yes');
+    form.append('a.__proto__.polluted', 'yes');
+    form.append('constructor', 'x');
+    form.append('name', 'kept');
+    expect(formDataObject(form)).toEqual({ name: 'kept' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });

@@ -22,7 +22,7 @@ export function nulFieldErrors(input: unknown): Record<string, string[]> | null 
       value instanceof FormData || value instanceof URLSearchParams
         ? [...value.entries()]
         : Array.isArray(value)
-          ? value.map((v, i) => [String(i), v] as const)
+          ? Array.from(value, (v, i) => [String(i), v] as const) // a sparse array's holes too (map skips them)
           : Object.entries(value);
     for (const [key, v] of entries) {
       if (key.includes(NUL)) out[[...path, key.replaceAll(NUL, '')].join('.') || '_form'] = [NUL_MESSAGE];
@@ -40,7 +40,7 @@ export function mergeFieldErrors(
 ): Record<string, string[]> {
   const out: Record<string, string[]> = { ...base };
   for (const [key, messages] of Object.entries(extra ?? {}))
-    out[key] = [...new Set([...(out[key] ?? []), ...messages])];
+    out[key] = [...new Set([...(Object.hasOwn(out, key) ? out[key] : []), ...messages])];
   return out;
 }
 
@@ -65,19 +65,26 @@ export function parseInput<Input>(schema: ZodType<Input>, input: unknown): Input
  * A form posted without JavaScript (progressive enhancement) as the plain object the form's zod
  * schema expects: dotted names nested (`organisation.kind`), empty fields left out (as if not
  * filled), repeated names as arrays, framework fields (`$ACTION_…`) and files dropped.
+ * Anyone can post any names: `__proto__`, `constructor` and `prototype` parts are dropped, and only
+ * the object's own properties are followed, so a name like `__proto__.x` cannot reach
+ * Object.prototype (found by tests/security/fuzz.test.ts).
  */
+const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 export function formDataObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const own = (node: Record<string, unknown>, key: string) => (Object.hasOwn(node, key) ? node[key] : undefined);
   for (const [name, value] of formData.entries()) {
     if (name.startsWith('$') || typeof value !== 'string' || value === '') continue;
     const path = name.split('.');
+    if (path.some((part) => UNSAFE_NAMES.has(part))) continue;
     let node = out;
     for (const part of path.slice(0, -1)) {
-      if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
+      const next = own(node, part);
+      if (typeof next !== 'object' || next === null || Array.isArray(next)) node[part] = {};
       node = node[part] as Record<string, unknown>;
     }
     const key = path[path.length - 1];
-    const prev = node[key];
+    const prev = own(node, key);
     node[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
   }
   return out;

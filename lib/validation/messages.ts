@@ -51,7 +51,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_form';
-    out[key] = [...(out[key] ?? []), issue.message];
+    out[key] = [...(Object.hasOwn(out, key) ? out[key] : []), issue.message]; // a path may be 'constructor'
   }
   return out;
 }
