@@ -3,6 +3,7 @@ import { parseCsv } from './csv';
 import { decodeText, ImportFileError, type DetectedEncoding } from './encoding';
 import { jsonRows } from './json';
 import { MAX_FILE_BYTES, MAX_LISTED_ERRORS, PREVIEW_ROWS } from './limits';
+import { nextTurn, pacer } from './pace';
 import {
   columnFinder,
   recordToInput,
@@ -48,15 +49,16 @@ export function formatOf(fileName: string, bytes: Uint8Array): ImportFormat {
 }
 
 /**
- * Decode → parse → validate every row. Throws ImportFileError for problems of the whole file
+ * Decode → parse → validate every row, giving the event loop a turn every few milliseconds
+ * (lib/import/pace) so other requests are served meanwhile. Throws ImportFileError for problems of the whole file
  * (too large, wrong encoding, wrong columns, too many rows); collects row problems.
  */
-export function analyseImport<K extends ListingCollection>(input: {
+export async function analyseImport<K extends ListingCollection>(input: {
   bytes: Uint8Array;
   fileName: string;
   kind: K;
   intent: Intent;
-}): ImportAnalysis<K> {
+}): Promise<ImportAnalysis<K>> {
   const { bytes, fileName, kind, intent } = input;
   if (bytes.byteLength > MAX_FILE_BYTES) {
     throw new ImportFileError('too_large', { maxMb: MAX_FILE_BYTES / 1024 / 1024 });
@@ -67,20 +69,23 @@ export function analyseImport<K extends ListingCollection>(input: {
   let malformed: RowError[] = [];
   let otherKindCount = 0;
   if (format === 'csv') {
-    const csv = parseCsv(text, kind);
+    const csv = await parseCsv(text, kind);
+    await nextTurn();
     const columnOf = columnFinder(csv.columns, csv.headers);
-    rows = csv.records.map((record) => ({
-      row: record.row,
-      input: recordToInput(csv.columns, record, intent),
-      columnOf,
-    }));
+    const pace = pacer();
+    rows = [];
+    for (const record of csv.records) {
+      await pace();
+      rows.push({ row: record.row, input: recordToInput(csv.columns, record, intent), columnOf });
+    }
     malformed = csv.malformed.map((m) => ({ row: m.row, column: '—', message: m.key }));
   } else {
     const json = jsonRows(text, kind, intent);
     rows = json.rows;
     otherKindCount = json.otherKindCount;
   }
-  const { valid, errors, invalidRows } = validateRows(kind, rows);
+  await nextTurn();
+  const { valid, errors, invalidRows } = await validateRows(kind, rows);
   const allErrors = [...malformed, ...errors].sort((a, b) => a.row - b.row);
   const titleOf = (r: SourceRow) => String(r.input.title ?? '');
   return {

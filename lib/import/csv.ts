@@ -3,6 +3,7 @@ import { headerIndex, normaliseHeader, type Column } from './columns';
 import type { ListingCollection } from '@/db/vocabulary/listings';
 import { ImportFileError } from './encoding';
 import { MAX_ROWS } from './limits';
+import { nextTurn } from './pace';
 
 export type CsvRecord = { row: number; cells: string[] };
 export type ParsedCsv = {
@@ -17,22 +18,15 @@ export type ParsedCsv = {
  * breaks) and maps its header to the listing columns. Wrong headers are a file error that
  * names the unknown and missing columns; a row whose cell count differs from the header is a
  * row error. `row` is the record's line in a spreadsheet: the header is row 1.
+ * Papa Parse reads the text in chunks and the event loop gets a turn after each (lib/import/pace).
  */
-export function parseCsv(text: string, kind: ListingCollection): ParsedCsv {
-  const result = Papa.parse<string[]>(text, {
-    header: false,
-    skipEmptyLines: 'greedy',
-    delimitersToGuess: [',', '\t', ';'],
-  });
-  const data = result.data;
+export async function parseCsv(text: string, kind: ListingCollection): Promise<ParsedCsv> {
+  const { data, quoteErrors } = await parseInChunks(text);
   if (data.length === 0) throw new ImportFileError('empty');
   const headers = data[0].map((h) => h.trim());
   const columns = matchHeaders(headers, kind);
   const records: CsvRecord[] = [];
   const malformed: ParsedCsv['malformed'] = [];
-  const quoteErrors = new Set(
-    result.errors.filter((e) => e.type === 'Quotes' && e.row !== undefined).map((e) => e.row as number),
-  );
   if (data.length - 1 > MAX_ROWS) throw new ImportFileError('too_many_rows', { max: MAX_ROWS, count: data.length - 1 });
   for (let i = 1; i < data.length; i++) {
     const row = i + 1;
@@ -44,6 +38,31 @@ export function parseCsv(text: string, kind: ListingCollection): ParsedCsv {
   }
   if (records.length + malformed.length === 0) throw new ImportFileError('no_rows');
   return { headers, columns, records, malformed };
+}
+
+const CHUNK_BYTES = 64 * 1024;
+
+/** Every record's cells, and the indexes (0 = header) of records with a quote error. */
+function parseInChunks(text: string): Promise<{ data: string[][]; quoteErrors: Set<number> }> {
+  const data: string[][] = [];
+  const quoteErrors = new Set<number>();
+  return new Promise((resolve, reject) => {
+    Papa.parse<string[]>(text, {
+      header: false,
+      skipEmptyLines: 'greedy',
+      delimitersToGuess: [',', '\t', ';'],
+      chunkSize: CHUNK_BYTES,
+      chunk(result: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+        const offset = data.length; // a chunk's error rows count from its own first record
+        for (const record of result.data) data.push(record);
+        for (const e of result.errors) if (e.type === 'Quotes' && e.row !== undefined) quoteErrors.add(offset + e.row);
+        parser.pause();
+        nextTurn().then(() => parser.resume(), reject);
+      },
+      complete: () => resolve({ data, quoteErrors }),
+      error: (error: Error) => reject(error),
+    });
+  });
 }
 
 function matchHeaders(headers: string[], kind: ListingCollection): Column[] {

@@ -40,9 +40,9 @@ export const POST = withSessionRoute({ permission: 'listings.import' }, async ({
   if (file.size > MAX_FILE_BYTES)
     return jsonError('payload_too_large', t(`import.errors.too_large?maxMb=${MAX_FILE_BYTES / 1024 / 1024}`));
   const fileName = 'name' in file && typeof file.name === 'string' ? file.name : 'upload';
-  let analysis: ReturnType<typeof analyseImport>;
+  let analysis: Awaited<ReturnType<typeof analyseImport>>;
   try {
-    analysis = analyseImport({ bytes: new Uint8Array(await file.arrayBuffer()), fileName, kind, intent });
+    analysis = await analyseImport({ bytes: new Uint8Array(await file.arrayBuffer()), fileName, kind, intent });
   } catch (error) {
     if (error instanceof ImportFileError) {
       const params = new URLSearchParams(Object.entries(error.params).map(([k, v]) => [k, String(v)])).toString();
