@@ -143,3 +143,22 @@ export const rateLimits = pgTable('rate_limits', {
   points: integer('points').notNull(),
   expire: timestamp('expire', { withTimezone: true }),
 });
+
+// A sign-up waiting for its e-mail address to be confirmed (issue 12 item 3): nothing is written to
+// users or organisations until the link mailed to the address is followed, so the sign-up form answers
+// the same whether or not the address already has an account. Only the token's SHA-256 is stored.
+export const signUpRequests = pgTable(
+  'sign_up_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull(),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    // the sign-up form's other fields (name, locale, organisation choice), as validated
+    details: jsonb('details').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('sign_up_requests_token_idx').on(t.tokenHash)],
+);

@@ -3,8 +3,23 @@
 import { CredentialsSignin } from 'next-auth';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { changePassword, createAccount, findLocaleOf, setLocale, signOutEverywhere, updateProfile } from './data';
-import { changePasswordSchema, localeSchema, signInSchema, signUpSchema, updateProfileSchema } from './validation';
+import {
+  changePassword,
+  completeSignUp,
+  findLocaleOf,
+  requestSignUp,
+  setLocale,
+  signOutEverywhere,
+  updateProfile,
+} from './data';
+import {
+  changePasswordSchema,
+  confirmSignUpSchema,
+  localeSchema,
+  signInSchema,
+  signUpSchema,
+  updateProfileSchema,
+} from './validation';
 import { authedAction, publicAction } from '@/lib/actions/safe-action';
 import { signIn, SignInFailed, signOut } from '@/lib/auth/config';
 import { consumeSignUpAttempt } from '@/lib/auth/rate-limit';
@@ -38,10 +53,18 @@ export const signInAction = publicAction(signInSchema, async ({ email, password 
   redirect('/home');
 });
 
+// The same answer for a new and a registered address: the mailbox decides (lib/accounts/data requestSignUp).
 export const signUpAction = publicAction(signUpSchema, async (input, { ip }) => {
   if ((await consumeSignUpAttempt(ip ?? 'unknown')) > 0) throw new AppError('rate_limited');
-  await createAccount(input, ip);
-  await signIn('credentials', { email: input.email, password: input.password, redirect: false });
+  await requestSignUp(input);
+  redirect('/sign-up/check-mail');
+});
+
+// The link of the sign-up mail, with the password typed again: creates the account and signs in.
+// (No limit of its own: guessing the password here needs the link, that is the mailbox.)
+export const confirmSignUpAction = publicAction(confirmSignUpSchema, async ({ token, password }, { ip }) => {
+  const { email } = await completeSignUp(token, password, ip);
+  await signIn('credentials', { email, password, redirect: false });
   redirect('/account?welcome=1');
 });
 

@@ -44,6 +44,15 @@ export const signUpSchema = z
   });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
+// The sign-up link's token (32 random bytes, base64url) and the password chosen at sign-up.
+export const confirmSignUpSchema = z
+  .object({
+    token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'errors.sign_up_link_invalid'),
+    password: z.string().min(1).max(128),
+  })
+  .strict();
+export type ConfirmSignUpInput = z.infer<typeof confirmSignUpSchema>;
+
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1).max(128),

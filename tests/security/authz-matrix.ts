@@ -34,6 +34,7 @@ export const actionMatrix: Record<string, Entry> = {
   'lib/accounts/actions.ts#signOutAction': { permission: 'public', allowed: everyone },
   'lib/accounts/actions.ts#signInAction': { permission: 'public', allowed: everyone },
   'lib/accounts/actions.ts#signUpAction': { permission: 'public', allowed: everyone },
+  'lib/accounts/actions.ts#confirmSignUpAction': { permission: 'public', allowed: everyone },
   'lib/accounts/actions.ts#updateProfileAction': { permission: 'account.update', allowed: signedIn },
   'lib/accounts/actions.ts#changePasswordAction': { permission: 'account.changePassword', allowed: signedIn },
   'lib/accounts/actions.ts#signOutEverywhereAction': { permission: 'account.signOutEverywhere', allowed: signedIn },

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { PrefectureOptions } from '@/components/forms/prefecture-options';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
@@ -36,6 +36,10 @@ export function SignUpForm({ locale, organisations }: Props) {
     },
   });
   const mode = form.watch('organisationMode');
+  // Without JavaScript both organisation sections are in the page (the radio the browser posts says
+  // which one counts; empty fields are not sent); once it runs, only the chosen one is shown.
+  const [scripted, setScripted] = useState(false);
+  useEffect(() => setScripted(true), []);
   const required = t('common.required');
 
   return (
@@ -83,7 +87,7 @@ export function SignUpForm({ locale, organisations }: Props) {
         </label>
       </fieldset>
 
-      {mode === 'existing' ? (
+      {(!scripted || mode === 'existing') && (
         <FormField
           label={t('auth.existingOrganisation')}
           hint={t('auth.joinHint')}
@@ -98,7 +102,8 @@ export function SignUpForm({ locale, organisations }: Props) {
             ))}
           </Select>
         </FormField>
-      ) : (
+      )}
+      {(!scripted || mode === 'new') && (
         <div className="grid gap-4 sm:grid-cols-2">
           <FormField label={t('org.kind')} error={errorOf('organisation.kind')} required requiredLabel={required}>
             <Select {...form.register('organisation.kind')} defaultValue="">
