@@ -3,8 +3,8 @@ import { chromium, defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3200);
 const baseURL = `http://localhost:${port}`;
-// The web server sends mail by SMTP to a capture server that e2e/introductions.spec.ts runs
-// (workers read the same variable to know its port).
+// The web server sends mail by SMTP to a capture server that globalSetup runs for the whole run
+// (e2e/support/mail.ts; specs read what it received).
 process.env.SMTP_URL ??= `smtp://127.0.0.1:${port + 1000}`;
 
 // Playwright's own Chromium where installed; Debian's otherwise (it cannot download here).
@@ -19,6 +19,7 @@ const executablePath = bundled ? undefined : '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: './e2e',
+  globalSetup: './e2e/support/global-setup.ts',
   fullyParallel: true,
   workers: process.env.CI ? 2 : 2,
   retries: 0,

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
-import { demo, expect, expectAccessible, signIn, test, uniqueEmail } from './support/fixtures';
+import { confirmSignUp, demo, expect, expectAccessible, randomIp, signIn, test, uniqueEmail } from './support/fixtures';
+import { mailsTo, signUpLinkOf } from './support/mail';
 
 test.describe('accounts', () => {
-  test('every demo role signs in to its own home page', async ({ browser }) => {
+  test('every demo role signs in to its own home page', async ({ newContext }) => {
     test.setTimeout(360_000); // six sign-ins in a row: one took 45 s at load average 33
     const homes: Record<string, RegExp> = {
       sme: /\/home$/,
@@ -13,7 +14,7 @@ test.describe('accounts', () => {
       admin: /\/home$/,
     };
     for (const [role, email] of Object.entries(demo)) {
-      const context = await browser.newContext({
+      const context = await newContext({
         extraHTTPHeaders: { 'x-forwarded-for': `192.0.2.${Object.keys(demo).indexOf(role) + 10}` },
       });
       const page = await context.newPage();
@@ -31,6 +32,36 @@ test.describe('accounts', () => {
     await signIn(page, uniqueEmail('nobody'), 'not-the-password');
     await expect(message).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test('signing up with a registered e-mail answers as for a new one; the owner is mailed instead', async ({
+    page,
+  }) => {
+    test.setTimeout(360_000); // two sign-ups and a sign-in: minutes at load average 40
+    const fill = async (email: string) => {
+      await page.goto('/sign-up');
+      await page.getByLabel(/メールアドレス/).fill(email);
+      await page.getByLabel('氏名').fill('誰か');
+      await page.getByLabel(/^パスワード/).fill('someone-elses-password');
+      await page.getByLabel('新しい組織を登録する').check();
+      await page.getByLabel('組織の種類').selectOption('sme');
+      await page.getByLabel('都道府県').selectOption('Gifu');
+      await page.getByLabel('名称(日本語)').fill('なりすまし株式会社');
+      await page.getByLabel('名称(英語)').fill('Impostor Ltd');
+      await page.getByRole('button', { name: 'アカウントを作成' }).click();
+      await expect(page).toHaveURL(/\/sign-up\/check-mail$/, { timeout: 60_000 });
+      return page.locator('main').textContent();
+    };
+    const before = mailsTo(demo.lender).length;
+    const fresh = uniqueEmail('fresh');
+    expect(await fill(demo.lender)).toBe(await fill(fresh));
+    await expect.poll(() => mailsTo(demo.lender).length, { timeout: 60_000 }).toBe(before + 1);
+    expect(mailsTo(demo.lender).at(-1)!.text).toContain('/sign-in');
+    expect(mailsTo(demo.lender).at(-1)!.text).not.toContain('/sign-up/confirm');
+    await expect.poll(() => signUpLinkOf(fresh), { timeout: 60_000 }).not.toBe('');
+    // and the owner's password still works (nothing was changed or locked)
+    await signIn(page, demo.lender);
+    await expect(page).toHaveURL(/\/home$/);
   });
 
   test('too many failed sign-ins for one account are refused, even with the right password', async ({ newMember }) => {
@@ -74,19 +105,18 @@ test.describe('accounts', () => {
 
   test('signing out ends the session on the server: a copied session cookie no longer opens /account', async ({
     newMember,
-    browser,
+    newContext,
   }) => {
     const { page } = await newMember();
     const copied = await page.context().cookies();
     expect(copied.some((c) => c.name.includes('session-token'))).toBe(true);
     await page.getByRole('button', { name: 'ログアウト', exact: true }).click();
     await expect(page).toHaveURL(/\/$/);
-    const thief = await browser.newContext();
+    const thief = await newContext();
     await thief.addCookies(copied);
     const stolen = await thief.newPage();
     await stolen.goto('/account');
     await expect(stolen).toHaveURL(/\/sign-in/);
-    await thief.close();
   });
 
   test('the language switch is remembered for the user', async ({ newMember }) => {
@@ -124,7 +154,10 @@ const DEMO_PASSWORD = 'demo-pass-2026';
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('sign-in and sign-up forms POST and work; the password never appears in a URL', async ({ page }) => {
+  test('sign-in and sign-up (with a new organisation) POST and work; the password never appears in a URL', async ({
+    page,
+    newContext,
+  }) => {
     const urls: string[] = [];
     page.on('request', (request) => urls.push(request.url()));
 
@@ -138,19 +171,25 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'ログイン' }).click();
     await expect(page).toHaveURL(/\/home$/);
 
+    // sign-up with a new organisation, the link from the mail and the password typed again: all without JavaScript
     const password = `no-js-${crypto.randomUUID().slice(0, 8)}-password`;
-    const context = await page.context().browser()!.newContext({ javaScriptEnabled: false });
+    const email = uniqueEmail('nojs');
+    const context = await newContext({ javaScriptEnabled: false, extraHTTPHeaders: { 'x-forwarded-for': randomIp() } });
     const signUp = await context.newPage();
     signUp.on('request', (request) => urls.push(request.url()));
     await signUp.goto('/sign-up');
-    await signUp.getByLabel(/メールアドレス/).fill(uniqueEmail('nojs'));
+    await signUp.getByLabel(/メールアドレス/).fill(email);
     await signUp.getByLabel('氏名').fill('スクリプト なし');
     await signUp.getByLabel(/^パスワード/).fill(password);
-    // without JavaScript the form offers what it renders first: joining a registered organisation
-    await signUp.getByLabel('所属組織').selectOption({ index: 1 });
+    // without JavaScript both choices' fields are in the page; the chosen radio decides
+    await signUp.getByLabel('新しい組織を登録する').check();
+    await signUp.getByLabel('組織の種類').selectOption('university');
+    await signUp.getByLabel('都道府県').selectOption('Aichi');
+    await signUp.getByLabel('名称(日本語)').fill('スクリプトなし大学');
+    await signUp.getByLabel('名称(英語)').fill(`No Script University ${crypto.randomUUID().slice(0, 8)}`);
     await signUp.getByRole('button', { name: 'アカウントを作成' }).click();
-    await expect(signUp).toHaveURL(/\/account/, { timeout: 60_000 });
-    await context.close();
+    await confirmSignUp(signUp, email, password);
+    await expect(signUp.getByRole('heading', { level: 1 })).toBeVisible();
 
     expect(
       urls.filter((u) => u.includes('wrong-password-typed') || u.includes(DEMO_PASSWORD) || u.includes(password)),

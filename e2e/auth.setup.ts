@@ -1,19 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { test as setup } from '@playwright/test';
-import { type Account, accounts, expect, randomIp, signIn, storageStateOf } from './support/fixtures';
+import { type Account, accounts, expect, randomIp, test as setup, signIn, storageStateOf } from './support/fixtures';
 
 // Signs each demo account in once per run and keeps its cookies for the specs' `session(account)`
 // fixture, so no spec repeats the sign-in (e2e/accounts.spec.ts tests the sign-in itself).
 for (const account of Object.keys(accounts) as Account[]) {
-  setup(`sign in as ${account}`, async ({ browser }) => {
-    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': randomIp() } });
+  setup(`sign in as ${account}`, async ({ newContext }) => {
+    const context = await newContext({ extraHTTPHeaders: { 'x-forwarded-for': randomIp() } });
     const page = await context.newPage();
     await signIn(page, accounts[account]);
     // a sign-in took over 10 s on a loaded two-core machine
     await expect(page).toHaveURL(account === 'unverified' ? /\/account$/ : /\/home$/, { timeout: 60_000 });
     fs.mkdirSync(path.dirname(storageStateOf(account)), { recursive: true });
     await context.storageState({ path: storageStateOf(account) });
-    await context.close();
   });
 }

@@ -1,48 +1,17 @@
 import crypto from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './support/fixtures';
-import { startSmtpCapture } from '../tests/support/smtp-capture';
+import { receivedMails } from './support/mail';
 
 // The brokered flow in three real browser sessions: the coordinator pairs an SME's need with a
 // researcher's seed and approves it, both accept, contacts appear, a message goes across, and the
-// e-mails reach a real SMTP server: this capture server, at the SMTP_URL playwright.config.ts gives the web server.
+// e-mails reach a real SMTP server: the run's capture server (e2e/support/mail.ts).
 
 const NEED = '切削工具の摩耗をリアルタイムに検知';
 const SEED = 'Tool wear monitoring from spindle vibration';
 // contact details of the people behind the two listings (scripts/seed/demo-data.ts)
 const smeContact = ['052-000-1001', 'sme@demo.test', '山田 花子'];
 const researcherContact = ['052-000-2001', 'researcher@demo.test', '佐藤 健一'];
-
-type Mail = { to: string[]; subject: string; raw: string; text: string };
-
-/** The decoded text of a single-part mail (nodemailer uses quoted-printable or base64 for non-ASCII). */
-function bodyText(raw: string): string {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  const encoding = /^Content-Transfer-Encoding:\s*(\S+)/im.exec(head)?.[1]?.toLowerCase();
-  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') {
-    const bytes = body
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return body;
-}
-const mails: Mail[] = [];
-let smtp: Awaited<ReturnType<typeof startSmtpCapture>> | null = null;
-const smtpPort = Number(new URL(process.env.SMTP_URL!).port);
-
-test.beforeAll(async () => {
-  smtp = await startSmtpCapture(smtpPort, (raw, to) => {
-    const subject = /^Subject:\s*(.+)$/im.exec(raw)?.[1] ?? '';
-    mails.push({ to, subject, raw, text: bodyText(raw) });
-  });
-});
-
-test.afterAll(async () => {
-  await smtp?.close();
-});
 
 /** The page HTML and its RSC payload must not contain any of these strings. */
 async function expectHidden(page: Page, url: string, secrets: string[]) {
@@ -133,8 +102,9 @@ test('coordinator approves, both parties accept, contacts are revealed and a mes
   await expectHidden(other, matchUrl, [...smeContact, ...researcherContact, note]);
 
   await expect
-    .poll(() => mails.filter((m) => m.to.includes('sme@demo.test')).length, { timeout: 45_000 })
+    .poll(() => receivedMails().filter((m) => m.to.includes('sme@demo.test')).length, { timeout: 45_000 })
     .toBeGreaterThanOrEqual(3); // request, introduced, new message
+  const mails = receivedMails();
   expect(mails.some((m) => m.to.includes('researcher@demo.test') && m.text.includes(note))).toBe(true);
   const ids = mails.map((m) => /^Message-ID:\s*(.+)$/im.exec(m.raw)?.[1]);
   expect(new Set(ids).size).toBe(ids.length); // none twice

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Browser, Page } from '@playwright/test';
+import type { BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import { demo, expect, expectAccessible, signIn, test } from './support/fixtures';
 
 // The coordinator's queue as a list to work through: compact rows (score, the two sides, kind, age),
@@ -10,11 +10,11 @@ import { demo, expect, expectAccessible, signIn, test } from './support/fixtures
 const QUEUE_COORDINATOR = 'queue-coordinator@e2e.test';
 
 async function coordinatorAt(
-  browser: Browser,
+  newContext: (options: BrowserContextOptions) => Promise<BrowserContext>,
   viewport: { width: number; height: number },
   email: string = QUEUE_COORDINATOR,
 ): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await newContext({
     viewport,
     locale: 'ja-JP',
     extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${crypto.randomInt(1, 254)}` },
@@ -36,8 +36,8 @@ for (const viewport of [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 360, height: 800 },
 ]) {
-  test(`the queue of 50 proposals comes ten compact rows a page (${viewport.name})`, async ({ browser }) => {
-    const page = await coordinatorAt(browser, viewport);
+  test(`the queue of 50 proposals comes ten compact rows a page (${viewport.name})`, async ({ newContext }) => {
+    const page = await coordinatorAt(newContext, viewport);
     await page.goto('/introductions/queue');
     const queue = page.getByRole('region', { name: '確認待ちのマッチ' });
     const total = Number((await queue.getByText(/^\d+ 件$/).textContent())!.replace(/\D/g, ''));
@@ -94,8 +94,8 @@ for (const viewport of [
   });
 }
 
-test('proposing by hand finds listings in the other language and says when nothing matched', async ({ browser }) => {
-  const page = await coordinatorAt(browser, { width: 1280, height: 800 }, demo.coordinator);
+test('proposing by hand finds listings in the other language and says when nothing matched', async ({ newContext }) => {
+  const page = await coordinatorAt(newContext, { width: 1280, height: 800 }, demo.coordinator);
   await page.goto('/introductions/queue');
   await page.getByText('手動でマッチを提案').click();
   await page.getByLabel('ニーズを検索').fill('溶接');

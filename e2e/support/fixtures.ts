@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { signUpLinkOf } from './mail';
 import { test as base, type BrowserContext, type BrowserContextOptions, expect, type Page } from '@playwright/test';
 
 const DEMO_PASSWORD = 'demo-pass-2026';
@@ -63,11 +64,18 @@ type MemberOptions = { kind?: 'sme' | 'university'; verified?: boolean };
 
 type Fixtures = {
   ip: string;
+  /**
+   * A browser context of its own (own cookies), watched like the test's `page`: a CSP violation or a
+   * missing message in it fails the test. Closed after the test. Specs use this, never browser.newContext
+   * (tests/security/e2e-guards.test.ts checks).
+   */
+  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
   /** A page in a browser of its own (own cookies and IP), already signed in as a demo account. */
   session: (account: Account, options?: SessionOptions) => Promise<Page>;
   /**
-   * A member of this test only: signs up with a new organisation in a browser of its own and lands on
-   * the account page; `verified` has the programme office verify the organisation first.
+   * A member of this test only: signs up with a new organisation in a browser of its own, follows the
+   * link mailed to it, and lands on the account page; `verified` has the programme office verify the
+   * organisation first.
    */
   newMember: (options?: MemberOptions) => Promise<Member>;
 };
@@ -93,25 +101,32 @@ export const test = base.extend<Fixtures & { missing: string[]; cspViolations: s
     await watchCsp(context, cspViolations);
     await use(context);
   },
-  session: async ({ browser, missing, cspViolations }, use) => {
+  newContext: async ({ browser, missing, cspViolations }, use) => {
     const contexts: BrowserContext[] = [];
+    await use(async (options = {}) => {
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      watchMessages(context, missing);
+      await watchCsp(context, cspViolations);
+      return context;
+    });
+    for (const context of contexts) await context.close();
+  },
+  session: async ({ newContext }, use) => {
     await use(async (account, options = {}) => {
-      const context = await browser.newContext({
+      const context = await newContext({
         storageState: storageStateOf(account),
         extraHTTPHeaders: { 'x-forwarded-for': randomIp() },
         locale: 'ja-JP',
         ...options,
       });
-      contexts.push(context);
-      watchMessages(context, missing);
-      await watchCsp(context, cspViolations);
       return context.newPage();
     });
-    for (const context of contexts) await context.close();
   },
-  newMember: async ({ browser, session, missing, cspViolations }, use) => {
-    const contexts: BrowserContext[] = [];
+  newMember: async ({ newContext, session }, use, testInfo) => {
     await use(async ({ kind = 'sme', verified = false } = {}) => {
+      // sign-up, the mail, the confirmation (two password checks): minutes on a loaded two-core machine
+      testInfo.setTimeout(testInfo.timeout + 120_000);
       const tag = crypto.randomUUID().slice(0, 8);
       const member = {
         email: uniqueEmail(`member-${kind}`),
@@ -119,10 +134,7 @@ export const test = base.extend<Fixtures & { missing: string[]; cspViolations: s
         name: `会員 ${tag}`,
         organisation: `E2E Member ${tag}`,
       };
-      const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': randomIp() } });
-      contexts.push(context);
-      watchMessages(context, missing);
-      await watchCsp(context, cspViolations);
+      const context = await newContext({ extraHTTPHeaders: { 'x-forwarded-for': randomIp() } });
       const page = await context.newPage();
       await page.goto('/sign-up');
       await page.getByLabel(/メールアドレス/).fill(member.email);
@@ -134,7 +146,7 @@ export const test = base.extend<Fixtures & { missing: string[]; cspViolations: s
       await page.getByLabel('名称(日本語)').fill(`${member.organisation} 株式会社`);
       await page.getByLabel('名称(英語)').fill(member.organisation);
       await page.getByRole('button', { name: 'アカウントを作成' }).click();
-      await expect(page).toHaveURL(/\/account/, { timeout: 60_000 }); // hashing a password is slow on a loaded machine
+      await confirmSignUp(page, member.email, member.password);
       if (verified) {
         const admin = await session('admin');
         await admin.goto(`/organisations?q=${encodeURIComponent(member.organisation)}`);
@@ -146,10 +158,24 @@ export const test = base.extend<Fixtures & { missing: string[]; cspViolations: s
       }
       return { ...member, page };
     });
-    for (const context of contexts) await context.close();
   },
 });
 export { expect };
+
+/**
+ * After the sign-up form: the page says to check the mail; the link mailed to `email` is followed and
+ * the password typed again, which lands on the new account's page.
+ */
+export async function confirmSignUp(page: Page, email: string, password: string) {
+  await expect(page).toHaveURL(/\/sign-up\/check-mail$/, { timeout: 60_000 }); // hashing is slow on a loaded machine
+  await expect(page.getByText(/メールアドレスにメッセージを送りました|We have sent a message/)).toBeVisible();
+  await expect.poll(() => signUpLinkOf(email), { timeout: 60_000 }).not.toBe('');
+  const link = new URL(signUpLinkOf(email)); // the server's APP_URL may not be this run's address
+  await page.goto(link.pathname + link.search);
+  await page.getByLabel(/^(パスワード|Password)$/).fill(password);
+  await page.getByRole('button', { name: /アカウントを作成する|Create my account/ }).click();
+  await expect(page).toHaveURL(/\/account/, { timeout: 60_000 });
+}
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto('/sign-in');
