@@ -4,7 +4,8 @@ import path from 'node:path';
 import { PgBoss } from 'pg-boss';
 import postgres from 'postgres';
 import { messageIdOf, startSmtpCapture } from '../tests/support/smtp-capture';
-import { expect, test, uniqueEmail } from './support/fixtures';
+import { confirmSignUp, expect, test, uniqueEmail } from './support/fixtures';
+import { bodyText, signUpPathIn } from './support/mail';
 
 // Scale-out (issue 18 item 2): two app servers — the production build, `node scripts/server.mjs` —
 // on different ports against ONE Postgres database. Sessions made on one are valid on the other,
@@ -91,10 +92,19 @@ test.afterAll(async () => {
   if (dbName) await admin((sql) => sql.unsafe(`drop database if exists ${dbName} with (force)`));
 });
 
-test('a session made on one server is valid on the other; a sign-out on one ends it on both', async ({ browser }) => {
+/** The sign-up link these servers mailed to `email` (they send to this spec's own capture). */
+const linkOf = (email: string) =>
+  mails
+    .filter((raw) => raw.includes(email))
+    .map((raw) => signUpPathIn(bodyText(raw)))
+    .find(Boolean) ?? '';
+
+test('a session made on one server is valid on the other; a sign-out on one ends it on both', async ({
+  newContext,
+}) => {
   const [a, b] = urls;
   const email = uniqueEmail('scale');
-  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.21' } });
+  const context = await newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.21' } });
   const page = await context.newPage();
   await page.goto(`${a}/sign-up`);
   await page.getByLabel(/メールアドレス/).fill(email);
@@ -106,7 +116,7 @@ test('a session made on one server is valid on the other; a sign-out on one ends
   await page.getByLabel('名称(日本語)').fill('スケール株式会社');
   await page.getByLabel('名称(英語)').fill(`Scale ${email}`);
   await page.getByRole('button', { name: 'アカウントを作成' }).click();
-  await expect(page).toHaveURL(/\/account/, { timeout: 60_000 });
+  await confirmSignUp(page, email, 'scale-out-password-1', linkOf);
 
   // the same cookie, served by the other instance
   await page.goto(`${b}/account`);
@@ -118,21 +128,19 @@ test('a session made on one server is valid on the other; a sign-out on one ends
   await page.goto(`${a}/account`);
   await page.getByRole('button', { name: 'ログアウト', exact: true }).click();
   await expect(page).toHaveURL(`${a}/`);
-  const copy = await browser.newContext();
+  const copy = await newContext();
   await copy.addCookies(cookies);
   const again = await copy.newPage();
   await again.goto(`${b}/account`);
   await expect(again).toHaveURL(/\/sign-in/);
-  await copy.close();
-  await context.close();
 });
 
-test('sign-in limits are shared: failures on one server lock the account on the other', async ({ browser }) => {
+test('sign-in limits are shared: failures on one server lock the account on the other', async ({ newContext }) => {
   const [a, b] = urls;
   const email = uniqueEmail('limits');
   const password = 'limits-password-12';
   const ip = '198.51.100.22';
-  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip } });
+  const context = await newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip } });
   const page = await context.newPage();
   await page.goto(`${a}/sign-up`);
   await page.getByLabel(/メールアドレス/).fill(email);
@@ -144,7 +152,7 @@ test('sign-in limits are shared: failures on one server lock the account on the 
   await page.getByLabel('名称(日本語)').fill('リミット株式会社');
   await page.getByLabel('名称(英語)').fill(`Limits ${email}`);
   await page.getByRole('button', { name: 'アカウントを作成' }).click();
-  await expect(page).toHaveURL(/\/account/, { timeout: 60_000 });
+  await confirmSignUp(page, email, password, linkOf);
   await page.getByRole('button', { name: 'ログアウト', exact: true }).click();
   await expect(page).toHaveURL(`${a}/`);
 
@@ -162,7 +170,6 @@ test('sign-in limits are shared: failures on one server lock the account on the 
   await signIn(b, password);
   await expect(page.getByText('試行回数が多すぎます。数分待ってからもう一度お試しください。')).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
-  await context.close();
 });
 
 test('a job runs exactly once and a mail is sent once, with both servers working the queue', async () => {

@@ -163,15 +163,21 @@ export const test = base.extend<Fixtures & { missing: string[]; cspViolations: s
 export { expect };
 
 /**
- * After the sign-up form: the page says to check the mail; the link mailed to `email` is followed and
- * the password typed again, which lands on the new account's page.
+ * After the sign-up form: the page says to check the mail; the link mailed to `email` (found by
+ * `linkOf`, by default in the run's capture) is followed on the same server and the password typed
+ * again, which lands on the new account's page.
  */
-export async function confirmSignUp(page: Page, email: string, password: string) {
+export async function confirmSignUp(
+  page: Page,
+  email: string,
+  password: string,
+  linkOf: (email: string) => string = signUpLinkOf,
+) {
   await expect(page).toHaveURL(/\/sign-up\/check-mail$/, { timeout: 60_000 }); // hashing is slow on a loaded machine
   await expect(page.getByText(/メールアドレスにメッセージを送りました|We have sent a message/)).toBeVisible();
-  await expect.poll(() => signUpLinkOf(email), { timeout: 60_000 }).not.toBe('');
-  const link = new URL(signUpLinkOf(email)); // the server's APP_URL may not be this run's address
-  await page.goto(link.pathname + link.search);
+  await expect.poll(() => linkOf(email), { timeout: 60_000 }).not.toBe('');
+  const origin = new URL(page.url()).origin;
+  await page.goto(`${origin}${linkOf(email)}`); // a path: the server's APP_URL may not be this page's server
   await page.getByLabel(/^(パスワード|Password)$/).fill(password);
   await page.getByRole('button', { name: /アカウントを作成する|Create my account/ }).click();
   await expect(page).toHaveURL(/\/account/, { timeout: 60_000 });

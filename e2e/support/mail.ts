@@ -12,7 +12,7 @@ const mailFile = () => path.resolve(`.data/e2e-mail-${process.env.E2E_PORT ?? 32
 export type Mail = { to: string[]; subject: string; raw: string; text: string };
 
 /** The decoded text of a single-part mail (nodemailer uses quoted-printable or base64 for non-ASCII). */
-function bodyText(raw: string): string {
+export function bodyText(raw: string): string {
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
   const body = rest.join('\n\n');
   const encoding = /^Content-Transfer-Encoding:\s*(\S+)/im.exec(head)?.[1]?.toLowerCase();
@@ -55,8 +55,11 @@ export function receivedMails(): Mail[] {
 export const mailsTo = (address: string) =>
   receivedMails().filter((m) => m.to.some((t) => t.toLowerCase() === address.toLowerCase()));
 
-/** The sign-up link mailed to this address ('' until it arrives). */
+/** The path of the sign-up link in a mail's text ('' if none). */
+export const signUpPathIn = (text: string) => /\/sign-up\/confirm\?token=[A-Za-z0-9_-]{43}/.exec(text)?.[0] ?? '';
+
+/** The sign-up link mailed to this address, as a path of this server ('' until it arrives). */
 export const signUpLinkOf = (address: string) =>
   mailsTo(address)
-    .map((m) => /https?:\/\/\S+\/sign-up\/confirm\?token=[A-Za-z0-9_-]{43}/.exec(m.text)?.[0] ?? '')
+    .map((m) => signUpPathIn(m.text))
     .find(Boolean) ?? '';

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, inArray, isNotNull, lt, ne } from 'drizzle-orm';
+import { and, inArray, isNotNull, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { auditLogs, rateLimits } from '@/db/schema/accounts';
+import { auditLogs, rateLimits, signUpRequests } from '@/db/schema/accounts';
 import { matchMessages } from '@/db/schema/introductions';
 import { outboxEmails } from '@/db/schema/mail';
 import { matches } from '@/db/schema/matching';
@@ -38,7 +38,8 @@ function ago(n: number, unit: 'days' | 'years', now: Date): Date {
  * - notifications older than their period, read or not;
  * - copies of sent or failed mails older than their period (pending mails are never dropped);
  * - IP addresses in the audit log older than their period (the rows stay: the trail is kept);
- * - spent rate-limit counters.
+ * - spent rate-limit counters;
+ * - sign-ups waiting for their e-mail confirmation once used or expired (address, name, password hash).
  */
 export async function purgeExpired(db: Db, periods: RetentionPeriods = retentionPeriods(), now = new Date()) {
   const endedLongAgo = db
@@ -68,11 +69,16 @@ export async function purgeExpired(db: Db, periods: RetentionPeriods = retention
     .where(and(isNotNull(auditLogs.ip), lt(auditLogs.createdAt, ago(periods.ipDays, 'days', now))))
     .returning({ id: auditLogs.id });
   const limits = await db.delete(rateLimits).where(lt(rateLimits.expire, now)).returning({ key: rateLimits.key });
+  const signUps = await db
+    .delete(signUpRequests)
+    .where(or(isNotNull(signUpRequests.usedAt), lt(signUpRequests.expiresAt, now)))
+    .returning({ id: signUpRequests.id });
   return {
     messages: messages.length,
     notifications: notes.length,
     mails: mails.length,
     auditIps: ips.length,
     rateLimits: limits.length,
+    signUpRequests: signUps.length,
   };
 }

@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { auditLogs, rateLimits, users } from '@/db/schema/accounts';
+import { auditLogs, rateLimits, signUpRequests, users } from '@/db/schema/accounts';
 import { savedSearches } from '@/db/schema/integrations';
 import { matchMessages } from '@/db/schema/introductions';
 import { needs, seeds } from '@/db/schema/listings';
@@ -194,6 +194,18 @@ describe('retention job', () => {
       });
     }
     await db.insert(rateLimits).values({ key: unique('rl'), points: 1, expire: daysAgo(1) });
+    const signUp = (email: string, expiresAt: Date) => ({
+      tokenHash: unique('token'),
+      email,
+      passwordHash: '!',
+      details: {},
+      expiresAt,
+    });
+    const waiting = `${unique('waiting')}@test.example`;
+    const expired = `${unique('expired')}@test.example`;
+    await db
+      .insert(signUpRequests)
+      .values([signUp(expired, daysAgo(1)), signUp(waiting, new Date(Date.now() + 3600_000))]);
 
     const first = await purgeExpired(db, periods);
     expect(first.messages).toBeGreaterThanOrEqual(1);
@@ -213,8 +225,13 @@ describe('retention job', () => {
     expect(ips.map((r) => r.ip)).toEqual([null, '203.0.113.5']);
     const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(rateLimits).where(sql`expire < now()`);
     expect(n).toBe(0);
+    const pending = await db
+      .select({ email: signUpRequests.email })
+      .from(signUpRequests)
+      .where(inArray(signUpRequests.email, [waiting, expired]));
+    expect(pending.map((r) => r.email)).toEqual([waiting]);
 
     const again = await purgeExpired(db, periods);
-    expect(again).toEqual({ messages: 0, notifications: 0, mails: 0, auditIps: 0, rateLimits: 0 });
+    expect(again).toEqual({ messages: 0, notifications: 0, mails: 0, auditIps: 0, rateLimits: 0, signUpRequests: 0 });
   });
 });
