@@ -9,7 +9,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   if (process.env.DISABLE_BACKGROUND_JOBS === '1' || process.env.JOBS_DISABLED === '1') return;
-  const [{ startWorkers }, { log }] = await Promise.all([import('./lib/jobs'), import('./lib/log/logger')]);
+  const [{ startWorkers, stopJobs }, { log }] = await Promise.all([import('./lib/jobs'), import('./lib/log/logger')]);
+  // scripts/server.mjs calls this on SIGTERM, after the requests in flight have finished
+  (globalThis as { clustermatchStopJobs?: () => Promise<void> }).clustermatchStopJobs = stopJobs;
   const features = await Promise.all([
     import('./lib/matching/jobs'),
     import('./lib/listings/jobs'),

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import http from 'node:http';
 import path from 'node:path';
 import { PgBoss } from 'pg-boss';
 import postgres from 'postgres';
@@ -10,7 +11,8 @@ import { bodyText, signUpPathIn } from './support/mail';
 // Scale-out (issue 18 item 2): two app servers — the production build, `node scripts/server.mjs` —
 // on different ports against ONE Postgres database. Sessions made on one are valid on the other,
 // a sign-out on one ends the session on both, a job runs exactly once, a mail is sent once and the
-// sign-in limits are shared.
+// sign-in limits are shared. Last, SIGTERM drains one of them (issue 18 item 5): the request in flight
+// completes, new connections are refused, the job workers stop and the process exits 0.
 //
 // Why here and not in the integration project: it needs a production build, which takes minutes on
 // this machine; the e2e stage builds one anyway (scripts/e2e-server.mjs), so this spec serves that
@@ -204,4 +206,76 @@ test('a job runs exactly once and a mail is sent once, with both servers working
   const ran = logs.map((lines) => lines.filter((l) => l.includes('"msg":"retention applied"')).length);
   expect(ran[0] + ran[1]).toBe(1);
   await boss.stop({ graceful: false });
+});
+
+test('SIGTERM: the request in flight completes, new connections are refused, the process exits cleanly', async () => {
+  // a member with an API token, to have a write whose body the server waits for
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const [org] = await sql`insert into organisations (kind, name_ja, name_en, prefecture, verified)
+                          values ('sme', 'ドレイン株式会社', 'Drain Co', 'Aichi', true) returning id`;
+  const [user] = await sql`insert into users (email, name, password_hash, role, organisation_id, approved)
+                           values (${uniqueEmail('drain')}, 'Drain', '!', 'sme', ${org.id}, true) returning id`;
+  const token = `cm_${crypto.randomBytes(32).toString('base64url')}`;
+  const hash = crypto.createHash('sha256').update(token).digest('hex');
+  await sql`insert into api_tokens (user_id, name, token_hash, prefix) values (${user.id}, 'drain', ${hash}, ${token.slice(0, 9)})`;
+  await sql.end();
+
+  const body = Buffer.from(
+    JSON.stringify({
+      intent: 'draft',
+      language: 'en',
+      title: 'Written while the server drains',
+      summary: 'Find leaks in 3 km of piping while production runs.',
+      domain: 'environment_energy',
+      keywords: ['leak detection'],
+      visibility: 'members',
+    }),
+  );
+  const half = Math.floor(body.length / 2);
+  const server = servers[1];
+  const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+  let request: http.ClientRequest | undefined;
+  const connected = new Promise<void>((resolve) => {
+    request = http.request(`${urls[1]}/api/v1/needs`, {
+      method: 'POST',
+      agent: false,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'content-length': String(body.length),
+        'accept-language': 'en',
+      },
+    });
+    request.on('socket', (socket) => socket.once('connect', () => resolve()));
+  });
+  const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    request?.on('error', reject);
+    request?.on('response', (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+  });
+  request?.write(body.subarray(0, half)); // headers and half the body: the request is in flight
+  await connected;
+  await new Promise((r) => setTimeout(r, 3000)); // let the server take the connection in
+
+  server.kill('SIGTERM');
+  const reachable = async () => {
+    try {
+      await fetch(`${urls[1]}/api/live`, { cache: 'no-store' });
+      return 'served';
+    } catch {
+      return 'refused';
+    }
+  };
+  await expect.poll(reachable, { timeout: 20_000 }).toBe('refused');
+
+  request?.end(body.subarray(half));
+  const res = await response;
+  expect(res.status, res.text).toBe(201);
+  expect(await exited).toBe(0);
+  expect(logs[1].some((l) => l.includes('job workers stopped'))).toBe(true);
+  // the other instance serves on
+  expect((await fetch(`${urls[0]}/api/live`)).status).toBe(200);
 });

@@ -42,12 +42,23 @@ const server = http.createServer((req, res) => {
 });
 server.listen(port, () => log.info({ port }, 'listening'));
 
-// SIGTERM/SIGINT: stop taking connections, let those in flight finish, then exit.
+// SIGTERM/SIGINT: stop taking connections (the port closes at once), let the requests in flight
+// finish, stop the job workers (instrumentation.ts leaves their stop on globalThis: running jobs
+// finish or go back to the queue), then exit 0. A request still running after 25 s is cut off.
+const stopJobs = () => globalThis.clustermatchStopJobs?.() ?? Promise.resolve();
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     log.info({ signal }, 'stopping');
-    server.close(() => process.exit(0));
+    server.close(async () => {
+      try {
+        await stopJobs();
+        log.info('stopped: requests finished, job workers stopped');
+      } catch (error) {
+        log.error({ err: error }, 'stopping the job workers failed');
+      }
+      process.exit(0);
+    });
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
+    setTimeout(() => process.exit(0), 25_000).unref();
   });
 }
