@@ -28,6 +28,10 @@ run('npx', ['tsx', 'scripts/seed/index.ts']);
 run('npx', ['next', 'build']);
 
 console.log(`\nClusterMatch is starting on http://localhost:${port}`);
-const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit' });
+// the same server as `npm start` (scripts/start.mjs: request logs, graceful stop), on the embedded database
+const server = spawn(process.execPath, ['scripts/start.mjs'], {
+  stdio: 'inherit',
+  env: { ...process.env, PORT: port },
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
