@@ -1,4 +1,4 @@
-ALTER TABLE "users" ADD COLUMN "deleted_at" timestamp with time zone;
+ALTER TABLE "users" ADD COLUMN "deleted_at" timestamp with time zone;--> statement-breakpoint
 -- The audit log stays append-only with one exception: erasing a row's IP address (account deletion,
 -- and the retention job after its period, lib/privacy). Every other column must stay as it was.
 CREATE OR REPLACE FUNCTION "audit_logs_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
