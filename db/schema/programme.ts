@@ -1,7 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { outcomeKinds } from '../vocabulary/programme';
-import { organisations, users } from './accounts';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { ClusterPhase } from '../vocabulary/clusters';
+import { outcomeKinds, type PlanTargetKpi } from '../vocabulary/programme';
+import { clusters, organisations, users } from './accounts';
 import { seeds } from './listings';
 import { matches } from './matching';
 
@@ -43,5 +57,45 @@ export const matchOutcomes = pgTable(
     index('match_outcomes_kind_date_idx').on(t.kind, t.occurredOn),
     check('match_outcomes_traceable', sql`${t.matchId} IS NOT NULL OR ${t.organisationId} IS NOT NULL`),
     check('match_outcomes_amount_positive', sql`${t.amountJpy} IS NULL OR ${t.amountJpy} >= 0`),
+  ],
+);
+
+/** One phase of a cluster plan: its period (YYYY-MM-DD, both included; null while unscheduled) and targets. */
+export type PlanPhase = {
+  phase: ClusterPhase;
+  from: string | null;
+  to: string | null;
+  targets: Partial<Record<PlanTargetKpi, number>>;
+};
+
+/**
+ * A cluster's plan (issue 14 item 1), versioned: every save is a new row with the next number, never an
+ * update, so the history is the table. The current plan is the cluster's highest version; a save based on
+ * an older one loses the race on the unique (cluster, version) and is told so.
+ */
+export const clusterPlanVersions = pgTable(
+  'cluster_plan_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clusterId: uuid('cluster_id')
+      .notNull()
+      .references(() => clusters.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    vision: text('vision').notNull(),
+    goals: text('goals').notNull(),
+    processFlow: text('process_flow').notNull(),
+    /** Phases I, II, III in order. */
+    phases: jsonb('phases').$type<PlanPhase[]>().notNull(),
+    /** What this version changed from the one before, as field paths (lib/programme/plan-rules.ts). */
+    changes: jsonb('changes').$type<string[]>().notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('cluster_plan_versions_cluster_version_unique').on(t.clusterId, t.version),
+    index('cluster_plan_versions_created_by_idx').on(t.createdBy),
+    check('cluster_plan_versions_version_positive', sql`${t.version} >= 1`),
   ],
 );

@@ -42,3 +42,24 @@ export const outcomeKindsWithAmount = [
   'funding_obtained',
   'licence_signed',
 ] as const satisfies readonly OutcomeKind[];
+
+/**
+ * The indicators a cluster plan sets a target for in each phase (issue 14 item 1): each names a row of the
+ * KPI table (lib/programme/kpi-table.ts, `planTargetRows`). Shares are targets in per cent.
+ */
+export const planTargetKpis = [
+  'organisations',
+  'needsPosted',
+  'seedsPosted',
+  'introduced',
+  'agreements',
+  'ndas',
+  'jointRd',
+  'partnerships',
+  'newBusinesses',
+  'ventures',
+  'sharePartnership',
+  'shareNewBusiness',
+  'shareRevamp',
+] as const;
+export type PlanTargetKpi = (typeof planTargetKpis)[number];

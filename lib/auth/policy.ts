@@ -73,6 +73,8 @@ export const rules = {
   'mail.outbox': roleIn('admin'), // mail waiting or sent
   // the programme dashboard (issue 14): one page, its figures scoped to the viewer's clusters (admin: all)
   'programme.dashboard': roleIn('coordinator', 'admin'),
+  // cluster plans (issue 14 item 1): the office any cluster's, a coordinator their clusters' (in data)
+  'programme.plans': roleIn('coordinator', 'admin'),
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof rules;

@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { authedAction } from '@/lib/actions/safe-action';
 import { recordOutcome } from './outcomes';
-import { outcomeSchema } from './validation';
+import { saveClusterPlan } from './plans';
+import { clusterPlanSchema, outcomeSchema } from './validation';
 
 export const recordOutcomeAction = authedAction(
   'introductions.view',
@@ -18,6 +19,17 @@ export const recordOutcomeAction = authedAction(
       ip,
     );
     revalidatePath(`/introductions/${matchId}`);
+    return result;
+  },
+);
+
+export const saveClusterPlanAction = authedAction(
+  'programme.plans',
+  clusterPlanSchema,
+  async (viewer, input, { ip }) => {
+    const result = await saveClusterPlan(await getDb(), viewer, input, ip);
+    revalidatePath(`/programme/plans/${input.clusterId}`);
+    revalidatePath('/programme');
     return result;
   },
 );

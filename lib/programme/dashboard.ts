@@ -4,7 +4,10 @@ import { getDb, type Db } from '@/db';
 import { clusters } from '@/db/schema/accounts';
 import type { Viewer } from '@/lib/auth/policy';
 import { calendarDayIn } from '@/lib/i18n/time-zone';
+import { planTargetKpis } from '@/db/vocabulary/programme';
+import { planActual } from './kpi-table';
 import { type KpiScope, monthlyTrend, PROGRAMME_TIME_ZONE, programmeKpis } from './kpis';
+import { currentPlans } from './plans';
 import type { DashboardFilters } from './validation';
 
 // The one programme dashboard (issue 14 item 5): the same page for the office and the coordinators, its
@@ -57,9 +60,10 @@ export async function programmeDashboard(viewer: Viewer, filters: DashboardFilte
     ...period,
     domain: filters.domain ?? null,
   };
-  const [kpis, trend] = await Promise.all([
+  const [kpis, trend, targets] = await Promise.all([
     programmeKpis(db, scope),
     monthlyTrend(db, { ...scope, from: trendStart(period) }),
+    scope.clusterIds.length === 1 ? targetsAgainstActuals(db, scope.clusterIds[0], now) : null,
   ]);
   return {
     clusters: visible,
@@ -68,5 +72,41 @@ export async function programmeDashboard(viewer: Viewer, filters: DashboardFilte
     scope,
     kpis,
     trend,
+    /** With one cluster in scope: its current plan's targets and the actuals of each phase's period. */
+    targets,
   };
+}
+
+/**
+ * The cluster's current plan, each phase's targets beside the cluster's figures over the phase's period
+ * (to today for the phase under way; none for a phase not begun or without a period), the whole cluster
+ * whatever the dashboard's domain and period: a plan sets targets for the cluster and its phases.
+ */
+async function targetsAgainstActuals(db: Db, clusterId: string, now: Date) {
+  const plan = (await currentPlans(db, [clusterId])).get(clusterId);
+  if (!plan) return { clusterId, version: null, phases: [] };
+  const today = calendarDayIn(now, PROGRAMME_TIME_ZONE);
+  const phases = await Promise.all(
+    plan.phases.map(async (p) => {
+      const started = !!p.from && !!p.to && p.from <= today;
+      /** The phase's last day, or today while it is under way (dates compare as text). */
+      const end = p.to && p.to < today ? p.to : today;
+      const figures =
+        started && p.from
+          ? (await programmeKpis(db, { clusterIds: [clusterId], from: p.from, to: end })).overall
+          : null;
+      return {
+        phase: p.phase,
+        from: p.from,
+        to: p.to,
+        current: started && !!p.to && p.to >= today,
+        rows: planTargetKpis.map((kpi) => ({
+          kpi,
+          target: p.targets[kpi] ?? null,
+          actual: figures ? planActual(kpi, figures) : null,
+        })),
+      };
+    }),
+  );
+  return { clusterId, version: plan.version, phases };
 }

@@ -1,5 +1,5 @@
 import { organisationKinds } from '@/db/vocabulary/accounts';
-import { outcomeKinds } from '@/db/vocabulary/programme';
+import { outcomeKinds, type PlanTargetKpi } from '@/db/vocabulary/programme';
 import { funnelSteps, type HeadlineKind, headlineKinds, type KpiFigures } from './kpis';
 
 // The KPI table, defined once: the dashboard shows it and the CSV export writes it (issue 14 items 4 and 8).
@@ -90,4 +90,29 @@ export function kpiCsvCell(row: KpiRow, f: KpiFigures): string | number {
   if (v === null) return '';
   if (row.format === 'share') return `${Math.round(v * 1000) / 10}%`;
   return v;
+}
+
+/** The KPI row each target of a cluster plan is measured by (issue 14 item 1). */
+const planTargetRowKeys: Record<PlanTargetKpi, string> = {
+  organisations: 'organisations',
+  needsPosted: 'needsPosted',
+  seedsPosted: 'seedsPosted',
+  introduced: 'funnel.introduced',
+  agreements: 'funnel.agreement',
+  ndas: 'ndas',
+  jointRd: 'outcomes.joint_rd_started',
+  partnerships: 'outcomes.partnership_formed',
+  newBusinesses: 'outcomes.new_business_launched',
+  ventures: 'venturesCumulative',
+  sharePartnership: 'share.partnership_formed',
+  shareNewBusiness: 'share.new_business_launched',
+  shareRevamp: 'share.managerial_revamp',
+};
+
+/** The figure a plan's target is compared with: the KPI row's value, shares in per cent (one decimal). */
+export function planActual(kpi: PlanTargetKpi, f: KpiFigures): number | null {
+  const row = kpiRows.find((r) => r.key === planTargetRowKeys[kpi]);
+  const v = row?.value(f) ?? null;
+  if (v === null || row?.format !== 'share') return v;
+  return Math.round(v * 1000) / 10;
 }

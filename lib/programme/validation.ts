@@ -1,7 +1,7 @@
 import { z } from '@/lib/validation/messages';
 import { listParams, optionalParam } from '@/lib/lists/params';
-import { domains } from '@/db/vocabulary/clusters';
-import { outcomeKinds, outcomeKindsWithAmount } from '@/db/vocabulary/programme';
+import { clusterPhases, domains } from '@/db/vocabulary/clusters';
+import { outcomeKinds, outcomeKindsWithAmount, planTargetKpis, type PlanTargetKpi } from '@/db/vocabulary/programme';
 
 const id = z.uuid();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.format' });
@@ -47,3 +47,48 @@ export const dashboardFiltersSchema = z.object({
   domain: optionalParam(z.enum(domains)),
 });
 export type DashboardFilters = z.infer<typeof dashboardFiltersSchema>;
+
+/** A target as typed in the form: '' for none, else a whole number (a share in per cent, up to 100). */
+const target = z
+  .string()
+  .trim()
+  .regex(/^\d{0,9}$/, { error: 'programme.plans.errors.target' });
+const shareTarget = target.refine((v) => v === '' || Number(v) <= 100, {
+  error: 'programme.plans.errors.shareAbove100',
+});
+const optionalDay = z.union([isoDate, z.literal('')]);
+
+const planPhaseSchema = z
+  .object({
+    phase: z.enum(clusterPhases),
+    from: optionalDay,
+    to: optionalDay,
+    targets: z.object(
+      Object.fromEntries(planTargetKpis.map((k) => [k, k.startsWith('share') ? shareTarget : target])) as Record<
+        PlanTargetKpi,
+        typeof target
+      >,
+    ),
+  })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], error: 'programme.plans.errors.periodOrder' })
+  .refine((p) => (p.from === '') === (p.to === ''), { path: ['to'], error: 'programme.plans.errors.periodBoth' });
+
+/**
+ * A cluster plan as the form sends it (issue 14 item 1). baseVersion: the version the editor started from
+ * (0 for a cluster without a plan); a save is refused as a conflict when someone saved in between.
+ */
+export const clusterPlanSchema = z
+  .object({
+    clusterId: id,
+    baseVersion: z.number().int().min(0),
+    vision: z.string().trim().min(1).max(2000),
+    goals: z.string().trim().min(1).max(4000),
+    processFlow: z.string().trim().max(4000),
+    phases: z.tuple([planPhaseSchema, planPhaseSchema, planPhaseSchema]),
+  })
+  .strict()
+  .refine((v) => v.phases.every((p, i) => p.phase === clusterPhases[i]), {
+    path: ['phases'],
+    error: 'validation.invalid',
+  });
+export type ClusterPlanInput = z.infer<typeof clusterPlanSchema>;

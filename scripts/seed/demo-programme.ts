@@ -4,10 +4,11 @@ import { clusters, organisationClusters, organisations, users } from '@/db/schem
 import { matchEvents, matchIntroductions, ndas } from '@/db/schema/introductions';
 import { needs, seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
-import { matchOutcomes } from '@/db/schema/programme';
-import type { Domain } from '@/db/vocabulary/clusters';
-import type { OutcomeKind } from '@/db/vocabulary/programme';
-import { demoOrganisations } from './demo-data';
+import { clusterPlanVersions, matchOutcomes, type PlanPhase } from '@/db/schema/programme';
+import { type ClusterPhase, clusterPhases, type Domain } from '@/db/vocabulary/clusters';
+import type { OutcomeKind, PlanTargetKpi } from '@/db/vocabulary/programme';
+import { type PlanContent, planChanges } from '@/lib/programme/plan-rules';
+import { demoClusters, demoOrganisations } from './demo-data';
 
 // The programme's recent past (issue 14 item 9), so the office and the coordinators open a dashboard with
 // something to read: introductions brokered month by month over the last ten months, in each cluster, with
@@ -271,6 +272,110 @@ export async function seedDemoProgramme(db: Db, now = new Date()): Promise<void>
         amountJpy: c.amountJpy ?? null,
         recordedBy: office.id,
       });
+    }
+  });
+}
+
+/** Targets per phase, the same ladder for every demo cluster (a real plan sets its own). */
+const phaseTargets: Record<ClusterPhase, Partial<Record<PlanTargetKpi, number>>> = {
+  I: { organisations: 15, needsPosted: 20, seedsPosted: 30, introduced: 8, agreements: 2, ndas: 3, jointRd: 2 },
+  II: {
+    organisations: 25,
+    needsPosted: 40,
+    seedsPosted: 50,
+    introduced: 20,
+    agreements: 8,
+    ndas: 8,
+    jointRd: 5,
+    partnerships: 4,
+    newBusinesses: 2,
+    ventures: 1,
+    sharePartnership: 20,
+    shareNewBusiness: 10,
+    shareRevamp: 10,
+  },
+  III: {
+    organisations: 30,
+    needsPosted: 15,
+    seedsPosted: 20,
+    introduced: 10,
+    agreements: 6,
+    ndas: 5,
+    jointRd: 4,
+    partnerships: 5,
+    newBusinesses: 3,
+    ventures: 2,
+    sharePartnership: 30,
+    shareNewBusiness: 20,
+    shareRevamp: 20,
+  },
+};
+
+/**
+ * A plan for each demo cluster (issue 14 items 1 and 9): three phases of three years, the cluster's
+ * current phase begun eleven months ago so the dashboard has actuals to set against its targets; the
+ * Tokai plan has a second version (the coordinator raised a target) so its history shows. Idempotent.
+ */
+export async function seedDemoPlans(db: Db, now = new Date()): Promise<void> {
+  const [done] = await db.select({ id: clusterPlanVersions.id }).from(clusterPlanVersions).limit(1);
+  if (done) return;
+  const people = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, ['admin@demo.test', 'coordinator@demo.test']));
+  const office = people.find((p) => p.email === 'admin@demo.test')!.id;
+  const coordinator = people.find((p) => p.email === 'coordinator@demo.test')?.id ?? office;
+  const rows = await db
+    .select({ id: clusters.id, slug: clusters.slug })
+    .from(clusters)
+    .where(
+      inArray(
+        clusters.slug,
+        demoClusters.map((c) => c.slug),
+      ),
+    );
+  const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);
+  const start = { y: now.getUTCFullYear(), m: now.getUTCMonth() - 11 };
+  await db.transaction(async (tx) => {
+    for (const c of demoClusters) {
+      const clusterId = rows.find((r) => r.slug === c.slug)?.id;
+      if (!clusterId) continue;
+      const current = clusterPhases.indexOf(c.phase);
+      const phases: PlanPhase[] = clusterPhases.map((phase, i) => {
+        const years = (i - current) * 3;
+        return {
+          phase,
+          from: day(start.y + years, start.m, 1),
+          to: day(start.y + years + 3, start.m, 0),
+          targets: phaseTargets[phase],
+        };
+      });
+      const first: PlanContent = {
+        vision: `${c.nameJa}：大学・研究機関の知と地域企業の技術を結び、自律的に発展するクラスターをつくる。`,
+        goals: '参加企業の新たな連携と新事業の創出、大学発ベンチャーの育成、地域金融機関との資金連携の定着。',
+        processFlow:
+          '1. ニーズ・シーズの登録と審査 → 2. マッチング提案 → 3. コーディネーターによる紹介 → 4. 面談・NDA → 5. 共同研究・事業化 → 6. 成果の記録と調査',
+        phases,
+      };
+      const versions: { content: PlanContent; by: string }[] = [{ content: first, by: office }];
+      if (c.slug === 'tokai-monozukuri') {
+        const raised = structuredClone(first);
+        const targets = raised.phases[current].targets;
+        raised.phases[current].targets = { ...targets, introduced: (targets.introduced ?? 0) + 2 };
+        versions.push({ content: raised, by: coordinator });
+      }
+      let previous: PlanContent | null = null;
+      for (const [i, v] of versions.entries()) {
+        await tx.insert(clusterPlanVersions).values({
+          clusterId,
+          version: i + 1,
+          ...v.content,
+          changes: planChanges(previous, v.content),
+          createdBy: v.by,
+          createdAt: new Date(now.getTime() - (versions.length - i) * 7 * DAY),
+        });
+        previous = v.content;
+      }
     }
   });
 }

@@ -5,7 +5,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { DEMO_PASSWORD, demoClusters, demoOrganisations, demoUsers } from './demo-data';
 import { seedDemoFunding } from './demo-funding';
 import { seedDemoListings } from './demo-listings';
-import { seedDemoProgramme } from './demo-programme';
+import { seedDemoPlans, seedDemoProgramme } from './demo-programme';
 
 /** Idempotent: running it twice leaves one copy of everything. */
 export async function seedDemo(db: Db): Promise<void> {
@@ -82,4 +82,5 @@ export async function seedDemo(db: Db): Promise<void> {
   await seedDemoListings(db);
   await seedDemoFunding(db);
   await seedDemoProgramme(db);
+  await seedDemoPlans(db);
 }

@@ -49,6 +49,10 @@ export const actionMatrix: Record<string, Entry> = {
   'lib/introductions/actions.ts#pickMeetingSlotAction': { permission: 'introductions.view', allowed: members },
   'lib/introductions/actions.ts#saveNdaAction': { permission: 'introductions.view', allowed: members },
   'lib/programme/actions.ts#recordOutcomeAction': { permission: 'introductions.view', allowed: members },
+  'lib/programme/actions.ts#saveClusterPlanAction': {
+    permission: 'programme.plans',
+    allowed: ['coordinator', 'admin'],
+  },
   'lib/introductions/actions.ts#expressInterestAction': {
     permission: 'introductions.interest',
     allowed: ['sme', 'researcher', 'trading', 'lender'],
@@ -131,6 +135,7 @@ export const pageMatrix: Record<string, Entry> = {
   '(app)/home/page.tsx': { permission: 'member.browse', allowed: members },
   // the programme dashboard (issue 14)
   '(app)/programme/page.tsx': { permission: 'programme.dashboard', allowed: ['coordinator', 'admin'] },
+  '(app)/programme/plans/[clusterId]/page.tsx': { permission: 'programme.plans', allowed: ['coordinator', 'admin'] },
   // introductions (issue 5)
   '(app)/introductions/page.tsx': { permission: 'introductions.view', allowed: members },
   '(app)/introductions/[id]/page.tsx': { permission: 'introductions.view', allowed: members },

@@ -9,6 +9,7 @@ import { Select } from '@/components/ui/select';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { TextField } from '@/components/ui/text-field';
 import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/policy';
 import { calendarDay } from '@/lib/i18n/time-zone';
 import { firstValues } from '@/lib/lists/params';
 import { programmeDashboard } from '@/lib/programme/dashboard';
@@ -82,6 +83,12 @@ export default async function ProgrammePage({ searchParams }: Props) {
     to: d.scope.to,
     domain: d.scope.domain ?? undefined,
   };
+
+  const mayPlan = can(viewer, 'programme.plans');
+  const link = 'font-medium text-teal-800 underline underline-offset-2 hover:text-teal-900';
+  const targets = d.targets;
+  const targetCell = (kpi: string, v: number | null) =>
+    v === null ? '—' : kpi.startsWith('share') ? `${format.number(v, { maximumFractionDigits: 1 })}%` : count(v);
 
   const funnelTable: FigureTable = {
     headers: [t('step'), ...columns.map((c) => c.label)],
@@ -207,6 +214,84 @@ export default async function ProgrammePage({ searchParams }: Props) {
         )}
         table={trendTable}
       />
+
+      <section aria-labelledby="programme-targets" className="flex flex-col gap-3">
+        <h2 id="programme-targets" className="text-xl font-semibold">
+          {t('targets')}
+        </h2>
+        {!targets ? (
+          <>
+            <p className="text-slate-700">{t('targetsChooseCluster')}</p>
+            {mayPlan && (
+              <ul className="flex flex-wrap gap-x-6 gap-y-2">
+                {shown.map((c) => (
+                  <li key={c.id}>
+                    <a href={`/programme/plans/${c.id}`} className={link}>
+                      {tr('programme.plans.link', { cluster: name(c) })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        ) : (
+          <>
+            <p className="text-slate-700">
+              {targets.version === null ? t('targetsNoPlan') : t('targetsIntro', { version: targets.version })}{' '}
+              {mayPlan && (
+                <a href={`/programme/plans/${targets.clusterId}`} className={link}>
+                  {tr('programme.plans.link', { cluster: name(shown[0]) })}
+                </a>
+              )}
+            </p>
+            {targets.phases.length > 0 && (
+              <Table caption={`${t('targets')} — ${name(shown[0])}`}>
+                <THead>
+                  <Tr>
+                    <Th rowSpan={2}>{t('indicator')}</Th>
+                    {targets.phases.map((p) => (
+                      <Th key={p.phase} colSpan={2} scope="colgroup" className="text-center whitespace-normal">
+                        {tr(`programme.plans.phases.${p.phase}`)}
+                        <span className="block text-xs font-normal text-slate-700">
+                          {p.from && p.to ? t('period', { from: day(p.from), to: day(p.to) }) : t('noPeriod')}
+                          {p.current ? ` · ${t('currentPhase')}` : ''}
+                        </span>
+                      </Th>
+                    ))}
+                  </Tr>
+                  <Tr>
+                    {targets.phases.flatMap((p) => [
+                      <Th key={`${p.phase}-target`} className="text-right">
+                        {t('target')}
+                      </Th>,
+                      <Th key={`${p.phase}-actual`} className="text-right">
+                        {t('actual')}
+                      </Th>,
+                    ])}
+                  </Tr>
+                </THead>
+                <TBody>
+                  {targets.phases[0].rows.map((row, i) => (
+                    <Tr key={row.kpi}>
+                      <Th scope="row" className="font-medium whitespace-normal">
+                        {tr(`programme.plans.kpis.${row.kpi}`)}
+                      </Th>
+                      {targets.phases.flatMap((p) => [
+                        <Td key={`${p.phase}-target`} className="text-right tabular-nums">
+                          {targetCell(row.kpi, p.rows[i].target)}
+                        </Td>,
+                        <Td key={`${p.phase}-actual`} className="text-right tabular-nums">
+                          {targetCell(row.kpi, p.rows[i].actual)}
+                        </Td>,
+                      ])}
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+            )}
+          </>
+        )}
+      </section>
 
       <section aria-labelledby="programme-kpis" className="flex flex-col gap-3">
         <h2 id="programme-kpis" className="text-xl font-semibold">
