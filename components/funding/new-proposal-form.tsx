@@ -2,6 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { newRequestKey } from '@/components/forms/request-key';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -16,10 +18,12 @@ export function NewProposalForm({ introductions }: { introductions: { matchId: s
   const t = useTranslations('funding');
   const tc = useTranslations('common');
   const router = useRouter();
+  // one key per form shown: submitting it twice (double click, retry) makes one draft
+  const [requestKey] = useState(newRequestKey);
   const { form, onSubmit, formError, errorOf } = useActionForm({
     schema: createProposalSchema,
     action: createProposalAction,
-    defaultValues: { title: '', matchId: '' } as CreateProposalInput,
+    defaultValues: { title: '', matchId: '', requestKey } as CreateProposalInput,
     onSuccess: (created) => router.push(`/funding/${created.id}/edit`),
   });
   return (

@@ -85,6 +85,8 @@ export const fundingProposals = pgTable(
     businessPlan: text('business_plan').notNull().default(''),
     projectedRevenue: jsonb('projected_revenue').$type<ProjectedYear[]>().notNull().default([]),
     version: integer('version').notNull().default(1),
+    /** The new-draft form's one-time key: submitting that form twice makes one draft, not two. */
+    requestKey: uuid('request_key'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -95,6 +97,7 @@ export const fundingProposals = pgTable(
     index('funding_proposals_match_idx').on(t.matchId),
     index('funding_proposals_partner_idx').on(t.partnerOrganisationId),
     index('funding_proposals_consent_by_idx').on(t.partnerConsentBy),
+    uniqueIndex('funding_proposals_request_key_uq').on(t.organisationId, t.requestKey),
     check('funding_proposals_amount', sql`${t.amountJpy} IS NULL OR ${t.amountJpy} BETWEEN 1 AND 100000000000`),
     check('funding_proposals_term', sql`${t.termMonths} IS NULL OR ${t.termMonths} BETWEEN 1 AND 360`),
     check(

@@ -30,11 +30,15 @@ const refuse = (key: string) => new AppError('invalid', key, { file: [key] });
 /**
  * Stores one file for `owner` inside the caller's transaction: a refused file (bad name, too
  * large, type not accepted or not the one its name claims, too many files) writes nothing.
+ * The same file again (same name, same bytes: a double submission, a retried upload) is not
+ * stored twice: the one already there is returned with `created: false`. The caller holds the
+ * owner's row lock (SELECT … FOR UPDATE), so concurrent uploads of one owner queue and the
+ * second finds the first.
  */
 export async function saveAttachment(
   tx: Db,
   input: { owner: Owner; organisationId: string; uploadedBy: string; fileName: string; bytes: Uint8Array },
-): Promise<AttachmentMeta> {
+): Promise<AttachmentMeta & { created: boolean }> {
   const name = checkFileName(input.fileName);
   if (!name.ok) throw refuse(`attachments.errors.${name.error}`);
   if (input.bytes.length === 0) throw refuse('attachments.errors.empty');
@@ -48,6 +52,13 @@ export async function saveAttachment(
         : 'attachments.errors.unknown_type',
     );
   const where = and(eq(attachments.ownerType, input.owner.type), eq(attachments.ownerId, input.owner.id));
+  const sha256 = crypto.createHash('sha256').update(input.bytes).digest('hex');
+  const [same] = await tx
+    .select(metaColumns)
+    .from(attachments)
+    .where(and(where, eq(attachments.fileName, name.name), eq(attachments.sha256, sha256)))
+    .limit(1);
+  if (same) return { ...same, created: false };
   const [{ n }] = await tx.select({ n: count() }).from(attachments).where(where);
   if (Number(n) >= MAX_ATTACHMENTS_PER_OWNER)
     throw refuse(`attachments.errors.too_many?max=${MAX_ATTACHMENTS_PER_OWNER}`);
@@ -59,13 +70,13 @@ export async function saveAttachment(
       fileName: name.name,
       contentType: type.contentType,
       sizeBytes: input.bytes.length,
-      sha256: crypto.createHash('sha256').update(input.bytes).digest('hex'),
+      sha256,
       uploadedBy: input.uploadedBy,
       organisationId: input.organisationId,
     })
     .returning(metaColumns);
   await attachmentStore().write(tx, row.id, input.bytes);
-  return row;
+  return { ...row, created: true };
 }
 
 /** The files of one owner, oldest first (metadata only). */

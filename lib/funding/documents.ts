@@ -36,7 +36,7 @@ export async function addProposalDocument(
   proposalId: string,
   file: { fileName: string; bytes: Uint8Array },
   ip: string | null = null,
-): Promise<AttachmentMeta> {
+): Promise<AttachmentMeta & { created: boolean }> {
   return db.transaction(async (tx) => {
     await requireOwnProposal(tx, viewer, proposalId);
     const meta = await saveAttachment(tx, {
@@ -45,12 +45,14 @@ export async function addProposalDocument(
       uploadedBy: viewer.userId,
       ...file,
     });
+    if (!meta.created) return meta; // the same file again: stored once, audited once
     await writeAudit(tx, {
       actorId: viewer.userId,
       action: 'funding.document_add',
       subjectType: 'funding_proposal',
       subjectId: proposalId,
-      details: { attachmentId: meta.id, fileName: meta.fileName, sizeBytes: meta.sizeBytes },
+      // no file name: the programme office reads the audit log, and a proposal's documents are only its parties' (the SME's access log names them)
+      details: { attachmentId: meta.id, sizeBytes: meta.sizeBytes },
       ip,
     });
     return meta;
@@ -73,7 +75,7 @@ export async function removeProposalDocument(
       action: 'funding.document_remove',
       subjectType: 'funding_proposal',
       subjectId: proposalId,
-      details: { attachmentId, fileName: removed.fileName },
+      details: { attachmentId, sizeBytes: removed.sizeBytes },
       ip,
     });
   });

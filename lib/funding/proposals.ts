@@ -11,10 +11,15 @@ import type { SaveProposalInput } from './validation';
 // Writing a proposal: a draft is created with a title (alone, or from an introduction), then
 // autosaved; only drafts change, and only the version the form was loaded with.
 
+/**
+ * Creates a draft. With the form's `requestKey`, the same submission twice (a double click, a
+ * retry, two at once) makes one draft: the unique (organisation, key) index lets the first
+ * insert win and the others get that draft back.
+ */
 export async function createProposal(
   db: Db,
   viewer: Viewer,
-  input: { title: string; matchId: string },
+  input: { title: string; matchId: string; requestKey?: string },
   ip: string | null = null,
 ): Promise<{ id: string; version: number }> {
   return db.transaction(async (tx) => {
@@ -27,8 +32,25 @@ export async function createProposal(
         title: input.title,
         matchId: intro?.matchId ?? null,
         partnerOrganisationId: intro?.partnerOrganisationId ?? null,
+        requestKey: input.requestKey ?? null,
       })
+      .onConflictDoNothing({ target: [fundingProposals.organisationId, fundingProposals.requestKey] })
       .returning({ id: fundingProposals.id, version: fundingProposals.version });
+    if (!row) {
+      // this form was submitted already (the other insert has committed; we waited for it)
+      if (!input.requestKey) throw new AppError('conflict');
+      const [first] = await tx
+        .select({ id: fundingProposals.id, version: fundingProposals.version })
+        .from(fundingProposals)
+        .where(
+          and(
+            eq(fundingProposals.organisationId, viewer.organisationId),
+            eq(fundingProposals.requestKey, input.requestKey),
+          ),
+        );
+      if (!first) throw new AppError('conflict');
+      return first;
+    }
     await writeAudit(tx, {
       actorId: viewer.userId,
       action: 'funding.create',

@@ -107,6 +107,8 @@ export const createProposalSchema = z
   .object({
     title: requiredText(FUNDING_LIMITS.title),
     matchId: id.or(z.literal('')).optional().default(''),
+    /** The form's one-time key (components/forms/request-key.ts): the same key twice is one draft. */
+    requestKey: id.optional(),
   })
   .strict();
 export type CreateProposalInput = z.input<typeof createProposalSchema>;

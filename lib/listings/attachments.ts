@@ -42,7 +42,7 @@ export async function addListingAttachment(
   listing: Listing,
   file: { fileName: string; bytes: Uint8Array },
   ip: string | null = null,
-): Promise<AttachmentMeta> {
+): Promise<AttachmentMeta & { created: boolean }> {
   return db.transaction(async (tx) => {
     await requireOwnListing(tx, viewer, listing);
     const meta = await saveAttachment(tx, {
@@ -51,6 +51,7 @@ export async function addListingAttachment(
       uploadedBy: viewer.userId,
       ...file,
     });
+    if (!meta.created) return meta; // the same file again: stored once, audited once
     await writeAudit(tx, {
       actorId: viewer.userId,
       action: 'listing.attachment_add',

@@ -2,19 +2,21 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { auditLogs, users } from '@/db/schema/accounts';
+import { attachments } from '@/db/schema/attachments';
 import { fundingPatents, fundingProposals, fundingShareEvents, fundingShares } from '@/db/schema/funding';
 import { outboxEmails } from '@/db/schema/mail';
 import { matchOutcomes } from '@/db/schema/programme';
 import { notifications } from '@/db/schema/notifications';
 import { AppError } from '@/lib/errors';
 import { answerConsent, requestConsent } from '@/lib/funding/consent';
+import { addProposalDocument } from '@/lib/funding/documents';
 import { getEvaluationSheet, saveEvaluation } from '@/lib/funding/evaluation';
 import { listClusterProposals, listLenderInbox, listOwnProposals } from '@/lib/funding/lists';
 import { createProposal, saveProposal } from '@/lib/funding/proposals';
 import { shareProposal } from '@/lib/funding/sharing';
 import { transitionShare } from '@/lib/funding/transition';
 import { getProposalForViewer } from '@/lib/funding/view';
-import { completeContent, fundingWorld, readyProposal } from '../support/funding-world';
+import { completeContent, fundingWorld, pdfBytes, readyProposal } from '../support/funding-world';
 
 const codeOf = async (p: Promise<unknown>) => {
   try {
@@ -94,6 +96,57 @@ describe('writing a funding proposal', () => {
     expect(await codeOf(createProposal(w.db, w.stranger.viewer, { title: 't', matchId: w.match.id }))).toBe(
       'invalid:errors.invalid',
     );
+  });
+});
+
+describe('double submission', () => {
+  it('the new-draft form sent twice, or five times at once, makes one draft; a new form makes another', async () => {
+    const w = await fundingWorld();
+    const requestKey = crypto.randomUUID();
+    const input = { title: 'Twice', matchId: '', requestKey };
+    const results = await Promise.all(Array.from({ length: 5 }, () => createProposal(w.db, w.sme.viewer, input)));
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    // a colleague's retry of the same request, a minute later, too
+    expect((await createProposal(w.db, w.smeColleague.viewer, input)).id).toBe(results[0].id);
+    const rows = await w.db
+      .select({ id: fundingProposals.id })
+      .from(fundingProposals)
+      .where(eq(fundingProposals.organisationId, w.sme.user.organisationId));
+    expect(rows.map((r) => r.id)).toEqual([results[0].id]);
+    const audits = await w.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'funding.create'), eq(auditLogs.subjectId, results[0].id)));
+    expect(audits).toHaveLength(1);
+    // the same key in another organisation is another organisation's draft
+    const theirs = await createProposal(w.db, w.stranger.viewer, input);
+    expect(theirs.id).not.toBe(results[0].id);
+    const another = await createProposal(w.db, w.sme.viewer, { ...input, requestKey: crypto.randomUUID() });
+    expect(another.id).not.toBe(results[0].id);
+  });
+
+  it('the same document uploaded twice at once is stored once; the same name with new content is a new document', async () => {
+    const w = await fundingWorld();
+    const { id } = await readyProposal(w, 'twice');
+    const file = { fileName: 'quote.pdf', bytes: pdfBytes('quote') };
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => addProposalDocument(w.db, w.sme.viewer, id, file)),
+    );
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    const stored = await w.db
+      .select({ fileName: attachments.fileName })
+      .from(attachments)
+      .where(eq(attachments.ownerId, id));
+    expect(stored.map((a) => a.fileName).sort()).toEqual(['quote.pdf', 'twice-business-plan.pdf']);
+    const added = await w.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'funding.document_add'), eq(auditLogs.subjectId, id)));
+    expect(added).toHaveLength(2); // readyProposal's document and this one, once
+    const revised = await addProposalDocument(w.db, w.sme.viewer, id, { ...file, bytes: pdfBytes('quote v2') });
+    expect(revised.created).toBe(true);
+    expect(revised.id).not.toBe(results[0].id);
   });
 });
 
@@ -495,6 +548,55 @@ describe('the IP evaluation sheet', () => {
     // the SME and the coordinator do not get the sheet
     expect(await getEvaluationSheet(w.sme.viewer, id)).toBeNull();
     expect(await getEvaluationSheet(w.coordinator.viewer, id)).toBeNull();
+  });
+
+  it('keeps the lender’s evaluation when the SME withdraws and shares again: hidden while withdrawn, back as it was', async () => {
+    const w = await fundingWorld();
+    const { id, version } = await readyProposal(w, 'keep');
+    await shareProposal(w.db, w.sme.viewer, { proposalId: id, version, lenderOrganisationIds: [w.lenderA.org.id] });
+    const sheet = (await getEvaluationSheet(w.lenderA.viewer, id))!;
+    await transitionShare(w.db, w.lenderA.viewer, sheet.shareId, { type: 'start_review' });
+    const saved = await saveEvaluation(w.db, w.lenderA.viewer, {
+      shareId: sheet.shareId,
+      version: 0,
+      advanceRatePercent: 60,
+      notes: 'KEEP-LENDER-NOTES',
+      valuations: sheet.patents.map((p, i) => ({
+        patentId: p.id,
+        method: 'income' as const,
+        valueJpy: (i + 1) * 10_000_000,
+      })),
+    });
+    const before = (await getEvaluationSheet(w.lenderA.viewer, id))!;
+
+    await transitionShare(w.db, w.sme.viewer, sheet.shareId, { type: 'withdraw' });
+    expect(await getEvaluationSheet(w.lenderA.viewer, id)).toBeNull(); // the lender's access ends at once
+    await transitionShare(w.db, w.sme.viewer, sheet.shareId, { type: 'reshare' });
+
+    const after = (await getEvaluationSheet(w.lenderA.viewer, id))!;
+    expect(after.shareId).toBe(sheet.shareId);
+    expect(after.version).toBe(saved.version);
+    expect(after.notes).toBe('KEEP-LENDER-NOTES');
+    expect(after.advanceRatePercent).toBe(60);
+    expect(after.patents.map((p) => [p.id, p.method, p.valueJpy])).toEqual(
+      before.patents.map((p) => [p.id, p.method, p.valueJpy]),
+    );
+    expect(after.coverage).toEqual(before.coverage);
+    // the lender goes on from its saved version
+    expect(
+      (
+        await saveEvaluation(w.db, w.lenderA.viewer, {
+          shareId: sheet.shareId,
+          version: after.version,
+          advanceRatePercent: 55,
+          notes: 'KEEP-LENDER-NOTES 2',
+          valuations: [],
+        })
+      ).version,
+    ).toBe(saved.version + 1);
+    // and a shared proposal never goes back to a draft whose patents could be replaced
+    const [row] = await w.db.select().from(fundingProposals).where(eq(fundingProposals.id, id));
+    expect(row.status).toBe('submitted');
   });
 });
 

@@ -15,6 +15,10 @@ export const POST = withSessionRoute(
   async ({ viewer, request, params, ip }) => {
     const file = await fileFromRequest(request);
     const document = await addProposalDocument(await getDb(), viewer, params.id, file, ip);
-    return Response.json({ document }, { status: 201, headers: { 'cache-control': 'no-store' } });
+    // the same file again (a double submission) is stored once: 200 with the document already there
+    return Response.json(
+      { document },
+      { status: document.created ? 201 : 200, headers: { 'cache-control': 'no-store' } },
+    );
   },
 );

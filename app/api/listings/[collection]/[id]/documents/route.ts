@@ -15,6 +15,10 @@ export const POST = withSessionRoute(
     const file = await fileFromRequest(request);
     const kind = collection === 'needs' ? 'need' : 'seed';
     const document = await addListingAttachment(await getDb(), viewer, { kind, id }, file, ip);
-    return Response.json({ document }, { status: 201, headers: { 'cache-control': 'no-store' } });
+    // the same file again (a double submission) is stored once: 200 with the document already there
+    return Response.json(
+      { document },
+      { status: document.created ? 201 : 200, headers: { 'cache-control': 'no-store' } },
+    );
   },
 );

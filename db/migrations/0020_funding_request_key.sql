@@ -1,0 +1,2 @@
+ALTER TABLE "funding_proposals" ADD COLUMN "request_key" uuid;--> statement-breakpoint
+CREATE UNIQUE INDEX "funding_proposals_request_key_uq" ON "funding_proposals" USING btree ("organisation_id","request_key");
