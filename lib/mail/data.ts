@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { outboxEmails } from '@/db/schema/mail';
 
@@ -10,7 +10,11 @@ export async function listOutbox(limit = 200) {
     .select({
       id: outboxEmails.id,
       toAddress: outboxEmails.toAddress,
-      subject: outboxEmails.subject,
+      // a funding proposal's mail names the proposal, which only its parties see (issue 13):
+      // the programme office reads that one was sent, and to whom, not its subject
+      subject: sql<
+        string | null
+      >`case when ${outboxEmails.category} = 'funding' then null else ${outboxEmails.subject} end`,
       status: outboxEmails.status,
       attempts: outboxEmails.attempts,
       lastError: outboxEmails.lastError,

@@ -2,6 +2,7 @@ import { count, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { attachmentChunks, attachments } from '@/db/schema/attachments';
+import { auditLogs } from '@/db/schema/accounts';
 import { fundingShares } from '@/db/schema/funding';
 import type { Viewer } from '@/lib/auth/policy';
 import { MAX_ATTACHMENT_BYTES } from '@/lib/attachments/limits';
@@ -14,6 +15,7 @@ import { listClusterProposals, listLenderInbox, listOwnProposals, listPartnerPro
 import { shareProposal } from '@/lib/funding/sharing';
 import { transitionShare } from '@/lib/funding/transition';
 import { getProposalForViewer } from '@/lib/funding/view';
+import { listOutbox } from '@/lib/mail/data';
 import { fundingWorld, pdfBytes, pngBytes, readyProposal, type FundingWorld } from '../support/funding-world';
 
 const codeOf = async (p: Promise<unknown>) => {
@@ -160,6 +162,26 @@ describe('who sees a funding proposal (sentinels searched in everything each rol
     expect(leaks(c, [`${p.a[3]}`])).toEqual([p.a[3]]); // the approved terms
     const qa = [p.a[0], p.a[1], p.b[0], p.b[1], p.b[3], ...evaluations];
     expect(leaks(c, qa)).toEqual([]);
+  });
+});
+
+describe('the programme office’s own pages', () => {
+  it('its audit log and mail outbox record what happened to a proposal, not what it says', async () => {
+    const w = await fundingWorld();
+    const p = await sharedProposal(w);
+    const secrets = [...p.content, ...p.a, ...p.b];
+    const audit = await w.db
+      .select({ action: auditLogs.action, details: auditLogs.details })
+      .from(auditLogs)
+      .where(inArray(auditLogs.subjectId, [p.id, p.shareA, p.shareB]));
+    expect(audit.map((a) => a.action)).toContain('funding.document_add');
+    expect(leaks(audit, secrets)).toEqual([]);
+    const mails = (await listOutbox(1000)).filter((m) =>
+      [w.sme, w.lenderA, w.lenderB, w.researcher].some((u) => u.user.email === m.toAddress),
+    );
+    expect(mails.length).toBeGreaterThan(5);
+    expect(mails.every((m) => m.subject === null)).toBe(true);
+    expect(leaks(mails, secrets)).toEqual([]);
   });
 });
 

@@ -41,7 +41,7 @@ export default async function OutboxPage() {
               <Tr key={r.id}>
                 <Td>{format.dateTime(r.createdAt, 'long')}</Td>
                 <Td>{r.toAddress}</Td>
-                <Td>{r.subject}</Td>
+                <Td>{r.subject ?? t('confidentialSubject')}</Td>
                 <Td>
                   <Badge tone={r.status === 'sent' ? 'success' : r.status === 'failed' ? 'danger' : 'warning'}>
                     {t(`statuses.${r.status}`)}
