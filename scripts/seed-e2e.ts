@@ -1,3 +1,4 @@
+import { register } from 'node:module';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { clusters, coordinatorClusters, organisationClusters, organisations, users } from '@/db/schema/accounts';
@@ -142,5 +143,9 @@ async function seedQueueFixture(db: Db): Promise<void> {
 }
 
 await seedQueueFixture(await getDb());
+// lib/funding's modules are marked server-only (for Next's bundler); a script may import them.
+register('./support/server-only-hook.mjs', import.meta.url);
+const { seedFundingPrivacyFixture } = await import('./seed-e2e-funding');
+await seedFundingPrivacyFixture(await getDb(), process.env.E2E_PORT ?? '3200');
 console.log('e2e fixtures ready');
 await closeDb();

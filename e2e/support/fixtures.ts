@@ -3,6 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { signUpLinkOf } from './mail';
 import { test as base, type BrowserContext, type BrowserContextOptions, expect, type Page } from '@playwright/test';
+import { UNRELATED_LENDER } from './funding-fixture';
 
 const DEMO_PASSWORD = 'demo-pass-2026';
 /** The main demo accounts, one per role (scripts/seed/demo-data.ts). */
@@ -14,13 +15,18 @@ export const demo = {
   coordinator: 'coordinator@demo.test',
   admin: 'admin@demo.test',
 } as const;
-/** Every demo account a spec signs in as: the roles, the second Kyushu/Kansai accounts and one awaiting verification. */
+/**
+ * Every account a spec signs in as: the roles, the second Kyushu/Kansai accounts, one awaiting
+ * verification, and the lender of another bank that e2e/funding-privacy.spec.ts shares nothing with
+ * (scripts/seed-e2e-funding.ts).
+ */
 export const accounts = {
   ...demo,
   sme2: 'sme2@demo.test',
   researcher2: 'researcher2@demo.test',
   coordinator2: 'coordinator2@demo.test',
   unverified: 'pending@demo.test',
+  lender2: UNRELATED_LENDER,
 } as const;
 export type Account = keyof typeof accounts;
 
