@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { authedAction } from '@/lib/actions/safe-action';
 import { z } from '@/lib/validation/messages';
+import { followListing, unfollowListing } from './follows';
 import { renewListing, transitionListing } from './lifecycle';
 import { reviewListing } from './moderation';
 import { saveNeed } from './needs-data';
@@ -97,3 +98,17 @@ export const reviewListingAction = authedAction(
     return result;
   },
 );
+
+const followSchema = z.object({ kind: z.enum(['need', 'seed']), id: z.uuid() }).strict();
+
+export const followListingAction = authedAction('listings.browse', followSchema, async (viewer, input, { ip }) => {
+  const result = await followListing(viewer, input.kind, input.id, ip);
+  revalidatePath('/listings/following');
+  return result;
+});
+
+export const unfollowListingAction = authedAction('listings.browse', followSchema, async (viewer, input) => {
+  const result = await unfollowListing(viewer, input.id);
+  revalidatePath('/listings/following');
+  return result;
+});

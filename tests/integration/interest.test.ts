@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { organisations, users } from '@/db/schema/accounts';
 import { matchIntroductions } from '@/db/schema/introductions';
-import { needs, seeds } from '@/db/schema/listings';
+import { listingFollows, needs, seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
 import { expressInterest } from '@/lib/introductions/create';
 import { getMatchForViewer, listCoordinatorQueue } from '@/lib/introductions/data';
@@ -13,6 +13,8 @@ import {
   listInterestsOnListing,
 } from '@/lib/introductions/interest-data';
 import { transitionMatch } from '@/lib/introductions/transition';
+import { followListing, listFollowed, unfollowListing, visitFollowed } from '@/lib/listings/follows';
+import { listOutcomes, recordOutcome } from '@/lib/programme/outcomes';
 import { makeCluster, makeUser, unique } from '../support/factories';
 
 // Issue 15: interest asked from where people decide, linked to the asker's own need, seen by the owner only as
@@ -294,5 +296,70 @@ describe('a trading firm’s sales-channel interest', () => {
       kind: 'sales_channel',
       state: 'awaiting_you',
     });
+  });
+});
+
+describe('a trading firm follows listings and records its first order', () => {
+  it('follows what it may browse (not its own), sees changes since its last visit, and unfollows', async () => {
+    const db = await getDb();
+    const w = await world();
+    const trader = await makeUser('trading', { clusterIds: [w.cluster.id] });
+    await followListing(trader.viewer, 'seed', w.seedId);
+    await followListing(trader.viewer, 'seed', w.seedId); // twice is once
+    let list = await listFollowed(trader.viewer);
+    expect(list).toEqual([expect.objectContaining({ id: w.seedId, kind: 'seed', changed: false })]);
+
+    // the owner edits it after the trader's last visit: changed until the trader opens it again
+    await db
+      .update(listingFollows)
+      .set({ lastSeenAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(listingFollows.listingId, w.seedId));
+    await db
+      .update(seeds)
+      .set({ summary: 'now with a Thai partner', updatedAt: new Date() })
+      .where(eq(seeds.id, w.seedId));
+    list = await listFollowed(trader.viewer);
+    expect(list[0].changed).toBe(true);
+    expect(await visitFollowed(trader.viewer, w.seedId)).toBe(true);
+    expect((await listFollowed(trader.viewer))[0].changed).toBe(false);
+
+    // a listing that turns private leaves the list; own listings and unknown ones cannot be followed
+    await db.update(seeds).set({ visibility: 'private' }).where(eq(seeds.id, w.seedId));
+    expect(await listFollowed(trader.viewer)).toEqual([]);
+    await expect(followListing(trader.viewer, 'need', crypto.randomUUID())).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const ownNeed = await listing('need', w.sme);
+    await expect(followListing(w.sme.viewer, 'need', ownNeed)).rejects.toMatchObject({
+      code: 'invalid',
+      messageKey: 'listings.follow.own_listing',
+    });
+    await unfollowListing(trader.viewer, w.seedId);
+    expect(await visitFollowed(trader.viewer, w.seedId)).toBe(false);
+  });
+
+  it('from sales-channel interest through introduction to a first order the programme counts', async () => {
+    const db = await getDb();
+    const w = await world();
+    const trader = await makeUser('trading', { clusterIds: [w.cluster.id] });
+    const { matchId } = await expressInterest(db, trader.viewer, {
+      listingKind: 'seed',
+      listingId: w.seedId,
+      ...answers,
+      channelProduct: 'Weld inspection sensor',
+      channelTerritories: ['country:TH'],
+      channelKinds: ['distributor'],
+    });
+    await transitionMatch(db, w.coordinator.viewer, matchId, { type: 'approve' });
+    await transitionMatch(db, trader.viewer, matchId, { type: 'accept' });
+    await transitionMatch(db, w.researcher.viewer, matchId, { type: 'accept' });
+    await recordOutcome(db, trader.viewer, matchId, {
+      kind: 'first_sale',
+      occurredOn: '2026-11-30',
+      amountJpy: 4_800_000,
+    });
+    expect(await listOutcomes(db, w.researcher.viewer, matchId)).toContainEqual(
+      expect.objectContaining({ kind: 'first_sale', amountJpy: 4_800_000 }),
+    );
   });
 });

@@ -90,6 +90,8 @@ export const actionMatrix: Record<string, Entry> = {
   'lib/notifications/actions.ts#markNotificationsReadAction': { permission: 'notifications.view', allowed: members },
   'lib/notifications/actions.ts#saveMailPreferencesAction': { permission: 'notifications.view', allowed: members },
   // needs and seeds (issue 3)
+  'lib/listings/actions.ts#followListingAction': { permission: 'listings.browse', allowed: members },
+  'lib/listings/actions.ts#unfollowListingAction': { permission: 'listings.browse', allowed: members },
   'lib/listings/actions.ts#saveNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
   'lib/listings/actions.ts#transitionNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
   'lib/listings/actions.ts#closeNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
@@ -156,6 +158,7 @@ export const pageMatrix: Record<string, Entry> = {
   '(app)/seeds/new/page.tsx': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
   '(app)/seeds/[id]/edit/page.tsx': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
   '(app)/seeds/mine/page.tsx': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
+  '(app)/listings/following/page.tsx': { permission: 'listings.browse', allowed: members },
   '(app)/listings/review/page.tsx': { permission: 'listings.moderate', allowed: ['coordinator'] },
   // matching (issue 4): find partners; the listing itself is scoped in lib/listings/partners.ts
   '(app)/needs/[id]/partners/page.tsx': { permission: 'matching.view', allowed: members },

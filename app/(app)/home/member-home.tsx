@@ -27,6 +27,7 @@ const nextSteps: Partial<Record<string, { href: string; key: string }[]>> = {
   trading: [
     { href: '/seeds', key: 'browseSeeds' },
     { href: '/needs', key: 'browseNeeds' },
+    { href: '/listings/following', key: 'following' },
     { href: '/introductions', key: 'introductions' },
   ],
   lender: [

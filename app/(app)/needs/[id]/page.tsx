@@ -6,11 +6,13 @@ import { getTranslations } from 'next-intl/server';
 import { InterestLink } from '@/components/introductions/interest-link';
 import { ListingInterest } from '@/components/introductions/listing-interest';
 import { ListingDetail } from '@/components/listings/listing-detail';
+import { FollowButton } from '@/components/listings/follow-button';
 import { ListingDocuments } from '@/components/listings/listing-documents';
 import { RevealsLink } from '@/components/listings/reveals-link';
 import { FindPartnersLink } from '@/components/matching/find-partners-link';
 import { requirePermission } from '@/lib/auth/guard';
 import { recordedIp } from '@/lib/auth/request-ip';
+import { visitFollowed } from '@/lib/listings/follows';
 import { getNeedForViewer } from '@/lib/listings/needs-data';
 import { z } from '@/lib/validation/messages';
 
@@ -26,6 +28,9 @@ export default async function NeedPage({ params }: { params: Promise<{ id: strin
   const view = await getNeedForViewer(viewer, id, ip);
   if (!view) notFound();
   const t = await getTranslations('listings.needs');
+  // a member outside the owner organisation may follow it; opening it counts as their visit
+  const followable = view.access === 'member';
+  const following = followable ? await visitFollowed(viewer, id) : false;
   return (
     <div className="flex flex-col gap-4">
       <Link href="/needs" className="text-sm text-teal-800 underline">

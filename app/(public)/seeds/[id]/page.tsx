@@ -6,6 +6,7 @@ import { getTranslations } from 'next-intl/server';
 import { InterestLink } from '@/components/introductions/interest-link';
 import { ListingInterest } from '@/components/introductions/listing-interest';
 import { ListingDetail } from '@/components/listings/listing-detail';
+import { FollowButton } from '@/components/listings/follow-button';
 import { ListingDocuments } from '@/components/listings/listing-documents';
 import { RevealsLink } from '@/components/listings/reveals-link';
 import { FindPartnersLink } from '@/components/matching/find-partners-link';
@@ -13,6 +14,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { can } from '@/lib/auth/policy';
 import { recordedIp } from '@/lib/auth/request-ip';
 import { getViewer } from '@/lib/auth/session';
+import { visitFollowed } from '@/lib/listings/follows';
 import { getPublicSeedTeaser, getSeedForViewer } from '@/lib/listings/seeds-data';
 import { z } from '@/lib/validation/messages';
 
@@ -29,6 +31,9 @@ export default async function SeedPage({ params }: { params: Promise<{ id: strin
   const view = viewer ? await getSeedForViewer(viewer, id, ip) : await getPublicSeedTeaser(id);
   if (!view) notFound();
   const t = await getTranslations('listings.seeds');
+  // a member outside the owner organisation may follow it; opening it counts as their visit
+  const followable = !!viewer && view.access === 'member';
+  const following = viewer && followable ? await visitFollowed(viewer, id) : false;
   return (
     <div className="flex flex-col gap-4">
       <Link href="/seeds" className="text-sm text-teal-800 underline">
