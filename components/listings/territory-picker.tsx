@@ -21,13 +21,15 @@ export function TerritoryPicker({
 }: {
   legend: string;
   registration: UseFormRegisterReturn;
-  selected: readonly string[];
+  selected: readonly string[] | false | undefined;
   error?: string;
   requiredLabel?: string;
 }) {
   const t = useTranslations('territories');
   const locale = useLocale();
   const name = (code: string) => territoryName(code, locale, (k) => t(k as never));
+  // react-hook-form gives false (not []) for a checkbox group nothing was ever checked in
+  const chosen: readonly string[] = Array.isArray(selected) ? selected : [];
   return (
     <Fieldset legend={legend} error={error} requiredLabel={requiredLabel}>
       {groups.map((g) => {
@@ -40,7 +42,7 @@ export function TerritoryPicker({
           </div>
         );
         if (g === 'wide') return <div key={g}>{boxes}</div>;
-        const count = codes.filter((c) => selected.includes(c)).length;
+        const count = codes.filter((c) => chosen.includes(c)).length;
         return (
           <details key={g} open={count > 0} className="rounded-md border border-slate-200 px-3 py-2">
             <summary className="cursor-pointer text-sm font-medium text-slate-800">

@@ -38,6 +38,7 @@ export default async function NewSeedPage() {
           trl: undefined,
           leadResearcher: '',
           licensing: [],
+          licenceTerritories: [],
           advantages: '',
           visibility: 'members',
           ipRecords: [],
