@@ -87,16 +87,17 @@ async function sessionCookie(base: string): Promise<string> {
 /** 20,000 needs, ~490 bytes a row (Japanese text, keywords, a quoted summary): ~9.8 MB. */
 function maximalCsv(): Uint8Array<ArrayBuffer> {
   const row = (i: number) =>
-    `"切削工具の摩耗検知 ${i}","${'稼働中の主軸振動から工具摩耗を推定したい。'.repeat(6)}${i}",manufacturing,"摩耗;振動;切削",3,6\n`;
+    `"切削工具の摩耗検知 ${i}","${'稼働中の主軸振動から工具摩耗を推定したい。'.repeat(6)} Spindle vibration, acoustic emission, motor current. ${i}",manufacturing,"摩耗;振動;切削",3,6\n`;
   const text = `title,summary,domain,keywords,trl_min,trl_max\n${Array.from({ length: ROWS }, (_, i) => row(i)).join('')}`;
   return new TextEncoder().encode(text);
 }
 
+let notOk = 0; // 503s: the health check's database ping missed its 0.8 s budget (a loaded machine)
 async function probe(base: string): Promise<number> {
   const started = performance.now();
   const res = await fetch(`${base}/api/health`, { cache: 'no-store' });
   await res.arrayBuffer();
-  if (!res.ok) throw new Error(`/api/health answered ${res.status}`);
+  if (!res.ok) notOk++;
   return performance.now() - started;
 }
 
@@ -149,6 +150,7 @@ async function main() {
       during.push(...mine);
     }
     stats(`/api/health during ${RUNS} previews`, during);
+    console.log(`health answers other than 200 in the whole run: ${notOk}`);
     console.log(`load average after ${load()}`);
   } finally {
     if (child) process.kill(-child.pid!, 'SIGTERM');
