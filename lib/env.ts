@@ -8,6 +8,8 @@ const envSchema = dbEnvSchema.extend({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('ClusterMatch <no-reply@clustermatch.local>'),
   APP_URL: z.string().url().optional(),
+  /** '1' only in `npm run demo` without SMTP_URL: /demo-mailbox shows the outbox to anyone (lib/mail/demo-mailbox.ts) */
+  DEMO_MAILBOX: z.enum(['1']).optional(),
   /** requests per API token per minute */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** where people send privacy requests and questions (shown on the privacy notice) */

@@ -29,9 +29,15 @@ run('npx', ['next', 'build']);
 
 console.log(`\nClusterMatch is starting on http://localhost:${port}`);
 // the same server as `npm start` (scripts/start.mjs: request logs, graceful stop), on the embedded database
+// No mail server in the demo: the mails it writes (the sign-up link too) are shown at /demo-mailbox.
+const demoEnv = {
+  PORT: port,
+  APP_URL: process.env.APP_URL || `http://localhost:${port}`,
+  ...(process.env.SMTP_URL ? {} : { DEMO_MAILBOX: '1' }),
+};
 const server = spawn(process.execPath, ['scripts/start.mjs'], {
   stdio: 'inherit',
-  env: { ...process.env, PORT: port },
+  env: { ...process.env, ...demoEnv },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

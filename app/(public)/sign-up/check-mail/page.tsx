@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { Alert } from '@/components/ui/alert';
 import { Card, CardBody } from '@/components/ui/card';
+import { demoMailboxEnabled } from '@/lib/mail/demo-mailbox';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('checkMailTitle') };
@@ -9,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // Where every sign-up lands, for a new address and a registered one alike (issue 12 item 3).
 export default async function CheckMailPage() {
-  const t = await getTranslations('auth');
+  const [t, tDemo] = await Promise.all([getTranslations('auth'), getTranslations('demoMailbox')]);
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 text-2xl font-semibold">{t('checkMailTitle')}</h1>
@@ -26,6 +28,14 @@ export default async function CheckMailPage() {
           </p>
         </CardBody>
       </Card>
+      {demoMailboxEnabled() && (
+        <Alert className="mt-4" role="note">
+          {tDemo('hint')}{' '}
+          <Link href="/demo-mailbox" className="font-medium text-teal-800 underline">
+            {tDemo('open')}
+          </Link>
+        </Alert>
+      )}
     </div>
   );
 }

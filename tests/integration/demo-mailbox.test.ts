@@ -1,0 +1,34 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { demoMailboxEnabled, latestOutboxMails } from '@/lib/mail/demo-mailbox';
+import { enqueueEmail } from '@/lib/mail/outbox';
+
+// `npm run demo` has no mail server; its /demo-mailbox shows the mails written, newest first, so that
+// someone trying the demo can follow the sign-up link. Off unless DEMO_MAILBOX=1.
+
+beforeAll(async () => {
+  await getDb();
+}, 180_000);
+
+describe('demo mailbox', () => {
+  it('is off unless the demo turns it on', () => {
+    expect(process.env.DEMO_MAILBOX).toBeUndefined();
+    expect(demoMailboxEnabled()).toBe(false);
+  });
+
+  it('lists the newest mail first, with its text and links', async () => {
+    const db = await getDb();
+    const address = `demo-${crypto.randomUUID()}@example.test`;
+    await db.transaction((tx) =>
+      enqueueEmail(tx, {
+        to: { address, locale: 'en' },
+        category: 'transactional',
+        template: 'sign_up_confirm',
+        params: { name: 'Demo', url: 'http://localhost:3000/sign-up/confirm?token=abc', hours: 24 },
+      }),
+    );
+    const [newest] = await latestOutboxMails(db);
+    expect(newest.toAddress).toBe(address);
+    expect(newest.textBody).toContain('http://localhost:3000/sign-up/confirm?token=abc');
+  });
+});
