@@ -2,19 +2,18 @@ import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { FilterForm, hrefWith } from '@/components/lists/filter-form';
 import { ChartFigure, type FigureTable } from '@/components/programme/chart-figure';
+import { KpiTable, TargetsTable } from '@/components/programme/figure-tables';
 import { horizontalBarSvg, monthlyLinesSvg } from '@/components/programme/charts';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
-import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { TextField } from '@/components/ui/text-field';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/policy';
 import { calendarDay } from '@/lib/i18n/time-zone';
 import { firstValues } from '@/lib/lists/params';
 import { programmeDashboard } from '@/lib/programme/dashboard';
-import { type KpiRow, kpiLabel, kpiRows } from '@/lib/programme/kpi-table';
-import { funnelSteps, headlineKinds, type KpiFigures } from '@/lib/programme/kpis';
+import { funnelSteps, headlineKinds } from '@/lib/programme/kpis';
 import { dashboardFiltersSchema } from '@/lib/programme/validation';
 import { domains } from '@/db/vocabulary/clusters';
 import { outcomeKinds } from '@/db/vocabulary/programme';
@@ -37,15 +36,7 @@ export default async function ProgrammePage({ searchParams }: Props) {
     getLocale(),
   ]);
   const name = (c: { nameJa: string; nameEn: string }) => (locale === 'ja' ? c.nameJa : c.nameEn);
-  const translate = (key: string, values?: Record<string, string>) => tr(key, values);
   const count = (n: number) => format.number(n);
-  const cellOf = (row: KpiRow, f: KpiFigures) => {
-    const v = row.value(f);
-    if (v === null) return '—';
-    if (row.format === 'share') return format.number(v, { style: 'percent', maximumFractionDigits: 1 });
-    if (row.format === 'days') return format.number(v, { maximumFractionDigits: 1 });
-    return count(v);
-  };
 
   const header = (
     <div>
@@ -87,8 +78,6 @@ export default async function ProgrammePage({ searchParams }: Props) {
   const mayPlan = can(viewer, 'programme.plans');
   const link = 'font-medium text-teal-800 underline underline-offset-2 hover:text-teal-900';
   const targets = d.targets;
-  const targetCell = (kpi: string, v: number | null) =>
-    v === null ? '—' : kpi.startsWith('share') ? `${format.number(v, { maximumFractionDigits: 1 })}%` : count(v);
 
   const funnelTable: FigureTable = {
     headers: [t('step'), ...columns.map((c) => c.label)],
@@ -244,51 +233,7 @@ export default async function ProgrammePage({ searchParams }: Props) {
                 </a>
               )}
             </p>
-            {targets.phases.length > 0 && (
-              <Table caption={`${t('targets')} — ${name(shown[0])}`}>
-                <THead>
-                  <Tr>
-                    <Th rowSpan={2}>{t('indicator')}</Th>
-                    {targets.phases.map((p) => (
-                      <Th key={p.phase} colSpan={2} scope="colgroup" className="text-center whitespace-normal">
-                        {tr(`programme.plans.phases.${p.phase}`)}
-                        <span className="block text-xs font-normal text-slate-700">
-                          {p.from && p.to ? t('period', { from: day(p.from), to: day(p.to) }) : t('noPeriod')}
-                          {p.current ? ` · ${t('currentPhase')}` : ''}
-                        </span>
-                      </Th>
-                    ))}
-                  </Tr>
-                  <Tr>
-                    {targets.phases.flatMap((p) => [
-                      <Th key={`${p.phase}-target`} className="text-right">
-                        {t('target')}
-                      </Th>,
-                      <Th key={`${p.phase}-actual`} className="text-right">
-                        {t('actual')}
-                      </Th>,
-                    ])}
-                  </Tr>
-                </THead>
-                <TBody>
-                  {targets.phases[0].rows.map((row, i) => (
-                    <Tr key={row.kpi}>
-                      <Th scope="row" className="font-medium whitespace-normal">
-                        {tr(`programme.plans.kpis.${row.kpi}`)}
-                      </Th>
-                      {targets.phases.flatMap((p) => [
-                        <Td key={`${p.phase}-target`} className="text-right tabular-nums">
-                          {targetCell(row.kpi, p.rows[i].target)}
-                        </Td>,
-                        <Td key={`${p.phase}-actual`} className="text-right tabular-nums">
-                          {targetCell(row.kpi, p.rows[i].actual)}
-                        </Td>,
-                      ])}
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
-            )}
+            <TargetsTable targets={targets} clusterName={name(shown[0])} />
           </>
         )}
       </section>
@@ -305,33 +250,12 @@ export default async function ProgrammePage({ searchParams }: Props) {
           >
             {t('exportCsv')}
           </a>
+          {' · '}
+          <a href={hrefWith('/programme/report', query)} className={link}>
+            {t('printableReport')}
+          </a>
         </p>
-        <Table caption={`${t('kpis')} — ${scopeText} · ${period}`}>
-          <THead>
-            <Tr>
-              <Th>{t('indicator')}</Th>
-              {columns.map((c) => (
-                <Th key={c.key} className="text-right">
-                  {c.label}
-                </Th>
-              ))}
-            </Tr>
-          </THead>
-          <TBody>
-            {kpiRows.map((row) => (
-              <Tr key={row.key}>
-                <Th scope="row" className="font-medium whitespace-normal">
-                  {kpiLabel(translate, row)}
-                </Th>
-                {columns.map((c) => (
-                  <Td key={c.key} className="text-right tabular-nums">
-                    {cellOf(row, c.f)}
-                  </Td>
-                ))}
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <KpiTable caption={`${t('kpis')} — ${scopeText} · ${period}`} columns={columns} />
       </section>
     </div>
   );
