@@ -37,7 +37,7 @@ export function LanguageSwitch() {
             })
           }
           className={cn(
-            'min-h-9 rounded px-2.5 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700',
+            'min-h-9 whitespace-nowrap rounded px-2 font-medium sm:px-2.5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700',
             current === locale ? 'bg-teal-700 text-white' : 'text-slate-700 hover:bg-slate-100',
           )}
         >

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
+import { LinkPending } from '@/components/ui/link-pending';
 import { focusRing } from '@/components/ui/styles';
 import { currentHref } from './current-href';
 
@@ -50,6 +51,7 @@ export function MainNav({
             className={cn(linkClass, item.href === current && currentClass)}
           >
             {item.label}
+            <LinkPending className="ml-1.5" />
           </Link>
         </li>
       ))}
@@ -62,10 +64,10 @@ export function MainNav({
           {links('flex flex-nowrap gap-0.5')}
         </nav>
       )}
-      <details ref={menu} className="relative order-last xl:hidden">
+      <details ref={menu} className="relative order-last shrink-0 xl:hidden">
         <summary
           className={cn(
-            'flex min-h-10 cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-50',
+            'flex min-h-10 cursor-pointer list-none items-center gap-1 whitespace-nowrap rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-50',
             focusRing,
           )}
         >

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import type { ComponentProps } from 'react';
 import { cn } from '@/components/ui/cn';
+import { LinkPending } from '@/components/ui/link-pending';
+import { Spinner } from '@/components/ui/spinner';
 import { focusRing } from '@/components/ui/styles';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
@@ -39,20 +41,6 @@ export function buttonClasses({
     sizes[size],
     fullWidth && 'w-full',
     className,
-  );
-}
-
-function Spinner() {
-  return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 24 24"
-      className="size-4 shrink-0 animate-spin motion-reduce:animate-none"
-      fill="none"
-    >
-      <circle cx="12" cy="12" r="10" stroke="currentColor" strokeWidth="4" className="opacity-25" />
-      <path d="M22 12a10 10 0 0 0-10-10" stroke="currentColor" strokeWidth="4" strokeLinecap="round" />
-    </svg>
   );
 }
 
@@ -95,7 +83,12 @@ export type ButtonLinkProps = ComponentProps<typeof Link> & {
   fullWidth?: boolean;
 };
 
-/** A next/link styled as a button (use for navigation, not actions). */
-export function ButtonLink({ variant, size, fullWidth, className, ...props }: ButtonLinkProps) {
-  return <Link className={buttonClasses({ variant, size, fullWidth, className })} {...props} />;
+/** A next/link styled as a button (use for navigation, not actions); a spinner while its page is on its way. */
+export function ButtonLink({ variant, size, fullWidth, className, children, ...props }: ButtonLinkProps) {
+  return (
+    <Link className={buttonClasses({ variant, size, fullWidth, className })} {...props}>
+      <LinkPending />
+      {children}
+    </Link>
+  );
 }

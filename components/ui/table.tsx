@@ -12,8 +12,10 @@ export type TableProps = ComponentProps<'table'> & {
 };
 
 /**
- * Table inside a horizontally scrollable, keyboard-focusable region
- * (labelled by the caption) so wide tables work on phones.
+ * Table inside a horizontally scrollable, keyboard-focusable region (labelled by the caption) so wide
+ * tables work on phones; a shadow on an edge shows there is more to scroll to (.scroll-cue). It is
+ * `relative` so that absolutely placed content in a cell (a screen-reader-only label) scrolls with the
+ * table instead of widening the page.
  */
 export function Table({ caption, captionHidden, wrapperClassName, className, children, ...props }: TableProps) {
   const captionId = `table-caption-${useId()}`;
@@ -24,7 +26,11 @@ export function Table({ caption, captionHidden, wrapperClassName, className, chi
       aria-labelledby={captionId}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe: scrollable-region-focusable)
       tabIndex={0}
-      className={cn('w-full overflow-x-auto rounded-lg border border-slate-200 bg-white', focusRing, wrapperClassName)}
+      className={cn(
+        'scroll-cue relative w-full max-w-full overflow-x-auto rounded-lg border border-slate-200',
+        focusRing,
+        wrapperClassName,
+      )}
     >
       <table className={cn('w-full border-collapse text-left text-sm text-slate-800', className)} {...props}>
         <caption
