@@ -70,7 +70,8 @@ test.describe('programme office', () => {
     await page.getByLabel('Name (Japanese)').fill('北陸テストクラスター');
     await page.getByLabel('Name (English)').fill(`Hokuriku ${slug}`);
     await page.getByLabel(/Short name/).fill(slug);
-    await page.getByLabel('Region').fill('Toyama');
+    await page.getByLabel('Region (Japanese)').fill('富山');
+    await page.getByLabel('Region (English)').fill('Toyama');
     await page.getByLabel('Phase', { exact: true }).selectOption('II');
     await page.getByRole('button', { name: 'Create cluster' }).click();
     await expect(page.getByText('Choose at least 1.')).toBeVisible(); // a domain is required
@@ -85,6 +86,13 @@ test.describe('programme office', () => {
       page.getByRole('table', { name: 'Coordinators of this cluster' }).getByRole('button', { name: /^Unassign / }),
     ).toHaveCount(1);
     await expectAccessible(page);
+
+    // the region reads in the viewer's language (issue 16)
+    await page.goto('/clusters');
+    await expect(page.getByRole('row').filter({ hasText: slug })).toContainText('Toyama');
+    await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'ja', url: page.url() }]);
+    await page.reload();
+    await expect(page.getByRole('row').filter({ hasText: slug })).toContainText('富山');
   });
 
   // split in three: axe on a busy 2-core machine takes a while per page

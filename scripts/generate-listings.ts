@@ -197,13 +197,17 @@ async function main() {
   const clusterRows = await db
     .insert(clusters)
     .values(
-      Array.from({ length: 19 }, (_, i) => ({
-        slug: `gen-${i}-${Date.now()}`,
-        nameJa: `生成クラスター${i + 1}`,
-        nameEn: `Gen cluster ${i + 1}`,
-        region: pick(PREFECTURES),
-        domains: [pick(DOMAINS)],
-      })),
+      Array.from({ length: 19 }, (_, i) => {
+        const region = pick(PREFECTURES);
+        return {
+          slug: `gen-${i}-${Date.now()}`,
+          nameJa: `生成クラスター${i + 1}`,
+          nameEn: `Gen cluster ${i + 1}`,
+          regionJa: region,
+          regionEn: region,
+          domains: [pick(DOMAINS)],
+        };
+      }),
     )
     .returning({ id: clusters.id });
 

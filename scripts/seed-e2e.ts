@@ -31,7 +31,8 @@ async function seedQueueFixture(db: Db): Promise<void> {
         slug: 'e2e-queue',
         nameJa: 'E2E 確認待ちクラスター',
         nameEn: 'E2E Queue Cluster',
-        region: '東海 (Aichi)',
+        regionJa: '東海（愛知）',
+        regionEn: 'Tokai (Aichi)',
         domains: ['manufacturing'],
         phase: 'III',
       })

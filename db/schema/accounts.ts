@@ -49,7 +49,9 @@ export const clusters = pgTable('clusters', {
   slug: text('slug').notNull().unique(),
   nameJa: text('name_ja').notNull(),
   nameEn: text('name_en').notNull(),
-  region: text('region').notNull(),
+  /** Where the cluster is, in each language (shown in the reader's). */
+  regionJa: text('region_ja').notNull(),
+  regionEn: text('region_en').notNull(),
   domains: domainEnum('domains').array().notNull().default(sql`'{}'`),
   phase: clusterPhaseEnum('phase').notNull().default('I'),
   ...timestamps,
@@ -95,6 +97,8 @@ export const users = pgTable(
     // Set when the member deleted their account (lib/privacy/delete.ts): the row stays, anonymised, so
     // the organisation's records keep their shape and counterparts see "former member".
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** When the user last opened their home: what it calls new is counted from here. */
+    homeSeenAt: timestamp('home_seen_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [

@@ -13,7 +13,8 @@ const clusterFields = {
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'admin.errors.slugFormat'),
   nameJa: name,
   nameEn: name,
-  region: z.string().trim().min(1).max(100),
+  regionJa: z.string().trim().min(1).max(100),
+  regionEn: z.string().trim().min(1).max(100),
   domains: z.array(z.enum(domains)).min(1).max(domains.length),
   phase: z.enum(clusterPhases),
 };

@@ -5,7 +5,8 @@ type Cluster = {
   slug: string;
   nameJa: string;
   nameEn: string;
-  region: string;
+  regionJa: string;
+  regionEn: string;
   domains: (typeof domains)[number][];
   phase: (typeof clusterPhases)[number];
 };
@@ -37,7 +38,8 @@ export const demoClusters: Cluster[] = [
     slug: 'tokai-monozukuri',
     nameJa: '東海ものづくり創生クラスター',
     nameEn: 'Tokai Manufacturing Cluster',
-    region: '東海 (Aichi, Gifu, Mie, Shizuoka)',
+    regionJa: '東海（愛知・岐阜・三重・静岡）',
+    regionEn: 'Tokai (Aichi, Gifu, Mie, Shizuoka)',
     domains: ['manufacturing', 'environment_energy'],
     phase: 'III',
   },
@@ -45,7 +47,8 @@ export const demoClusters: Cluster[] = [
     slug: 'kansai-bio',
     nameJa: '関西バイオメディカルクラスター',
     nameEn: 'Kansai Biomedical Cluster',
-    region: '関西 (Osaka, Kyoto, Hyogo)',
+    regionJa: '関西（大阪・京都・兵庫）',
+    regionEn: 'Kansai (Osaka, Kyoto, Hyogo)',
     domains: ['biotech'],
     phase: 'III',
   },
@@ -53,7 +56,8 @@ export const demoClusters: Cluster[] = [
     slug: 'kyushu-green',
     nameJa: '九州グリーンエネルギー・ITクラスター',
     nameEn: 'Kyushu Green Energy & IT Cluster',
-    region: '九州 (Fukuoka, Kumamoto, Kagoshima)',
+    regionJa: '九州（福岡・熊本・鹿児島）',
+    regionEn: 'Kyushu (Fukuoka, Kumamoto, Kagoshima)',
     domains: ['environment_energy', 'it'],
     phase: 'II',
   },

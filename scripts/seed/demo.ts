@@ -16,7 +16,10 @@ export async function seedDemo(db: Db): Promise<void> {
       const [row] = await tx
         .insert(clusters)
         .values(c)
-        .onConflictDoUpdate({ target: clusters.slug, set: { nameJa: c.nameJa, nameEn: c.nameEn } })
+        .onConflictDoUpdate({
+          target: clusters.slug,
+          set: { nameJa: c.nameJa, nameEn: c.nameEn, regionJa: c.regionJa, regionEn: c.regionEn },
+        })
         .returning({ id: clusters.id });
       clusterIds.set(c.slug, row.id);
     }

@@ -284,7 +284,8 @@ describe('clusters and coordinators', () => {
       slug,
       nameJa: '東北クラスター',
       nameEn: 'Tohoku Cluster',
-      region: 'Miyagi',
+      regionJa: '宮城',
+      regionEn: 'Miyagi',
       domains: ['it'],
       phase: 'II',
     });
@@ -300,7 +301,12 @@ describe('clusters and coordinators', () => {
       { ...input, clusterId, version: current.version, phase: 'III', domains: ['it', 'biotech'] },
       null,
     );
-    expect(await getCluster(clusterId)).toMatchObject({ phase: 'III', domains: ['it', 'biotech'] });
+    expect(await getCluster(clusterId)).toMatchObject({
+      phase: 'III',
+      domains: ['it', 'biotech'],
+      regionJa: '宮城',
+      regionEn: 'Miyagi',
+    });
     await expect(updateCluster(admin, { ...input, clusterId, version: current.version }, null)).rejects.toMatchObject({
       code: 'conflict',
     });

@@ -316,8 +316,8 @@ describe('brokered introductions', () => {
 
   it("a coordinator cannot pull another cluster's private or unreviewed listings into a match, nor act on its matches", async () => {
     const db = await getDb();
-    const kansai = await makeCluster({ region: 'Osaka' });
-    const kyushu = await makeCluster({ region: 'Fukuoka' });
+    const kansai = await makeCluster({ regionJa: '大阪', regionEn: 'Osaka' });
+    const kyushu = await makeCluster({ regionJa: '福岡', regionEn: 'Fukuoka' });
     const kansaiCoordinator = await makeUser('coordinator', { coordinates: [kansai.id] });
     const coordinator2 = await makeUser('coordinator', { coordinates: [kyushu.id] });
     const kansaiSme = await makeUser('sme', { clusterIds: [kansai.id] });

@@ -39,6 +39,7 @@ export const actionMatrix: Record<string, Entry> = {
   'lib/accounts/actions.ts#changePasswordAction': { permission: 'account.changePassword', allowed: signedIn },
   'lib/accounts/actions.ts#signOutEverywhereAction': { permission: 'account.signOutEverywhere', allowed: signedIn },
   'lib/privacy/actions.ts#deleteAccountAction': { permission: 'account.delete', allowed: signedIn },
+  'lib/home/actions.ts#markHomeSeenAction': { permission: 'member.browse', allowed: members },
   // introductions (issue 5)
   'lib/introductions/actions.ts#acceptIntroductionAction': { permission: 'introductions.view', allowed: members },
   'lib/introductions/actions.ts#declineIntroductionAction': { permission: 'introductions.view', allowed: members },

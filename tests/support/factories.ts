@@ -21,7 +21,8 @@ export async function makeCluster(overrides: Partial<typeof clusters.$inferInser
       slug,
       nameJa: `クラスター ${slug}`,
       nameEn: `Cluster ${slug}`,
-      region: 'Aichi',
+      regionJa: '愛知',
+      regionEn: 'Aichi',
       domains: ['manufacturing'],
       ...overrides,
     })

@@ -43,8 +43,11 @@ function ClusterFields({
       <FormField label={t('admin.clusters.slug')} hint={t('admin.clusters.slugHint')} error={errorOf('slug')}>
         <TextField maxLength={60} autoCapitalize="none" spellCheck={false} {...form.register('slug')} />
       </FormField>
-      <FormField label={t('admin.clusters.region')} error={errorOf('region')}>
-        <TextField maxLength={100} {...form.register('region')} />
+      <FormField label={t('admin.clusters.regionJa')} error={errorOf('regionJa')}>
+        <TextField lang="ja" maxLength={100} {...form.register('regionJa')} />
+      </FormField>
+      <FormField label={t('admin.clusters.regionEn')} error={errorOf('regionEn')}>
+        <TextField lang="en" maxLength={100} {...form.register('regionEn')} />
       </FormField>
       <FormField label={t('admin.clusters.phase')} hint={t('admin.clusters.phaseHint')} error={errorOf('phase')}>
         <Select {...form.register('phase')}>
@@ -85,7 +88,7 @@ export function CreateClusterForm() {
   const { form, onSubmit, formError, errorOf } = useActionForm({
     schema: createClusterSchema,
     action: createClusterAction,
-    defaultValues: { slug: '', nameJa: '', nameEn: '', region: '', domains: [], phase: 'I' },
+    defaultValues: { slug: '', nameJa: '', nameEn: '', regionJa: '', regionEn: '', domains: [], phase: 'I' },
     onSuccess: ({ clusterId }) => {
       toast(t('admin.clusters.created'), { tone: 'success' });
       router.push(`/clusters/${clusterId}`);

@@ -50,7 +50,7 @@ export default async function AdminClustersPage() {
                   </Link>
                   <span className="block text-xs font-normal text-slate-700">{c.slug}</span>
                 </Th>
-                <Td>{c.region}</Td>
+                <Td>{locale === 'en' ? c.regionEn : c.regionJa}</Td>
                 <Td>
                   <div className="flex flex-wrap gap-1">
                     {c.domains.map((d) => (

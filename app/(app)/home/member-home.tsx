@@ -7,7 +7,10 @@ import { getAccount } from '@/lib/accounts/data';
 import { interestSummaryForOwner } from '@/lib/introductions/interest-data';
 import type { Viewer } from '@/lib/auth/policy';
 import { listClustersOfOrganisation } from '@/lib/clusters/data';
+import { EXPIRING_WITHIN_DAYS, homeSeenAt, memberNews } from '@/lib/home/news';
 import { prefectureName } from '@/lib/prefectures';
+import type { CountTile } from './count-tiles';
+import { NewsSection } from './news-section';
 
 // The first things each role comes to do.
 const nextSteps: Partial<Record<string, { href: string; key: string }[]>> = {
@@ -37,15 +40,58 @@ const nextSteps: Partial<Record<string, { href: string; key: string }[]>> = {
   ],
 };
 
-/** A member's home (SME, researcher, trading firm, lender): next steps, their organisation and clusters. */
+/** Where each role keeps its own listings (the others own none). */
+const ownListings: Partial<Record<string, string>> = { sme: '/needs/mine', researcher: '/seeds/mine' };
+
+/**
+ * A member's home (SME, researcher, trading firm, lender): what is new or waiting for them since their last
+ * visit, next steps, their organisation and clusters.
+ */
 export async function MemberHome({ viewer }: { viewer: Viewer }) {
-  const [account, clusters, interest, t, locale] = await Promise.all([
+  const seenAt = await homeSeenAt(viewer);
+  const [account, clusters, interest, news, t, locale] = await Promise.all([
     getAccount(viewer),
     listClustersOfOrganisation(viewer.organisationId),
     interestSummaryForOwner(viewer),
+    memberNews(viewer, seenAt),
     getTranslations(),
     getLocale(),
   ]);
+  const own = ownListings[viewer.role];
+  const tiles: CountTile[] = [
+    ...(own ? [{ key: 'newPartners', value: news.newPartners, href: own, label: t('home.news.newPartners') }] : []),
+    {
+      key: 'interestWaiting',
+      value: news.interestWaiting,
+      href: '/introductions',
+      label: t('home.news.interestWaiting'),
+      urgent: news.interestWaiting > 0,
+    },
+    {
+      key: 'introductionsWaiting',
+      value: news.introductionsWaiting,
+      href: '/introductions',
+      label: t('home.news.introductionsWaiting'),
+      urgent: news.introductionsWaiting > 0,
+    },
+    {
+      key: 'introductionsMoved',
+      value: news.introductionsMoved,
+      href: '/introductions',
+      label: t('home.news.introductionsMoved'),
+    },
+    ...(own
+      ? [
+          {
+            key: 'expiringListings',
+            value: news.expiringListings,
+            href: own,
+            label: t('home.news.expiringListings', { days: EXPIRING_WITHIN_DAYS }),
+            urgent: news.expiringListings > 0,
+          },
+        ]
+      : []),
+  ];
   const name = (ja: string, en: string) => (locale === 'en' ? en : ja);
   const steps = nextSteps[viewer.role] ?? [];
   return (
@@ -55,6 +101,7 @@ export async function MemberHome({ viewer }: { viewer: Viewer }) {
         <h1 className="text-2xl font-semibold">{t('home.title', { name: account.name })}</h1>
         <p className="mt-2 text-slate-700">{t(`home.intro.${viewer.role}`)}</p>
       </div>
+      <NewsSection since={news.since} tiles={tiles} />
       {steps.length > 0 && (
         <nav aria-label={t('home.nextSteps')} className="flex flex-wrap gap-3">
           {steps.map((step, i) => (

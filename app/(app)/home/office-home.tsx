@@ -1,14 +1,14 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { officeCounts } from '@/lib/home/office';
+import { CountTiles } from './count-tiles';
 
 /** The programme office's home: what waits for it (verifications, approvals) and the size of the portal. */
 export async function OfficeHome() {
-  const [counts, t, tp, format] = await Promise.all([
+  const [counts, t, tp] = await Promise.all([
     officeCounts(),
     getTranslations('admin.dashboard'),
     getTranslations('programme.dashboard'),
-    getFormatter(),
   ]);
   const tiles = [
     {
@@ -37,19 +37,7 @@ export async function OfficeHome() {
           </Link>
         </p>
       </div>
-      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        {tiles.map((tile) => (
-          <li key={tile.key}>
-            <Link
-              href={tile.href}
-              className={`flex h-full flex-col gap-1 rounded-lg border bg-white p-4 shadow-xs hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700 ${tile.urgent ? 'border-amber-500' : 'border-slate-200'}`}
-            >
-              <span className="text-3xl font-semibold text-slate-900">{format.number(tile.value)}</span>
-              <span className="font-medium text-teal-800 underline underline-offset-2">{t(tile.key)}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <CountTiles tiles={tiles.map((tile) => ({ ...tile, label: t(tile.key) }))} />
       <p>
         <Link href="/audit" className="font-medium text-teal-800 underline underline-offset-2">
           {t('auditLink')}
