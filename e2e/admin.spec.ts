@@ -97,6 +97,7 @@ test.describe('programme office', () => {
 
   // split in three: axe on a busy 2-core machine takes a while per page
   test('admin list pages have no serious accessibility violations', async ({ session }) => {
+    test.setTimeout(240_000); // five axe runs: at load average 18 each took 20-30 s
     const page = await session('admin');
     await page.goto('/home');
     await expectAccessible(page);
