@@ -81,8 +81,8 @@ for (const locale of ['ja', 'en'] as const) {
     });
   }
 
-  test(`a visitor (${locale}): the public pages do not scroll sideways at 360 px`, async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ viewport: PHONE, locale: locale === 'ja' ? 'ja-JP' : 'en-GB' });
+  test(`a visitor (${locale}): the public pages do not scroll sideways at 360 px`, async ({ newContext, baseURL }) => {
+    const context = await newContext({ viewport: PHONE, locale: locale === 'ja' ? 'ja-JP' : 'en-GB' });
     await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }]);
     const page = await context.newPage();
     const problems: string[] = [];
@@ -94,6 +94,5 @@ for (const locale of ['ja', 'en'] as const) {
       .catch(() => null);
     if (seed) await visit(page, seed, problems);
     expect(problems).toEqual([]);
-    await context.close();
   });
 }
