@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { auditLogs, rateLimits, signUpRequests, users } from '@/db/schema/accounts';
 import { savedSearches } from '@/db/schema/integrations';
@@ -21,6 +21,13 @@ import { introducedMatch, makeListing } from '../support/introduced';
 
 const periods = { messagesYears: 3, notificationsDays: 365, mailDays: 90, ipDays: 365 };
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+
+// Opening the database (a fresh embedded one applies every migration) is not the first test's time; a
+// test that builds an introduced match and deletes an account took 35 s on embedded PGlite at load ~26.
+vi.setConfig({ testTimeout: 120_000 });
+beforeAll(async () => {
+  await getDb();
+}, 120_000);
 
 describe('downloading my data (APPI disclosure)', () => {
   it('holds my account, what I wrote, what was sent to me and what I did — and nobody else’s, no secrets', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { writeAudit } from '@/lib/audit/write';
 import { getMatchForViewer } from '@/lib/introductions/data';
@@ -10,6 +10,14 @@ import { introducedMatch } from '../support/introduced';
 
 // Issue 18 item 7: "who saw my data" — each listing's owners see the reveals of its staged fields and
 // contacts (who, as far as they may know; what; when), read from the reveal rows already written.
+
+// Opening the database (a fresh embedded one applies every migration) is not the first test's time; a
+// test that builds an introduced match and deletes an account took 35 s on embedded PGlite at load ~26.
+vi.setConfig({ testTimeout: 120_000 });
+beforeAll(async () => {
+  await getDb();
+}, 120_000);
+
 describe('who saw my data', () => {
   it('lists the reveals to outsiders, newest first, with who / what / when; nothing of the owner’s own views', async () => {
     const w = await introducedMatch();
