@@ -43,6 +43,7 @@ export default async function NeedPage({ params }: { params: Promise<{ id: strin
         <FindPartnersLink viewer={viewer} listing={view} />
         <InterestLink viewer={viewer} listing={view} />
         <RevealsLink listing={view} />
+        {followable && <FollowButton kind="need" id={id} following={following} />}
       </div>
     </div>
   );

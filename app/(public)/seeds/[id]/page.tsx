@@ -46,6 +46,7 @@ export default async function SeedPage({ params }: { params: Promise<{ id: strin
         <FindPartnersLink viewer={viewer} listing={view} />
         <InterestLink viewer={viewer} listing={view} />
         <RevealsLink listing={view} />
+        {followable && <FollowButton kind="seed" id={id} following={following} />}
       </div>
       {!viewer && (
         <div>
