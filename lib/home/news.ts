@@ -2,6 +2,7 @@ import 'server-only';
 import { and, count, eq, gt, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { clusters, organisations, users } from '@/db/schema/accounts';
+import { fundingProposals, fundingShares } from '@/db/schema/funding';
 import { matchIntroductions } from '@/db/schema/introductions';
 import { needs, seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
@@ -100,6 +101,42 @@ export async function memberNews(viewer: Viewer, seenAt: Date | null, now: Date 
     introductionsMoved: moved.n,
     expiringListings: expNeeds.n + expSeeds.n,
   };
+}
+
+/**
+ * Funding news: for a lender, proposals shared with its institution since the last visit and those waiting for
+ * a review to start (submitted or resubmitted); for the proposing organisation, lenders' decisions since.
+ */
+export async function fundingNews(viewer: Viewer, seenAt: Date | null, now: Date = new Date()) {
+  const db = await getDb();
+  const from = since(seenAt, now);
+  if (viewer.role === 'lender') {
+    const [row] = await db
+      .select({
+        shared: sql<number>`count(*) filter (where ${gt(fundingShares.sharedAt, from)})`.mapWith(Number),
+        toReview:
+          sql<number>`count(*) filter (where ${inArray(fundingShares.status, ['submitted', 'resubmitted'])})`.mapWith(
+            Number,
+          ),
+      })
+      .from(fundingShares)
+      .where(
+        and(eq(fundingShares.lenderOrganisationId, viewer.organisationId), sql`${fundingShares.status} <> 'withdrawn'`),
+      );
+    return { kind: 'lender' as const, shared: row?.shared ?? 0, toReview: row?.toReview ?? 0 };
+  }
+  const [row] = await db
+    .select({ n: count() })
+    .from(fundingShares)
+    .innerJoin(fundingProposals, eq(fundingProposals.id, fundingShares.proposalId))
+    .where(
+      and(
+        eq(fundingProposals.organisationId, viewer.organisationId),
+        isNotNull(fundingShares.decidedAt),
+        gt(fundingShares.decidedAt, from),
+      ),
+    );
+  return { kind: 'proposer' as const, decisions: row?.n ?? 0 };
 }
 
 /**

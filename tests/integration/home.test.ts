@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
+import { fundingProposals, fundingShares } from '@/db/schema/funding';
 import { matchIntroductions } from '@/db/schema/introductions';
 import { needs, seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
-import { coordinatorNews, homeSeenAt, markHomeSeen, memberNews, portalFigures } from '@/lib/home/news';
+import { coordinatorNews, fundingNews, homeSeenAt, markHomeSeen, memberNews, portalFigures } from '@/lib/home/news';
 import { buildSearchText } from '@/lib/listings/search-text';
 import { makeCluster, makeUser, unique } from '../support/factories';
 
@@ -123,6 +124,42 @@ describe('what is new on each home', () => {
 
     const other = await makeUser('coordinator', { coordinates: [(await makeCluster()).id] });
     expect(await coordinatorNews(other.viewer, null)).toMatchObject({ queue: 0, reviews: 0, overdue: 0 });
+  });
+
+  it("a lender sees proposals shared with it and those awaiting review; the SME sees lenders' decisions; withdrawn shares and other lenders' do not count", async () => {
+    const db = await getDb();
+    const w = await world();
+    const lender = await makeUser('lender');
+    const otherLender = await makeUser('lender');
+    const proposal = async (title: string) => {
+      const [row] = await db
+        .insert(fundingProposals)
+        .values({ organisationId: w.sme.user.organisationId, createdBy: w.sme.user.id, title, status: 'submitted' })
+        .returning({ id: fundingProposals.id });
+      return row.id;
+    };
+    const [a, b, c] = [await proposal('A'), await proposal('B'), await proposal('C')];
+    await db.insert(fundingShares).values([
+      { proposalId: a, lenderOrganisationId: lender.user.organisationId },
+      { proposalId: b, lenderOrganisationId: lender.user.organisationId, status: 'under_review' },
+      { proposalId: c, lenderOrganisationId: lender.user.organisationId, status: 'withdrawn' },
+      { proposalId: c, lenderOrganisationId: otherLender.user.organisationId, status: 'resubmitted' },
+    ]);
+    expect(await fundingNews(lender.viewer, null)).toEqual({ kind: 'lender', shared: 2, toReview: 1 });
+    expect(await fundingNews(lender.viewer, new Date(Date.now() + 1000))).toEqual({
+      kind: 'lender',
+      shared: 0,
+      toReview: 1,
+    });
+    expect(await fundingNews(otherLender.viewer, null)).toEqual({ kind: 'lender', shared: 1, toReview: 1 });
+
+    expect(await fundingNews(w.sme.viewer, null)).toEqual({ kind: 'proposer', decisions: 0 });
+    await db
+      .update(fundingShares)
+      .set({ status: 'approved', decidedAt: new Date(), approvedAmountJpy: 5_000_000 })
+      .where(eq(fundingShares.proposalId, b));
+    expect(await fundingNews(w.sme.viewer, null)).toEqual({ kind: 'proposer', decisions: 1 });
+    expect(await fundingNews(w.researcher.viewer, null)).toEqual({ kind: 'proposer', decisions: 0 });
   });
 
   it('the landing page counts clusters, organisations, live listings and introductions made, read at most once a minute', async () => {

@@ -7,7 +7,7 @@ import { getAccount } from '@/lib/accounts/data';
 import { interestSummaryForOwner } from '@/lib/introductions/interest-data';
 import type { Viewer } from '@/lib/auth/policy';
 import { listClustersOfOrganisation } from '@/lib/clusters/data';
-import { EXPIRING_WITHIN_DAYS, homeSeenAt, memberNews } from '@/lib/home/news';
+import { EXPIRING_WITHIN_DAYS, fundingNews, homeSeenAt, memberNews } from '@/lib/home/news';
 import { prefectureName } from '@/lib/prefectures';
 import type { CountTile } from './count-tiles';
 import { NewsSection } from './news-section';
@@ -49,16 +49,46 @@ const ownListings: Partial<Record<string, string>> = { sme: '/needs/mine', resea
  */
 export async function MemberHome({ viewer }: { viewer: Viewer }) {
   const seenAt = await homeSeenAt(viewer);
-  const [account, clusters, interest, news, t, locale] = await Promise.all([
+  const [account, clusters, interest, news, funding, t, locale] = await Promise.all([
     getAccount(viewer),
     listClustersOfOrganisation(viewer.organisationId),
     interestSummaryForOwner(viewer),
     memberNews(viewer, seenAt),
+    viewer.role === 'lender' || viewer.role === 'sme' ? fundingNews(viewer, seenAt) : null,
     getTranslations(),
     getLocale(),
   ]);
   const own = ownListings[viewer.role];
+  const fundingTiles: CountTile[] =
+    funding?.kind === 'lender'
+      ? [
+          {
+            key: 'fundingShared',
+            value: funding.shared,
+            href: '/funding',
+            label: t('home.news.fundingShared'),
+            urgent: funding.shared > 0,
+          },
+          {
+            key: 'fundingToReview',
+            value: funding.toReview,
+            href: '/funding',
+            label: t('home.news.fundingToReview'),
+            urgent: funding.toReview > 0,
+          },
+        ]
+      : funding?.kind === 'proposer'
+        ? [
+            {
+              key: 'fundingDecisions',
+              value: funding.decisions,
+              href: '/funding',
+              label: t('home.news.fundingDecisions'),
+            },
+          ]
+        : [];
   const tiles: CountTile[] = [
+    ...fundingTiles,
     ...(own ? [{ key: 'newPartners', value: news.newPartners, href: own, label: t('home.news.newPartners') }] : []),
     {
       key: 'interestWaiting',
