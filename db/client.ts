@@ -37,7 +37,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
   });
   const db = drizzle(client);
   return {
-    db: db as unknown as Db,
+    db,
     kind: 'postgres',
     ping: async () => {
       await client`select 1`;
@@ -57,7 +57,7 @@ async function openPglite(dir: string): Promise<DbHandle> {
   const client = await PGlite.create(dir, { extensions: { pg_trgm } });
   const db = drizzle(client);
   return {
-    db: db as unknown as Db,
+    db,
     kind: 'pglite',
     pglite: client,
     ping: async () => {

@@ -4,18 +4,20 @@ export type { Db } from './client';
 
 // Lazy and process-wide: `next build` evaluates route modules, so nothing opens the
 // database at import time; dev-mode hot reloads reuse the same handle via globalThis.
-const globalForDb = globalThis as unknown as { clustermatchDb?: Promise<DbHandle> };
+declare global {
+  var clustermatchDb: Promise<DbHandle> | undefined;
+}
 
 export function getHandle(): Promise<DbHandle> {
-  globalForDb.clustermatchDb ??= (async () => {
+  globalThis.clustermatchDb ??= (async () => {
     const handle = await openDatabase();
     await handle.migrate();
     return handle;
   })().catch((error) => {
-    globalForDb.clustermatchDb = undefined; // let the next request try again
+    globalThis.clustermatchDb = undefined; // let the next request try again
     throw error;
   });
-  return globalForDb.clustermatchDb;
+  return globalThis.clustermatchDb;
 }
 
 export async function getDb(): Promise<Db> {
@@ -24,7 +26,7 @@ export async function getDb(): Promise<Db> {
 
 /** For scripts and tests that own the handle's lifetime. */
 export async function closeDb(): Promise<void> {
-  const pending = globalForDb.clustermatchDb;
-  globalForDb.clustermatchDb = undefined;
+  const pending = globalThis.clustermatchDb;
+  globalThis.clustermatchDb = undefined;
   if (pending) await (await pending).close();
 }

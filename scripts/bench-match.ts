@@ -29,7 +29,8 @@ import { sql } from 'drizzle-orm';
 import { closeDb, getDb, type Db } from '@/db';
 import { rankForListing } from '@/lib/matching/retrieve';
 import { rematchNeeds } from '@/lib/matching/bulk';
-import { indexListings, pruneIndex, rebuildCorpusStats, rebuildPostings, reweigh, rowsOf } from '@/lib/matching/store';
+import { rowsOf } from '@/db/rows';
+import { indexListings, pruneIndex, rebuildCorpusStats, rebuildPostings, reweigh } from '@/lib/matching/store';
 import type { ListingKind } from '@/db/vocabulary/listings';
 
 const argv = process.argv.slice(2);

@@ -15,7 +15,7 @@ import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { closeDb, getDb } from '@/db';
 import { clusters } from '@/db/schema/accounts';
-import { rowsOf } from '@/lib/matching/store';
+import { rowsOf } from '@/db/rows';
 import { type KpiScope, monthlyTrend, programmeKpis } from '@/lib/programme/kpis';
 
 const arg = (name: string, fallback: number) => {

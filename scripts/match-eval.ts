@@ -76,7 +76,8 @@ process.env.PGLITE_DIR = path.join(root, 'db');
 
 const { getDb, closeDb } = await import('@/db');
 const { parseDataset, importDataset } = await import('@/lib/import/dataset');
-const { indexListings, rebuildCorpusStats, reweigh, rowsOf } = await import('@/lib/matching/store');
+const { indexListings, rebuildCorpusStats, reweigh } = await import('@/lib/matching/store');
+const { rowsOf } = await import('@/db/rows');
 const { rankForListing } = await import('@/lib/matching/retrieve');
 const { buildIndex, rankSeedsForNeed } = await import('@/lib/matching/engine');
 const { evaluateRun, formatGroups } = await import('@/lib/matching/metrics');

@@ -13,10 +13,10 @@
  * so the job is committed with the transaction (and, on PGlite, does not wait on it: name the
  * queue to `prepareJobs([name])` first).
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { PgBoss, fromDrizzle, fromPglite, type SendOptions } from 'pg-boss';
-import type { PGlite } from '@electric-sql/pglite';
 import { getHandle, type Db } from '@/db';
+import { rowsOf } from '@/db/rows';
 import { env } from '@/lib/env';
 import { log, runJob } from '@/lib/log/logger';
 
@@ -44,9 +44,11 @@ type JobsState = {
   working: Set<string>;
 };
 // process-wide (dev-mode hot reloads must not start a second queue)
-const state = globalThis as unknown as { clustermatchJobs?: JobsState };
-state.clustermatchJobs ??= { queues: new Set(), workers: new Map(), working: new Set() };
-const jobs: JobsState = state.clustermatchJobs;
+declare global {
+  var clustermatchJobs: JobsState | undefined;
+}
+globalThis.clustermatchJobs ??= { queues: new Set(), workers: new Map(), working: new Set() };
+const jobs: JobsState = globalThis.clustermatchJobs;
 
 export const JOB_SCHEMA = 'pgboss';
 
@@ -68,7 +70,7 @@ export function getBoss(): Promise<PgBoss> {
             application_name: 'clustermatch-jobs',
           })
         : new PgBoss({
-            db: fromPglite((handle.db as unknown as { $client: PGlite }).$client),
+            db: fromPglite(handle.pglite!),
             backend: 'pglite',
             schema: JOB_SCHEMA,
           });
@@ -123,11 +125,8 @@ export async function enqueue<T extends object>(
   if (options.singletonKey) send.singletonKey = options.singletonKey;
   if (options.startAfter !== undefined) send.startAfter = options.startAfter as SendOptions['startAfter'];
   if (options.priority !== undefined) send.priority = options.priority;
-  if (options.tx)
-    send.db = fromDrizzle(
-      options.tx as unknown as Parameters<typeof fromDrizzle>[0],
-      sql as unknown as Parameters<typeof fromDrizzle>[1],
-    );
+  const tx = options.tx;
+  if (tx) send.db = fromDrizzle({ execute: async (query) => ({ rows: rowsOf(await tx.execute(query as SQL)) }) }, sql);
   return boss.send(name, data, send);
 }
 
@@ -174,12 +173,10 @@ export async function stopJobs(): Promise<void> {
 /** Counts of a queue's jobs by state (admin views, tests). */
 export async function queueCounts(name: string): Promise<Record<string, number>> {
   const handle = await getHandle();
-  const result = (await handle.db.execute(
-    sql`select state::text as state, count(*)::int as n from ${sql.raw(JOB_SCHEMA)}.job where name = ${name} group by state`,
-  )) as unknown;
-  const rows = (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as Array<{
-    state: string;
-    n: number;
-  }>;
+  const rows = rowsOf<{ state: string; n: number }>(
+    await handle.db.execute(
+      sql`select state::text as state, count(*)::int as n from ${sql.raw(JOB_SCHEMA)}.job where name = ${name} group by state`,
+    ),
+  );
   return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
 }

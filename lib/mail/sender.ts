@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '@/db';
+import { rowsOf } from '@/db/rows';
 import { outboxEmails } from '@/db/schema/mail';
 import { env } from '@/lib/env';
 
@@ -38,7 +39,8 @@ type Claimed = {
 export async function deliverDueMails(db: Db, options: SendOptions): Promise<{ sent: number; failed: number }> {
   const token = crypto.randomUUID();
   const lease = options.leaseSeconds ?? 120;
-  const claimed = (await db.execute(sql`
+  const rows = rowsOf<Claimed>(
+    await db.execute(sql`
     UPDATE outbox_emails SET locked_until = now() + make_interval(secs => ${lease}), claim_token = ${token}, attempts = attempts + 1
     WHERE id IN (
       SELECT id FROM outbox_emails
@@ -47,8 +49,8 @@ export async function deliverDueMails(db: Db, options: SendOptions): Promise<{ s
       LIMIT ${options.batchSize ?? 20}
       FOR UPDATE SKIP LOCKED)
     RETURNING id, to_address AS "toAddress", subject, text_body AS "textBody", message_id AS "messageId", attempts, locale
-  `)) as unknown as Claimed[] | { rows: Claimed[] };
-  const rows = Array.isArray(claimed) ? claimed : claimed.rows;
+  `),
+  );
   let sent = 0;
   let failed = 0;
   for (const row of rows) {

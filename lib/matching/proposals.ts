@@ -8,7 +8,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { PROPOSAL_SETTINGS } from './weights';
 import { rankForListing, type DbMatch } from './retrieve';
-import { indexListings, removeListing, rowsOf } from './store';
+import { rowsOf } from '@/db/rows';
+import { indexListings, removeListing } from './store';
 import type { ListingKind } from '@/db/vocabulary/listings';
 
 export interface ProposalResult {

@@ -37,7 +37,8 @@ import {
 } from './score';
 import { explainMatch, type MatchReason } from './reasons';
 import type { DocRepresentation } from './represent';
-import { factsToInput, keysOf, loadStats, rowsOf, statsFromRows, type DocFacts } from './store';
+import { rowsOf } from '@/db/rows';
+import { factsToInput, keysOf, loadStats, statsFromRows, type DocFacts } from './store';
 import type { Lang, NeedInput, SeedInput } from './types';
 import type { ListingKind } from '@/db/vocabulary/listings';
 

@@ -13,6 +13,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { rowsOf } from '@/db/rows';
 import { DEFAULT_WEIGHTS } from './weights';
 import { getGlossary } from './glossary';
 import { represent, type DocRepresentation } from './represent';
@@ -107,12 +108,6 @@ export function statsFromRows(rows: Iterable<{ key: string; df: number | string 
     else if (r.key.startsWith('l:')) loanDf.set(r.key.slice(2), df);
   }
   return { n, termDf, conceptDf, loanDf };
-}
-
-/** postgres.js returns an array, PGlite `{ rows }`: one shape for both. */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] })?.rows ?? []) as T[];
 }
 
 const IP_STATUS: Record<string, 'granted' | 'filed' | 'none'> = {

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { rowsOf } from '@/lib/matching/store';
+import { rowsOf } from '@/db/rows';
 import { type OrganisationKind, organisationKinds } from '@/db/vocabulary/accounts';
 import type { Domain } from '@/db/vocabulary/clusters';
 import { type OutcomeKind, outcomeKinds, resultOutcomeKinds } from '@/db/vocabulary/programme';

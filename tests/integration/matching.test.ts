@@ -11,15 +11,8 @@ import { rematchListing } from '@/lib/matching/proposals';
 import { rankForListing, rankForListings } from '@/lib/matching/retrieve';
 import { rematchMany } from '@/lib/matching/bulk';
 import { PROPOSAL_SETTINGS } from '@/lib/matching/weights';
-import {
-  indexListings,
-  loadListings,
-  pruneIndex,
-  rebuildCorpusStats,
-  reweigh,
-  rowsOf,
-  TEXT_CAPS,
-} from '@/lib/matching/store';
+import { indexListings, loadListings, pruneIndex, rebuildCorpusStats, reweigh, TEXT_CAPS } from '@/lib/matching/store';
+import { rowsOf } from '@/db/rows';
 import { findPartnersForViewer } from '@/lib/listings/partners';
 import { makeCluster, makeUser } from '../support/factories';
 
