@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/layout/client-messages';
+import { HydrationMarker } from '@/components/layout/hydration-marker';
 import { SiteHeader } from '@/components/layout/site-header';
 import { ToastProvider } from '@/components/ui/toast';
 import './globals.css';
@@ -34,6 +35,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               </a>
             </footer>
           </ToastProvider>
+          <HydrationMarker />
         </ClientMessages>
       </body>
     </html>
