@@ -3,7 +3,6 @@ import { parseCsv } from './csv';
 import { decodeText, ImportFileError, type DetectedEncoding } from './encoding';
 import { jsonRows } from './json';
 import { MAX_FILE_BYTES, MAX_LISTED_ERRORS, PREVIEW_ROWS } from './limits';
-import { nextTurn, pacer } from './pace';
 import {
   columnFinder,
   recordToInput,
@@ -49,9 +48,9 @@ export function formatOf(fileName: string, bytes: Uint8Array): ImportFormat {
 }
 
 /**
- * Decode → parse → validate every row, giving the event loop a turn every few milliseconds
- * (lib/import/pace) so other requests are served meanwhile. Throws ImportFileError for problems of the whole file
- * (too large, wrong encoding, wrong columns, too many rows); collects row problems.
+ * Decode → parse → validate every row: pure CPU work (a maximal file takes seconds), so the server runs it in a
+ * worker thread (lib/import/analyse-off-thread), never on the thread that serves requests. Throws ImportFileError
+ * for problems of the whole file (too large, wrong encoding, wrong columns, too many rows); collects row problems.
  */
 export async function analyseImport<K extends ListingCollection>(input: {
   bytes: Uint8Array;
@@ -70,12 +69,9 @@ export async function analyseImport<K extends ListingCollection>(input: {
   let otherKindCount = 0;
   if (format === 'csv') {
     const csv = await parseCsv(text, kind);
-    await nextTurn();
     const columnOf = columnFinder(csv.columns, csv.headers);
-    const pace = pacer();
     rows = [];
     for (const record of csv.records) {
-      await pace();
       rows.push({ row: record.row, input: recordToInput(csv.columns, record, intent), columnOf });
     }
     malformed = csv.malformed.map((m) => ({ row: m.row, column: '—', message: m.key }));
@@ -84,8 +80,7 @@ export async function analyseImport<K extends ListingCollection>(input: {
     rows = json.rows;
     otherKindCount = json.otherKindCount;
   }
-  await nextTurn();
-  const { valid, errors, invalidRows } = await validateRows(kind, rows);
+  const { valid, errors, invalidRows } = validateRows(kind, rows);
   const allErrors = [...malformed, ...errors].sort((a, b) => a.row - b.row);
   const titleOf = (r: SourceRow) => String(r.input.title ?? '');
   return {
@@ -109,5 +104,3 @@ export async function analyseImport<K extends ListingCollection>(input: {
     },
   };
 }
-
-export { ImportFileError };

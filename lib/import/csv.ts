@@ -3,7 +3,6 @@ import { headerIndex, normaliseHeader, type Column } from './columns';
 import type { ListingCollection } from '@/db/vocabulary/listings';
 import { ImportFileError } from './encoding';
 import { MAX_ROWS } from './limits';
-import { nextTurn } from './pace';
 
 export type CsvRecord = { row: number; cells: string[] };
 export type ParsedCsv = {
@@ -18,7 +17,6 @@ export type ParsedCsv = {
  * breaks) and maps its header to the listing columns. Wrong headers are a file error that
  * names the unknown and missing columns; a row whose cell count differs from the header is a
  * row error. `row` is the record's line in a spreadsheet: the header is row 1.
- * Papa Parse reads the text in chunks and the event loop gets a turn after each (lib/import/pace).
  */
 export async function parseCsv(text: string, kind: ListingCollection): Promise<ParsedCsv> {
   const { data, quoteErrors } = await parseInChunks(text);
@@ -52,12 +50,10 @@ function parseInChunks(text: string): Promise<{ data: string[][]; quoteErrors: S
       skipEmptyLines: 'greedy',
       delimitersToGuess: [',', '\t', ';'],
       chunkSize: CHUNK_BYTES,
-      chunk(result: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+      chunk(result: Papa.ParseResult<string[]>) {
         const offset = data.length; // a chunk's error rows count from its own first record
         for (const record of result.data) data.push(record);
         for (const e of result.errors) if (e.type === 'Quotes' && e.row !== undefined) quoteErrors.add(offset + e.row);
-        parser.pause();
-        nextTurn().then(() => parser.resume(), reject);
       },
       complete: () => resolve({ data, quoteErrors }),
       error: (error: Error) => reject(error),
