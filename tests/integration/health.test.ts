@@ -1,43 +1,16 @@
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DbProxy } from '../support/db-proxy';
 
-// A database outage is simulated with a TCP proxy in front of the real Postgres: closing
-// it drops every connection and refuses new ones, as a restarting server does. Embedded
-// PGlite lives in-process and cannot go down, so this runs only against Postgres.
+// A database outage is simulated with a TCP proxy in front of the real Postgres (tests/support/db-proxy.ts).
 const target = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL) : null;
 
-class TcpProxy {
-  private server?: net.Server;
-  private sockets = new Set<net.Socket>();
-  constructor(readonly port: number) {}
-  async up() {
-    this.server = net.createServer((client) => {
-      const upstream = net.connect(Number(target!.port || 5432), target!.hostname);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('error', () => s.destroy());
-        s.on('close', () => this.sockets.delete(s));
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
-  }
-  async down() {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-}
-
 describe.runIf(target)('health through a database outage', () => {
-  const proxy = new TcpProxy(40000 + Math.floor(Math.random() * 20000));
+  const proxy = new DbProxy(target!);
   let GET: () => Promise<Response>;
 
   beforeAll(async () => {
     await proxy.up();
-    const viaProxy = new URL(target!.toString());
-    viaProxy.hostname = '127.0.0.1';
-    viaProxy.port = String(proxy.port);
-    process.env.DATABASE_URL = viaProxy.toString();
+    process.env.DATABASE_URL = proxy.url();
     ({ GET } = await import('@/app/api/health/route'));
     // Open the database (and check its migrations) first: on a loaded machine that alone can
     // take longer than the health check's budget, which would read as an outage.
