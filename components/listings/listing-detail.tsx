@@ -63,6 +63,19 @@ export async function ListingDetail({ view }: { view: NeedView | SeedView }) {
       ],
       [t('fields.regionPreference'), view.regionPreference || t('detail.notGiven')],
     );
+    const accept = view.acceptTerms;
+    const accepted = [
+      accept.royaltyMaxPct != null &&
+        t('acceptTerms.royaltyUpTo', { pct: format.number(accept.royaltyMaxPct, { maximumFractionDigits: 2 }) }),
+      accept.upfrontMaxJpy != null && t('acceptTerms.upfrontUpTo', { amount: yen(accept.upfrontMaxJpy) }),
+      accept.territories.length > 0 &&
+        t('acceptTerms.territoriesNeeded', {
+          list: format.list(accept.territories.map((c) => territoryName(c, locale, (k) => tTerritories(k as never)))),
+        }),
+      accept.exclusive && t('acceptTerms.exclusiveWanted'),
+      accept.sublicensing && t('acceptTerms.sublicensingNeeded'),
+    ].filter((x): x is string => typeof x === 'string');
+    if (accepted.length) facts.push([t('acceptTerms.shown'), accepted.join(' · ')]);
   } else {
     facts.push(
       [t('search.trl'), view.trl ? t('detail.trlSingle', { trl: view.trl }) : t('detail.notGiven')],

@@ -14,6 +14,7 @@ import { LIMITS, needSchema, type NeedFormValues, type NeedInput } from '@/lib/l
 import { DisclosureFields } from './common-fields';
 import { CompletenessMeter } from './completeness-meter';
 import { ListingFormShell, TrlOptions, type ListingFormStatus } from './listing-form-shell';
+import { TerritoryPicker } from './territory-picker';
 import { useAutosave } from './use-autosave';
 import { organisationKinds } from '@/db/vocabulary/accounts';
 import { needVisibilities } from '@/db/vocabulary/listings';
@@ -116,6 +117,38 @@ export function NeedForm({ defaultValues, status, reviewComment, organisations }
                 ))}
             </div>
           </Fieldset>
+        </Fieldset>
+        <Fieldset legend={t('acceptTerms.title')} hint={t('acceptTerms.hint')} className="gap-4">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField label={t('acceptTerms.royaltyMax')} error={errorOf('acceptRoyaltyMaxPct')}>
+              <TextField
+                type="number"
+                inputMode="decimal"
+                min={0}
+                max={100}
+                step="0.1"
+                {...register('acceptRoyaltyMaxPct')}
+              />
+            </FormField>
+            <FormField label={t('acceptTerms.upfrontMax')} error={errorOf('acceptUpfrontMaxJpy')}>
+              <TextField
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={LIMITS.budgetMaxJpy}
+                step={1}
+                {...register('acceptUpfrontMaxJpy')}
+              />
+            </FormField>
+          </div>
+          <TerritoryPicker
+            legend={t('acceptTerms.territories')}
+            registration={register('acceptTerritories')}
+            selected={values.acceptTerritories ?? []}
+            error={errorOf('acceptTerritories')}
+          />
+          <Checkbox label={t('acceptTerms.exclusive')} {...register('wantsExclusive')} />
+          <Checkbox label={t('acceptTerms.sublicensing')} {...register('needsSublicensing')} />
         </Fieldset>
         <Fieldset legend={t('form.sections.visibility')} className="gap-4">
           <FormField label={t('fields.visibility')} error={errorOf('visibility')}>

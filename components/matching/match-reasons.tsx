@@ -1,5 +1,8 @@
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { territoryName } from '@/lib/listings/territories';
+import type { LicenceCheck } from '@/lib/matching/licence-fit';
 import type { MatchReason } from '@/lib/matching/reasons';
+import type { TerritoryCode } from '@/db/vocabulary/listings';
 
 const KINDS = new Set<MatchReason['kind']>([
   'shared_concepts',
@@ -10,6 +13,7 @@ const KINDS = new Set<MatchReason['kind']>([
   'trl_fit',
   'ip',
   'licensing',
+  'licence_term',
 ]);
 
 /** Reasons as the engine stored them (jsonb): the known kinds only, so an old or odd entry never breaks a page. */
@@ -25,7 +29,12 @@ export function knownReasons(reasons: readonly unknown[]): MatchReason[] {
  * viewer's language: shared concepts in both languages, field, TRL fit, IP and licensing.
  */
 export async function MatchReasons({ reasons, className }: { reasons: readonly MatchReason[]; className?: string }) {
-  const t = await getTranslations('matching');
+  const [t, tTerritories, format, locale] = await Promise.all([
+    getTranslations('matching'),
+    getTranslations('territories'),
+    getFormatter(),
+    getLocale(),
+  ]);
   const domain = (d: string) => (t.has(`domains.${d}`) ? t(`domains.${d}`) : d);
   const langName = (l: string) => (l === 'ja' ? t('partners.languageJa') : t('partners.languageEn'));
   // the languages of the need and the seed, for the words quoted from each
@@ -73,6 +82,35 @@ export async function MatchReasons({ reasons, className }: { reasons: readonly M
         });
       case 'licensing':
         return t('reasons.licensing', { terms: t.has(`licensing.${r.terms}`) ? t(`licensing.${r.terms}`) : r.terms });
+      case 'licence_term':
+        return licenceText(r.check);
+    }
+  };
+  // a seed's licensing term against what the need can accept ("Royalty 2–4% within the need's 5% limit")
+  const places = (codes: readonly string[]) =>
+    format.list(codes.map((c) => territoryName(c as TerritoryCode, locale, (k) => tTerritories(k as never))));
+  const licenceText = (c: LicenceCheck) => {
+    switch (c.term) {
+      case 'royalty':
+      case 'upfront': {
+        const value = (n: number) =>
+          c.term === 'royalty'
+            ? format.number(n / 100, { style: 'percent', maximumFractionDigits: 2 })
+            : format.number(n, { style: 'currency', currency: 'JPY' });
+        const range =
+          c.min !== null && c.max !== null && c.min !== c.max
+            ? t('reasons.licence_range', { min: value(c.min), max: value(c.max) })
+            : value((c.min ?? c.max) as number);
+        return t(`reasons.licence_${c.term}_${c.fit}`, { range, limit: value(c.limit) });
+      }
+      case 'territory':
+        return t(`reasons.licence_territory_${c.fit}`, {
+          offered: places(c.offered),
+          needed: places(c.needed),
+          missing: places(c.missing),
+        });
+      default:
+        return t(`reasons.licence_${c.term}_${c.fit}`);
     }
   };
   return (

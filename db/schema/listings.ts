@@ -86,6 +86,13 @@ export const needs = pgTable(
     visibility: needVisibilityEnum('visibility').notNull().default('members'),
     /** Shown instead of the organisation for anonymous needs, e.g. "a precision-machining SME in Aichi". */
     anonymousLabel: text('anonymous_label'),
+    // licensing terms the need can accept (all optional; the matching reasons compare a seed's terms with them)
+    acceptRoyaltyMaxPct: real('accept_royalty_max_pct'),
+    acceptUpfrontMaxJpy: bigint('accept_upfront_max_jpy', { mode: 'number' }),
+    /** TerritoryCode values the licence must cover (db/vocabulary/listings). */
+    acceptTerritories: text('accept_territories').array().notNull().default(sql`'{}'`),
+    wantsExclusive: boolean('wants_exclusive').notNull().default(false),
+    needsSublicensing: boolean('needs_sublicensing').notNull().default(false),
   },
   (t) => [
     index('needs_organisation_idx').on(t.organisationId),
@@ -100,6 +107,10 @@ export const needs = pgTable(
     check(
       'needs_trl_range',
       sql`(${t.trlMin} IS NULL OR ${t.trlMin} BETWEEN 1 AND 9) AND (${t.trlMax} IS NULL OR ${t.trlMax} BETWEEN 1 AND 9) AND (${t.trlMin} IS NULL OR ${t.trlMax} IS NULL OR ${t.trlMin} <= ${t.trlMax})`,
+    ),
+    check(
+      'needs_accept_terms',
+      sql`(${t.acceptRoyaltyMaxPct} IS NULL OR ${t.acceptRoyaltyMaxPct} BETWEEN 0 AND 100) AND (${t.acceptUpfrontMaxJpy} IS NULL OR ${t.acceptUpfrontMaxJpy} >= 0)`,
     ),
     check(
       'needs_budget_range',

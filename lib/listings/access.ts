@@ -75,6 +75,13 @@ export const needColumns = (viewer: Viewer | null) => ({
   regionPreference: needs.regionPreference,
   visibility: needs.visibility,
   anonymousLabel: needs.anonymousLabel,
+  acceptTerms: {
+    royaltyMaxPct: needs.acceptRoyaltyMaxPct,
+    upfrontMaxJpy: needs.acceptUpfrontMaxJpy,
+    territories: needs.acceptTerritories,
+    exclusive: needs.wantsExclusive,
+    sublicensing: needs.needsSublicensing,
+  },
 });
 
 export const seedColumns = (viewer: Viewer | null) => ({

@@ -4,7 +4,7 @@ import { writeAudit } from '@/lib/audit/write';
 import { loadContact, type Contact } from '@/lib/accounts/contact';
 import type { Viewer } from '@/lib/auth/policy';
 import { relationOf } from './relation';
-import type { LicenceTerms } from './licence-terms';
+import type { AcceptTerms, LicenceTerms } from './licence-terms';
 
 const NO_TERMS: LicenceTerms = {
   royaltyMinPct: null,
@@ -130,6 +130,8 @@ export type NeedRow = CommonRow & {
   regionPreference: string | null;
   visibility: 'members' | 'anonymous' | 'private';
   anonymousLabel: string | null;
+  /** licensing terms the need can accept: need details, seen by whoever may read the need (DESIGN §4) */
+  acceptTerms: AcceptTerms;
 };
 export type IpRow = {
   number: string | null;
@@ -192,6 +194,7 @@ export type NeedView = CommonView & {
   timeline: string | null;
   partnerKinds: OrganisationKind[];
   regionPreference: string | null;
+  acceptTerms: AcceptTerms;
 };
 export type IpView = Omit<IpRow, 'number' | 'title'> & { number: string | null; title: string | null };
 export type SeedView = CommonView & {
@@ -314,6 +317,7 @@ function needView(
     timeline: row.timeline,
     partnerKinds: row.partnerKinds,
     regionPreference: row.regionPreference,
+    acceptTerms: row.acceptTerms,
   };
 }
 

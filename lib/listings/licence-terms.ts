@@ -15,6 +15,15 @@ export type LicenceTerms = {
   optionAgreement: boolean | null;
 };
 
+/** The licensing terms a need can accept (none stated: nulls, [] and false). */
+export type AcceptTerms = {
+  royaltyMaxPct: number | null;
+  upfrontMaxJpy: number | null;
+  territories: string[];
+  exclusive: boolean;
+  sublicensing: boolean;
+};
+
 /** A yes/no question a seed may leave unanswered (the form's select: '' not stated). */
 export const triStates = ['', 'yes', 'no'] as const;
 export type TriState = (typeof triStates)[number];

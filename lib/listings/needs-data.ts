@@ -34,6 +34,11 @@ function contentOf(input: NeedInput) {
     regionPreference: input.regionPreference || null,
     visibility: input.visibility,
     anonymousLabel: input.anonymousLabel || null,
+    acceptRoyaltyMaxPct: input.acceptRoyaltyMaxPct ?? null,
+    acceptUpfrontMaxJpy: input.acceptUpfrontMaxJpy ?? null,
+    acceptTerritories: [...new Set(input.acceptTerritories ?? [])],
+    wantsExclusive: input.wantsExclusive ?? false,
+    needsSublicensing: input.needsSublicensing ?? false,
     searchText: buildSearchText({ ...input, anonymousLabel: input.anonymousLabel }),
   };
 }
@@ -165,6 +170,11 @@ export async function getNeedForEdit(
       regionPreference: row.regionPreference ?? '',
       visibility: row.visibility,
       anonymousLabel: row.anonymousLabel ?? '',
+      acceptRoyaltyMaxPct: row.acceptTerms.royaltyMaxPct ?? undefined,
+      acceptUpfrontMaxJpy: row.acceptTerms.upfrontMaxJpy ?? undefined,
+      acceptTerritories: row.acceptTerms.territories,
+      wantsExclusive: row.acceptTerms.exclusive,
+      needsSublicensing: row.acceptTerms.sublicensing,
     },
   };
 }

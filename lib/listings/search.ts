@@ -21,7 +21,7 @@ import type { Viewer } from '@/lib/auth/policy';
 import { browsableSql, liveSql, needColumns, seedColumns, type ListingTable } from './access';
 import { needCard, seedCard, type NeedRow, type NeedView, type SeedRow, type SeedView } from './disclosure';
 import { buildExpandedTsQuery, buildTsQuery } from './search-text';
-import { territoriesCovering } from './territories';
+import { territoriesCovering } from '@/lib/matching/licence-fit';
 import type { SearchParams } from './validation';
 
 export const PAGE_SIZE = 20;

@@ -43,9 +43,3 @@ export function territoryName(code: TerritoryCode, locale: string, label: (key: 
   if (code.startsWith('region:')) return label(`regions.${code.slice(7)}`);
   return label(code);
 }
-
-/** The stored territories that cover `code`: itself, worldwide, and all of Japan for a place in Japan. */
-export function territoriesCovering(code: TerritoryCode): TerritoryCode[] {
-  const domestic = code.startsWith('region:') || code.startsWith('pref:');
-  return [...new Set([code, 'worldwide', ...(domestic ? ['japan'] : [])])];
-}

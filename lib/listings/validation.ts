@@ -56,6 +56,10 @@ const percent = z.preprocess(
   z.number().min(0).max(100).optional(),
 );
 const yen = optionalInt(0, LIMITS.budgetMaxJpy);
+const territories = z
+  .array(z.string().refine(isTerritoryCode, { error: 'validation.format' }))
+  .max(LIMITS.territories)
+  .default([]);
 
 const keywords = z
   .array(z.string().trim().min(1).max(LIMITS.keyword))
@@ -96,6 +100,12 @@ const needShape = {
   regionPreference: optionalText(LIMITS.regionPreference),
   visibility: z.enum(needVisibilities),
   anonymousLabel: optionalText(LIMITS.anonymousLabel),
+  // licensing terms the need can accept (compared with seeds' terms in the matching reasons)
+  acceptRoyaltyMaxPct: percent,
+  acceptUpfrontMaxJpy: yen,
+  acceptTerritories: territories.optional(),
+  wantsExclusive: z.boolean().optional(),
+  needsSublicensing: z.boolean().optional(),
 };
 
 type NeedShape = {
@@ -157,10 +167,7 @@ const seedShape = {
   upfrontFeeMaxJpy: yen,
   milestoneFeeMinJpy: yen,
   milestoneFeeMaxJpy: yen,
-  licenceTerritories: z
-    .array(z.string().refine(isTerritoryCode, { error: 'validation.format' }))
-    .max(LIMITS.territories)
-    .default([]),
+  licenceTerritories: territories,
   fieldOfUse: optionalText(LIMITS.fieldOfUse),
   exclusivityMonths: optionalInt(0, LIMITS.exclusivityMonths),
   sublicensing: z.enum(triStates).default(''),

@@ -40,3 +40,27 @@ describe('reasons in whole words', () => {
     }
   });
 });
+
+describe('licensing terms in the reasons', () => {
+  it('compares the seed’s terms with what the need can accept, one reason per term', () => {
+    const r = reasonsOf(
+      {
+        id: 'n',
+        lang: 'en',
+        title: 'Porosity in die castings',
+        acceptTerms: { royaltyMaxPct: 5, territories: ['pref:Aichi'], exclusive: true },
+      },
+      {
+        id: 's',
+        lang: 'en',
+        title: 'Vacuum casting reduces porosity',
+        licenceTerms: { types: ['non_exclusive'], royaltyMinPct: 2, royaltyMaxPct: 4, territories: ['japan'] },
+      },
+    );
+    expect(r.filter((x) => x.kind === 'licence_term').map((x) => x.kind === 'licence_term' && x.check)).toEqual([
+      { term: 'royalty', fit: 'fits', min: 2, max: 4, limit: 5 },
+      { term: 'territory', fit: 'fits', offered: ['japan'], needed: ['pref:Aichi'], missing: [] },
+      { term: 'exclusivity', fit: 'conflicts' },
+    ]);
+  });
+});

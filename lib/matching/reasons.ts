@@ -5,6 +5,7 @@
 import { conceptLabel, getGlossary, type Glossary } from './glossary';
 import type { DocVectors, MatchFeatures } from './score';
 import type { DocRepresentation } from './represent';
+import { licenceFit, type LicenceCheck } from './licence-fit';
 import type { NeedInput, SeedInput } from './types';
 
 export interface SharedConcept {
@@ -32,7 +33,9 @@ export type MatchReason =
   | { kind: 'different_domain'; needDomain: string; seedDomain: string }
   | { kind: 'trl_fit'; seedTrl: number; needTrl: number; fit: 'meets' | 'below' | 'above' }
   | { kind: 'ip'; status: string; jurisdictions: string[] }
-  | { kind: 'licensing'; terms: string };
+  | { kind: 'licensing'; terms: string }
+  /** one of the seed's licensing terms against what the need can accept */
+  | { kind: 'licence_term'; check: LicenceCheck };
 
 export type ImprovementHint =
   | { kind: 'add_keywords_other_language'; side: 'need' | 'seed'; lang: 'en' | 'ja' }
@@ -142,6 +145,8 @@ export function explainMatch(
     reasons.push({ kind: 'ip', status: seed.ip.status, jurisdictions: [...(seed.ip.jurisdictions ?? [])] });
   }
   if (seed.licensing) reasons.push({ kind: 'licensing', terms: seed.licensing });
+  if (need.acceptTerms && seed.licenceTerms)
+    for (const check of licenceFit(need.acceptTerms, seed.licenceTerms)) reasons.push({ kind: 'licence_term', check });
   return reasons;
 }
 

@@ -18,6 +18,7 @@ import { DEFAULT_WEIGHTS } from './weights';
 import { getGlossary } from './glossary';
 import { represent, type DocRepresentation } from './represent';
 import { vectorize, type CorpusStats, type DocVectors } from './score';
+import type { AcceptableTerms, OfferedTerms } from './licence-fit';
 import type { Lang, NeedInput, SeedInput } from './types';
 import type { ListingKind } from '@/db/vocabulary/listings';
 
@@ -30,6 +31,8 @@ export interface DocFacts {
   trl?: number | null;
   ip?: { status: string; jurisdictions: string[] } | null;
   licensing?: string | null;
+  acceptTerms?: AcceptableTerms | null;
+  licenceTerms?: OfferedTerms | null;
 }
 
 export interface ListingText {
@@ -124,7 +127,8 @@ export async function loadListings(db: Db, kind: ListingKind, ids: readonly stri
   if (kind === 'need') {
     const rows = rowsOf<Record<string, unknown>>(
       await db.execute(sql`
-        select id, organisation_id, language, title, summary, keywords, domain, prefecture, trl_min, updated_at
+        select id, organisation_id, language, title, summary, keywords, domain, prefecture, trl_min, updated_at,
+               accept_royalty_max_pct, accept_upfront_max_jpy, accept_territories, wants_exclusive, needs_sublicensing
         from needs where id = any(string_to_array(${idList}, chr(31))::uuid[])`),
     );
     return rows.map((r) => {
@@ -133,6 +137,13 @@ export async function loadListings(db: Db, kind: ListingKind, ids: readonly stri
         region: (r.prefecture as string) ?? null,
         updatedAt: toIso(r.updated_at),
         desiredTrl: (r.trl_min as number) ?? null,
+        acceptTerms: {
+          royaltyMaxPct: numberOrNull(r.accept_royalty_max_pct),
+          upfrontMaxJpy: numberOrNull(r.accept_upfront_max_jpy),
+          territories: pgArray(r.accept_territories),
+          exclusive: r.wants_exclusive === true,
+          sublicensing: r.needs_sublicensing === true,
+        },
       };
       const input: NeedInput = capInput({
         id: r.id as string,
@@ -148,7 +159,8 @@ export async function loadListings(db: Db, kind: ListingKind, ids: readonly stri
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       select s.id, s.organisation_id, s.language, s.title, s.summary, s.keywords, s.domain, s.prefecture, s.trl,
-             s.ip_status, s.licensing, s.updated_at,
+             s.ip_status, s.licensing, s.updated_at, s.royalty_min_pct, s.royalty_max_pct, s.upfront_fee_min_jpy,
+             s.upfront_fee_max_jpy, s.licence_territories, s.sublicensing,
              coalesce((select array_agg(distinct i.jurisdiction order by i.jurisdiction) from ip_records i where i.seed_id = s.id), '{}') as jurisdictions
       from seeds s where s.id = any(string_to_array(${idList}, chr(31))::uuid[])`),
   );
@@ -161,6 +173,15 @@ export async function loadListings(db: Db, kind: ListingKind, ids: readonly stri
       trl: (r.trl as number) ?? null,
       ip: { status, jurisdictions: pgArray(r.jurisdictions) },
       licensing: pgArray(r.licensing)[0] ?? null,
+      licenceTerms: {
+        types: pgArray(r.licensing),
+        royaltyMinPct: numberOrNull(r.royalty_min_pct),
+        royaltyMaxPct: numberOrNull(r.royalty_max_pct),
+        upfrontMinJpy: numberOrNull(r.upfront_fee_min_jpy),
+        upfrontMaxJpy: numberOrNull(r.upfront_fee_max_jpy),
+        territories: pgArray(r.licence_territories),
+        sublicensing: typeof r.sublicensing === 'boolean' ? r.sublicensing : null,
+      },
     };
     const input: SeedInput = capInput({
       id: r.id as string,
@@ -186,6 +207,13 @@ function pgArray(v: unknown): string[] {
   return [];
 }
 
+/** real and bigint columns arrive as numbers or, by driver, as text */
+function numberOrNull(v: unknown): number | null {
+  if (v === null || v === undefined || v === '') return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
 function toIso(v: unknown): string | null {
   if (!v) return null;
   const d = v instanceof Date ? v : new Date(String(v));
@@ -202,6 +230,8 @@ export function factsToInput(f: DocFacts): Partial<NeedInput & SeedInput> {
     trl: f.trl ?? null,
     ip: f.ip ?? null,
     licensing: f.licensing ?? null,
+    acceptTerms: f.acceptTerms ?? null,
+    licenceTerms: f.licenceTerms ?? null,
   };
 }
 

@@ -1,4 +1,5 @@
 /** Input shapes, mirroring the match-eval dataset (and the future DB rows). */
+import type { AcceptableTerms, OfferedTerms } from './licence-fit';
 
 export type Lang = 'en' | 'ja';
 export type IpStatus = 'none' | 'filed' | 'granted';
@@ -18,10 +19,14 @@ export interface MatchText {
 
 export interface NeedInput extends MatchText {
   desiredTrl?: number | null;
+  /** licensing terms the need can accept (compared with a seed's in the reasons) */
+  acceptTerms?: AcceptableTerms | null;
 }
 
 export interface SeedInput extends MatchText {
   trl?: number | null;
   ip?: { status?: IpStatus | string | null; jurisdictions?: readonly string[] | null } | null;
   licensing?: Licensing | string | null;
+  /** structured licensing terms offered */
+  licenceTerms?: OfferedTerms | null;
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { getNeedForEdit, getNeedForViewer, saveNeed } from '@/lib/listings/needs-data';
+import { findPartnersForViewer } from '@/lib/listings/partners';
+import { indexListings } from '@/lib/matching/store';
 import { getPublicSeedTeaser, getSeedForEdit, getSeedForViewer, saveSeed } from '@/lib/listings/seeds-data';
 import { reviewListing } from '@/lib/listings/moderation';
 import { searchSeeds } from '@/lib/listings/search';
-import { searchParamsSchema, seedSchema } from '@/lib/listings/validation';
+import { needSchema, searchParamsSchema, seedSchema } from '@/lib/listings/validation';
 import { makeCluster, makeUser, unique } from '../support/factories';
 
 // Issue 15: a seed's licensing terms are structured, shown to members and searchable as filters.
@@ -95,5 +99,114 @@ describe('structured licensing terms on seeds', () => {
     expect(await found({ territory: 'country:US' })).toEqual([dear]);
     expect(await found({ sublicensing: 'yes' })).toEqual([cheap]);
     expect(await found({ option: 'yes', royaltyMax: '1' })).toEqual([]);
+  });
+});
+
+describe('licensing terms a need can accept', () => {
+  it('are validated, stored, shown with the need and compared with each seed’s terms in the matching reasons', async () => {
+    const db = await getDb();
+    const cluster = await makeCluster();
+    const researcher = await makeUser('researcher', { clusterIds: [cluster.id] });
+    const coordinator = await makeUser('coordinator', { coordinates: [cluster.id] });
+    const sme = await makeUser('sme', { clusterIds: [cluster.id] });
+    const trading = await makeUser('trading', { clusterIds: [cluster.id] });
+    const tag = unique('accept').replace(/[^a-z]/gi, '');
+    const needInput = (overrides: Record<string, unknown>) =>
+      needSchema.parse({
+        intent: 'submit',
+        language: 'en',
+        title: `Weld seam inspection sensor ${tag}`,
+        summary: `We need an ultrasonic weld seam inspection sensor ${tag}.`,
+        domain: 'manufacturing',
+        keywords: [tag, 'weld inspection'],
+        visibility: 'members',
+        ...overrides,
+      });
+
+    // one schema for the form and the action: each wrong value is told next to its field
+    const bad = needSchema.safeParse({
+      ...needInput({}),
+      acceptRoyaltyMaxPct: '150',
+      acceptUpfrontMaxJpy: '-1',
+      acceptTerritories: ['mars'],
+    });
+    expect(bad.error?.issues.map((i) => i.path.join('.')).sort()).toEqual([
+      'acceptRoyaltyMaxPct',
+      'acceptTerritories.0',
+      'acceptUpfrontMaxJpy',
+    ]);
+
+    const need = await saveNeed(
+      sme.viewer,
+      needInput({
+        acceptRoyaltyMaxPct: '5',
+        acceptUpfrontMaxJpy: '2000000',
+        acceptTerritories: ['pref:Aichi', 'country:VN'],
+        wantsExclusive: true,
+        needsSublicensing: true,
+      }),
+    );
+    const publish = async (kind: 'need' | 'seed', saved: { id: string; version: number }) =>
+      reviewListing(coordinator.viewer, {
+        kind,
+        id: saved.id,
+        version: saved.version,
+        decision: 'publish',
+        comment: '',
+      });
+    await publish('need', need);
+    const seed = await saveSeed(
+      researcher.viewer,
+      seedInput(`Ultrasonic weld seam inspection sensor ${tag}`, {
+        summary: `An ultrasonic weld seam inspection sensor ${tag}.`,
+        keywords: [tag, 'weld inspection'],
+        licensing: ['non_exclusive'],
+        royaltyMinPct: '2',
+        royaltyMaxPct: '4',
+        upfrontFeeMinJpy: '1000000',
+        upfrontFeeMaxJpy: '3000000',
+        licenceTerritories: ['japan'],
+        sublicensing: 'yes',
+      }),
+    );
+    await publish('seed', seed);
+
+    // stored and shown with the need (a need detail: members who may read the need see it)
+    const accepted = { royaltyMaxPct: 5, upfrontMaxJpy: 2_000_000, territories: ['pref:Aichi', 'country:VN'] };
+    expect((await getNeedForViewer(trading.viewer, need.id))?.acceptTerms).toEqual({
+      ...accepted,
+      exclusive: true,
+      sublicensing: true,
+    });
+    expect((await getNeedForEdit(sme.viewer, need.id))?.values).toMatchObject({
+      acceptRoyaltyMaxPct: 5,
+      acceptTerritories: ['pref:Aichi', 'country:VN'],
+      wantsExclusive: true,
+    });
+
+    // the stored path: indexed as the re-match job does, ranked for the need, explained term by term
+    await indexListings(db, 'need', [need.id]);
+    await indexListings(db, 'seed', [seed.id]);
+    const partners = await findPartnersForViewer(sme.viewer, 'need', need.id);
+    const row = [...(partners?.partners ?? []), ...(partners?.weaker ?? [])].find((p) => p.id === seed.id);
+    expect(
+      row?.reasons.filter((r) => r.kind === 'licence_term').map((r) => r.kind === 'licence_term' && r.check),
+    ).toEqual([
+      { term: 'royalty', fit: 'fits', min: 2, max: 4, limit: 5 },
+      { term: 'upfront', fit: 'partly', min: 1_000_000, max: 3_000_000, limit: 2_000_000 },
+      {
+        term: 'territory',
+        fit: 'partly',
+        offered: ['japan'],
+        needed: ['pref:Aichi', 'country:VN'],
+        missing: ['country:VN'],
+      },
+      { term: 'exclusivity', fit: 'conflicts' },
+      { term: 'sublicensing', fit: 'fits' },
+    ]);
+    // and from the seed's side (the need is the candidate, read from the index)
+    const needs = await findPartnersForViewer(researcher.viewer, 'seed', seed.id);
+    const back = [...(needs?.partners ?? []), ...(needs?.weaker ?? [])].find((p) => p.id === need.id);
+    expect(back?.reasons.filter((r) => r.kind === 'licence_term')).toHaveLength(5);
   });
 });

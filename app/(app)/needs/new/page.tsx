@@ -40,6 +40,9 @@ export default async function NewNeedPage() {
           regionPreference: '',
           visibility: 'members',
           anonymousLabel: '',
+          acceptTerritories: [],
+          wantsExclusive: false,
+          needsSublicensing: false,
           ...(organisations ? { organisationId: '' } : {}),
         }}
       />
