@@ -58,6 +58,11 @@ const listingCommon = {
   organisation: { type: 'object', description: 'name, anonymous label or hidden (staged disclosure)' },
   manage: { type: ['object', 'null'], description: 'Owner/coordinator only: version, expiresAt, reviewComment…' },
 };
+const territoryList = {
+  type: 'array',
+  items: { type: 'string' },
+  description: 'worldwide, japan, region:<region>, pref:<prefecture>, country:<ISO 3166-1 alpha-2>',
+};
 const listSchema = (item: string) => ({
   type: 'object',
   required: ['items', 'total', 'totalCapped', 'page', 'totalPages', 'pageSize'],
@@ -164,6 +169,17 @@ export function openApiDocument(serverUrl = '/api/v1'): Json {
             trlMax: { type: ['integer', 'null'] },
             budgetMinJpy: { type: ['integer', 'null'] },
             budgetMaxJpy: { type: ['integer', 'null'] },
+            acceptTerms: {
+              type: 'object',
+              description: 'Licensing terms the need can accept (compared with seeds in the matching reasons)',
+              properties: {
+                royaltyMaxPct: { type: ['number', 'null'] },
+                upfrontMaxJpy: { type: ['integer', 'null'] },
+                territories: territoryList,
+                exclusive: { type: 'boolean' },
+                sublicensing: { type: 'boolean' },
+              },
+            },
           },
         },
         Seed: {
@@ -173,6 +189,23 @@ export function openApiDocument(serverUrl = '/api/v1'): Json {
             visibility: { type: 'string' },
             trl: { type: ['integer', 'null'] },
             licensing: { type: 'array', items: { type: 'string' } },
+            terms: {
+              type: 'object',
+              description: 'Structured licensing terms, null where not stated (none on a public teaser)',
+              properties: {
+                royaltyMinPct: { type: ['number', 'null'] },
+                royaltyMaxPct: { type: ['number', 'null'] },
+                upfrontFeeMinJpy: { type: ['integer', 'null'] },
+                upfrontFeeMaxJpy: { type: ['integer', 'null'] },
+                milestoneFeeMinJpy: { type: ['integer', 'null'] },
+                milestoneFeeMaxJpy: { type: ['integer', 'null'] },
+                licenceTerritories: territoryList,
+                fieldOfUse: { type: ['string', 'null'] },
+                exclusivityMonths: { type: ['integer', 'null'] },
+                sublicensing: { type: ['boolean', 'null'] },
+                optionAgreement: { type: ['boolean', 'null'] },
+              },
+            },
             ipStatus: { type: ['string', 'null'] },
             teaser: { type: 'boolean' },
             ipRecords: { type: 'array', items: { type: 'object' } },

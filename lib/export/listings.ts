@@ -65,6 +65,11 @@ export async function exportListingsCsv(
       'timeline',
       'partner_kinds',
       'region_preference',
+      'accept_royalty_max_pct',
+      'accept_upfront_max_jpy',
+      'accept_territories',
+      'wants_exclusive',
+      'needs_sublicensing',
     ];
     const data = (rows as NeedView[]).map((v) => [
       ...common(v),
@@ -75,10 +80,29 @@ export async function exportListingsCsv(
       v.timeline,
       v.partnerKinds,
       v.regionPreference,
+      v.acceptTerms.royaltyMaxPct,
+      v.acceptTerms.upfrontMaxJpy,
+      v.acceptTerms.territories,
+      v.acceptTerms.exclusive,
+      v.acceptTerms.sublicensing,
     ]);
     return { csv: toExcelCsv(headers, data, { timeZone: viewer.timeZone }), count: data.length, truncated };
   }
-  const headers = [...commonHeaders, 'trl', 'licensing', 'ip_status', 'lead_researcher', 'advantages'];
+  // the structured licensing terms as the seed view gives them (none on a teaser)
+  const termHeaders = [
+    'royalty_min_pct',
+    'royalty_max_pct',
+    'upfront_fee_min_jpy',
+    'upfront_fee_max_jpy',
+    'milestone_fee_min_jpy',
+    'milestone_fee_max_jpy',
+    'licence_territories',
+    'field_of_use',
+    'exclusivity_months',
+    'sublicensing',
+    'option_agreement',
+  ];
+  const headers = [...commonHeaders, 'trl', 'licensing', 'ip_status', 'lead_researcher', 'advantages', ...termHeaders];
   const data = (rows as SeedView[]).map((v) => [
     ...common(v),
     v.trl,
@@ -86,6 +110,17 @@ export async function exportListingsCsv(
     v.ipStatus,
     v.leadResearcher,
     v.advantages,
+    v.terms.royaltyMinPct,
+    v.terms.royaltyMaxPct,
+    v.terms.upfrontFeeMinJpy,
+    v.terms.upfrontFeeMaxJpy,
+    v.terms.milestoneFeeMinJpy,
+    v.terms.milestoneFeeMaxJpy,
+    v.terms.licenceTerritories,
+    v.terms.fieldOfUse,
+    v.terms.exclusivityMonths,
+    v.terms.sublicensing,
+    v.terms.optionAgreement,
   ]);
   return { csv: toExcelCsv(headers, data, { timeZone: viewer.timeZone }), count: data.length, truncated };
 }

@@ -290,6 +290,75 @@ describe('create, get, update, list, search', () => {
     expect((await getSeedRoute(req(`/seeds/${seed.id}`, smeToken), ctx(seed.id))).status).toBe(200);
   });
 
+  it('sends and returns licensing terms: a seed’s offered terms, the terms a need can accept', async () => {
+    const res = await postSeedRoute(
+      req('/seeds', researcherToken, {
+        method: 'POST',
+        body: {
+          intent: 'draft',
+          language: 'en',
+          title: `Weld seam sensor ${unique()}`,
+          summary: 'Ultrasonic weld seam inspection.',
+          domain: 'manufacturing',
+          visibility: 'members',
+          licensing: ['exclusive'],
+          royaltyMinPct: 2,
+          royaltyMaxPct: 4,
+          licenceTerritories: ['japan'],
+          sublicensing: 'yes',
+        },
+      }),
+    );
+    expect(res.status).toBe(201);
+    const seed = await res.json();
+    await publish(seeds, seed.id);
+    const read = await (await getSeedRoute(req(`/seeds/${seed.id}`, smeToken), ctx(seed.id))).json();
+    expect(read.terms).toMatchObject({
+      royaltyMinPct: 2,
+      royaltyMaxPct: 4,
+      upfrontFeeMinJpy: null,
+      licenceTerritories: ['japan'],
+      sublicensing: true,
+    });
+    const listed = await (
+      await listSeedsRoute(req(`/seeds?q=${encodeURIComponent(seed.title)}&royaltyMax=3`, smeToken))
+    ).json();
+    expect(listed.items.find((i: { id: string }) => i.id === seed.id)?.terms.royaltyMaxPct).toBe(4);
+
+    const created = await (
+      await postNeedRoute(
+        req('/needs', smeToken, {
+          method: 'POST',
+          body: needBody({ acceptRoyaltyMaxPct: 5, acceptTerritories: ['pref:Aichi'], wantsExclusive: true }),
+        }),
+      )
+    ).json();
+    expect(created.acceptTerms).toEqual({
+      royaltyMaxPct: 5,
+      upfrontMaxJpy: null,
+      territories: ['pref:Aichi'],
+      exclusive: true,
+      sublicensing: false,
+    });
+    const patched = await patchNeedRoute(
+      req(`/needs/${created.id}`, smeToken, {
+        method: 'PATCH',
+        body: { version: created.manage.version, acceptUpfrontMaxJpy: 2_000_000, acceptTerritories: ['mars'] },
+      }),
+      ctx(created.id),
+    );
+    expect(patched.status).toBe(400); // an unknown territory is refused, with the field named
+    expect(Object.keys((await patched.json()).error.fields)).toEqual(['acceptTerritories.0']);
+    const fixed = await patchNeedRoute(
+      req(`/needs/${created.id}`, smeToken, {
+        method: 'PATCH',
+        body: { version: created.manage.version, acceptUpfrontMaxJpy: 2_000_000 },
+      }),
+      ctx(created.id),
+    );
+    expect((await fixed.json()).acceptTerms).toMatchObject({ royaltyMaxPct: 5, upfrontMaxJpy: 2_000_000 });
+  });
+
   it('stores HTML as text and returns it unchanged (never interpreted)', async () => {
     const title = '<script>alert("x")</script><img src=x onerror=alert(1)>';
     const res = await postNeedRoute(req('/needs', smeToken, { method: 'POST', body: needBody({ title }) }));

@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
-import { needs } from '@/db/schema/listings';
+import { needs, seeds } from '@/db/schema/listings';
 import type { Viewer } from '@/lib/auth/policy';
 import { exportListingsCsv } from '@/lib/export/listings';
 import { buildSearchText } from '@/lib/listings/search-text';
 import { saveNeed } from '@/lib/listings/needs-data';
-import { searchParamsSchema } from '@/lib/listings/validation';
+import { saveSeed } from '@/lib/listings/seeds-data';
+import { needSchema, searchParamsSchema, seedSchema } from '@/lib/listings/validation';
 import { makeUser } from '../support/factories';
 
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
@@ -62,6 +63,73 @@ describe('CSV export of search results', () => {
     expect(rows[0].summary).toBe('概要, "引用" あり');
     expect(rows[0].keywords).toBe('切削; machining');
     expect(res.headers.get('x-export-count')).toBe('2');
+  });
+
+  it('includes the licensing terms of seeds and the terms needs can accept (as members see them)', async () => {
+    const db = await getDb();
+    const word = `xtrm${Math.random().toString(36).slice(2, 7)}`;
+    const researcher = await makeUser('researcher');
+    const owner = await makeUser('sme');
+    const seed = await saveSeed(
+      researcher.viewer,
+      seedSchema.parse({
+        intent: 'draft',
+        language: 'en',
+        title: `Sensor ${word}`,
+        summary: 'A sensor',
+        domain: 'manufacturing',
+        visibility: 'members',
+        licensing: ['exclusive'],
+        royaltyMinPct: '2',
+        royaltyMaxPct: '4.5',
+        upfrontFeeMaxJpy: '3000000',
+        licenceTerritories: ['japan', 'country:VN'],
+        fieldOfUse: 'Welding',
+        exclusivityMonths: '24',
+        sublicensing: 'no',
+      }),
+    );
+    await db.update(seeds).set({ status: 'open', publishedAt: new Date() }).where(eq(seeds.id, seed.id));
+    const wanted = await saveNeed(
+      owner.viewer,
+      needSchema.parse({
+        intent: 'draft',
+        language: 'en',
+        title: `Need ${word}`,
+        summary: 'A need',
+        domain: 'manufacturing',
+        visibility: 'members',
+        acceptRoyaltyMaxPct: '5',
+        acceptTerritories: ['pref:Aichi'],
+        needsSublicensing: true,
+      }),
+    );
+    await db.update(needs).set({ status: 'open', publishedAt: new Date() }).where(eq(needs.id, wanted.id));
+    const member = await makeUser('trading');
+    const parse = (csv: string) =>
+      Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, '').trim(), { header: true }).data;
+
+    const [s] = parse((await exportListingsCsv(member.viewer, 'seeds', searchParamsSchema.parse({ q: word }), '')).csv);
+    expect(s).toMatchObject({
+      licensing: 'exclusive',
+      royalty_min_pct: '2',
+      royalty_max_pct: '4.5',
+      upfront_fee_min_jpy: '',
+      upfront_fee_max_jpy: '3000000',
+      licence_territories: 'japan; country:VN',
+      field_of_use: 'Welding',
+      exclusivity_months: '24',
+      sublicensing: 'false',
+      option_agreement: '',
+    });
+    const [n] = parse((await exportListingsCsv(member.viewer, 'needs', searchParamsSchema.parse({ q: word }), '')).csv);
+    expect(n).toMatchObject({
+      accept_royalty_max_pct: '5',
+      accept_upfront_max_jpy: '',
+      accept_territories: 'pref:Aichi',
+      wants_exclusive: 'false',
+      needs_sublicensing: 'true',
+    });
   });
 
   it("writes times and the file's date in the reader's time zone", async () => {

@@ -130,6 +130,36 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('documents the licensing terms: in what seeds and needs return and in what clients send', () => {
+    const doc = openApiDocument('http://localhost') as unknown as Doc & {
+      components: { schemas: Record<string, JsonSchema> };
+    };
+    expect(Object.keys(doc.components.schemas.Seed.properties?.terms.properties ?? {})).toEqual(
+      expect.arrayContaining([
+        'royaltyMinPct',
+        'royaltyMaxPct',
+        'upfrontFeeMinJpy',
+        'licenceTerritories',
+        'sublicensing',
+      ]),
+    );
+    expect(Object.keys(doc.components.schemas.Need.properties?.acceptTerms.properties ?? {})).toEqual([
+      'royaltyMaxPct',
+      'upfrontMaxJpy',
+      'territories',
+      'exclusive',
+      'sublicensing',
+    ]);
+    const body = (path: string, method: string) =>
+      doc.paths[path][method].requestBody?.content['application/json'].schema.properties ?? {};
+    expect(Object.keys(body('/needs', 'post'))).toEqual(
+      expect.arrayContaining(['acceptRoyaltyMaxPct', 'acceptUpfrontMaxJpy', 'acceptTerritories', 'wantsExclusive']),
+    );
+    expect(Object.keys(body('/seeds', 'post'))).toEqual(
+      expect.arrayContaining(['royaltyMinPct', 'licenceTerritories']),
+    );
+  });
+
   it('a sample that breaks the documented schema is refused by the route schema too', () => {
     const bad = { ...(samples.createNeed as object), domain: 'astrology' };
     const schema = doc.paths['/needs'].post.requestBody!.content['application/json'].schema;
