@@ -21,12 +21,12 @@ describe('a seed’s licence against what a need can accept', () => {
   });
 
   it('territory: all of Japan covers a prefecture or a region, worldwide covers anything, a country only itself', () => {
-    const fit = (needed: string[], offered: string[]) => licenceFit({ territories: needed }, { territories: offered });
-    expect(fit(['pref:Aichi', 'region:kinki'], ['japan'])[0]).toMatchObject({ fit: 'fits', missing: [] });
-    expect(fit(['country:US'], ['worldwide'])[0]).toMatchObject({ fit: 'fits' });
-    expect(fit(['pref:Aichi', 'country:VN'], ['japan'])[0]).toMatchObject({ fit: 'partly', missing: ['country:VN'] });
-    expect(fit(['country:VN'], ['japan'])[0]).toMatchObject({ fit: 'conflicts', needed: ['country:VN'] });
-    expect(fit(['japan'], ['pref:Aichi'])[0]).toMatchObject({ fit: 'conflicts' }); // one prefecture is not all Japan
+    const cover = (needed: string[], offered: string[]) => licenceFit({ territories: needed }, { territories: offered });
+    expect(cover(['pref:Aichi', 'region:kinki'], ['japan'])[0]).toMatchObject({ fit: 'fits', missing: [] });
+    expect(cover(['country:US'], ['worldwide'])[0]).toMatchObject({ fit: 'fits' });
+    expect(cover(['pref:Aichi', 'country:VN'], ['japan'])[0]).toMatchObject({ fit: 'partly', missing: ['country:VN'] });
+    expect(cover(['country:VN'], ['japan'])[0]).toMatchObject({ fit: 'conflicts', needed: ['country:VN'] });
+    expect(cover(['japan'], ['pref:Aichi'])[0]).toMatchObject({ fit: 'conflicts' }); // one prefecture is not all Japan
   });
 
   it('exclusivity and sublicensing only when the need asks for them and the seed says', () => {
