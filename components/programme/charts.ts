@@ -12,8 +12,8 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
 const WIDTH = 720;
 /** Single quotes only: ECharts writes the family into a double-quoted style attribute. */
 const FONT = "system-ui, 'Hiragino Sans', 'Noto Sans JP', 'Yu Gothic', sans-serif";
-/** Teal, amber, slate, indigo, rose: told apart without colour too (the legend and the table name them). */
-const COLOURS = ['#0f766e', '#b45309', '#475569', '#4338ca', '#be123c'];
+/** Teal, amber, slate, indigo, rose, purple, green: told apart without colour too (the legend and the table name them). */
+const COLOURS = ['#0f766e', '#b45309', '#475569', '#4338ca', '#be123c', '#7e22ce', '#15803d'];
 
 type Series = { name: string; data: number[] };
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -14,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
+  checkInAnswers,
   declineReasons,
   meetingStatuses,
   ndaStatuses,
@@ -35,6 +37,7 @@ export const ndaTypeEnum = pgEnum('nda_type', ndaTypes);
 export const ndaStatusEnum = pgEnum('nda_status', ndaStatuses);
 export const meetingStatusEnum = pgEnum('meeting_status', meetingStatuses);
 export const salesChannelKindEnum = pgEnum('sales_channel_kind', salesChannelKinds);
+export const checkInAnswerEnum = pgEnum('check_in_answer', checkInAnswers);
 
 /** One row per match that entered the brokered flow. */
 export const matchIntroductions = pgTable(
@@ -192,5 +195,36 @@ export const ndas = pgTable(
     index('ndas_match_idx').on(t.matchId),
     index('ndas_recorded_by_idx').on(t.recordedBy),
     index('ndas_expires_idx').on(t.expiresOn).where(sql`${t.status} = 'signed'`),
+  ],
+);
+
+/**
+ * Each party's answer to a check-in 30 or 90 days after an introduction (issue 14 item 3): one row per
+ * (match, check-in, side), changed in place (version + 1) when the party changes its answer.
+ */
+export const checkInResponses = pgTable(
+  'check_in_responses',
+  {
+    matchId: uuid('match_id')
+      .notNull()
+      .references(() => matches.id, { onDelete: 'cascade' }),
+    /** The check-in: 30 or 90 days after the introduction. */
+    days: integer('days').notNull(),
+    /** need | seed | requester: the party answering. */
+    side: text('side').notNull(),
+    answer: checkInAnswerEnum('answer').notNull(),
+    note: text('note'),
+    answeredBy: uuid('answered_by')
+      .notNull()
+      .references(() => users.id),
+    answeredAt: timestamp('answered_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.matchId, t.days, t.side] }),
+    index('check_in_responses_answered_by_idx').on(t.answeredBy),
+    index('check_in_responses_answer_idx').on(t.answer, t.answeredAt),
+    check('check_in_responses_days', sql`${t.days} IN (30, 90)`),
+    check('check_in_responses_side', sql`${t.side} IN ('need', 'seed', 'requester')`),
   ],
 );

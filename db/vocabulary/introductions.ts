@@ -30,3 +30,10 @@ export type MeetingStatus = (typeof meetingStatuses)[number];
 /** How a trading firm would bring a product to market. */
 export const salesChannelKinds = ['distributor', 'agent', 'oem', 'export'] as const;
 export type SalesChannelKind = (typeof salesChannelKinds)[number];
+
+/**
+ * A party's answer to a 30- or 90-day check-in (issue 14 item 3): met, still talking, an agreement
+ * reached, stalled, or ended.
+ */
+export const checkInAnswers = ['met', 'talking', 'agreement', 'stalled', 'ended'] as const;
+export type CheckInAnswer = (typeof checkInAnswers)[number];

@@ -36,6 +36,13 @@ export const resultOutcomeKinds = [
   'venture_founded',
 ] as const satisfies readonly OutcomeKind[];
 
+/** The results that launch something (the funnel's last step): a new business, a first sale, a venture. */
+export const launchOutcomeKinds = [
+  'new_business_launched',
+  'first_sale',
+  'venture_founded',
+] as const satisfies readonly OutcomeKind[];
+
 /** Kinds that carry an amount in yen (the order's or the loan's value), optional. */
 export const outcomeKindsWithAmount = [
   'first_sale',

@@ -7,6 +7,7 @@ import { matchIntroductions } from '@/db/schema/introductions';
 import { needs, seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
 import type { Viewer } from '@/lib/auth/policy';
+import { overdueCheckInSql, stalledSql } from '@/lib/introductions/check-ins';
 import { coordinatedMatchSql } from '@/lib/introductions/data';
 import { coordinatedSql, liveSql, type ListingTable } from '@/lib/listings/access';
 
@@ -141,7 +142,8 @@ export async function fundingNews(viewer: Viewer, seenAt: Date | null, now: Date
 
 /**
  * A coordinator's news for the clusters they look after: proposals waiting in the queue (and how many arrived
- * since the last visit), listings waiting for review, and introductions whose answers are overdue.
+ * since the last visit), listings waiting for review, introductions whose answers are overdue, and introductions
+ * to follow up: a check-in overdue (lib/introductions/check-ins.ts) or a party saying it stalled.
  */
 export async function coordinatorNews(viewer: Viewer, seenAt: Date | null, now: Date = new Date()) {
   const db = await getDb();
@@ -152,7 +154,7 @@ export async function coordinatorNews(viewer: Viewer, seenAt: Date | null, now: 
       .select({ n: count() })
       .from(table)
       .where(and(eq(table.status, 'pending_review'), coordinatedSql(table, viewer)));
-  const [[queue], [reviewNeeds], [reviewSeeds], [overdue]] = await Promise.all([
+  const [[queue], [reviewNeeds], [reviewSeeds], [overdue], [followUp]] = await Promise.all([
     db
       .select({
         all: count(),
@@ -167,6 +169,14 @@ export async function coordinatorNews(viewer: Viewer, seenAt: Date | null, now: 
       .from(matches)
       .innerJoin(matchIntroductions, eq(matchIntroductions.matchId, matches.id))
       .where(and(inMine, eq(matches.status, 'approved'), lt(matchIntroductions.deadline, now))),
+    db
+      .select({
+        checkInsOverdue: sql<number>`count(*) filter (where ${overdueCheckInSql(now)})`.mapWith(Number),
+        stalled: sql<number>`count(*) filter (where ${stalledSql()})`.mapWith(Number),
+      })
+      .from(matches)
+      .innerJoin(matchIntroductions, eq(matchIntroductions.matchId, matches.id))
+      .where(and(inMine, eq(matches.status, 'introduced'))),
   ]);
   return {
     since: seenAt,
@@ -174,6 +184,8 @@ export async function coordinatorNews(viewer: Viewer, seenAt: Date | null, now: 
     newInQueue: queue.fresh,
     reviews: reviewNeeds.n + reviewSeeds.n,
     overdue: overdue.n,
+    checkInsOverdue: followUp?.checkInsOverdue ?? 0,
+    stalled: followUp?.stalled ?? 0,
   };
 }
 

@@ -2,13 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { authedAction } from '@/lib/actions/safe-action';
+import { authedAction, publicAction } from '@/lib/actions/safe-action';
+import { answerCheckIn, answerCheckInByLink } from './check-ins';
 import { markThreadRead, pickMeetingSlot, postMessage, proposeMeeting, recordNda, updateNda } from './after';
 import { expressInterest, proposeManualMatch } from './create';
 import { transitionMatch } from './transition';
 import {
   approveMatchSchema,
   bulkDecisionSchema,
+  checkInLinkSchema,
+  checkInSchema,
   declineSchema,
   interestSchema,
   meetingSchema,
@@ -186,4 +189,16 @@ export const proposeMatchAction = authedAction(
     revalidatePath('/introductions/queue');
     return result;
   },
+);
+
+export const answerCheckInAction = authedAction('introductions.view', checkInSchema, async (viewer, input, { ip }) => {
+  const result = await answerCheckIn(await getDb(), viewer, input, ip);
+  refresh(input.matchId);
+  revalidatePath('/notifications');
+  return result;
+});
+
+/** The confirmation of a check-in mail's link: the signed token authorises the answer of the mail's recipient. */
+export const confirmCheckInLinkAction = publicAction(checkInLinkSchema, async (input, { ip }) =>
+  answerCheckInByLink(await getDb(), input, ip),
 );

@@ -24,6 +24,7 @@ import { searchNeeds, searchSeeds } from '@/lib/listings/search';
 import { searchParamsSchema } from '@/lib/listings/validation';
 import { availableEvents, contactsRevealed } from './rules';
 import { unreadMessageCount } from './after';
+import { type FollowUpFilter, followUpSql } from './check-ins';
 import type { Side } from '@/db/vocabulary/introductions';
 import type { MatchStatus } from '@/db/vocabulary/matching';
 
@@ -51,6 +52,8 @@ export type QueueFilters = {
   q?: string;
   /** 1-based; past the last page gives no rows (the page shows the pagination to go back). */
   page?: number;
+  /** Introductions to follow up: a check-in overdue, or stalled (lib/introductions/check-ins.ts). */
+  followUp?: FollowUpFilter;
 };
 
 /** Rows per page of the coordinator's queue: ten compact rows fit a desktop screen. */
@@ -72,6 +75,7 @@ export async function listCoordinatorQueue(viewer: Viewer, filters: QueueFilters
   const page = Math.max(1, Math.floor(filters.page ?? 1));
   const where = [coordinatedMatchSql(viewer), eq(matches.status, filters.status ?? 'proposed')];
   if (filters.kind) where.push(eq(matches.kind, filters.kind));
+  if (filters.followUp) where.push(followUpSql(filters.followUp, new Date()));
   if (filters.q?.trim()) {
     const like = `%${filters.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(or(ilike(needs.title, like), ilike(seeds.title, like))!);

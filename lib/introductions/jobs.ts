@@ -9,12 +9,14 @@ import { calendarDay, calendarDayIn } from '@/lib/i18n/time-zone';
 import { defineWorker } from '@/lib/jobs';
 import { transactionWithMail } from '@/lib/mail/transaction';
 import { enqueueEmail } from '@/lib/mail/outbox';
+import { appUrl } from '@/lib/mail/templates';
 import { notify } from '@/lib/notifications/notify';
 import { loadMatchContext, personOfSide, responsesOf, type MatchContext } from './context';
 import { addDays, CHECK_IN_DAYS, REMINDER_DAYS_BEFORE_DEADLINE } from './rules';
 import { titlesFor } from './titles';
+import { checkInLinks } from './check-in-link';
 import { transitionMatch } from './transition';
-import type { Side } from '@/db/vocabulary/introductions';
+import type { CheckInAnswer, Side } from '@/db/vocabulary/introductions';
 
 export const INTRODUCTION_SWEEP_QUEUE = 'introductions.sweep';
 const NDA_REMINDER_DAYS = 30;
@@ -100,7 +102,11 @@ export async function runIntroductionSweeps(db: Db, now = new Date()) {
           .returning({ id: matchIntroductions.matchId });
         if (!claimed.length) return;
         const ctx = (await loadMatchContext(tx, id))!;
-        for (const side of ctx.sides) await toPerson(tx, ctx, side, 'check_in', 'follow_up', { days });
+        for (const side of ctx.sides) {
+          const userId = personOfSide(ctx, side);
+          const links = userId ? checkInLinks(appUrl(), userId, id, days, now) : null;
+          await toPerson(tx, ctx, side, 'check_in', 'follow_up', { days }, links && linkParams(links));
+        }
         await tx.insert(matchEvents).values({ matchId: id, type: 'check_in', actorRole: 'system', details: { days } });
         counts.checkIns++;
       });
@@ -150,13 +156,21 @@ async function toPerson(
   template: string,
   category: 'reminders' | 'follow_up',
   extra: MessageParams,
+  /** Params of the mail only (a check-in's signed links, which must not be stored in the notification). */
+  mailOnly: MessageParams | null = null,
 ) {
   const userId = personOfSide(ctx, side);
   if (!userId) return;
   const params = { ...(await titlesFor(tx, ctx, side)), matchId: ctx.id, ...extra };
   await notify(tx, { userId, kind: template, params, href: `/introductions/${ctx.id}` });
-  await enqueueEmail(tx, { to: { userId }, category, template, params });
+  await enqueueEmail(tx, { to: { userId }, category, template, params: { ...params, ...mailOnly } });
 }
+
+/** A check-in mail's links as its template's params: linkMet, linkTalking, … */
+const linkParams = (links: Record<CheckInAnswer, string>): MessageParams =>
+  Object.fromEntries(
+    Object.entries(links).map(([answer, url]) => [`link${answer[0].toUpperCase()}${answer.slice(1)}`, url]),
+  );
 
 /** Declares the follow-up worker (instrumentation.ts at start-up; tests that run it). */
 export function registerWorkers(): void {

@@ -1,5 +1,11 @@
 import { z } from '@/lib/validation/messages';
-import { declineReasons, ndaStatuses, ndaTypes, salesChannelKinds } from '@/db/vocabulary/introductions';
+import {
+  checkInAnswers,
+  declineReasons,
+  ndaStatuses,
+  ndaTypes,
+  salesChannelKinds,
+} from '@/db/vocabulary/introductions';
 import { isTerritoryCode } from '@/lib/listings/territories';
 
 const id = z.uuid();
@@ -95,3 +101,20 @@ export const ndaSchema = z
     error: 'introductions.errors.nda_expiry_before_signing',
   });
 export type NdaFormInput = z.input<typeof ndaSchema>;
+
+const checkInFields = {
+  answer: z.enum(checkInAnswers),
+  note: z.string().trim().max(1000).optional().default(''),
+  /** The answer's version the party saw; 0 when there was none. */
+  version: z.coerce.number().int().min(0),
+};
+export const checkInSchema = z.object({
+  matchId: id,
+  days: z.coerce.number().pipe(z.union([z.literal(30), z.literal(90)])),
+  ...checkInFields,
+});
+/** A check-in mail's signed link (lib/introductions/check-in-link.ts) and the answer confirmed on its page. */
+export const checkInLinkSchema = z.object({
+  token: z.string().min(20).max(600),
+  ...checkInFields,
+});

@@ -49,6 +49,7 @@ export const kpiRows: readonly KpiRow[] = [
     value: (f) => f.medianDaysToIntroduction,
   },
   { key: 'ndas', label: { key: 'programme.kpi.ndas' }, format: 'count', value: (f) => f.ndas },
+  { key: 'stalled', label: { key: 'programme.kpi.stalled' }, format: 'count', value: (f) => f.stalled },
   ...outcomeKinds.map(
     (kind): KpiRow => ({
       key: `outcomes.${kind}`,

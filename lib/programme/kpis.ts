@@ -3,7 +3,7 @@ import type { Db } from '@/db';
 import { rowsOf } from '@/db/rows';
 import { type OrganisationKind, organisationKinds } from '@/db/vocabulary/accounts';
 import type { Domain } from '@/db/vocabulary/clusters';
-import { type OutcomeKind, outcomeKinds, resultOutcomeKinds } from '@/db/vocabulary/programme';
+import { launchOutcomeKinds, type OutcomeKind, outcomeKinds, resultOutcomeKinds } from '@/db/vocabulary/programme';
 
 // The programme's KPIs from live data (issue 14 item 4), per cluster and over the chosen clusters, for a
 // period of calendar days in Japan (the programme's calendar, whoever reads). Every figure is an aggregate
@@ -27,8 +27,13 @@ export type KpiScope = {
   domain?: Domain | null;
 };
 
-/** Steps a match goes through, counted as distinct matches reaching the step in the period. */
-export const funnelSteps = ['proposed', 'approved', 'introduced', 'meeting', 'agreement'] as const;
+/**
+ * Steps a match goes through, counted as distinct matches reaching the step in the period. A meeting is a
+ * confirmed meeting, a `meeting_held` outcome, or a party answering a check-in "we met" or "agreement
+ * reached"; an agreement is a result outcome or a check-in answer "agreement reached"; a launch is a
+ * launch outcome (a new business, a first sale, a venture) of the match.
+ */
+export const funnelSteps = ['proposed', 'approved', 'introduced', 'meeting', 'agreement', 'launch'] as const;
 type FunnelStep = (typeof funnelSteps)[number];
 
 /** The headline shares of the survey: participating firms (SMEs) with such an outcome in the period. */
@@ -49,6 +54,8 @@ export type KpiFigures = {
   medianDaysToIntroduction: number | null;
   /** NDAs signed in the period. */
   ndas: number;
+  /** Introductions a party answered a check-in "stalled" for in the period. */
+  stalled: number;
   outcomes: Record<OutcomeKind, number>;
   /** University-born ventures founded up to the end of the period (the survey's cumulative count). */
   venturesCumulative: number;
@@ -70,6 +77,7 @@ function emptyFigures(): KpiFigures {
     funnel: Object.fromEntries(funnelSteps.map((s) => [s, 0])) as Record<FunnelStep, number>,
     medianDaysToIntroduction: null,
     ndas: 0,
+    stalled: 0,
     outcomes: Object.fromEntries(outcomeKinds.map((k) => [k, 0])) as Record<OutcomeKind, number>,
     venturesCumulative: 0,
     firms: 0,
@@ -119,6 +127,7 @@ function scopeCte(scope: KpiScope): SQL {
 function eventsCte(scope: KpiScope): SQL {
   const listingDomain = (alias: string) => (scope.domain ? sql`and ${sql.raw(alias)}.domain = ${scope.domain}` : sql``);
   const results = inList(resultOutcomeKinds);
+  const launches = inList(launchOutcomeKinds);
   const between = (expr: SQL) => sql`${expr} between ${scope.from}::date and ${scope.to}::date`;
   return sql`
     outcomes_c as (
@@ -158,6 +167,17 @@ function eventsCte(scope: KpiScope): SQL {
       select cluster_id, 'agreement', match_id, occurred_on from outcomes_c
       where kind in (${results}) and match_id is not null
       union all
+      select cluster_id, 'launch', match_id, occurred_on from outcomes_c
+      where kind in (${launches}) and match_id is not null
+      union all
+      select mc.cluster_id, a.metric, mc.match_id, ${day('r.answered_at')}
+      from check_in_responses r join mc on mc.match_id = r.match_id
+      cross join lateral (values ('meeting'), ('agreement'), ('stalled')) a(metric)
+      where ((a.metric = 'meeting' and r.answer in ('met', 'agreement'))
+          or (a.metric = 'agreement' and r.answer = 'agreement')
+          or (a.metric = 'stalled' and r.answer = 'stalled'))
+        and ${between(day('r.answered_at'))}
+      union all
       select mc.cluster_id, 'nda', d.id, d.signed_on
       from ndas d join mc on mc.match_id = d.match_id
       where d.status in ('signed', 'expired') and d.signed_on is not null and ${between(sql`d.signed_on`)}
@@ -189,6 +209,7 @@ export async function programmeKpis(db: Db, scope: KpiScope): Promise<ProgrammeK
     if (row.metric === 'needs_posted') f.needsPosted = n;
     else if (row.metric === 'seeds_posted') f.seedsPosted = n;
     else if (row.metric === 'nda') f.ndas = n;
+    else if (row.metric === 'stalled') f.stalled = n;
     else if (row.metric.startsWith('outcome:')) f.outcomes[row.metric.slice(8) as OutcomeKind] = n;
     else f.funnel[row.metric as FunnelStep] = n;
   }

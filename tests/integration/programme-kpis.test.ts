@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { organisations } from '@/db/schema/accounts';
-import { matchEvents, matchIntroductions, meetingProposals, ndas } from '@/db/schema/introductions';
+import { checkInResponses, matchEvents, matchIntroductions, meetingProposals, ndas } from '@/db/schema/introductions';
 import { needs, seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
 import { matchOutcomes } from '@/db/schema/programme';
@@ -147,6 +147,14 @@ async function buildWorld() {
   await approve(m3, at('2026-04-02T03:00:00Z'));
   await introduce(m3, at('2026-04-28T03:00:00Z'));
   await outcome('licence_signed', '2026-07-05', { matchId: m3 });
+  // m3's 30-day check-in (28 May): the need's side answers "agreement reached" on 30 May (JST), the seed's
+  // "stalled" on 29 May: a meeting and an agreement of m3 in May, and a stalled introduction.
+  const answer = (side: 'need' | 'seed', value: 'agreement' | 'stalled', answeredAt: Date, by: typeof a1) =>
+    db
+      .insert(checkInResponses)
+      .values({ matchId: m3, days: 30, side, answer: value, answeredAt, answeredBy: by.user.id });
+  await answer('need', 'agreement', at('2026-05-29T16:00:00Z'), a2);
+  await answer('seed', 'stalled', at('2026-05-29T03:00:00Z'), ua);
 
   // m4 (A through a1, B through ub): proposed 15 Jun. m5: a trading firm of B asks for a seed of A: its
   // listing decides, so it is A's although it names B. m7: listings in no cluster, so its own cluster B.
@@ -205,9 +213,27 @@ describe('programme KPIs from live data', () => {
   it('follows matches through the funnel, attributed to their listings’ clusters', async () => {
     const k = await programmeKpis(w.db, scope());
     // proposed in the period: A m1 m2 m4 m5; B m2 m4 m7; overall m1 m2 m4 m5 m7 (m3 was proposed in March)
-    expect(k.byCluster[w.A.id].funnel).toEqual({ proposed: 4, approved: 3, introduced: 3, meeting: 2, agreement: 2 });
-    expect(k.byCluster[w.B.id].funnel).toEqual({ proposed: 3, approved: 1, introduced: 1, meeting: 1, agreement: 1 });
-    expect(k.overall.funnel).toEqual({ proposed: 5, approved: 3, introduced: 3, meeting: 2, agreement: 2 });
+    // meetings: m1 (confirmed), m2 (outcome), m3 (its check-in answer "agreement reached"); agreements: m1 and
+    // m2 (results), m3 (the answer); launches: m2 (a new business and a venture: one match)
+    expect(k.byCluster[w.A.id].funnel).toEqual({
+      proposed: 4,
+      approved: 3,
+      introduced: 3,
+      meeting: 3,
+      agreement: 3,
+      launch: 1,
+    });
+    expect(k.byCluster[w.B.id].funnel).toEqual({
+      proposed: 3,
+      approved: 1,
+      introduced: 1,
+      meeting: 1,
+      agreement: 1,
+      launch: 1,
+    });
+    expect(k.overall.funnel).toEqual({ proposed: 5, approved: 3, introduced: 3, meeting: 3, agreement: 3, launch: 1 });
+    // m3, stalled by its seed's side (A only)
+    expect([k.byCluster[w.A.id].stalled, k.byCluster[w.B.id].stalled, k.overall.stalled]).toEqual([1, 0, 1]);
     // introduced after 12, 4 and 34 days: median 12 in A and overall; only m2 (4 days) in B
     expect(k.byCluster[w.A.id].medianDaysToIntroduction).toBe(12);
     expect(k.byCluster[w.B.id].medianDaysToIntroduction).toBe(4);
@@ -252,14 +278,26 @@ describe('programme KPIs from live data', () => {
     expect(onlyB.overall.organisationsTotal).toBe(3);
 
     const may = await programmeKpis(w.db, scope({ from: '2026-05-01', to: '2026-05-31' }));
-    expect(may.overall.funnel).toEqual({ proposed: 1, approved: 1, introduced: 2, meeting: 2, agreement: 0 });
+    // m3's answers came on 29 and 30 May (JST): its meeting, agreement and stall are May's
+    expect(may.overall.funnel).toEqual({
+      proposed: 1,
+      approved: 1,
+      introduced: 2,
+      meeting: 3,
+      agreement: 1,
+      launch: 0,
+    });
+    expect(may.overall.stalled).toBe(1);
+    const june = await programmeKpis(w.db, scope({ from: '2026-06-01', to: '2026-06-30' }));
+    expect([june.overall.funnel.meeting, june.overall.funnel.agreement, june.overall.stalled]).toEqual([0, 2, 0]);
     expect(may.overall.medianDaysToIntroduction).toBe(8); // m1 12 days, m2 4 days
     expect(may.overall.outcomes.funding_obtained).toBe(1);
 
     // IT: n2 and s2, and the match between them with its outcomes; the credited outcomes have no domain
     const it = await programmeKpis(w.db, scope({ domain: 'it' }));
     expect([it.overall.needsPosted, it.overall.seedsPosted]).toEqual([1, 1]);
-    expect(it.overall.funnel).toEqual({ proposed: 1, approved: 1, introduced: 1, meeting: 1, agreement: 1 });
+    expect(it.overall.funnel).toEqual({ proposed: 1, approved: 1, introduced: 1, meeting: 1, agreement: 1, launch: 1 });
+    expect(it.overall.stalled).toBe(0);
     expect(it.overall.outcomes).toMatchObject({ new_business_launched: 1, funding_obtained: 0, partnership_formed: 0 });
 
     const nothing = await programmeKpis(w.db, scope({ clusterIds: [] }));
@@ -268,9 +306,9 @@ describe('programme KPIs from live data', () => {
 
   it('gives the trend month by month, each match once', async () => {
     expect(await monthlyTrend(w.db, scope())).toEqual([
-      { month: '2026-04', proposed: 2, approved: 2, introduced: 1, meeting: 0, agreement: 0, results: 0 },
-      { month: '2026-05', proposed: 1, approved: 1, introduced: 2, meeting: 2, agreement: 0, results: 1 },
-      { month: '2026-06', proposed: 2, approved: 0, introduced: 0, meeting: 0, agreement: 2, results: 5 },
+      { month: '2026-04', proposed: 2, approved: 2, introduced: 1, meeting: 0, agreement: 0, launch: 0, results: 0 },
+      { month: '2026-05', proposed: 1, approved: 1, introduced: 2, meeting: 3, agreement: 1, launch: 0, results: 1 },
+      { month: '2026-06', proposed: 2, approved: 0, introduced: 0, meeting: 0, agreement: 2, launch: 1, results: 5 },
     ]);
   });
 });

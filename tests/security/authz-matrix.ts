@@ -45,6 +45,9 @@ export const actionMatrix: Record<string, Entry> = {
   'lib/introductions/actions.ts#declineIntroductionAction': { permission: 'introductions.view', allowed: members },
   'lib/introductions/actions.ts#withdrawInterestAction': { permission: 'introductions.view', allowed: members },
   'lib/introductions/actions.ts#sendMessageAction': { permission: 'introductions.view', allowed: members },
+  'lib/introductions/actions.ts#answerCheckInAction': { permission: 'introductions.view', allowed: members },
+  // a check-in mail's link: its signed token authorises the recipient's answer (lib/introductions/check-in-link.ts)
+  'lib/introductions/actions.ts#confirmCheckInLinkAction': { permission: 'public', allowed: everyone },
   'lib/introductions/actions.ts#markThreadReadAction': { permission: 'introductions.view', allowed: members },
   'lib/introductions/actions.ts#proposeMeetingAction': { permission: 'introductions.view', allowed: members },
   'lib/introductions/actions.ts#pickMeetingSlotAction': { permission: 'introductions.view', allowed: members },

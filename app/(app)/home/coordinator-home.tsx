@@ -6,6 +6,7 @@ import { getAccount } from '@/lib/accounts/data';
 import type { Viewer } from '@/lib/auth/policy';
 import { listCoordinatedClusters } from '@/lib/clusters/data';
 import { coordinatorNews, homeSeenAt } from '@/lib/home/news';
+import { CHECK_IN_OVERDUE_AFTER_DAYS } from '@/lib/introductions/check-ins';
 import { NewsSection } from './news-section';
 
 /** A coordinator's home: the counts that need their action (new since the last visit), and the clusters they look after. */
@@ -45,6 +46,20 @@ export async function CoordinatorHome({ viewer }: { viewer: Viewer }) {
       href: '/introductions/queue?status=approved',
       label: t('home.news.overdue'),
       urgent: news.overdue > 0,
+    },
+    {
+      key: 'checkInsOverdue',
+      value: news.checkInsOverdue,
+      href: '/introductions/queue?status=introduced&followUp=overdue',
+      label: t('home.news.checkInsOverdue', { days: CHECK_IN_OVERDUE_AFTER_DAYS }),
+      urgent: news.checkInsOverdue > 0,
+    },
+    {
+      key: 'stalled',
+      value: news.stalled,
+      href: '/introductions/queue?status=introduced&followUp=stalled',
+      label: t('home.news.stalled'),
+      urgent: news.stalled > 0,
     },
   ];
   return (

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { CheckInButtons } from '@/components/introductions/check-in-answer';
 import { MarkRead } from '@/components/notifications/notification-controls';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
+import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/guard';
+import { myCheckIns } from '@/lib/introductions/check-ins';
 import { notificationsQuerySchema } from '@/lib/notifications/validation';
 import { listNotifications } from '@/lib/notifications/data';
 import { notificationText } from '@/lib/notifications/text';
@@ -26,6 +29,15 @@ export default async function NotificationsPage({ searchParams }: Props) {
     getTranslations('common'),
     getFormatter(),
   ]);
+  // a check-in notification carries its question's one-click answers while the introduction is open
+  const checkInOf = (n: (typeof rows)[number]) => {
+    const { matchId, days } = n.params;
+    return n.kind === 'check_in' && typeof matchId === 'string' && (days === 30 || days === 90)
+      ? { matchId, days: days as 30 | 90 }
+      : null;
+  };
+  const asked = rows.map(checkInOf).filter((c) => c !== null);
+  const checkIns = await myCheckIns(await getDb(), viewer.organisationId, [...new Set(asked.map((c) => c.matchId))]);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center gap-3">
@@ -58,6 +70,18 @@ export default async function NotificationsPage({ searchParams }: Props) {
                 </Link>
               )}
               {!n.readAt && <MarkRead ids={[n.id]} label={t('markRead')} />}
+              {(() => {
+                const c = checkInOf(n);
+                if (!c || !checkIns.open.has(c.matchId)) return null;
+                const current = checkIns.answers.get(`${c.matchId}:${c.days}`);
+                return (
+                  <CheckInButtons
+                    matchId={c.matchId}
+                    days={c.days}
+                    current={{ answer: current?.answer ?? null, version: current?.version ?? 0 }}
+                  />
+                );
+              })()}
             </li>
           ))}
         </ul>

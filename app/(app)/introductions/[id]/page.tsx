@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { CheckInForm } from '@/components/introductions/check-in-answer';
 import { ProposeMeeting, PickSlot } from '@/components/introductions/follow-up-forms';
 import { NdaForm } from '@/components/introductions/nda-form';
 import { OutcomeForm } from '@/components/programme/outcome-form';
@@ -15,6 +16,8 @@ import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/guard';
 import { recordedIp } from '@/lib/auth/request-ip';
 import { listMeetings, listMessages, listNdas } from '@/lib/introductions/after';
+import { checkInsOfMatch } from '@/lib/introductions/check-ins';
+import { readMatchContext } from '@/lib/introductions/context';
 import { getMatchForViewer } from '@/lib/introductions/data';
 import { calendarDay, calendarDayIn } from '@/lib/i18n/time-zone';
 import { listOutcomes, outcomeChoices } from '@/lib/programme/outcomes';
@@ -35,7 +38,7 @@ export default async function IntroductionPage({ params }: Props) {
   const ip = recordedIp(await headers());
   const match = await getMatchForViewer(viewer, id, ip);
   if (!match) notFound();
-  const [t, tOutcomes, tKinds, tTerritories, format, timeZone, locale] = await Promise.all([
+  const [t, tOutcomes, tKinds, tTerritories, format, timeZone, locale, tc] = await Promise.all([
     getTranslations('introductions'),
     getTranslations('outcomes'),
     getTranslations('orgKinds'),
@@ -43,6 +46,7 @@ export default async function IntroductionPage({ params }: Props) {
     getFormatter(),
     getTimeZone(),
     getLocale(),
+    getTranslations('checkIns'),
   ]);
   const db = await getDb();
   const threadOpen = match.contacts !== null;
@@ -55,6 +59,14 @@ export default async function IntroductionPage({ params }: Props) {
         outcomeChoices(db, viewer, id),
       ])
     : [[], [], [], [], null];
+  const ctx = await readMatchContext(db, id);
+  const checkIns = ctx
+    ? await checkInsOfMatch(db, ctx, {
+        organisationId: viewer.organisationId,
+        verified: viewer.verified,
+        coordinator: match.coordinator,
+      })
+    : [];
   const mySide = match.mySides[0];
   const title = [match.need?.title, match.seed?.title].filter(Boolean).join(' ↔ ');
   const canAnswer = match.available.includes('accept');
@@ -198,6 +210,46 @@ export default async function IntroductionPage({ params }: Props) {
             {(canAnswer || canWithdraw) && (
               <Respond matchId={match.id} canAnswer={canAnswer} canWithdraw={canWithdraw} />
             )}
+          </CardBody>
+        </Card>
+      )}
+      {checkIns.length > 0 && (
+        <Card>
+          <CardHeader>
+            <CardTitle>{tc('title')}</CardTitle>
+          </CardHeader>
+          <CardBody className="flex flex-col gap-6">
+            {checkIns.map((c) => {
+              const own = c.parties.find((p) => p.own);
+              return (
+                <section
+                  key={c.days}
+                  aria-label={tc('questionShort', { days: c.days })}
+                  className="flex flex-col gap-3"
+                >
+                  <p className="text-sm text-slate-700">{tc('dueOn', { date: c.date })}</p>
+                  <ul className="flex flex-col gap-1">
+                    {c.parties.map((p) => (
+                      <li key={p.side}>
+                        {tc('answerOf', {
+                          side: t(`sides.${p.side}`),
+                          answer: p.answer ? tc(`answers.${p.answer}`) : tc('notAnswered'),
+                        })}
+                        {p.note && <span className="block whitespace-pre-wrap text-sm text-slate-700">{p.note}</span>}
+                      </li>
+                    ))}
+                  </ul>
+                  {own && c.open && (
+                    <CheckInForm
+                      target={{ matchId: match.id }}
+                      days={c.days}
+                      current={{ answer: own.answer, version: own.version }}
+                      note={own.note}
+                    />
+                  )}
+                </section>
+              );
+            })}
           </CardBody>
         </Card>
       )}

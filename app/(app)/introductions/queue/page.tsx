@@ -10,6 +10,7 @@ import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { requirePermission } from '@/lib/auth/guard';
+import { type FollowUpFilter, followUpFilters } from '@/lib/introductions/check-ins';
 import { listCoordinatorQueue, searchListingsForPairing } from '@/lib/introductions/data';
 import { matchKinds, matchStatuses } from '@/db/vocabulary/matching';
 
@@ -23,9 +24,15 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 export default async function CoordinatorMatchesPage({ searchParams }: Props) {
   const viewer = await requirePermission('introductions.coordinate');
   const params = await searchParams;
-  const status = (matchStatuses as readonly string[]).includes(one(params.status))
-    ? (one(params.status) as (typeof matchStatuses)[number])
-    : 'proposed';
+  const followUp = (followUpFilters as readonly string[]).includes(one(params.followUp))
+    ? (one(params.followUp) as FollowUpFilter)
+    : undefined;
+  // the follow-up filters are about introductions: they show introduced matches whatever the status asked
+  const status = followUp
+    ? 'introduced'
+    : (matchStatuses as readonly string[]).includes(one(params.status))
+      ? (one(params.status) as (typeof matchStatuses)[number])
+      : 'proposed';
   const kind = (matchKinds as readonly string[]).includes(one(params.kind))
     ? (one(params.kind) as (typeof matchKinds)[number])
     : undefined;
@@ -33,12 +40,13 @@ export default async function CoordinatorMatchesPage({ searchParams }: Props) {
   const page = Math.min(Math.max(1, Number.parseInt(one(params.page), 10) || 1), 10_000);
   const needQ = one(params.needQ).slice(0, 100);
   const seedQ = one(params.seedQ).slice(0, 100);
-  const [queue, needOptions, seedOptions, t, tc] = await Promise.all([
-    listCoordinatorQueue(viewer, { status, kind, q, page }),
+  const [queue, needOptions, seedOptions, t, tc, tf] = await Promise.all([
+    listCoordinatorQueue(viewer, { status, kind, q, page, followUp }),
     searchListingsForPairing(viewer, 'need', needQ),
     searchListingsForPairing(viewer, 'seed', seedQ),
     getTranslations('introductions'),
     getTranslations('common'),
+    getTranslations('checkIns.followUp'),
   ]);
   return (
     <div className="flex flex-col gap-4">
@@ -46,12 +54,22 @@ export default async function CoordinatorMatchesPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold">{t('queue')}</h1>
         <p className="mt-1 text-slate-700">{t('queueIntro')}</p>
       </div>
-      <form method="get" action="/introductions/queue" className="grid gap-3 sm:grid-cols-4 sm:items-end">
+      <form method="get" action="/introductions/queue" className="grid gap-3 sm:grid-cols-5 sm:items-end">
         <FormField label={t('filterStatus')}>
           <Select name="status" defaultValue={status}>
             {matchStatuses.map((s) => (
               <option key={s} value={s}>
                 {t(`statuses.${s}`)}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        <FormField label={tf('label')}>
+          <Select name="followUp" defaultValue={followUp ?? ''}>
+            <option value="">{tf('all')}</option>
+            {followUpFilters.map((f) => (
+              <option key={f} value={f}>
+                {tf(f)}
               </option>
             ))}
           </Select>
@@ -87,7 +105,7 @@ export default async function CoordinatorMatchesPage({ searchParams }: Props) {
       )}
       <ListPagination
         path="/introductions/queue"
-        filters={{ status: status === 'proposed' ? undefined : status, kind, q: q || undefined }}
+        filters={{ status: status === 'proposed' ? undefined : status, kind, q: q || undefined, followUp }}
         page={queue.page}
         totalPages={queue.totalPages}
       />
