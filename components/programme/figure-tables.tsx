@@ -24,6 +24,7 @@ export async function KpiTable({ caption, columns }: { caption: string; columns:
     if (v === null) return '—';
     if (row.format === 'share') return format.number(v, { style: 'percent', maximumFractionDigits: 1 });
     if (row.format === 'days') return format.number(v, { maximumFractionDigits: 1 });
+    if (row.format === 'yen') return format.number(v, 'jpy');
     return format.number(v);
   };
   return (

@@ -4,8 +4,8 @@ import { funnelSteps, type HeadlineKind, headlineKinds, type KpiFigures } from '
 
 // The KPI table, defined once: the dashboard shows it and the CSV export writes it (issue 14 items 4 and 8).
 
-/** A count, a number of days, or a share (0–1) of participating firms. */
-type KpiFormat = 'count' | 'days' | 'share';
+/** A count, a number of days, a share (0–1) of participating firms, or yen. */
+type KpiFormat = 'count' | 'days' | 'share' | 'yen';
 
 export type KpiRow = {
   key: string;
@@ -50,6 +50,18 @@ export const kpiRows: readonly KpiRow[] = [
   },
   { key: 'ndas', label: { key: 'programme.kpi.ndas' }, format: 'count', value: (f) => f.ndas },
   { key: 'stalled', label: { key: 'programme.kpi.stalled' }, format: 'count', value: (f) => f.stalled },
+  {
+    key: 'fundingApproved',
+    label: { key: 'programme.kpi.fundingApproved' },
+    format: 'count',
+    value: (f) => f.fundingApproved,
+  },
+  {
+    key: 'fundingApprovedJpy',
+    label: { key: 'programme.kpi.fundingApprovedJpy' },
+    format: 'yen',
+    value: (f) => f.fundingApprovedJpy,
+  },
   ...outcomeKinds.map(
     (kind): KpiRow => ({
       key: `outcomes.${kind}`,

@@ -56,6 +56,9 @@ export type KpiFigures = {
   ndas: number;
   /** Introductions a party answered a check-in "stalled" for in the period. */
   stalled: number;
+  /** Funding approved in the period (lib/funding: a lender's approval of a proposal): how many, and yen. */
+  fundingApproved: number;
+  fundingApprovedJpy: number;
   outcomes: Record<OutcomeKind, number>;
   /** University-born ventures founded up to the end of the period (the survey's cumulative count). */
   venturesCumulative: number;
@@ -78,6 +81,8 @@ function emptyFigures(): KpiFigures {
     medianDaysToIntroduction: null,
     ndas: 0,
     stalled: 0,
+    fundingApproved: 0,
+    fundingApprovedJpy: 0,
     outcomes: Object.fromEntries(outcomeKinds.map((k) => [k, 0])) as Record<OutcomeKind, number>,
     venturesCumulative: 0,
     firms: 0,
@@ -214,12 +219,19 @@ export async function programmeKpis(db: Db, scope: KpiScope): Promise<ProgrammeK
     else f.funnel[row.metric as FunnelStep] = n;
   }
 
-  const [orgs, medians, ventures, firms] = await Promise.all([
+  const [orgs, medians, ventures, firms, funding] = await Promise.all([
     organisationCounts(db, scope),
     medianDays(db, scope),
     ventureCounts(db, scope),
     firmShares(db, scope),
+    fundingApproved(db, scope),
   ]);
+  for (const row of funding) {
+    const f = figuresOf(row.cluster_id);
+    if (!f) continue;
+    f.fundingApproved = Number(row.n);
+    f.fundingApprovedJpy = Number(row.jpy);
+  }
   for (const row of orgs) {
     const f = figuresOf(row.cluster_id);
     if (!f) continue;
@@ -252,6 +264,33 @@ async function organisationCounts(db: Db, scope: KpiScope) {
       from oc join organisations o on o.id = oc.organisation_id
       where o.verified and ${day('o.created_at')} <= ${scope.to}::date
       group by grouping sets ((oc.cluster_id, o.kind), (o.kind), (oc.cluster_id), ())`),
+  );
+}
+
+/**
+ * Lenders' approvals of funding proposals decided in the period, and the yen approved (each approval once in
+ * the overall sum). A proposal built on an introduction counts as its match does (and so has the match's
+ * domain); one made alone counts for its organisation's clusters, in no domain.
+ */
+async function fundingApproved(db: Db, scope: KpiScope) {
+  const alone = scope.domain ? sql`false` : sql`true`;
+  const decided = sql`${day('sh.decided_at')} between ${scope.from}::date and ${scope.to}::date`;
+  return rowsOf<{ cluster_id: string | null; n: number; jpy: number | string | null }>(
+    await db.execute(sql`
+      with ${scopeCte(scope)},
+      approved as (
+        select sh.id, sh.approved_amount_jpy as jpy, mc.cluster_id
+        from funding_shares sh join funding_proposals p on p.id = sh.proposal_id join mc on mc.match_id = p.match_id
+        where sh.status = 'approved' and ${decided}
+        union
+        select sh.id, sh.approved_amount_jpy, oc.cluster_id
+        from funding_shares sh join funding_proposals p on p.id = sh.proposal_id
+        join oc on oc.organisation_id = p.organisation_id
+        where sh.status = 'approved' and p.match_id is null and ${alone} and ${decided}
+      )
+      select cluster_id, count(*)::int as n, coalesce(sum(jpy), 0)::bigint as jpy from approved group by cluster_id
+      union all
+      select null, count(*)::int, coalesce(sum(jpy), 0)::bigint from (select distinct id, jpy from approved) once`),
   );
 }
 

@@ -104,5 +104,7 @@ describe('the programme dashboard', () => {
     const en = await exportKpisCsv({ ...world.admin.viewer, locale: 'en' }, { ...may, cluster: world.A.id });
     expect(en).toContain('"Matches proposed","2026-05-01","2026-05-31","All domains","2","2"');
     expect(en).toContain('"Participating organisations: SME","2026-05-01","2026-05-31","All domains","2","2"');
+    expect(en).toContain('"Funding approved (approvals)","2026-05-01","2026-05-31","All domains","0","0"');
+    expect(en).toContain('"Funding approved (yen)","2026-05-01","2026-05-31","All domains","0","0"');
   });
 });

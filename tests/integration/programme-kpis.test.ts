@@ -5,6 +5,7 @@ import { organisations } from '@/db/schema/accounts';
 import { checkInResponses, matchEvents, matchIntroductions, meetingProposals, ndas } from '@/db/schema/introductions';
 import { needs, seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
+import { fundingProposals, fundingShares } from '@/db/schema/funding';
 import { matchOutcomes } from '@/db/schema/programme';
 import { type KpiScope, monthlyTrend, programmeKpis } from '@/lib/programme/kpis';
 import type { OutcomeKind } from '@/db/vocabulary/programme';
@@ -174,6 +175,46 @@ async function buildWorld() {
   await outcome('managerial_revamp', '2026-06-01', { organisationId: a2.user.organisationId });
   await outcome('venture_founded', '2025-11-01', { organisationId: ua.user.organisationId });
 
+  // Funding (lib/funding): lenders' approvals decided in the period, in yen.
+  // p1: a2 alone (A), approved by L1 on 20 May ¥30,000,000 and by L2 on 1 July 01:00 JST ¥10,000,000 (after).
+  // p2: ab alone (A and B), approved by L1 on 10 April ¥5,000,000, declined by L2 (not counted).
+  // p3: ab on the introduction m2 (A and B, IT), approved by L1 on 2 June ¥12,000,000.
+  // p4: a1's, still under review at L1 (not counted).
+  const l1 = await makeUser('lender');
+  const l2 = await makeUser('lender');
+  const proposal = async (owner: Owner, match?: { id: string; partner: Owner }) => {
+    const [row] = await db
+      .insert(fundingProposals)
+      .values({
+        organisationId: owner.user.organisationId,
+        createdBy: owner.user.id,
+        title: `proposal ${unique()}`,
+        status: 'submitted',
+        matchId: match?.id ?? null,
+        partnerOrganisationId: match?.partner.user.organisationId ?? null,
+      })
+      .returning({ id: fundingProposals.id });
+    return row.id;
+  };
+  const share = (
+    proposalId: string,
+    lender: Owner,
+    status: 'approved' | 'declined' | 'under_review',
+    decidedAt: Date | null,
+    approvedAmountJpy: number | null = null,
+  ) =>
+    db
+      .insert(fundingShares)
+      .values({ proposalId, lenderOrganisationId: lender.user.organisationId, status, decidedAt, approvedAmountJpy });
+  const p1 = await proposal(a2);
+  await share(p1, l1, 'approved', at('2026-05-20T02:00:00Z'), 30_000_000);
+  await share(p1, l2, 'approved', at('2026-06-30T16:00:00Z'), 10_000_000);
+  const p2 = await proposal(ab);
+  await share(p2, l1, 'approved', at('2026-04-10T02:00:00Z'), 5_000_000);
+  await share(p2, l2, 'declined', at('2026-04-12T02:00:00Z'));
+  await share(await proposal(ab, { id: m2, partner: ub }), l1, 'approved', at('2026-06-02T02:00:00Z'), 12_000_000);
+  await share(await proposal(a1), l1, 'under_review', null);
+
   return { A, B, db };
 }
 
@@ -269,6 +310,24 @@ describe('programme KPIs from live data', () => {
     expect(a.firmsWith).toEqual({ partnership_formed: 1, new_business_launched: 1, managerial_revamp: 1 });
     expect(b.firmsWith).toEqual({ partnership_formed: 0, new_business_launched: 1, managerial_revamp: 0 });
     expect(k.overall.firmsWith).toEqual({ partnership_formed: 1, new_business_launched: 1, managerial_revamp: 1 });
+  });
+
+  it('counts the funding lenders approved in the period and its yen, each approval once overall', async () => {
+    const k = await programmeKpis(w.db, scope());
+    const figures = (f: (typeof k)['overall']) => [f.fundingApproved, f.fundingApprovedJpy];
+    // A: p1 at L1 30M, p2 5M, p3 12M; B: p2 5M, p3 12M; overall the same three approvals as A
+    expect(figures(k.byCluster[w.A.id])).toEqual([3, 47_000_000]);
+    expect(figures(k.byCluster[w.B.id])).toEqual([2, 17_000_000]);
+    expect(figures(k.overall)).toEqual([3, 47_000_000]);
+    // May: p1 at L1 only; IT: p3, on the IT introduction m2 (the proposals made alone have no domain)
+    expect(figures((await programmeKpis(w.db, scope({ from: '2026-05-01', to: '2026-05-31' }))).overall)).toEqual([
+      1, 30_000_000,
+    ]);
+    expect(figures((await programmeKpis(w.db, scope({ domain: 'it' }))).overall)).toEqual([1, 12_000_000]);
+    // July brings p1's second approval (1 July in Japan)
+    expect(figures((await programmeKpis(w.db, scope({ from: '2026-07-01', to: '2026-07-31' }))).overall)).toEqual([
+      1, 10_000_000,
+    ]);
   });
 
   it('narrows to one cluster, another period or a domain', async () => {
