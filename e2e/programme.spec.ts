@@ -30,13 +30,14 @@ test.describe('programme dashboard', () => {
       await expect(image).toBeVisible();
       await expect(image.locator('svg')).toHaveCount(1);
     }
-    const funnel = admin.getByRole('table', { name: 'From proposal to agreement' });
+    const funnel = admin.getByRole('table', { name: 'From proposal to launch' });
     await expect(funnel.getByRole('rowheader')).toHaveText([
       'Proposed',
       'Approved',
       'Introduced',
       'Meeting',
       'Agreement',
+      'Launch',
     ]);
     await expect(admin.getByRole('table', { name: 'Month by month' }).getByRole('row')).toHaveCount(13);
     await expectAccessible(admin);
