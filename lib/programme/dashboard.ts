@@ -7,6 +7,7 @@ import { calendarDayIn } from '@/lib/i18n/time-zone';
 import { planTargetKpis } from '@/db/vocabulary/programme';
 import { planActual } from './kpi-table';
 import { type KpiScope, monthlyTrend, PROGRAMME_TIME_ZONE, programmeKpis } from './kpis';
+import { fairnessReport } from './fairness';
 import { currentPlans } from './plans';
 import type { DashboardFilters } from './validation';
 
@@ -50,16 +51,22 @@ function trendStart({ from, to }: { from: string; to: string }) {
   return from < earliest ? earliest : from;
 }
 
-export async function programmeDashboard(viewer: Viewer, filters: DashboardFilters, now = new Date()) {
-  const db = await getDb();
+/** The clusters the viewer may see, the one chosen in the filters (if one of them), and the scope to count. */
+async function scopeOf(db: Db, viewer: Viewer, filters: DashboardFilters, now: Date) {
   const visible = await visibleClusters(db, viewer);
   const chosen = filters.cluster && visible.some((c) => c.id === filters.cluster) ? [filters.cluster] : null;
-  const period = periodOf(filters, now);
   const scope: KpiScope = {
     clusterIds: chosen ?? visible.map((c) => c.id),
-    ...period,
+    ...periodOf(filters, now),
     domain: filters.domain ?? null,
   };
+  return { visible, chosen, scope };
+}
+
+export async function programmeDashboard(viewer: Viewer, filters: DashboardFilters, now = new Date()) {
+  const db = await getDb();
+  const { visible, chosen, scope } = await scopeOf(db, viewer, filters, now);
+  const period = { from: scope.from, to: scope.to };
   const [kpis, trend, targets] = await Promise.all([
     programmeKpis(db, scope),
     monthlyTrend(db, { ...scope, from: trendStart(period) }),
@@ -109,4 +116,11 @@ async function targetsAgainstActuals(db: Db, clusterId: string, now: Date) {
     }),
   );
   return { clusterId, version: plan.version, phases };
+}
+
+/** The fairness and coverage page (issue 14 item 7): the dashboard's scope and filters, one implementation. */
+export async function programmeFairness(viewer: Viewer, filters: DashboardFilters, now = new Date()) {
+  const db = await getDb();
+  const { visible, chosen, scope } = await scopeOf(db, viewer, filters, now);
+  return { clusters: visible, cluster: chosen ? chosen[0] : null, scope, report: await fairnessReport(db, scope) };
 }

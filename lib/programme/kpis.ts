@@ -91,11 +91,11 @@ function emptyFigures(): KpiFigures {
 }
 
 /** The programme's calendar day of a timestamp column. */
-const day = (column: string) => sql.raw(`(${column} at time zone '${PROGRAMME_TIME_ZONE}')::date`);
+export const day = (column: string) => sql.raw(`(${column} at time zone '${PROGRAMME_TIME_ZONE}')::date`);
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 /** The chosen clusters and the memberships and matches attributed to them (shared by every query). */
-function scopeCte(scope: KpiScope): SQL {
+export function scopeCte(scope: KpiScope): SQL {
   const ids = sql.join(
     scope.clusterIds.map((id) => sql`(${id}::uuid)`),
     sql`, `,

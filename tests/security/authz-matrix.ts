@@ -142,6 +142,7 @@ export const pageMatrix: Record<string, Entry> = {
   // the programme dashboard (issue 14)
   '(app)/programme/page.tsx': { permission: 'programme.dashboard', allowed: ['coordinator', 'admin'] },
   '(app)/programme/report/page.tsx': { permission: 'programme.dashboard', allowed: ['coordinator', 'admin'] },
+  '(app)/programme/fairness/page.tsx': { permission: 'programme.dashboard', allowed: ['coordinator', 'admin'] },
   '(app)/programme/plans/[clusterId]/page.tsx': { permission: 'programme.plans', allowed: ['coordinator', 'admin'] },
   // introductions (issue 5)
   '(app)/introductions/page.tsx': { permission: 'introductions.view', allowed: members },

@@ -254,6 +254,10 @@ export default async function ProgrammePage({ searchParams }: Props) {
           <a href={hrefWith('/programme/report', query)} className={link}>
             {t('printableReport')}
           </a>
+          {' · '}
+          <a href={hrefWith('/programme/fairness', query)} className={link}>
+            {tr('programme.fairness.link')}
+          </a>
         </p>
         <KpiTable caption={`${t('kpis')} — ${scopeText} · ${period}`} columns={columns} />
       </section>

@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { rowsOf } from '@/db/rows';
+import { day, type KpiScope, scopeCte } from './kpis';
+
+// Fairness and coverage (issue 14 item 7): who gets introduced and who does not. The listings (needs and
+// seeds) posted in the period in the chosen clusters, each once, grouped by its organisation's size (the stored
+// employee band), its prefecture (the listing's, else its organisation's), its domain, its organisation's kind
+// and its language: per group, how many were posted, matched (in any match, as the engine or a person
+// proposed it) and introduced (in a match introduced, whenever), and the share introduced.
+
+export const fairnessDimensions = ['size', 'prefecture', 'domain', 'kind', 'language'] as const;
+export type FairnessDimension = (typeof fairnessDimensions)[number];
+
+/**
+ * A group is flagged when its introduction rate is below this share of the overall rate, and it is not too
+ * small to tell (FAIRNESS_MIN_POSTED listings at least): well below, not a rounding of a few listings.
+ */
+export const FAIRNESS_FLAG_RATIO = 0.5;
+export const FAIRNESS_MIN_POSTED = 3;
+
+type Counts = { posted: number; matched: number; introduced: number };
+export type FairnessGroup = Counts & {
+  /** The group's value (an employee band, a prefecture, a domain, an organisation kind, a language); '' unknown. */
+  key: string;
+  /** introduced / posted. */
+  rate: number;
+  /** Well below the overall rate (see FAIRNESS_FLAG_RATIO). */
+  flagged: boolean;
+};
+export type FairnessReport = {
+  overall: Counts & { rate: number | null };
+  dimensions: Record<FairnessDimension, FairnessGroup[]>;
+};
+
+type Row = { dimension: FairnessDimension | null; key: string | null } & Record<keyof Counts, number | string>;
+
+/** The fairness report over the scope (each listing once, whatever its clusters). */
+export async function fairnessReport(db: Db, scope: KpiScope): Promise<FairnessReport> {
+  const dimensions: Record<FairnessDimension, FairnessGroup[]> = {
+    size: [],
+    prefecture: [],
+    domain: [],
+    kind: [],
+    language: [],
+  };
+  const empty: FairnessReport = { overall: { posted: 0, matched: 0, introduced: 0, rate: null }, dimensions };
+  if (!scope.clusterIds.length) return empty;
+  const between = (column: string) => sql`${day(column)} between ${scope.from}::date and ${scope.to}::date`;
+  const domain = (alias: string) => (scope.domain ? sql`and ${sql.raw(alias)}.domain = ${scope.domain}` : sql``);
+  const linked = (kind: 'need' | 'seed', extra: string) =>
+    sql.raw(`exists (select 1 from matches m ${extra} where m.${kind}_id = l.id)`);
+  const rows = rowsOf<Row>(
+    await db.execute(sql`
+      with ${scopeCte(scope)},
+      listed as (
+        select distinct 'need' as kind, n.id, n.domain::text as domain, n.language::text as language,
+          n.prefecture, n.organisation_id
+        from needs n join oc on oc.organisation_id = n.organisation_id
+        where n.published_at is not null ${domain('n')} and ${between('n.published_at')}
+        union
+        select distinct 'seed', s.id, s.domain::text, s.language::text, s.prefecture, s.organisation_id
+        from seeds s join oc on oc.organisation_id = s.organisation_id
+        where s.published_at is not null ${domain('s')} and ${between('s.published_at')}
+      ),
+      fates as (
+        select l.*, o.kind::text as org_kind, coalesce(o.employee_band::text, '') as band,
+          coalesce(l.prefecture, o.prefecture, '') as pref,
+          case when l.kind = 'need' then ${linked('need', '')} else ${linked('seed', '')} end as matched,
+          case when l.kind = 'need'
+            then ${linked('need', 'join match_introductions i on i.match_id = m.id and i.introduced_at is not null')}
+            else ${linked('seed', 'join match_introductions i on i.match_id = m.id and i.introduced_at is not null')}
+          end as introduced
+        from listed l join organisations o on o.id = l.organisation_id
+      )
+      select d.dimension, d.key, count(*)::int as posted,
+        count(*) filter (where matched)::int as matched, count(*) filter (where introduced)::int as introduced
+      from fates cross join lateral (values
+        ('size', band), ('prefecture', pref), ('domain', domain), ('kind', org_kind), ('language', language)
+      ) d(dimension, key)
+      group by d.dimension, d.key
+      union all
+      select null, null, count(*)::int, count(*) filter (where matched)::int, count(*) filter (where introduced)::int
+      from fates`),
+  );
+  const counts = (r: Row): Counts => ({
+    posted: Number(r.posted),
+    matched: Number(r.matched),
+    introduced: Number(r.introduced),
+  });
+  const total = rows.find((r) => r.dimension === null);
+  const overall = total ? counts(total) : empty.overall;
+  const overallRate = overall.posted ? overall.introduced / overall.posted : null;
+  for (const r of rows) {
+    if (!r.dimension) continue;
+    const c = counts(r);
+    const rate = c.posted ? c.introduced / c.posted : 0;
+    dimensions[r.dimension].push({
+      key: r.key ?? '',
+      ...c,
+      rate,
+      flagged: overallRate !== null && c.posted >= FAIRNESS_MIN_POSTED && rate < overallRate * FAIRNESS_FLAG_RATIO,
+    });
+  }
+  // largest groups first; the unknown last
+  for (const groups of Object.values(dimensions))
+    groups.sort(
+      (a, b) => Number(a.key === '') - Number(b.key === '') || b.posted - a.posted || a.key.localeCompare(b.key),
+    );
+  return { overall: { ...overall, rate: overallRate }, dimensions };
+}
