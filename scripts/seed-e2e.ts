@@ -148,5 +148,7 @@ await seedQueueFixture(await getDb());
 register('./support/server-only-hook.mjs', import.meta.url);
 const { seedFundingPrivacyFixture } = await import('./seed-e2e-funding');
 await seedFundingPrivacyFixture(await getDb(), process.env.E2E_PORT ?? '3200');
+const { seedCheckInsFixture } = await import('./seed-e2e-check-ins');
+await seedCheckInsFixture(await getDb());
 console.log('e2e fixtures ready');
 await closeDb();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { signUpLinkOf } from './mail';
 import { test as base, type BrowserContext, type BrowserContextOptions, expect, type Page } from '@playwright/test';
+import { CHECK_INS_COORDINATOR, CHECK_INS_SME } from './check-ins-fixture';
 import { UNRELATED_LENDER } from './funding-fixture';
 
 const DEMO_PASSWORD = 'demo-pass-2026';
@@ -17,8 +18,9 @@ export const demo = {
 } as const;
 /**
  * Every account a spec signs in as: the roles, the second Kyushu/Kansai accounts, one awaiting
- * verification, and the lender of another bank that e2e/funding-privacy.spec.ts shares nothing with
- * (scripts/seed-e2e-funding.ts).
+ * verification, the lender of another bank that e2e/funding-privacy.spec.ts shares nothing with
+ * (scripts/seed-e2e-funding.ts), and the coordinator and SME of e2e/check-ins.spec.ts's own cluster
+ * (scripts/seed-e2e-check-ins.ts).
  */
 export const accounts = {
   ...demo,
@@ -27,6 +29,8 @@ export const accounts = {
   coordinator2: 'coordinator2@demo.test',
   unverified: 'pending@demo.test',
   lender2: UNRELATED_LENDER,
+  checkInsCoordinator: CHECK_INS_COORDINATOR,
+  checkInsSme: CHECK_INS_SME,
 } as const;
 export type Account = keyof typeof accounts;
 
