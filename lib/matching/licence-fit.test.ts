@@ -21,7 +21,8 @@ describe('a seed’s licence against what a need can accept', () => {
   });
 
   it('territory: all of Japan covers a prefecture or a region, worldwide covers anything, a country only itself', () => {
-    const cover = (needed: string[], offered: string[]) => licenceFit({ territories: needed }, { territories: offered });
+    const cover = (needed: string[], offered: string[]) =>
+      licenceFit({ territories: needed }, { territories: offered });
     expect(cover(['pref:Aichi', 'region:kinki'], ['japan'])[0]).toMatchObject({ fit: 'fits', missing: [] });
     expect(cover(['country:US'], ['worldwide'])[0]).toMatchObject({ fit: 'fits' });
     expect(cover(['pref:Aichi', 'country:VN'], ['japan'])[0]).toMatchObject({ fit: 'partly', missing: ['country:VN'] });
