@@ -1,12 +1,14 @@
 import 'server-only';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { auditLogs } from '@/db/schema/accounts';
 import { listingFollows, needs, seeds } from '@/db/schema/listings';
 import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import type { ListingKind } from '@/db/vocabulary/listings';
 import { browsableSql, readableSql } from './access';
+import { partsSince } from './changes';
 
 // A member follows listings (a trading firm tracking seeds and needs it might sell): the list shows what
 // changed on each since they last looked at it.
@@ -70,7 +72,7 @@ export async function visitFollowed(viewer: Viewer, id: string): Promise<boolean
 
 /**
  * The listings the viewer follows that they may still read, newest change first, each with whether it changed
- * since their last visit and how many interests (of all organisations) it received since then.
+ * since their last visit and which parts its owners edited since then (from the edits' audit entries).
  */
 export async function listFollowed(viewer: Viewer) {
   const db = await getDb();
@@ -94,7 +96,29 @@ export async function listFollowed(viewer: Viewer) {
       .limit(200);
   };
   const [n, s] = await Promise.all([rows('need'), rows('seed')]);
-  return [...n.map((r) => ({ ...r, kind: 'need' as const })), ...s.map((r) => ({ ...r, kind: 'seed' as const }))]
-    .map((r) => ({ ...r, changed: r.updatedAt > r.lastSeenAt }))
+  const all = [...n.map((r) => ({ ...r, kind: 'need' as const })), ...s.map((r) => ({ ...r, kind: 'seed' as const }))];
+  const changedSince = all.filter((r) => r.updatedAt > r.lastSeenAt);
+  const oldest = changedSince.reduce<Date | null>((d, r) => (d && d < r.lastSeenAt ? d : r.lastSeenAt), null);
+  const edits = oldest
+    ? await db
+        .select({ subjectId: auditLogs.subjectId, details: auditLogs.details, at: auditLogs.createdAt })
+        .from(auditLogs)
+        .where(
+          and(
+            inArray(auditLogs.action, ['need.update', 'seed.update']),
+            inArray(
+              auditLogs.subjectId,
+              changedSince.map((r) => r.id),
+            ),
+            gt(auditLogs.createdAt, oldest),
+          ),
+        )
+    : [];
+  return all
+    .map((r) => {
+      const changed = r.updatedAt > r.lastSeenAt;
+      const mine = changed ? edits.filter((e) => e.subjectId === r.id && e.at > r.lastSeenAt) : [];
+      return { ...r, changed, changedParts: partsSince(mine) };
+    })
     .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
 }

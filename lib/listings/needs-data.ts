@@ -7,6 +7,7 @@ import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { manageableSql, needColumns, readableSql } from './access';
+import { changedParts } from './changes';
 import { needCard, presentNeed, type NeedRow, type NeedView } from './disclosure';
 import { resolveOwnerOrganisation } from './owner-org';
 import { EDITABLE_STATUSES } from './rules';
@@ -84,10 +85,17 @@ export async function saveNeed(
       : sql`(case when ${needs.status} = 'draft' then 'draft' else 'pending_review' end)::listing_status`;
   await prepareRematch(); // the re-match job is enqueued inside the transaction
   return db.transaction(async (tx) => {
+    // what the edit changes, for followers (kept in the audit entry)
+    const [before] = await tx
+      .select()
+      .from(needs)
+      .where(and(eq(needs.id, input.id!), manageableSql(needs, viewer)));
+    const content = contentOf(input);
+    const changed = changedParts(before ?? {}, content);
     const updated = await tx
       .update(needs)
       .set({
-        ...contentOf(input),
+        ...content,
         status,
         closedReason: null,
         version: sql`${needs.version} + 1`,
@@ -114,7 +122,7 @@ export async function saveNeed(
       action: 'need.update',
       subjectType: 'need',
       subjectId: input.id,
-      details: { status: updated[0].status, intent: input.intent },
+      details: { status: updated[0].status, intent: input.intent, changed },
       ip,
     });
     await enqueueRematch({ kind: 'need', id: input.id! }, { tx }); // an edit of an open listing leaves matching until re-published

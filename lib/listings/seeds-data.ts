@@ -7,6 +7,7 @@ import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { manageableSql, readableSql, seedColumns } from './access';
+import { changedParts } from './changes';
 import { presentSeed, seedCard, type IpRow, type SeedRow, type SeedView } from './disclosure';
 import { resolveOwnerOrganisation } from './owner-org';
 import { EDITABLE_STATUSES, strongestIpStatus } from './rules';
@@ -47,20 +48,40 @@ function contentOf(input: SeedInput) {
   };
 }
 
+const ipRowsOf = (records: SeedInput['ipRecords']) =>
+  records.map((r) => ({
+    number: r.number || null,
+    jurisdiction: r.jurisdiction.toUpperCase(),
+    status: r.status,
+    title: r.title,
+    filedOn: r.filedOn || null,
+    grantedOn: r.grantedOn || null,
+  }));
+
 async function replaceIpRecords(tx: Db, seedId: string, records: SeedInput['ipRecords']) {
   await tx.delete(ipRecords).where(eq(ipRecords.seedId, seedId));
   if (!records.length) return;
-  await tx.insert(ipRecords).values(
-    records.map((r) => ({
-      seedId,
-      number: r.number || null,
-      jurisdiction: r.jurisdiction.toUpperCase(),
-      status: r.status,
-      title: r.title,
-      filedOn: r.filedOn || null,
-      grantedOn: r.grantedOn || null,
-    })),
-  );
+  await tx.insert(ipRecords).values(ipRowsOf(records).map((r) => ({ seedId, ...r })));
+}
+
+/** The seed's stored content and IP records, to tell followers what an edit changed. */
+async function storedContent(tx: Db, viewer: Viewer, id: string) {
+  const [row] = await tx
+    .select()
+    .from(seeds)
+    .where(and(eq(seeds.id, id), manageableSql(seeds, viewer)));
+  const records = await tx
+    .select({
+      number: ipRecords.number,
+      jurisdiction: ipRecords.jurisdiction,
+      status: ipRecords.status,
+      title: ipRecords.title,
+      filedOn: ipRecords.filedOn,
+      grantedOn: ipRecords.grantedOn,
+    })
+    .from(ipRecords)
+    .where(eq(ipRecords.seedId, id));
+  return { ...row, ipRecords: records.map((r) => JSON.stringify(r)).sort() };
 }
 
 /** Creates or updates a seed with its IP records (see saveNeed for the status rules). */
@@ -102,10 +123,18 @@ export async function saveSeed(
       : sql`(case when ${seeds.status} = 'draft' then 'draft' else 'pending_review' end)::listing_status`;
   await prepareRematch(); // the re-match job is enqueued inside the transaction
   return db.transaction(async (tx) => {
+    const before = await storedContent(tx, viewer, input.id!);
+    const content = contentOf(input);
+    const changed = changedParts(before, {
+      ...content,
+      ipRecords: ipRowsOf(input.ipRecords)
+        .map((r) => JSON.stringify(r))
+        .sort(),
+    });
     const updated = await tx
       .update(seeds)
       .set({
-        ...contentOf(input),
+        ...content,
         status,
         closedReason: null,
         version: sql`${seeds.version} + 1`,
@@ -133,7 +162,7 @@ export async function saveSeed(
       action: 'seed.update',
       subjectType: 'seed',
       subjectId: input.id,
-      details: { status: updated[0].status, intent: input.intent },
+      details: { status: updated[0].status, intent: input.intent, changed },
       ip,
     });
     await enqueueRematch({ kind: 'seed', id: input.id! }, { tx }); // an edit of an open listing leaves matching until re-published

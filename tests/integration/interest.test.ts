@@ -14,6 +14,9 @@ import {
 } from '@/lib/introductions/interest-data';
 import { transitionMatch } from '@/lib/introductions/transition';
 import { followListing, listFollowed, unfollowListing, visitFollowed } from '@/lib/listings/follows';
+import { reviewListing } from '@/lib/listings/moderation';
+import { getSeedForEdit, saveSeed } from '@/lib/listings/seeds-data';
+import { seedSchema } from '@/lib/listings/validation';
 import { listOutcomes, recordOutcome } from '@/lib/programme/outcomes';
 import { makeCluster, makeUser, unique } from '../support/factories';
 
@@ -336,6 +339,55 @@ describe('a trading firm follows listings and records its first order', () => {
     });
     await unfollowListing(trader.viewer, w.seedId);
     expect(await visitFollowed(trader.viewer, w.seedId)).toBe(false);
+  });
+
+  it('says which parts the owners edited since the last visit', async () => {
+    const cluster = await makeCluster();
+    const coordinator = await makeUser('coordinator', { coordinates: [cluster.id] });
+    const researcher = await makeUser('researcher', { clusterIds: [cluster.id] });
+    const trader = await makeUser('trading', { clusterIds: [cluster.id] });
+    const publish = (saved: { id: string; version: number }) =>
+      reviewListing(coordinator.viewer, {
+        kind: 'seed',
+        id: saved.id,
+        version: saved.version,
+        decision: 'publish',
+        comment: '',
+      });
+    const edit = async (id: string, change: Record<string, unknown>) => {
+      const current = await getSeedForEdit(researcher.viewer, id);
+      await publish(
+        await saveSeed(researcher.viewer, seedSchema.parse({ ...current?.values, intent: 'submit', ...change })),
+      );
+    };
+    const first = await saveSeed(
+      researcher.viewer,
+      seedSchema.parse({
+        intent: 'submit',
+        language: 'en',
+        title: `Follow me ${unique()}`,
+        summary: 'A sensor',
+        domain: 'manufacturing',
+        visibility: 'members',
+        royaltyMinPct: '2',
+      }),
+    );
+    await publish(first);
+    await followListing(trader.viewer, 'seed', first.id);
+
+    // an edit seen (the trader opened the seed after it) is no news
+    await edit(first.id, { title: `Renamed ${unique()}` });
+    expect((await listFollowed(trader.viewer))[0]).toMatchObject({ changed: true, changedParts: ['title'] });
+    await visitFollowed(trader.viewer, first.id);
+    expect((await listFollowed(trader.viewer))[0]).toMatchObject({ changed: false, changedParts: [] });
+
+    // two edits since: the parts of both, each once, in the listing's order
+    await edit(first.id, { royaltyMaxPct: '4' });
+    await edit(first.id, { summary: 'A sensor, now tested in Thailand', royaltyMinPct: '1.5' });
+    expect((await listFollowed(trader.viewer))[0]).toMatchObject({
+      changed: true,
+      changedParts: ['summary', 'licensingTerms'],
+    });
   });
 
   it('from sales-channel interest through introduction to a first order the programme counts', async () => {

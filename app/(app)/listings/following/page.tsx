@@ -36,7 +36,11 @@ export default async function FollowingPage() {
                 {r.title}
               </Link>
               <StatusBadge status={r.status} expired={false} />
-              <Badge tone={r.changed ? 'warning' : 'neutral'}>{t(r.changed ? 'changed' : 'unchanged')}</Badge>
+              <Badge tone={r.changed ? 'warning' : 'neutral'}>
+                {r.changedParts.length
+                  ? t('changedParts', { parts: format.list(r.changedParts.map((p) => t(`parts.${p}`))) })
+                  : t(r.changed ? 'changed' : 'unchanged')}
+              </Badge>
               <span className="text-sm text-slate-700">
                 {t('updated', { date: format.dateTime(r.updatedAt, 'short') })}
               </span>
