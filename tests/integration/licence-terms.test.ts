@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
+import { exportListingsCsv } from '@/lib/export/listings';
 import { getNeedForEdit, getNeedForViewer, saveNeed } from '@/lib/listings/needs-data';
 import { findPartnersForViewer } from '@/lib/listings/partners';
 import { indexListings } from '@/lib/matching/store';
 import { getPublicSeedTeaser, getSeedForEdit, getSeedForViewer, saveSeed } from '@/lib/listings/seeds-data';
 import { reviewListing } from '@/lib/listings/moderation';
-import { searchSeeds } from '@/lib/listings/search';
+import { searchNeeds, searchSeeds } from '@/lib/listings/search';
 import { needSchema, searchParamsSchema, seedSchema } from '@/lib/listings/validation';
 import { makeCluster, makeUser, unique } from '../support/factories';
 
@@ -208,5 +209,85 @@ describe('licensing terms a need can accept', () => {
     const needs = await findPartnersForViewer(researcher.viewer, 'seed', seed.id);
     const back = [...(needs?.partners ?? []), ...(needs?.weaker ?? [])].find((p) => p.id === need.id);
     expect(back?.reasons.filter((r) => r.kind === 'licence_term')).toHaveLength(5);
+  });
+});
+
+describe('who learns the terms a need can accept (sentinels, every role)', () => {
+  it('a private need’s terms reach its owners and the cluster’s coordinators only: no page, search, export or reason', async () => {
+    const db = await getDb();
+    const cluster = await makeCluster();
+    const coordinator = await makeUser('coordinator', { coordinates: [cluster.id] });
+    const sme = await makeUser('sme', { clusterIds: [cluster.id] });
+    const researcher = await makeUser('researcher', { clusterIds: [cluster.id] });
+    const tag = unique('private').replace(/[^a-z]/gi, '');
+    // values no other listing states: a royalty ceiling of 7.31% and Saudi Arabia
+    const saved = await saveNeed(
+      sme.viewer,
+      needSchema.parse({
+        intent: 'submit',
+        language: 'en',
+        title: `Crack detection in press dies ${tag}`,
+        summary: `Detect cracks in press dies from vibration ${tag}.`,
+        domain: 'manufacturing',
+        keywords: [tag],
+        visibility: 'private',
+        acceptRoyaltyMaxPct: '7.31',
+        acceptTerritories: ['country:SA'],
+      }),
+    );
+    await reviewListing(coordinator.viewer, {
+      kind: 'need',
+      id: saved.id,
+      version: saved.version,
+      decision: 'publish',
+      comment: '',
+    });
+    const seed = await saveSeed(
+      researcher.viewer,
+      seedInput(`Die crack detection from vibration ${tag}`, {
+        summary: `Detects cracks in press dies from vibration ${tag}.`,
+        keywords: [tag],
+        royaltyMinPct: '2',
+        royaltyMaxPct: '9',
+        licenceTerritories: ['worldwide'],
+      }),
+    );
+    await reviewListing(coordinator.viewer, {
+      kind: 'seed',
+      id: seed.id,
+      version: seed.version,
+      decision: 'publish',
+      comment: '',
+    });
+    await indexListings(db, 'need', [saved.id]);
+    await indexListings(db, 'seed', [seed.id]);
+    const sentinels = ['7.31', 'country:SA'];
+    const leaks = (value: unknown) => sentinels.filter((x) => JSON.stringify(value).includes(x));
+
+    // its owners and the coordinators who broker it by hand see them
+    for (const v of [sme.viewer, coordinator.viewer])
+      expect((await getNeedForViewer(v, saved.id))?.acceptTerms).toMatchObject({ royaltyMaxPct: 7.31 });
+    // …and the coordinator's Find partners for the seed explains the pair with them (the sentinels do travel there)
+    expect(leaks(await findPartnersForViewer(coordinator.viewer, 'seed', seed.id))).toEqual(sentinels);
+
+    // every other role, the seed's owner included: nothing of the need, so nothing of its terms
+    const others = [
+      researcher,
+      await makeUser('sme', { clusterIds: [cluster.id] }),
+      await makeUser('trading', { clusterIds: [cluster.id] }),
+      await makeUser('lender', { clusterIds: [cluster.id] }),
+      await makeUser('coordinator', { coordinates: [(await makeCluster()).id] }),
+      await makeUser('admin'),
+    ];
+    for (const o of others) {
+      const seen = [
+        await getNeedForViewer(o.viewer, saved.id),
+        await searchNeeds(o.viewer, searchParamsSchema.parse({ q: tag })),
+        (await exportListingsCsv(o.viewer, 'needs', searchParamsSchema.parse({ q: tag }), '')).csv,
+        await findPartnersForViewer(o.viewer, 'seed', seed.id),
+      ];
+      expect(seen[0], o.viewer.role).toBeNull();
+      expect(leaks(seen), o.viewer.role).toEqual([]);
+    }
   });
 });
