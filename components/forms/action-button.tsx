@@ -1,12 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition, type ReactNode } from 'react';
-import { useMessage } from '@/components/forms/use-action-form';
+import { useState, type ReactNode } from 'react';
+import { useRunAction } from '@/components/forms/use-run-action';
 import { Button, type ButtonSize, type ButtonVariant } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { useToast } from '@/components/ui/toast';
 import type { ActionResult } from '@/lib/errors';
 
 type Props<Input> = {
@@ -35,24 +33,10 @@ export function ActionButton<Input>({
   ...props
 }: Props<Input>) {
   const t = useTranslations('common');
-  const message = useMessage();
-  const { toast } = useToast();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { run: runAction, pending } = useRunAction();
   const [open, setOpen] = useState(false);
 
-  const run = () =>
-    startTransition(async () => {
-      const result = await action(input);
-      setOpen(false);
-      if (result.ok) {
-        toast(successMessage, { tone: 'success' });
-        router.refresh();
-      } else {
-        toast(message(result.messageKey), { tone: 'danger', duration: 0 });
-        if (result.code === 'conflict') router.refresh();
-      }
-    });
+  const run = () => runAction(() => action(input), { success: successMessage, settled: () => setOpen(false) });
 
   return (
     <>

@@ -1,37 +1,27 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
-import { useMessage } from '@/components/forms/use-action-form';
+import { useId, useState } from 'react';
+import { useRunAction } from '@/components/forms/use-run-action';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
-import { useToast } from '@/components/ui/toast';
 import { changeUserRoleAction } from '@/lib/users/actions';
 import { type Role, roles } from '@/db/vocabulary/accounts';
 
 /** Inline role change for one row of the users table. */
 export function RoleForm({ userId, userName, currentRole }: { userId: string; userName: string; currentRole: Role }) {
   const t = useTranslations();
-  const message = useMessage();
-  const { toast } = useToast();
-  const router = useRouter();
   const id = useId();
   const [role, setRole] = useState<Role>(currentRole);
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useRunAction();
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    startTransition(async () => {
-      const result = await changeUserRoleAction({ userId, currentRole, role });
-      if (result.ok) {
-        toast(t('admin.users.roleChanged', { name: userName, role: t(`roles.${role}`) }), { tone: 'success' });
-        router.refresh();
-      } else {
-        toast(message(result.messageKey), { tone: 'danger', duration: 0 });
-        setRole(currentRole);
-        router.refresh();
-      }
+    run(() => changeUserRoleAction({ userId, currentRole, role }), {
+      success: t('admin.users.roleChanged', { name: userName, role: t(`roles.${role}`) }),
+      settled: (ok) => {
+        if (!ok) setRole(currentRole);
+      },
     });
   };
 

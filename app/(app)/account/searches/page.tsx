@@ -7,7 +7,9 @@ import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/guard';
 import { listSavedSearches } from '@/lib/saved-searches/data';
 import { searchUrl } from '@/lib/saved-searches/digest';
-import { DeleteSavedSearch, FrequencySelect } from './searches-ui';
+import { ActionButton } from '@/components/forms/action-button';
+import { deleteSavedSearchAction } from '@/lib/saved-searches/actions';
+import { FrequencySelect } from './searches-ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('searches'))('title') };
@@ -72,7 +74,20 @@ export default async function SavedSearchesPage() {
                   </Td>
                   <Td>{format.dateTime(row.lastDigestAt, 'short')}</Td>
                   <Td>
-                    <DeleteSavedSearch id={row.id} name={row.name} />
+                    <ActionButton
+                      action={deleteSavedSearchAction}
+                      input={{ id: row.id }}
+                      variant="ghost"
+                      aria-label={`${t('delete')}: ${row.name}`}
+                      successMessage={t('deleted')}
+                      confirm={{
+                        title: t('delete'),
+                        text: t('deleteConfirm', { name: row.name }),
+                        confirmLabel: t('delete'),
+                      }}
+                    >
+                      {t('delete')}
+                    </ActionButton>
                   </Td>
                 </Tr>
               );

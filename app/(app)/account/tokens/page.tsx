@@ -7,7 +7,9 @@ import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { listApiTokens } from '@/lib/api/tokens';
 import { requirePermission } from '@/lib/auth/guard';
-import { CreateTokenForm, RevokeTokenButton } from './tokens-ui';
+import { ActionButton } from '@/components/forms/action-button';
+import { revokeApiTokenAction } from '@/lib/api/actions';
+import { CreateTokenForm } from './tokens-ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('api.tokens'))('title') };
@@ -74,7 +76,24 @@ export default async function ApiTokensPage() {
                   <Td>
                     <Badge tone={state === 'active' ? 'success' : 'neutral'}>{t(state)}</Badge>
                   </Td>
-                  <Td>{state === 'active' && <RevokeTokenButton id={token.id} name={token.name} />}</Td>
+                  <Td>
+                    {state === 'active' && (
+                      <ActionButton
+                        action={revokeApiTokenAction}
+                        input={{ id: token.id }}
+                        variant="danger"
+                        aria-label={`${t('revoke')}: ${token.name}`}
+                        successMessage={t('revokedToast')}
+                        confirm={{
+                          title: t('revoke'),
+                          text: t('revokeConfirm', { name: token.name }),
+                          confirmLabel: t('revoke'),
+                        }}
+                      >
+                        {t('revoke')}
+                      </ActionButton>
+                    )}
+                  </Td>
                 </Tr>
               );
             })}

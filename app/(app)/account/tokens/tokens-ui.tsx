@@ -2,17 +2,15 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
-import { useActionForm, useMessage } from '@/components/forms/use-action-form';
+import { useState } from 'react';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
-import { useToast } from '@/components/ui/toast';
 import { createTokenSchema, tokenLifetimes, type CreateTokenInput } from '@/lib/api/token-validation';
-import { createApiTokenAction, revokeApiTokenAction } from '@/lib/api/actions';
+import { createApiTokenAction } from '@/lib/api/actions';
 
 export function CreateTokenForm() {
   const t = useTranslations('api.tokens');
@@ -83,51 +81,5 @@ export function CreateTokenForm() {
         </div>
       </form>
     </div>
-  );
-}
-
-export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
-  const t = useTranslations('api.tokens');
-  const tc = useTranslations('common');
-  const message = useMessage();
-  const router = useRouter();
-  const { toast } = useToast();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  return (
-    <>
-      <Button variant="danger" size="sm" onClick={() => setOpen(true)} aria-label={`${t('revoke')}: ${name}`}>
-        {t('revoke')}
-      </Button>
-      <Dialog
-        open={open}
-        onClose={() => setOpen(false)}
-        title={t('revoke')}
-        description={t('revokeConfirm', { name })}
-        closeLabel={tc('close')}
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              {tc('cancel')}
-            </Button>
-            <Button
-              variant="danger"
-              loading={pending}
-              onClick={() =>
-                startTransition(async () => {
-                  const result = await revokeApiTokenAction({ id });
-                  setOpen(false);
-                  if (result.ok) toast(t('revokedToast'), { tone: 'success' });
-                  else toast(message(result.messageKey) ?? '', { tone: 'danger' });
-                  router.refresh();
-                })
-              }
-            >
-              {t('revoke')}
-            </Button>
-          </>
-        }
-      />
-    </>
   );
 }
