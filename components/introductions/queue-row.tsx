@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useId, useState, type ReactNode } from 'react';
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 import { focusRing } from '@/components/ui/styles';
 
 /**
@@ -37,13 +37,13 @@ export function QueueRow({
               aria-expanded={open}
               aria-controls={panelId}
               onClick={() => setOpen((o) => !o)}
-              className={cn(
+              className={clsx(
                 'inline-flex min-h-8 items-center gap-1 rounded-md px-2 text-sm font-medium text-teal-800 underline underline-offset-2 hover:bg-slate-100',
                 focusRing,
               )}
             >
               {t('details')}
-              <span aria-hidden="true" className={cn('no-underline transition-transform', open && 'rotate-180')}>
+              <span aria-hidden="true" className={clsx('no-underline transition-transform', open && 'rotate-180')}>
                 ▾
               </span>
             </button>

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { switchLocaleAction } from '@/lib/accounts/actions';
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 
 const options = [
   { locale: 'ja', label: '日本語' },
@@ -36,7 +36,7 @@ export function LanguageSwitch() {
               router.refresh();
             })
           }
-          className={cn(
+          className={clsx(
             'min-h-9 whitespace-nowrap rounded px-2 font-medium sm:px-2.5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700',
             current === locale ? 'bg-teal-700 text-white' : 'text-slate-700 hover:bg-slate-100',
           )}

@@ -3,14 +3,14 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 import { LinkPending } from '@/components/ui/link-pending';
 import { focusRing } from '@/components/ui/styles';
 import { currentHref } from './current-href';
 
 export type MainNavItem = { href: string; label: string };
 
-const linkClass = cn(
+const linkClass = clsx(
   'block whitespace-nowrap rounded px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900',
   focusRing,
 );
@@ -48,7 +48,7 @@ export function MainNav({
           <Link
             href={item.href}
             aria-current={item.href === current ? 'page' : undefined}
-            className={cn(linkClass, item.href === current && currentClass)}
+            className={clsx(linkClass, item.href === current && currentClass)}
           >
             {item.label}
             <LinkPending className="ml-1.5" />
@@ -66,7 +66,7 @@ export function MainNav({
       )}
       <details ref={menu} className="relative order-last shrink-0 xl:hidden">
         <summary
-          className={cn(
+          className={clsx(
             'flex min-h-10 cursor-pointer list-none items-center gap-1 whitespace-nowrap rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-50',
             focusRing,
           )}

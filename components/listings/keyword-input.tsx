@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, type KeyboardEvent } from 'react';
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 import { controlBase, focusRing } from '@/components/ui/styles';
 import type { FieldControlProps } from '@/components/ui/form-field';
 
@@ -63,7 +63,7 @@ export function KeywordInput({ value, onChange, onBlur, max, maxLength, id, ...a
                 type="button"
                 onClick={() => onChange(value.filter((v) => v !== k))}
                 aria-label={t('keywordRemove', { keyword: k })}
-                className={cn(
+                className={clsx(
                   'inline-flex size-8 items-center justify-center rounded-full hover:bg-teal-100',
                   focusRing,
                 )}

@@ -1,5 +1,5 @@
 import type { ComponentProps, ReactNode } from 'react';
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 
 export type AlertTone = 'info' | 'success' | 'warning' | 'danger';
 
@@ -39,7 +39,7 @@ export function Alert({ tone = 'info', title, action, className, children, ...pr
   return (
     <div
       role={tone === 'danger' ? 'alert' : 'status'}
-      className={cn('flex items-start gap-3 rounded-md border-l-4 px-4 py-3 text-sm', tones[tone], className)}
+      className={clsx('flex items-start gap-3 rounded-md border-l-4 px-4 py-3 text-sm', tones[tone], className)}
       {...props}
     >
       <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-5 shrink-0">
@@ -47,7 +47,7 @@ export function Alert({ tone = 'info', title, action, className, children, ...pr
       </svg>
       <div className="min-w-0 flex-1">
         {title && <p className="font-semibold">{title}</p>}
-        {children && <div className={cn(title ? 'mt-1' : undefined)}>{children}</div>}
+        {children && <div className={clsx(title ? 'mt-1' : undefined)}>{children}</div>}
       </div>
       {action && <div className="shrink-0">{action}</div>}
     </div>

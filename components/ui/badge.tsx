@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react';
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 
 export type BadgeTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 
@@ -10,5 +10,5 @@ export type BadgeProps = ComponentProps<'span'> & { tone?: BadgeTone };
  * `.badge` and `.badge-<tone>` in app/globals.css (short, as result pages repeat them a lot).
  */
 export function Badge({ tone = 'neutral', className, ...props }: BadgeProps) {
-  return <span className={cn('badge', `badge-${tone}`, className)} {...props} />;
+  return <span className={clsx('badge', `badge-${tone}`, className)} {...props} />;
 }

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ComponentProps } from 'react';
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 import { LinkPending } from '@/components/ui/link-pending';
 import { Spinner } from '@/components/ui/spinner';
 import { focusRing } from '@/components/ui/styles';
@@ -33,7 +33,7 @@ export function buttonClasses({
   fullWidth?: boolean;
   className?: string;
 } = {}) {
-  return cn(
+  return clsx(
     'inline-flex items-center justify-center gap-2 rounded-md font-medium leading-tight no-underline transition-colors',
     'disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60',
     focusRing,

@@ -1,5 +1,5 @@
 import { useId, type ComponentProps, type ReactNode } from 'react';
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 import { FieldError } from '@/components/ui/form-field';
 
 export type CheckboxProps = Omit<ComponentProps<'input'>, 'type'> & {
@@ -30,7 +30,7 @@ export function Checkbox({
     [ariaDescribedBy, hasContent(hint) && hintId, hasContent(error) && errorId].filter(Boolean).join(' ') || undefined;
 
   return (
-    <div className={cn('flex flex-col gap-1', className)}>
+    <div className={clsx('flex flex-col gap-1', className)}>
       <label
         htmlFor={inputId}
         className="flex min-h-10 cursor-pointer items-center gap-3 text-base text-slate-900 has-disabled:cursor-not-allowed has-disabled:text-slate-600"

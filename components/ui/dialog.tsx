@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 import { focusRing } from '@/components/ui/styles';
 
 export type DialogProps = {
@@ -92,7 +92,7 @@ export function Dialog({
       onClick={(e) => {
         if (closeOnBackdropClick && e.target === e.currentTarget) onClose();
       }}
-      className={cn(
+      className={clsx(
         'm-auto w-[calc(100%-2rem)] max-h-[calc(100dvh-2rem)] overflow-hidden rounded-lg bg-white p-0 text-slate-900 shadow-xl',
         'backdrop:bg-slate-900/50',
         sizes[size],
@@ -108,7 +108,7 @@ export function Dialog({
             type="button"
             onClick={onClose}
             aria-label={closeLabel}
-            className={cn(
+            className={clsx(
               'inline-flex size-10 shrink-0 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 hover:text-slate-900',
               focusRing,
             )}

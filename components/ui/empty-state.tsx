@@ -1,5 +1,5 @@
 import type { ComponentProps, ReactNode } from 'react';
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 
 export type EmptyStateProps = Omit<ComponentProps<'div'>, 'title'> & {
   title: ReactNode;
@@ -14,7 +14,7 @@ export type EmptyStateProps = Omit<ComponentProps<'div'>, 'title'> & {
 export function EmptyState({ title, text, action, icon, titleAs: Title = 'h2', className, ...props }: EmptyStateProps) {
   return (
     <div
-      className={cn(
+      className={clsx(
         'flex flex-col items-center gap-3 rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center',
         className,
       )}

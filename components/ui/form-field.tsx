@@ -1,5 +1,5 @@
 import { cloneElement, isValidElement, useId, type ComponentProps, type ReactElement, type ReactNode } from 'react';
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 
 /** Props FormField passes to its control. */
 export type FieldControlProps = {
@@ -43,7 +43,7 @@ export function ErrorIcon() {
 /** Error text with an icon; rendered as text, never colour only. */
 export function FieldError({ id, children, className }: { id: string; children: ReactNode; className?: string }) {
   return (
-    <p id={id} className={cn('flex items-start gap-1.5 text-sm font-medium text-red-700', className)}>
+    <p id={id} className={clsx('flex items-start gap-1.5 text-sm font-medium text-red-700', className)}>
       <ErrorIcon />
       <span>{children}</span>
     </p>
@@ -97,8 +97,8 @@ export function FormField({
   };
 
   return (
-    <div className={cn('flex flex-col gap-1.5', className)}>
-      <label htmlFor={controlId} className={cn('text-sm font-medium text-slate-900', hideLabel && 'sr-only')}>
+    <div className={clsx('flex flex-col gap-1.5', className)}>
+      <label htmlFor={controlId} className={clsx('text-sm font-medium text-slate-900', hideLabel && 'sr-only')}>
         {label}
         {hasContent(requiredLabel) && (
           <span className="ml-2 rounded-sm bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">
@@ -129,7 +129,7 @@ export function Fieldset({ legend, hint, error, requiredLabel, className, childr
   const errorId = `${baseId}-error`;
   const describedBy = [hasContent(hint) && hintId, hasContent(error) && errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset id={baseId} aria-describedby={describedBy} className={cn('flex flex-col gap-2', className)} {...props}>
+    <fieldset id={baseId} aria-describedby={describedBy} className={clsx('flex flex-col gap-2', className)} {...props}>
       <legend className="mb-1 text-sm font-medium text-slate-900">
         {legend}
         {hasContent(requiredLabel) && (

@@ -1,7 +1,7 @@
 'use client';
 
 import { useLinkStatus } from 'next/link';
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 import { Spinner } from '@/components/ui/spinner';
 
 /**
@@ -11,5 +11,5 @@ import { Spinner } from '@/components/ui/spinner';
  */
 export function LinkPending({ className }: { className?: string }) {
   const { pending } = useLinkStatus();
-  return pending ? <Spinner className={cn('inline-block align-middle', className)} /> : null;
+  return pending ? <Spinner className={clsx('inline-block align-middle', className)} /> : null;
 }

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 import { focusRing } from '@/components/ui/styles';
 
 export type PaginationProps = {
@@ -35,7 +35,7 @@ function pageItems(page: number, total: number, siblings: number): Item[] {
   return items;
 }
 
-const itemBase = cn(
+const itemBase = clsx(
   'inline-flex min-h-10 min-w-10 items-center justify-center rounded-md px-3 text-sm font-medium',
   focusRing,
 );
@@ -61,11 +61,11 @@ export function Pagination({
       <ul className="flex flex-wrap items-center gap-1.5">
         <li>
           {current > 1 ? (
-            <Link href={hrefFor(current - 1)} rel="prev" className={cn(itemBase, link)}>
+            <Link href={hrefFor(current - 1)} rel="prev" className={clsx(itemBase, link)}>
               {previousLabel}
             </Link>
           ) : (
-            <span aria-disabled="true" className={cn(itemBase, disabled)}>
+            <span aria-disabled="true" className={clsx(itemBase, disabled)}>
               {previousLabel}
             </span>
           )}
@@ -86,7 +86,7 @@ export function Pagination({
                 href={hrefFor(item)}
                 aria-current={item === current ? 'page' : undefined}
                 aria-label={pageLabel?.(item)}
-                className={cn(
+                className={clsx(
                   itemBase,
                   item === current ? 'border border-teal-700 bg-teal-700 text-white hover:bg-teal-800' : link,
                 )}
@@ -98,11 +98,11 @@ export function Pagination({
         )}
         <li>
           {current < totalPages ? (
-            <Link href={hrefFor(current + 1)} rel="next" className={cn(itemBase, link)}>
+            <Link href={hrefFor(current + 1)} rel="next" className={clsx(itemBase, link)}>
               {nextLabel}
             </Link>
           ) : (
-            <span aria-disabled="true" className={cn(itemBase, disabled)}>
+            <span aria-disabled="true" className={clsx(itemBase, disabled)}>
               {nextLabel}
             </span>
           )}

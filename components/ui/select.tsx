@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react';
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 import { controlBase } from '@/components/ui/styles';
 
 export type SelectProps = ComponentProps<'select'>;
@@ -7,7 +7,7 @@ export type SelectProps = ComponentProps<'select'>;
 /** Native <select>; pass <option> elements as children. */
 export function Select({ className, children, ...props }: SelectProps) {
   return (
-    <select className={cn(controlBase, 'pr-8', className)} {...props}>
+    <select className={clsx(controlBase, 'pr-8', className)} {...props}>
       {children}
     </select>
   );

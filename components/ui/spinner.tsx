@@ -1,4 +1,4 @@
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 
 /** The one pending sign: a busy button (Button `loading`) and a link whose page is on its way (LinkPending). */
 export function Spinner({ className }: { className?: string }) {
@@ -6,7 +6,7 @@ export function Spinner({ className }: { className?: string }) {
     <svg
       aria-hidden="true"
       viewBox="0 0 24 24"
-      className={cn('size-4 shrink-0 animate-spin motion-reduce:animate-none', className)}
+      className={clsx('size-4 shrink-0 animate-spin motion-reduce:animate-none', className)}
       fill="none"
     >
       <circle cx="12" cy="12" r="10" stroke="currentColor" strokeWidth="4" className="opacity-25" />

@@ -1,5 +1,5 @@
 import { useId, type ComponentProps, type ReactNode } from 'react';
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 import { focusRing } from '@/components/ui/styles';
 
 export type TableProps = ComponentProps<'table'> & {
@@ -26,16 +26,16 @@ export function Table({ caption, captionHidden, wrapperClassName, className, chi
       aria-labelledby={captionId}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe: scrollable-region-focusable)
       tabIndex={0}
-      className={cn(
+      className={clsx(
         'scroll-cue relative w-full max-w-full overflow-x-auto rounded-lg border border-slate-200',
         focusRing,
         wrapperClassName,
       )}
     >
-      <table className={cn('w-full border-collapse text-left text-sm text-slate-800', className)} {...props}>
+      <table className={clsx('w-full border-collapse text-left text-sm text-slate-800', className)} {...props}>
         <caption
           id={captionId}
-          className={cn(captionHidden ? 'sr-only' : 'px-4 py-3 text-left text-base font-semibold text-slate-900')}
+          className={clsx(captionHidden ? 'sr-only' : 'px-4 py-3 text-left text-base font-semibold text-slate-900')}
         >
           {caption}
         </caption>
@@ -46,15 +46,15 @@ export function Table({ caption, captionHidden, wrapperClassName, className, chi
 }
 
 export function THead({ className, ...props }: ComponentProps<'thead'>) {
-  return <thead className={cn('border-b border-slate-300 bg-slate-50', className)} {...props} />;
+  return <thead className={clsx('border-b border-slate-300 bg-slate-50', className)} {...props} />;
 }
 
 export function TBody({ className, ...props }: ComponentProps<'tbody'>) {
-  return <tbody className={cn('divide-y divide-slate-200', className)} {...props} />;
+  return <tbody className={clsx('divide-y divide-slate-200', className)} {...props} />;
 }
 
 export function Tr({ className, ...props }: ComponentProps<'tr'>) {
-  return <tr className={cn('hover:bg-slate-50', className)} {...props} />;
+  return <tr className={clsx('hover:bg-slate-50', className)} {...props} />;
 }
 
 export type ThProps = ComponentProps<'th'> & { scope?: 'col' | 'row' | 'colgroup' | 'rowgroup' };
@@ -64,12 +64,12 @@ export function Th({ scope = 'col', className, ...props }: ThProps) {
   return (
     <th
       scope={scope}
-      className={cn('px-4 py-3 text-left align-top font-semibold whitespace-nowrap text-slate-900', className)}
+      className={clsx('px-4 py-3 text-left align-top font-semibold whitespace-nowrap text-slate-900', className)}
       {...props}
     />
   );
 }
 
 export function Td({ className, ...props }: ComponentProps<'td'>) {
-  return <td className={cn('px-4 py-3 align-top text-slate-800', className)} {...props} />;
+  return <td className={clsx('px-4 py-3 align-top text-slate-800', className)} {...props} />;
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 import { focusRing } from '@/components/ui/styles';
 
 export type ToastTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
@@ -117,7 +117,7 @@ function Toast({
       onBlur={(e) => {
         if (!e.currentTarget.contains(e.relatedTarget)) setPaused(false);
       }}
-      className={cn(
+      className={clsx(
         'pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-md border border-l-4 border-slate-200 bg-white py-2 pr-2 pl-4 text-sm text-slate-900 shadow-lg',
         tones[item.tone ?? 'neutral'],
       )}
@@ -130,7 +130,7 @@ function Toast({
         type="button"
         onClick={() => onDismiss(item.id)}
         aria-label={dismissLabel}
-        className={cn(
+        className={clsx(
           'inline-flex size-10 shrink-0 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 hover:text-slate-900',
           focusRing,
         )}

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getFormatter } from 'next-intl/server';
-import { cn } from '@/components/ui/cn';
+import { clsx } from 'clsx';
 import { LinkPending } from '@/components/ui/link-pending';
 
 export type CountTile = { key: string; value: number; label: string; href: string; urgent?: boolean };
@@ -14,7 +14,7 @@ export async function CountTiles({ tiles, label }: { tiles: CountTile[]; label?:
         <li key={tile.key}>
           <Link
             href={tile.href}
-            className={cn(
+            className={clsx(
               'flex h-full flex-col gap-1 rounded-lg border bg-white p-4 shadow-xs hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700',
               tile.urgent ? 'border-amber-500' : 'border-slate-200',
             )}

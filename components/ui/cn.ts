@@ -1,4 +1,0 @@
-/** Joins class names, skipping falsy values. */
-export function cn(...classes: Array<string | false | null | undefined>): string {
-  return classes.filter(Boolean).join(' ');
-}
