@@ -44,4 +44,11 @@ describe('the dictionary bridge (jmdict.tsv.gz)', () => {
     expect(compound.loan['d.hydrogen sulfid']).toBeGreaterThan(0);
     expect(compound.loan['d.hydrogen']).toBeLessThan(alone.loan['d.hydrogen']);
   });
+
+  it('takes a katakana word of the dictionary only as a whole word of a loanword compound', () => {
+    const r = represent({ id: 'c', lang: 'ja', title: 'コンフォーマルコーティング' });
+    expect(r.loan['d.coat']).toBeGreaterThan(0);
+    expect(r.loan['d.formal']).toBeUndefined(); // フォーマル is no word of コンフォーマル
+    expect(r.bridge?.['d.coat']).toBe('コーティング');
+  });
 });

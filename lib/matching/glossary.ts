@@ -22,6 +22,8 @@ export const DOMAINS: readonly Domain[] = ['manufacturing', 'it', 'biotech', 'en
 
 /** The whole Japanese–English dictionary (scripts/glossary/jmdict.ts), beside the curated files. */
 export const DICTIONARY_FILE = 'jmdict.tsv.gz';
+/** prefix of the dictionary's senses among a document's cross-language bridge keys */
+export const DICTIONARY_KEY = 'd.';
 
 export interface GlossaryEntry {
   id: string;

@@ -8,46 +8,14 @@
  * geminates and long vowels. Keys with fewer than MIN_CONSONANTS consonants are not used.
  */
 
+import { toHiragana, toRomaji } from 'wanakana';
+
 export const MIN_CONSONANTS = 3;
 
-// Katakana → Latin (Hepburn-like, tuned to loanwords). Two-char combinations first.
-const KANA2: Record<string, string> = {
-  キャ: 'kya',
-  キュ: 'kyu',
-  キョ: 'kyo',
-  シャ: 'sha',
-  シュ: 'shu',
-  ショ: 'sho',
-  シェ: 'she',
-  チャ: 'cha',
-  チュ: 'chu',
-  チョ: 'cho',
-  チェ: 'che',
-  ニャ: 'nya',
-  ニュ: 'nyu',
-  ニョ: 'nyo',
-  ヒャ: 'hya',
-  ヒュ: 'hyu',
-  ヒョ: 'hyo',
-  ミャ: 'mya',
-  ミュ: 'myu',
-  ミョ: 'myo',
-  リャ: 'rya',
-  リュ: 'ryu',
-  リョ: 'ryo',
-  ギャ: 'gya',
-  ギュ: 'gyu',
-  ギョ: 'gyo',
-  ジャ: 'ja',
-  ジュ: 'ju',
-  ジョ: 'jo',
-  ジェ: 'je',
-  ビャ: 'bya',
-  ビュ: 'byu',
-  ビョ: 'byo',
-  ピャ: 'pya',
-  ピュ: 'pyu',
-  ピョ: 'pyo',
+// Katakana → Latin: wanakana's Hepburn romanisation, with the combinations loanwords use that
+// native words do not (フォ is "fo", not wanakana's "fuo"; ティ "ti", デュ "dyu"), keyed in hiragana
+// as wanakana compares them.
+const LOANWORD_KANA: Record<string, string> = {
   ティ: 'ti',
   ディ: 'di',
   トゥ: 'tu',
@@ -66,104 +34,19 @@ const KANA2: Record<string, string> = {
   グァ: 'gwa',
   デュ: 'dyu',
   テュ: 'tyu',
-};
-const KANA1: Record<string, string> = {
-  ア: 'a',
-  イ: 'i',
-  ウ: 'u',
-  エ: 'e',
-  オ: 'o',
-  カ: 'ka',
-  キ: 'ki',
-  ク: 'ku',
-  ケ: 'ke',
-  コ: 'ko',
-  サ: 'sa',
-  シ: 'shi',
-  ス: 'su',
-  セ: 'se',
-  ソ: 'so',
-  タ: 'ta',
-  チ: 'chi',
-  ツ: 'tsu',
-  テ: 'te',
-  ト: 'to',
-  ナ: 'na',
-  ニ: 'ni',
-  ヌ: 'nu',
-  ネ: 'ne',
-  ノ: 'no',
-  ハ: 'ha',
-  ヒ: 'hi',
-  フ: 'fu',
-  ヘ: 'he',
-  ホ: 'ho',
-  マ: 'ma',
-  ミ: 'mi',
-  ム: 'mu',
-  メ: 'me',
-  モ: 'mo',
-  ヤ: 'ya',
-  ユ: 'yu',
-  ヨ: 'yo',
-  ラ: 'ra',
-  リ: 'ri',
-  ル: 'ru',
-  レ: 're',
-  ロ: 'ro',
-  ワ: 'wa',
-  ヲ: 'o',
-  ン: 'N',
-  ガ: 'ga',
-  ギ: 'gi',
-  グ: 'gu',
-  ゲ: 'ge',
-  ゴ: 'go',
-  ザ: 'za',
-  ジ: 'ji',
-  ズ: 'zu',
-  ゼ: 'ze',
-  ゾ: 'zo',
-  ダ: 'da',
-  ヂ: 'ji',
-  ヅ: 'zu',
-  デ: 'de',
-  ド: 'do',
-  バ: 'ba',
-  ビ: 'bi',
-  ブ: 'bu',
-  ベ: 'be',
-  ボ: 'bo',
-  パ: 'pa',
-  ピ: 'pi',
-  プ: 'pu',
-  ペ: 'pe',
-  ポ: 'po',
+  ヴァ: 'ba',
+  ヴィ: 'bi',
+  ヴェ: 'be',
+  ヴォ: 'bo',
   ヴ: 'bu',
-  ァ: 'a',
-  ィ: 'i',
-  ゥ: 'u',
-  ェ: 'e',
-  ォ: 'o',
-  ャ: 'ya',
-  ュ: 'yu',
-  ョ: 'yo',
-  ッ: '',
-  ー: '',
+  シェ: 'she',
+  ジェ: 'je',
+  チェ: 'che',
 };
+const customRomajiMapping = Object.fromEntries(Object.entries(LOANWORD_KANA).map(([k, v]) => [toHiragana(k), v]));
 
 export function romanizeKatakana(word: string): string {
-  let out = '';
-  for (let i = 0; i < word.length; i++) {
-    const two = KANA2[word.slice(i, i + 2)];
-    if (two !== undefined) {
-      out += two;
-      i++;
-      continue;
-    }
-    out += KANA1[word[i]] ?? '';
-  }
-  return out;
+  return toRomaji(word, { customRomajiMapping });
 }
 
 /** Shared final folding of a Latin spelling into a consonant skeleton. */
@@ -187,10 +70,11 @@ function skeleton(s: string): string {
 
 export function katakanaKey(word: string): string {
   const r = romanizeKatakana(word)
-    .replace(/N(?=[pbm])/g, 'n')
-    .replace(/N/g, 'n')
-    .replace(/ky|gy|ny|hy|my|ry|by|py/g, (m) => m[0])
-    .replace(/k/g, 'k');
+    .toLowerCase()
+    .replace(/tch/g, 'ch') // ッチ, ッツ: wanakana doubles the consonant, the word has one
+    .replace(/tts/g, 'ts')
+    .replace(/[^a-z]/g, '') // ー alone, n' before a vowel
+    .replace(/ky|gy|ny|hy|my|ry|by|py/g, (m) => m[0]);
   return skeleton(r);
 }
 
@@ -219,25 +103,25 @@ export function englishKey(word: string): string {
 
 const usable = (k: string) => k.length >= MIN_CONSONANTS;
 
-/** Loanword keys of katakana words (≥ 3 characters). */
-export function katakanaKeys(words: readonly string[]): string[] {
-  const out: string[] = [];
+/** Loanword keys of katakana words (≥ 3 characters), each with its word. */
+export function katakanaKeys(words: readonly string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
   for (const w of words) {
     if (w.length < 3 || !/^[\p{Script=Katakana}ー]+$/u.test(w)) continue;
     const k = katakanaKey(w);
-    if (usable(k)) out.push(k);
+    if (usable(k)) out.push([k, w]);
   }
   return out;
 }
 
-/** Loanword keys of English words, and of adjacent word pairs (katakana compounds). */
-export function englishKeys(words: readonly string[]): string[] {
-  const out: string[] = [];
+/** Loanword keys of English words, and of the pairs of a hyphenated word (katakana compounds), each with its words. */
+export function englishKeys(words: readonly string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
   const keys = words.map(englishKey);
   keys.forEach((k, i) => {
-    if (usable(k)) out.push(k);
+    if (usable(k)) out.push([k, words[i]]);
     const next = keys[i + 1];
-    if (k && next) out.push(k + next);
+    if (k && next) out.push([k + next, `${words[i]}-${words[i + 1]}`]);
   });
   return out;
 }

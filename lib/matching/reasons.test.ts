@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDictionary } from './glossary';
+import { buildGlossary, getDictionary } from './glossary';
 import { scorePair, vectorize } from './score';
 import { explainMatch } from './reasons';
 import { EMPTY_STATS } from './score';
@@ -37,6 +37,42 @@ describe('reasons in whole words', () => {
         expect(need.title).toContain(p.need);
         expect(seed.title).toContain(p.seed);
       }
+    }
+  });
+
+  it('names a match across languages by the need’s and the seed’s words: dictionary senses and loanwords', () => {
+    // no curated glossary: only the whole dictionary and the loanword sounds bridge the languages
+    const g = buildGlossary([]);
+    const need = {
+      id: 'n',
+      lang: 'ja',
+      title: '鋳造品の欠陥を減らしたい',
+      summary: 'コンフォーマルコーティングの剥がれ',
+    };
+    const seed = { id: 's', lang: 'en', title: 'Fewer defects in castings', summary: 'Peeling of conformal coatings' };
+    const { features, need: nr, seed: sr } = scorePair(need, seed, { glossary: g });
+    const reasons = explainMatch(
+      need,
+      seed,
+      features,
+      vectorize(nr, EMPTY_STATS, undefined, g),
+      vectorize(sr, EMPTY_STATS, undefined, g),
+      nr,
+      sr,
+      g,
+    );
+    const shared = reasons.find((r) => r.kind === 'shared_concepts');
+    const pairs = shared?.kind === 'shared_concepts' ? shared.concepts.map((c) => [c.needTerm, c.seedTerm]) : [];
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        ['鋳造', 'castings'],
+        ['欠陥', 'defects'],
+        ['コンフォーマル', 'conformal'],
+      ]),
+    );
+    for (const [n, s] of pairs) {
+      expect(`${need.title}${need.summary}`).toContain(n);
+      expect(`${seed.title} ${seed.summary}`.toLowerCase()).toContain(s);
     }
   });
 });

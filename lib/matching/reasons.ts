@@ -3,6 +3,7 @@
  * change to be matched better. The UI renders these (localised); nothing here is prose.
  */
 import { conceptLabel, getGlossary, type Glossary } from './glossary';
+import { DEFAULT_WEIGHTS, type MatchWeights } from './weights';
 import type { DocVectors, MatchFeatures } from './score';
 import type { DocRepresentation } from './represent';
 import { licenceFit, type LicenceCheck } from './licence-fit';
@@ -50,16 +51,22 @@ const MAX_TERMS = 6;
 
 /**
  * The shared concepts that weigh most, each label pair once (glossary sources can name two
- * concepts alike, e.g. a curated entry and a dictionary one; a reader sees one idea).
+ * concepts alike, e.g. a curated entry and a dictionary one; a reader sees one idea). Across
+ * languages, the bridge's shared keys count too: a dictionary sense (鋳造 ↔ casting) or a
+ * loanword (センサ ↔ sensor), each named by the need's and the seed's words as written.
+ * Weights are each key's share of the text similarity.
  */
 export function sharedConcepts(
   nv: DocVectors,
   sv: DocVectors,
   glossary: Glossary = getGlossary(),
-  nr?: Pick<DocRepresentation, 'conceptTerms'>,
-  sr?: Pick<DocRepresentation, 'conceptTerms'>,
+  nr?: Pick<DocRepresentation, 'conceptTerms' | 'bridge' | 'lang'>,
+  sr?: Pick<DocRepresentation, 'conceptTerms' | 'bridge' | 'lang'>,
+  w: MatchWeights = DEFAULT_WEIGHTS,
 ): SharedConcept[] {
   const all: SharedConcept[] = [];
+  const cross = !!nr && !!sr && nr.lang !== sr.lang;
+  const conceptShare = cross ? 1 - w.lexicalCrossLang - w.loanCrossLang : 1 - w.lexicalSameLang;
   for (const [id, a] of nv.concepts) {
     const b = sv.concepts.get(id);
     if (b === undefined) continue;
@@ -69,8 +76,19 @@ export function sharedConcepts(
       id,
       ...conceptLabel(id, glossary),
       ...(needTerm && seedTerm ? { needTerm, seedTerm } : {}),
-      weight: a * b,
+      weight: a * b * conceptShare,
     });
+  }
+  // the bridge counts in the score across languages only
+  if (cross) {
+    for (const [key, a] of nv.loan) {
+      const b = sv.loan.get(key);
+      const needTerm = nr.bridge?.[key];
+      const seedTerm = sr.bridge?.[key];
+      if (b === undefined || !needTerm || !seedTerm) continue;
+      const [ja, en] = nr.lang === 'ja' ? [needTerm, seedTerm] : [seedTerm, needTerm];
+      all.push({ id: key, en, ja, needTerm, seedTerm, weight: a * b * w.loanCrossLang });
+    }
   }
   const seen = new Set<string>();
   const out: SharedConcept[] = [];

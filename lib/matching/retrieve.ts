@@ -126,7 +126,7 @@ async function rankWithStats(
   return finish(kind, query, top, opts, await loadWords(db, kind, top, opts));
 }
 
-type Words = Pick<DocRepresentation, 'surface' | 'conceptTerms'>;
+type Words = Pick<DocRepresentation, 'surface' | 'conceptTerms' | 'bridge'>;
 
 /** The words of the final top k as written (for reasons in whole words), in one round trip. */
 async function loadWords(
@@ -136,12 +136,24 @@ async function loadWords(
   opts: RetrievalOptions,
 ): Promise<Map<string, Words>> {
   if (opts.withReasons === false || !top.length) return new Map();
-  const rows = rowsOf<{ listing_id: string; surface: Words['surface'] | string; ct: Words['conceptTerms'] | string }>(
+  const rows = rowsOf<{
+    listing_id: string;
+    surface: Words['surface'] | string;
+    ct: Words['conceptTerms'] | string;
+    bridge: Words['bridge'] | string | null;
+  }>(
     await db.execute(sql`
-      select listing_id, rep -> 'surface' as surface, rep -> 'conceptTerms' as ct from match_documents
+      select listing_id, r -> 'surface' as surface, r -> 'conceptTerms' as ct, r -> 'bridge' as bridge from match_documents
+      -- the representation is read (detoasted) once per listing; offset 0 keeps it so
+      cross join lateral (select rep as r offset 0) x
       where kind = ${target(kind)} and listing_id = any(string_to_array(${top.map((m) => m.id).join(SEP)}, chr(31))::uuid[])`),
   );
-  return new Map(rows.map((r) => [r.listing_id, { surface: json(r.surface) ?? {}, conceptTerms: json(r.ct) ?? {} }]));
+  return new Map(
+    rows.map((r) => [
+      r.listing_id,
+      { surface: json(r.surface) ?? {}, conceptTerms: json(r.ct) ?? {}, bridge: json(r.bridge) ?? {} },
+    ]),
+  );
 }
 
 /**
@@ -208,6 +220,15 @@ async function scoreCandidates(
   if (!qKeys.length || !stats.n) return [];
   const qVec = vectorize(query.rep, stats, w, g);
 
+  // the blend coefficient of a key's group in the text similarity (score.ts textSimilarity), for
+  // a document in the query's language or in the other one
+  const same = [w.lexicalSameLang, 0, 1 - w.lexicalSameLang];
+  const cross = [w.lexicalCrossLang, w.loanCrossLang, 1 - w.lexicalCrossLang - w.loanCrossLang].map(
+    (c) => c * w.crossLangScale,
+  );
+  const coef = (key: string, sameLang: boolean) =>
+    (sameLang ? same : cross)[key[0] === 't' ? 0 : key[0] === 'l' ? 1 : 2];
+
   // keys by how much they can contribute, within the budget
   const dfOf = (key: string) =>
     (key[0] === 't' ? stats.termDf : key[0] === 'c' ? stats.conceptDf : stats.loanDf).get(key.slice(2)) ?? 0;
@@ -217,8 +238,11 @@ async function scoreCandidates(
   // general-concept factor) / its norm, here with tf = 1
   const docFactor = (key: string) =>
     key[0] === 'c' && g.entries.get(key.slice(2))?.domain === 'general' ? w.generalConceptFactor : 1;
+  // … times the most its group weighs in the text similarity, for a document of either language:
+  // a bridge key counts only across languages and then for a fifth, a term mostly within one
+  const groupMax = (key: string) => Math.max(coef(key, true), coef(key, false));
   const scored = qKeys
-    .map((key) => ({ key, df: dfOf(key), p: weightOf(key) * idf(dfOf(key), stats.n) * docFactor(key) }))
+    .map((key) => ({ key, df: dfOf(key), p: weightOf(key) * idf(dfOf(key), stats.n) * docFactor(key) * groupMax(key) }))
     .filter((x) => x.df > 0 && x.p > 0)
     .sort((a, b) => b.p - a.p || a.df - b.df);
   const budget = opts.dfBudget ?? RETRIEVAL_DEFAULTS.dfBudget;
@@ -248,15 +272,8 @@ async function scoreCandidates(
   const presentKeys = (m: ReadonlyMap<string, number>, df: ReadonlyMap<string, number>) =>
     [...m.keys()].filter((key) => (df.get(key) ?? 0) > 0).join(SEP);
   const table = other === 'need' ? sql`needs` : sql`seeds`;
-  const same = [w.lexicalSameLang, 0, 1 - w.lexicalSameLang];
-  const cross = [w.lexicalCrossLang, w.loanCrossLang, 1 - w.lexicalCrossLang - w.loanCrossLang].map(
-    (c) => c * w.crossLangScale,
-  );
-
-  // per key: the query's weight times the blend coefficient of its group, for a document in the
-  // query's language (ps) or in the other one (px)
-  const coef = (key: string, sameLang: boolean) =>
-    (sameLang ? same : cross)[key[0] === 't' ? 0 : key[0] === 'l' ? 1 : 2];
+  // per key: the query's weight times its coefficient, for a document in the query's language
+  // (ps) or in the other one (px)
   const ps = chosen.map((x) => weightOf(x.key) * coef(x.key, true)).join(',');
   const px = chosen.map((x) => weightOf(x.key) * coef(x.key, false)).join(',');
 

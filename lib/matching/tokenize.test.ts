@@ -62,4 +62,20 @@ describe('loanword keys', () => {
     }
     expect(loanKeys('ロボット')).toEqual(loanKeys('robot'));
   });
+
+  it('keeps loanword spellings of wanakana’s romanisation (フォ is fo, ティ ti)', () => {
+    expect(katakanaKey('フォーマル')).toBe(englishKey('formal'));
+    expect(katakanaKey('ディスプレイ')).toBe(englishKey('display'));
+    expect(katakanaKey('キャッチ')).toBe(katakanaKey('キャチ')); // the small ッ doubles no sound
+    expect(katakanaKey('ナッツ')).toBe(katakanaKey('ナツ'));
+  });
+
+  it('keys a katakana compound by its words, never by fragments', () => {
+    // the segmenter cuts コン|フォーマル|コーティング: コン is a fragment of the next word
+    const ja = loanKeys('コンフォーマルコーティング');
+    expect(ja).toEqual(loanKeys('conformal coating'));
+    expect(ja).not.toContain(englishKey('formal'));
+    // a loanword it does not know is cut into fragments (バク|テ|リオ|ファ|ージ): only the whole counts
+    expect(loanKeys('バクテリオファージ')).toEqual([englishKey('bacteriophage')]);
+  });
 });

@@ -144,26 +144,62 @@ export function detectLang(text: string): 'en' | 'ja' {
   return ja > latin ? 'ja' : 'en';
 }
 
+const KATAKANA_RUN = /[\p{Script=Katakana}ー]+/gu;
+/** a katakana segment shorter than this is a fragment of its neighbour, not a word (コン|フォーマル) */
+const MIN_KATAKANA_PIECE = 3;
+
 /**
- * Katakana-loanword keys of raw text (see loanword.ts): katakana words and English words
- * (stopwords removed, unstemmed) map to a shared phonetic key.
+ * Katakana words of normalised text: each run of katakana as a whole, and its pieces. A loanword
+ * compound is written without spaces (コンフォーマルコーティング), so its pieces are the
+ * segmenter's words, a segment shorter than MIN_KATAKANA_PIECE joined to the next word (the last
+ * to the one before): the
+ * segmenter cuts a loanword it does not know into fragments (コン|フォーマル, バク|テ|リオ|ファ|ージ)
+ * that are no words of their own. Offsets are in the normalised text.
+ */
+export function katakanaWords(norm: string): Array<{ start: number; end: number; pieces: Array<[number, number]> }> {
+  const out: Array<{ start: number; end: number; pieces: Array<[number, number]> }> = [];
+  for (const m of norm.matchAll(KATAKANA_RUN)) {
+    const start = m.index ?? 0;
+    const word = m[0];
+    const pieces: Array<[number, number]> = [];
+    let from = 0;
+    for (const s of japaneseSegments(word)) {
+      if (s.text.length < MIN_KATAKANA_PIECE) continue; // a fragment: joined to the next word
+      const end = s.index + s.text.length;
+      pieces.push([start + from, start + end]);
+      from = end;
+    }
+    // a short tail belongs to the piece before it
+    if (from < word.length) {
+      if (pieces.length) pieces[pieces.length - 1][1] = start + word.length;
+      else pieces.push([start, start + word.length]);
+    }
+    out.push({ start, end: start + word.length, pieces });
+  }
+  return out;
+}
+
+/**
+ * Katakana-loanword keys of raw text (see loanword.ts): English words (stopwords removed,
+ * unstemmed) and katakana words map to a shared phonetic key. A katakana compound gives the
+ * keys of its words (katakanaWords), so コンフォーマルコーティング meets "conformal coating".
  */
 export function loanKeys(text: string | null | undefined): string[] {
+  return loanKeyWords(text).map(([k]) => k);
+}
+
+/** Loanword keys of raw text (see loanKeys), each with the word that gave it, as written. */
+export function loanKeyWords(text: string | null | undefined): Array<[string, string]> {
   const norm = normalizeText(text);
   if (!norm) return [];
-  const out: string[] = [];
+  const out: Array<[string, string]> = [];
   for (const run of splitRuns(norm)) {
-    if (run.script === 'latin') {
-      const words = latinWords(run.text)
-        .flatMap((w) => w.split('-'))
-        .filter((w) => w.length > 2 && !EN_STOPWORDS.has(w));
-      out.push(...englishKeys(words));
-    } else {
-      const kata = japaneseSegments(run.text)
-        .map((x) => x.text)
-        .filter((x) => KATAKANA_ONLY.test(x));
-      out.push(...katakanaKeys(kata));
-    }
+    if (run.script !== 'latin') continue;
+    const words = latinWords(run.text)
+      .flatMap((w) => w.split('-'))
+      .filter((w) => w.length > 2 && !EN_STOPWORDS.has(w));
+    out.push(...englishKeys(words));
   }
+  for (const w of katakanaWords(norm)) out.push(...katakanaKeys(w.pieces.map(([a, b]) => norm.slice(a, b))));
   return out;
 }
