@@ -18,6 +18,7 @@ import {
   domainFit,
   featuresFromText,
   freshness,
+  indexVectors,
   ipFit,
   textSimilarity,
   trlFit,
@@ -66,7 +67,7 @@ export function buildIndex<T extends MatchText>(
     for (const c of Object.keys(r.concepts)) conceptDf.set(c, (conceptDf.get(c) ?? 0) + 1);
   }
   const stats: CorpusStats = { n: reps.length, termDf, conceptDf, loanDf };
-  const vectors = reps.map((r) => vectorize(r, stats, weights, glossary));
+  const vectors = reps.map((r) => indexVectors(r, stats, weights, glossary));
   const termPostings = new Map<string, Array<[number, number]>>();
   const conceptPostings = new Map<string, Array<[number, number]>>();
   const loanPostings = new Map<string, Array<[number, number]>>();

@@ -3,7 +3,7 @@
  * with structure (domain, TRL fit, IP, freshness) into one score in [0, 1].
  */
 import { DEFAULT_WEIGHTS, type MatchWeights } from './weights';
-import { getGlossary, type Glossary } from './glossary';
+import { DICTIONARY_KEY, getGlossary, type Glossary } from './glossary';
 import { represent, type DocRepresentation } from './represent';
 import type { NeedInput, SeedInput } from './types';
 
@@ -63,6 +63,27 @@ export function vectorize(
     loan.set(k, tfWeight(tf) * idf(stats.loanDf.get(k) ?? 0, stats.n));
   }
   return { terms: normalise(terms), concepts: normalise(concepts), loan: normalise(loan) };
+}
+
+/**
+ * A document's vectors as the index stores them: its bridge keeps only its most informative
+ * dictionary senses (the largest tf·idf weights), the vector's length unchanged. A document has
+ * dozens of senses (every sense of every word and of its parts); the common ones add postings to
+ * read and entries to probe for a few thousandths of a cosine. Queries keep all of theirs, so a
+ * sense that weighs much in the query still meets a document that kept it.
+ */
+export function indexVectors(
+  rep: DocRepresentation,
+  stats: CorpusStats,
+  weights: MatchWeights = DEFAULT_WEIGHTS,
+  glossary: Glossary = getGlossary(),
+): DocVectors {
+  const v = vectorize(rep, stats, weights, glossary);
+  const senses = [...v.loan].filter(([k]) => k.startsWith(DICTIONARY_KEY));
+  if (senses.length <= weights.maxBridgeKeys) return v;
+  senses.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  for (const [k] of senses.slice(weights.maxBridgeKeys)) v.loan.delete(k);
+  return v;
 }
 
 export function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {

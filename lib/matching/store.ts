@@ -17,7 +17,7 @@ import { rowsOf } from '@/db/rows';
 import { DEFAULT_WEIGHTS } from './weights';
 import { getGlossary } from './glossary';
 import { represent, type DocRepresentation } from './represent';
-import { vectorize, type CorpusStats, type DocVectors } from './score';
+import { indexVectors, type CorpusStats, type DocVectors } from './score';
 import type { AcceptableTerms, OfferedTerms } from './licence-fit';
 import type { Lang, NeedInput, SeedInput } from './types';
 import type { ListingKind } from '@/db/vocabulary/listings';
@@ -292,7 +292,7 @@ function docRow(kind: ListingKind, l: ListingText, rep: DocRepresentation, keys:
     listingId: l.id,
     lang: rep.lang,
     rep: repBody,
-    vec: toStored(vectorize(rep, stats, DEFAULT_WEIGHTS, getGlossary())),
+    vec: toStored(indexVectors(rep, stats, DEFAULT_WEIGHTS, getGlossary())),
     facts: l.facts,
     keys,
     weighedN: stats.n,
@@ -382,7 +382,7 @@ export async function reweigh(
     const stats = await loadStats(db, kind, reps.flatMap(keysOf));
     const out = reps.map((rep, i) => ({
       listingId: rows[i].listing_id,
-      vec: toStored(vectorize(rep, stats, DEFAULT_WEIGHTS, getGlossary())),
+      vec: toStored(indexVectors(rep, stats, DEFAULT_WEIGHTS, getGlossary())),
     }));
     await db.execute(sql`
       update match_documents d set vec = x.vec, weighed_n = ${stats.n}::int
