@@ -104,21 +104,32 @@ test('an SME asks from a match card, the researcher sees it on the seed, the coo
     session('researcher'),
     session('coordinator'),
   ]);
-  const seedId = await publishedSeed(researcher, coordinator, seed);
-  await post(sme, 'need', need);
+  // the seed's licensing terms and what the need can accept: compared in the match's reasons
+  const seedId = await publishedSeed(researcher, coordinator, seed, async (page) => {
+    await page.getByLabel('ロイヤルティ下限（%）').fill('2');
+    await page.getByLabel('ロイヤルティ上限（%）').fill('4');
+  });
+  await post(sme, 'need', need, async (page) => {
+    await page.getByLabel('支払えるロイヤルティの上限（%）').fill('5');
+  });
   await publish(coordinator, need.title);
 
   // the SME's need finds the seed on "Find partners" (once the engine indexed it) and asks from its card
   await sme.goto('/needs/mine');
   await sme.getByRole('link', { name: need.title, exact: true }).click();
-  await sme.getByRole('link', { name: 'パートナーを探す' }).click();
-  await expect(sme.getByRole('heading', { level: 1, name: 'このニーズを解決できそうなシーズ' })).toBeVisible();
+  // what the need can accept is shown with it
+  await expect(sme.getByText('ロイヤルティ 5% まで')).toBeVisible();
+  // the ranking takes a while on a loaded machine: open it by its address
+  await sme.goto((await sme.getByRole('link', { name: 'パートナーを探す' }).getAttribute('href'))!);
+  await expect(sme.getByRole('heading', { level: 1, name: 'このニーズを解決できそうなシーズ' })).toBeVisible(slow);
   // the card's action names the seed (for screen readers) after its label
   const ask = sme.getByRole('link', { name: new RegExp(`^関心あり（紹介を依頼）\\s*:\\s*${seed.title}$`) });
   await expect(async () => {
     await sme.reload();
     await expect(ask).toBeAttached({ timeout: 2_000 });
   }).toPass({ timeout: 90_000 });
+  const card = sme.getByRole('listitem').filter({ has: sme.getByRole('link', { name: seed.title, exact: true }) });
+  await expect(card.getByText('ロイヤルティ 2%〜4%：ニーズの上限 5% 以内')).toBeVisible();
   await sme.goto((await ask.getAttribute('href'))!);
   await sme.locator('html[data-hydrated]').waitFor();
   await expect(sme.getByRole('heading', { level: 1, name: '関心あり（紹介を依頼）' })).toBeVisible();
