@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { answerCheckInAction, confirmCheckInLinkAction } from '@/lib/introductions/actions';
 import { Alert } from '@/components/ui/alert';
@@ -18,7 +19,16 @@ type Current = { answer: CheckInAnswer | null; version: number };
  */
 export function CheckInButtons({ matchId, days, current }: { matchId: string; days: 30 | 90; current: Current }) {
   const t = useTranslations('checkIns');
+  const router = useRouter();
   const { run, pending, error } = useRun();
+  const choose = async (value: CheckInAnswer) => {
+    const ok = await run(
+      answerCheckInAction,
+      { matchId, days, answer: value, note: '', version: current.version },
+      { success: t('saved') },
+    );
+    if (!ok) router.refresh(); // answered meanwhile (the mail, another tab): show the answer now recorded
+  };
   return (
     <div className="flex w-full flex-col gap-2">
       {error && <Alert tone="danger">{error}</Alert>}
@@ -31,14 +41,7 @@ export function CheckInButtons({ matchId, days, current }: { matchId: string; da
               aria-pressed={current.answer === answer}
               aria-label={t('answerWith', { days, answer: t(`answers.${answer}`) })}
               disabled={pending}
-              onClick={() =>
-                current.answer !== answer &&
-                run(
-                  answerCheckInAction,
-                  { matchId, days, answer, note: '', version: current.version },
-                  { success: t('saved') },
-                )
-              }
+              onClick={() => current.answer !== answer && choose(answer)}
             >
               {t(`answers.${answer}`)}
             </Button>
