@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
-import type { NeedView, SeedView } from '@/lib/listings/disclosure';
+import type { NeedView, SeedView } from '@/lib/listings/listing-views';
 import type { SearchResult } from '@/lib/listings/search';
 import type { SearchParams } from '@/lib/listings/validation';
 import { cardsOf } from './card-data';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { BadgeTone } from '@/components/ui/badge';
-import type { NeedView, OrganisationLabel, SeedView } from '@/lib/listings/disclosure';
+import type { NeedView, OrganisationLabel, SeedView } from '@/lib/listings/listing-views';
 import { prefectureName } from '@/lib/prefectures';
 
 function organisationIn(locale: string, org: OrganisationLabel, kindLabel: string): string {

@@ -2,7 +2,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
-import type { NeedView, SeedView } from '@/lib/listings/disclosure';
+import type { NeedView, SeedView } from '@/lib/listings/listing-views';
 import { expiresSoon, isExpired } from '@/lib/listings/rules';
 import { prefectureName } from '@/lib/prefectures';
 import { territoryName } from '@/lib/listings/territories';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { NeedView, SeedView } from '@/lib/listings/disclosure';
+import type { NeedView, SeedView } from '@/lib/listings/listing-views';
 import { expiresSoon, isExpired } from '@/lib/listings/rules';
 import { OwnerActions } from './owner-actions';
 import { StatusBadge } from './status-badge';

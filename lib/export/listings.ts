@@ -2,7 +2,7 @@ import 'server-only';
 import type { Viewer } from '@/lib/auth/policy';
 import { MAX_EXPORT_ROWS } from '@/lib/listings/rules';
 import { searchAll } from '@/lib/listings/search';
-import type { NeedView, SeedView } from '@/lib/listings/disclosure';
+import type { NeedView, SeedView } from '@/lib/listings/listing-views';
 import type { SearchParams } from '@/lib/listings/validation';
 import { toExcelCsv } from './csv';
 

@@ -15,7 +15,7 @@ import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import type { DisclosureLevel, ListingKind } from '@/db/vocabulary/listings';
 import { coordinatedSql, readableSql } from './access';
-import { accessOf, effectiveLevels, visibleFields } from './disclosure';
+import { accessOf, effectiveLevels, visibleFields } from './disclosure-rules';
 import { relationOf } from './relation';
 
 // A listing's documents are one of its staged-disclosure fields (DESIGN §4, `attachments`, by

@@ -6,7 +6,7 @@ import { matches } from '@/db/schema/matching';
 import type { Viewer } from '@/lib/auth/policy';
 import { manageableSql } from './access';
 import { tableOf } from './lifecycle';
-import type { Field } from './disclosure';
+import type { Field } from './disclosure-rules';
 import type { OrganisationKind } from '@/db/vocabulary/accounts';
 import type { ListingKind } from '@/db/vocabulary/listings';
 

@@ -19,7 +19,7 @@ import { clusters, organisationClusters, organisations } from '@/db/schema/accou
 import { needs, seeds } from '@/db/schema/listings';
 import type { Viewer } from '@/lib/auth/policy';
 import { browsableSql, liveSql, needColumns, seedColumns, type ListingTable } from './access';
-import { needCard, seedCard, type NeedRow, type NeedView, type SeedRow, type SeedView } from './disclosure';
+import { needCard, seedCard, type NeedRow, type NeedView, type SeedRow, type SeedView } from './listing-views';
 import { buildExpandedTsQuery, buildTsQuery } from './search-text';
 import { territoriesCovering } from '@/lib/matching/licence-fit';
 import type { SearchParams } from './validation';
