@@ -19,6 +19,7 @@ export async function register() {
     import('./lib/mail/jobs'),
     import('./lib/introductions/jobs'),
     import('./lib/privacy/jobs'),
+    import('./lib/programme/survey/jobs'),
   ]);
   for (const feature of features) feature.registerWorkers();
   try {

@@ -29,6 +29,7 @@ const items: NavItem[] = [
   },
   { href: '/funding', labelKey: 'funding', permission: 'funding.view' },
   { href: '/programme', labelKey: 'programme', permission: 'programme.dashboard' },
+  { href: '/programme/surveys/open', labelKey: 'surveys', permission: 'programme.surveyAnswer' },
   { href: '/organisations', labelKey: 'organisations', permission: 'admin.organisations' },
   { href: '/users', labelKey: 'users', permission: 'admin.users' },
   { href: '/clusters', labelKey: 'clusters', permission: 'admin.clusters' },

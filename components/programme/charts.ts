@@ -75,3 +75,30 @@ export function monthlyLinesSvg(months: string[], series: Series[]): string {
     320,
   );
 }
+
+/** Bars in groups, one bar per series in each category, with a legend (a survey's before and after). */
+export function groupedBarSvg(
+  categories: string[],
+  series: Series[],
+  { horizontal = false, max }: { horizontal?: boolean; max?: number } = {},
+): string {
+  const values = { type: 'value', minInterval: 1, ...(max ? { max } : {}) };
+  const labels = { type: 'category', data: categories, ...(horizontal ? { inverse: true } : {}) };
+  const height = horizontal ? Math.max(200, 72 + categories.length * series.length * 22) : 260;
+  return render(
+    {
+      grid: { left: 16, right: 48, top: 48, bottom: 24 },
+      legend: { top: 8, data: series.map((s) => s.name) },
+      xAxis: horizontal ? values : labels,
+      yAxis: horizontal ? labels : values,
+      series: series.map((s) => ({
+        type: 'bar',
+        name: s.name,
+        data: s.data,
+        label: { show: true, position: horizontal ? 'right' : 'top' },
+        barMaxWidth: 24,
+      })),
+    },
+    height,
+  );
+}

@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { ClusterPhase } from '../vocabulary/clusters';
-import { outcomeKinds, type PlanTargetKpi } from '../vocabulary/programme';
+import { outcomeKinds, type PlanTargetKpi, type SurveyArea, type SurveyInnovation } from '../vocabulary/programme';
 import { clusters, organisations, users } from './accounts';
 import { seeds } from './listings';
 import { matches } from './matching';
@@ -97,5 +97,70 @@ export const clusterPlanVersions = pgTable(
     unique('cluster_plan_versions_cluster_version_unique').on(t.clusterId, t.version),
     index('cluster_plan_versions_created_by_idx').on(t.createdBy),
     check('cluster_plan_versions_version_positive', sql`${t.version} >= 1`),
+  ],
+);
+
+/** A participant's ratings of each area before and after participation (1–5; lib/programme/survey/validation.ts). */
+export type SurveyEffects = Record<SurveyArea, { before: number; after: number }>;
+/** The innovation effects answered: yes or no, and how many where counted (null otherwise). */
+export type SurveyInnovationAnswers = Record<SurveyInnovation, { yes: boolean; count: number | null }>;
+
+/**
+ * A survey round of a cluster (issue 14 item 6): open from `opensOn` to `closesOn` (days in Japan, both
+ * included) unless closed earlier by hand (`closedAt`). `announcedAt`: when its participants were told.
+ */
+export const surveyRounds = pgTable(
+  'survey_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clusterId: uuid('cluster_id')
+      .notNull()
+      .references(() => clusters.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    opensOn: date('opens_on').notNull(),
+    closesOn: date('closes_on').notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by').references(() => users.id),
+    announcedAt: timestamp('announced_at', { withTimezone: true }),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('survey_rounds_cluster_idx').on(t.clusterId),
+    index('survey_rounds_created_by_idx').on(t.createdBy),
+    index('survey_rounds_closed_by_idx').on(t.closedBy),
+    check('survey_rounds_period', sql`${t.opensOn} <= ${t.closesOn}`),
+  ],
+);
+
+/**
+ * One organisation's answer to a round: one per organisation (unique), given by any of its members and
+ * edited until the round closes; `version` goes up with each save, and a save based on an older one is refused.
+ */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => surveyRounds.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    effects: jsonb('effects').$type<SurveyEffects>().notNull(),
+    innovation: jsonb('innovation').$type<SurveyInnovationAnswers>().notNull(),
+    version: integer('version').notNull().default(1),
+    answeredBy: uuid('answered_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('survey_responses_round_organisation_unique').on(t.roundId, t.organisationId),
+    index('survey_responses_organisation_idx').on(t.organisationId),
+    index('survey_responses_answered_by_idx').on(t.answeredBy),
   ],
 );

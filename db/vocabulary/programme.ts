@@ -70,3 +70,35 @@ export const planTargetKpis = [
   'shareRevamp',
 ] as const;
 export type PlanTargetKpi = (typeof planTargetKpis)[number];
+
+/**
+ * The participant survey (issue 14 item 6): the areas where participation may have helped an organisation,
+ * each rated before and after on a 5-point scale (1 none … 5 very much).
+ */
+export const surveyAreas = [
+  'information',
+  'network',
+  'rnd',
+  'technology',
+  'salesChannels',
+  'funding',
+  'people',
+] as const;
+export type SurveyArea = (typeof surveyAreas)[number];
+export const surveyScale = ['1', '2', '3', '4', '5'] as const;
+
+/** The innovation effects asked (yes/no, with a count where one is counted), each matched to the outcome recorded. */
+export const surveyInnovations = ['partnership', 'newBusiness', 'revamp', 'venture'] as const;
+export type SurveyInnovation = (typeof surveyInnovations)[number];
+export const surveyInnovationKinds = {
+  partnership: 'partnership_formed',
+  newBusiness: 'new_business_launched',
+  revamp: 'managerial_revamp',
+  venture: 'venture_founded',
+} as const satisfies Record<SurveyInnovation, OutcomeKind>;
+/** The effects answered with a count as well (a managerial revamp is yes or no). */
+export const countedInnovations = [
+  'partnership',
+  'newBusiness',
+  'venture',
+] as const satisfies readonly SurveyInnovation[];

@@ -75,6 +75,10 @@ export const rules = {
   'programme.dashboard': roleIn('coordinator', 'admin'),
   // cluster plans (issue 14 item 1): the office any cluster's, a coordinator their clusters' (in data)
   'programme.plans': roleIn('coordinator', 'admin'),
+  // the participant survey (issue 14 item 6): the office any cluster's rounds, a coordinator their clusters'
+  // (in data); members of a cluster's participating organisations answer for their organisation (in data)
+  'programme.surveys': roleIn('coordinator', 'admin'),
+  'programme.surveyAnswer': roleIn('sme', 'researcher', 'trading', 'lender'),
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof rules;

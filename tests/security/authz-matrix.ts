@@ -57,6 +57,19 @@ export const actionMatrix: Record<string, Entry> = {
     permission: 'programme.plans',
     allowed: ['coordinator', 'admin'],
   },
+  // the participant survey (issue 14 item 6): rounds and answers scoped to cluster and organisation in data
+  'lib/programme/survey/actions.ts#openSurveyRoundAction': {
+    permission: 'programme.surveys',
+    allowed: ['coordinator', 'admin'],
+  },
+  'lib/programme/survey/actions.ts#closeSurveyRoundAction': {
+    permission: 'programme.surveys',
+    allowed: ['coordinator', 'admin'],
+  },
+  'lib/programme/survey/actions.ts#saveSurveyAnswerAction': {
+    permission: 'programme.surveyAnswer',
+    allowed: ['sme', 'researcher', 'trading', 'lender'],
+  },
   'lib/introductions/actions.ts#expressInterestAction': {
     permission: 'introductions.interest',
     allowed: ['sme', 'researcher', 'trading', 'lender'],
@@ -144,6 +157,16 @@ export const pageMatrix: Record<string, Entry> = {
   '(app)/programme/report/page.tsx': { permission: 'programme.dashboard', allowed: ['coordinator', 'admin'] },
   '(app)/programme/fairness/page.tsx': { permission: 'programme.dashboard', allowed: ['coordinator', 'admin'] },
   '(app)/programme/plans/[clusterId]/page.tsx': { permission: 'programme.plans', allowed: ['coordinator', 'admin'] },
+  '(app)/programme/surveys/page.tsx': { permission: 'programme.surveys', allowed: ['coordinator', 'admin'] },
+  '(app)/programme/surveys/[id]/page.tsx': { permission: 'programme.surveys', allowed: ['coordinator', 'admin'] },
+  '(app)/programme/surveys/open/page.tsx': {
+    permission: 'programme.surveyAnswer',
+    allowed: ['sme', 'researcher', 'trading', 'lender'],
+  },
+  '(app)/programme/surveys/[id]/answer/page.tsx': {
+    permission: 'programme.surveyAnswer',
+    allowed: ['sme', 'researcher', 'trading', 'lender'],
+  },
   // introductions (issue 5)
   '(app)/introductions/page.tsx': { permission: 'introductions.view', allowed: members },
   '(app)/introductions/[id]/page.tsx': { permission: 'introductions.view', allowed: members },

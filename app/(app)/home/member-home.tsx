@@ -5,7 +5,10 @@ import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import Link from 'next/link';
 import { getAccount } from '@/lib/accounts/data';
 import { interestSummaryForOwner } from '@/lib/introductions/interest-data';
-import type { Viewer } from '@/lib/auth/policy';
+import { SurveyWaitingCard } from '@/components/programme/survey/waiting-card';
+import { getDb } from '@/db';
+import { can, type Viewer } from '@/lib/auth/policy';
+import { openRoundsFor } from '@/lib/programme/survey/answers';
 import { listClustersOfOrganisation } from '@/lib/clusters/data';
 import { EXPIRING_WITHIN_DAYS, fundingNews, homeSeenAt, memberNews } from '@/lib/home/news';
 import { prefectureName } from '@/lib/prefectures';
@@ -49,12 +52,13 @@ const ownListings: Partial<Record<string, string>> = { sme: '/needs/mine', resea
  */
 export async function MemberHome({ viewer }: { viewer: Viewer }) {
   const seenAt = await homeSeenAt(viewer);
-  const [account, clusters, interest, news, funding, t, locale] = await Promise.all([
+  const [account, clusters, interest, news, funding, surveys, t, locale] = await Promise.all([
     getAccount(viewer),
     listClustersOfOrganisation(viewer.organisationId),
     interestSummaryForOwner(viewer),
     memberNews(viewer, seenAt),
     viewer.role === 'lender' || viewer.role === 'sme' ? fundingNews(viewer, seenAt) : null,
+    can(viewer, 'programme.surveyAnswer') ? getDb().then((db) => openRoundsFor(db, viewer)) : [],
     getTranslations(),
     getLocale(),
   ]);
@@ -132,6 +136,7 @@ export async function MemberHome({ viewer }: { viewer: Viewer }) {
         <p className="mt-2 text-slate-700">{t(`home.intro.${viewer.role}`)}</p>
       </div>
       <NewsSection since={news.since} tiles={tiles} />
+      <SurveyWaitingCard rounds={surveys.filter((r) => !r.answered)} />
       {steps.length > 0 && (
         <nav aria-label={t('home.nextSteps')} className="flex flex-wrap gap-3">
           {steps.map((step, i) => (

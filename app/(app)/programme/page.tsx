@@ -258,6 +258,10 @@ export default async function ProgrammePage({ searchParams }: Props) {
           <a href={hrefWith('/programme/fairness', query)} className={link}>
             {tr('programme.fairness.link')}
           </a>
+          {' · '}
+          <a href="/programme/surveys" className={link}>
+            {tr('survey.office.link')}
+          </a>
         </p>
         <KpiTable caption={`${t('kpis')} — ${scopeText} · ${period}`} columns={columns} />
       </section>

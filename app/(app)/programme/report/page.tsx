@@ -7,7 +7,10 @@ import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/guard';
 import { calendarDay, calendarDayIn } from '@/lib/i18n/time-zone';
 import { firstValues } from '@/lib/lists/params';
+import { SurveyResultFigures } from '@/components/programme/survey/result-figures';
+import { getDb } from '@/db';
 import { programmeDashboard } from '@/lib/programme/dashboard';
+import { roundResults, roundsEndingIn } from '@/lib/programme/survey/office';
 import { funnelSteps } from '@/lib/programme/kpis';
 import { dashboardFiltersSchema } from '@/lib/programme/validation';
 
@@ -51,6 +54,9 @@ export default async function ProgrammeReportPage({ searchParams }: Props) {
     domain: d.scope.domain ?? undefined,
   };
   const link = 'font-medium text-teal-800 underline underline-offset-2 hover:text-teal-900';
+  const db = await getDb();
+  const rounds = await roundsEndingIn(db, viewer, d.scope.clusterIds, d.scope.from, d.scope.to);
+  const surveys = (await Promise.all(rounds.map((r) => roundResults(db, viewer, r.id)))).filter((r) => r !== null);
   return (
     <article className="flex flex-col gap-6 print:gap-4 print:text-black print:[&_[role=region]]:overflow-visible">
       <p className="print:hidden">
@@ -116,6 +122,33 @@ export default async function ProgrammeReportPage({ searchParams }: Props) {
           {td('kpis')}
         </h2>
         <KpiTable caption={`${td('kpis')} — ${scopeText} · ${period}`} columns={columns} />
+      </section>
+      <section aria-labelledby="report-surveys" className="flex flex-col gap-4">
+        <h2 id="report-surveys" className="text-xl font-semibold">
+          {tr('survey.report.heading')}
+        </h2>
+        {surveys.length ? (
+          surveys.map(({ round, results, disagreements }) => (
+            <section key={round.id} aria-label={round.title} className="flex flex-col gap-3">
+              <h3 className="text-lg font-semibold">
+                {tr('survey.report.round', {
+                  title: round.title,
+                  cluster: name({ nameJa: round.clusterNameJa, nameEn: round.clusterNameEn }),
+                  from: day(round.opensOn),
+                  to: day(round.closesOn),
+                })}
+              </h3>
+              <SurveyResultFigures
+                results={results}
+                disagreements={disagreements}
+                headingLevel={4}
+                idPrefix={`survey-${round.id}`}
+              />
+            </section>
+          ))
+        ) : (
+          <p className="text-slate-700">{tr('survey.report.none')}</p>
+        )}
       </section>
     </article>
   );
