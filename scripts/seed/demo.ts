@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, demoClusters, demoOrganisations, demoUsers } from './dem
 import { seedDemoFunding } from './demo-funding';
 import { seedDemoListings } from './demo-listings';
 import { seedDemoPlans, seedDemoProgramme } from './demo-programme';
+import { seedDemoSurvey } from './demo-survey';
 
 /** Idempotent: running it twice leaves one copy of everything. */
 export async function seedDemo(db: Db): Promise<void> {
@@ -86,4 +87,5 @@ export async function seedDemo(db: Db): Promise<void> {
   await seedDemoFunding(db);
   await seedDemoProgramme(db);
   await seedDemoPlans(db);
+  await seedDemoSurvey(db);
 }
