@@ -7,7 +7,7 @@ import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { calendarDayIn } from '@/lib/i18n/time-zone';
-import { rowsOf } from '@/lib/matching/store';
+import { rowsOf } from '@/db/rows';
 import { PROGRAMME_TIME_ZONE } from '../kpis';
 import { disagreementsOf, roundState, surveyResults } from './rules';
 import { participantsOf, recordedInnovation, runsSurveysOf } from './scope';

@@ -2,7 +2,7 @@ import 'server-only';
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { coordinatorClusters, organisationClusters, organisations } from '@/db/schema/accounts';
-import { rowsOf } from '@/lib/matching/store';
+import { rowsOf } from '@/db/rows';
 import type { Viewer } from '@/lib/auth/policy';
 import { surveyInnovationKinds, surveyInnovations, type SurveyInnovation } from '@/db/vocabulary/programme';
 import type { RecordedInnovation } from './rules';
