@@ -96,6 +96,8 @@ export const needs = pgTable(
   },
   (t) => [
     index('needs_organisation_idx').on(t.organisationId),
+    // the programme's KPIs attribute matches to clusters from these three columns alone (index-only scans)
+    index('needs_id_organisation_domain_idx').on(t.id, t.organisationId, t.domain),
     index('needs_created_by_idx').on(t.createdBy),
     index('needs_contact_user_idx').on(t.contactUserId),
     index('needs_status_domain_idx').on(t.status, t.domain),
@@ -147,6 +149,8 @@ export const seeds = pgTable(
   },
   (t) => [
     index('seeds_organisation_idx').on(t.organisationId),
+    // the programme's KPIs attribute matches to clusters from these three columns alone (index-only scans)
+    index('seeds_id_organisation_domain_idx').on(t.id, t.organisationId, t.domain),
     index('seeds_created_by_idx').on(t.createdBy),
     index('seeds_contact_user_idx').on(t.contactUserId),
     index('seeds_status_domain_idx').on(t.status, t.domain),

@@ -106,22 +106,31 @@ export function scopeCte(scope: KpiScope): SQL {
     oc as (
       select organisation_id, cluster_id from organisation_clusters where cluster_id in (select cluster_id from sc)
     ),
-    mc as (
-      select m.id as match_id, m.created_at, c.cluster_id
+    ml as (
+      select m.id as match_id, m.created_at, m.cluster_id, n.organisation_id as need_org, s.organisation_id as seed_org
       from matches m
       left join needs n on n.id = m.need_id
       left join seeds s on s.id = m.seed_id
-      join lateral (
-        select x.cluster_id from organisation_clusters x
-        where x.organisation_id = n.organisation_id or x.organisation_id = s.organisation_id
-        union
-        select m.cluster_id
-        where m.cluster_id is not null and not exists (
-          select 1 from organisation_clusters y
-          where y.organisation_id = n.organisation_id or y.organisation_id = s.organisation_id
-        )
-      ) c on c.cluster_id in (select cluster_id from sc)
       where true ${domain}
+    ),
+    -- A match counts for the clusters of its need's and its seed's organisations, or, when neither
+    -- belongs to a cluster, for the cluster it was filed under. Three plain joins rather than one
+    -- lateral subquery per match: at 50,000 matches that was seconds per dashboard.
+    mc as (
+      select ml.match_id, ml.created_at, x.cluster_id
+      from ml join organisation_clusters x on x.organisation_id = ml.need_org
+      where x.cluster_id in (select cluster_id from sc)
+      union
+      select ml.match_id, ml.created_at, x.cluster_id
+      from ml join organisation_clusters x on x.organisation_id = ml.seed_org
+      where x.cluster_id in (select cluster_id from sc)
+      union
+      select ml.match_id, ml.created_at, ml.cluster_id
+      from ml
+      where ml.cluster_id in (select cluster_id from sc)
+        and not exists (
+          select 1 from organisation_clusters y where y.organisation_id = ml.need_org or y.organisation_id = ml.seed_org
+        )
     )`;
 }
 

@@ -1,0 +1,2 @@
+CREATE INDEX "needs_id_organisation_domain_idx" ON "needs" USING btree ("id","organisation_id","domain");--> statement-breakpoint
+CREATE INDEX "seeds_id_organisation_domain_idx" ON "seeds" USING btree ("id","organisation_id","domain");
