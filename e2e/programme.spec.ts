@@ -4,6 +4,8 @@ import { expect, expectAccessible, test } from './support/fixtures';
 // The programme dashboard (issue 14): one page, its figures scoped by who reads it.
 
 test.describe('programme dashboard', () => {
+  // axe over a page of SVG charts took over a minute on a loaded machine
+  test.describe.configure({ timeout: 300_000 });
   test('the office sees every cluster’s figures, charts with their tables, and downloads the indicators', async ({
     session,
   }) => {
