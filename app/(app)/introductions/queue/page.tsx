@@ -54,7 +54,7 @@ export default async function CoordinatorMatchesPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold">{t('queue')}</h1>
         <p className="mt-1 text-slate-700">{t('queueIntro')}</p>
       </div>
-      <form method="get" action="/introductions/queue" className="grid gap-3 sm:grid-cols-5 sm:items-end">
+      <form method="get" action="/introductions/queue" className="grid grid-cols-2 gap-3 sm:grid-cols-5 sm:items-end">
         <FormField label={t('filterStatus')}>
           <Select name="status" defaultValue={status}>
             {matchStatuses.map((s) => (
