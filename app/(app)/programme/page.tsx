@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { FilterForm, hrefWith } from '@/components/lists/filter-form';
+import { hrefWith } from '@/components/lists/filter-form';
+import { DashboardFilters } from '@/components/programme/dashboard-filters';
 import { ChartFigure, type FigureTable } from '@/components/programme/chart-figure';
 import { KpiTable, TargetsTable } from '@/components/programme/figure-tables';
 import { horizontalBarSvg, monthlyLinesSvg } from '@/components/programme/charts';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FormField } from '@/components/ui/form-field';
-import { Select } from '@/components/ui/select';
-import { TextField } from '@/components/ui/text-field';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/policy';
 import { calendarDay } from '@/lib/i18n/time-zone';
@@ -15,7 +13,6 @@ import { firstValues } from '@/lib/lists/params';
 import { programmeDashboard } from '@/lib/programme/dashboard';
 import { funnelSteps, headlineKinds } from '@/lib/programme/kpis';
 import { dashboardFiltersSchema } from '@/lib/programme/validation';
-import { domains } from '@/db/vocabulary/clusters';
 import { outcomeKinds } from '@/db/vocabulary/programme';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -128,34 +125,7 @@ export default async function ProgrammePage({ searchParams }: Props) {
   return (
     <div className="flex flex-col gap-6">
       {header}
-      <FilterForm label={t('filters')} action="/programme" submitLabel={t('show')} clearLabel={t('reset')}>
-        <FormField label={t('cluster')}>
-          <Select name="cluster" defaultValue={d.cluster ?? ''}>
-            <option value="">{t('allClusters')}</option>
-            {d.clusters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {name(c)}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <FormField label={t('from')}>
-          <TextField name="from" type="date" defaultValue={d.scope.from} />
-        </FormField>
-        <FormField label={t('to')}>
-          <TextField name="to" type="date" defaultValue={d.scope.to} />
-        </FormField>
-        <FormField label={t('domain')}>
-          <Select name="domain" defaultValue={d.scope.domain ?? ''}>
-            <option value="">{t('allDomains')}</option>
-            {domains.map((domain) => (
-              <option key={domain} value={domain}>
-                {tr(`domains.${domain}`)}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-      </FilterForm>
+      <DashboardFilters action="/programme" clusters={d.clusters} cluster={d.cluster} scope={d.scope} />
 
       <section aria-labelledby="programme-headline" className="flex flex-col gap-3">
         <h2 id="programme-headline" className="text-xl font-semibold">

@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { FilterForm, hrefWith } from '@/components/lists/filter-form';
+import { hrefWith } from '@/components/lists/filter-form';
+import { DashboardFilters } from '@/components/programme/dashboard-filters';
 import { ChartFigure } from '@/components/programme/chart-figure';
 import { horizontalBarSvg } from '@/components/programme/charts';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FormField } from '@/components/ui/form-field';
-import { Select } from '@/components/ui/select';
-import { TextField } from '@/components/ui/text-field';
 import { requirePermission } from '@/lib/auth/guard';
 import { calendarDay } from '@/lib/i18n/time-zone';
 import { firstValues } from '@/lib/lists/params';
@@ -14,7 +12,6 @@ import { prefectureName } from '@/lib/prefectures';
 import { programmeFairness } from '@/lib/programme/dashboard';
 import { FAIRNESS_MIN_POSTED, type FairnessDimension, fairnessDimensions } from '@/lib/programme/fairness';
 import { dashboardFiltersSchema } from '@/lib/programme/validation';
-import { domains } from '@/db/vocabulary/clusters';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('programme.fairness'))('title') };
@@ -91,34 +88,7 @@ export default async function FairnessPage({ searchParams }: Props) {
   return (
     <div className="flex flex-col gap-6">
       {header}
-      <FilterForm label={td('filters')} action="/programme/fairness" submitLabel={td('show')} clearLabel={td('reset')}>
-        <FormField label={td('cluster')}>
-          <Select name="cluster" defaultValue={d.cluster ?? ''}>
-            <option value="">{td('allClusters')}</option>
-            {d.clusters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {name(c)}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <FormField label={td('from')}>
-          <TextField name="from" type="date" defaultValue={d.scope.from} />
-        </FormField>
-        <FormField label={td('to')}>
-          <TextField name="to" type="date" defaultValue={d.scope.to} />
-        </FormField>
-        <FormField label={td('domain')}>
-          <Select name="domain" defaultValue={d.scope.domain ?? ''}>
-            <option value="">{td('allDomains')}</option>
-            {domains.map((domain) => (
-              <option key={domain} value={domain}>
-                {tr(`domains.${domain}`)}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-      </FilterForm>
+      <DashboardFilters action="/programme/fairness" clusters={d.clusters} cluster={d.cluster} scope={d.scope} />
 
       <p className="text-slate-700">
         {scopeText} · {period}
