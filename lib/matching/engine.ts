@@ -107,7 +107,7 @@ function asIndex<T extends MatchText>(corpus: readonly T[] | CorpusIndex<T>): Co
   let idx = indexCache.get(arr) as CorpusIndex<T> | undefined;
   if (!idx) {
     idx = buildIndex(arr);
-    indexCache.set(arr, idx as unknown as CorpusIndex<MatchText>);
+    indexCache.set(arr, idx);
   }
   return idx;
 }
@@ -193,7 +193,7 @@ function rank<Q extends MatchText, T extends MatchText>(
   const qRep = represent(query, w, index.glossary);
   const qVec = vectorize(qRep, index.stats, w, index.glossary);
   const now = opts.now ?? new Date();
-  const { lex, con, loan, touched } = accumulate(qVec, index as unknown as CorpusIndex<MatchText>);
+  const { lex, con, loan, touched } = accumulate(qVec, index);
 
   // Score every candidate with plain arithmetic (no allocation), then build feature
   // objects and reasons only for the top k.
