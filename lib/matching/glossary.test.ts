@@ -38,6 +38,8 @@ describe('matchConcepts', () => {
     { id: 't.battery', domain: 'environment_energy', en: ['battery'], ja: ['電池'] },
     { id: 't.air', domain: 'manufacturing', en: ['compressed air'], ja: ['エア'] },
     { id: 't.membrane', domain: 'manufacturing', en: ['membrane'], ja: ['膜'] },
+    { id: 't.kmeans', domain: 'it', en: ['k-means'], ja: ['k平均法'] },
+    { id: 't.xray', domain: 'manufacturing', en: ['x-ray inspection'], ja: ['x線検査'] },
   ]);
   const ids = (text: string) =>
     matchConcepts(text, g)
@@ -45,6 +47,10 @@ describe('matchConcepts', () => {
       .sort();
   it('matches English phrases on stemmed tokens', () => {
     expect(ids('new Solid-State Batteries for cars')).toEqual(['t.battery', 't.ssb']);
+  });
+  it('matches a term only with all its words, letters and numbers included', () => {
+    expect(ids('the mean value of a ray inspection')).toEqual([]);
+    expect(ids('K-means clustering before X-ray inspection')).toEqual(['t.kmeans', 't.xray']);
   });
   it('matches Japanese by substring, bilingual to the same concept', () => {
     expect(ids('全固体電池の開発')).toEqual(['t.battery', 't.ssb']);

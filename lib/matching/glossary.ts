@@ -36,6 +36,13 @@ export interface Glossary {
   entries: ReadonlyMap<string, GlossaryEntry>;
   /** first stemmed token → phrases (token sequences) starting with it */
   enPhrases: ReadonlyMap<string, Array<{ tokens: string[]; conceptId: string; term: string }>>;
+  /**
+   * `whole`: a phrase is every word of the term (content words stemmed; letters, numbers and
+   * function words as written), so "k-means" is k + mean and never matches "mean", "x-ray" never
+   * "ray", "industry 4.0" never "industrial". `content`: content words only (the dictionary, whose
+   * keys are stored so).
+   */
+  phraseWords: 'whole' | 'content';
   /** first two normalised chars → Japanese/mixed terms starting with them */
   jaTerms: ReadonlyMap<string, Array<{ term: string; conceptId: string }>>;
   /** single-character Japanese terms (whole-word match only) */
@@ -47,14 +54,17 @@ const JA_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆�
 const KATAKANA_CHAR = /[\p{Script=Katakana}ー]/u;
 const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
 
-/** Stemmed English token sequence of a term (same pipeline as documents). */
-export function englishTermTokens(term: string): string[] {
+/** A word of a phrase: its index term, or (`whole` phrases) the word itself when it has none. */
+const phraseToken = (part: string, whole: boolean): string | null => englishTerm(part) ?? (whole && part ? part : null);
+
+/** Stemmed English token sequence of a term (same pipeline as documents; see Glossary.phraseWords). */
+export function englishTermTokens(term: string, whole = false): string[] {
   const out: string[] = [];
   for (const run of splitRuns(normalizeText(term))) {
     if (run.script !== 'latin') continue;
     for (const w of latinWords(run.text)) {
       for (const part of w.split('-')) {
-        const t = englishTerm(part);
+        const t = phraseToken(part, whole);
         if (t) out.push(t);
       }
     }
@@ -129,8 +139,9 @@ export function buildGlossary(all: GlossaryEntry[], initialProblems: string[] = 
           jaTerms.set(k, list);
         }
       } else {
-        const tokens = englishTermTokens(norm);
-        if (!tokens.length) continue;
+        // a term of function words, letters or numbers alone ("c", "no. 1") would match anywhere
+        if (!englishTermTokens(norm).length) continue;
+        const tokens = englishTermTokens(norm, true);
         const key = `${e.id}\u0000${tokens.join(' ')}`;
         if (seenEn.has(key)) continue;
         seenEn.add(key);
@@ -140,7 +151,7 @@ export function buildGlossary(all: GlossaryEntry[], initialProblems: string[] = 
       }
     }
   }
-  return { entries, enPhrases, jaTerms, jaSingles, problems };
+  return { entries, enPhrases, jaTerms, jaSingles, problems, phraseWords: 'whole' };
 }
 
 export function glossaryDir(): string {
@@ -177,7 +188,7 @@ function parseDictionary(text: string): Glossary {
       else jaTerms.set(k, [{ term: norm, conceptId: key }]);
     });
   }
-  return { entries, enPhrases, jaTerms, jaSingles: new Map(), problems: [] };
+  return { entries, enPhrases, jaTerms, jaSingles: new Map(), problems: [], phraseWords: 'content' };
 }
 
 /** Reads and validates every *.json file of a folder (sorted by name). */
@@ -240,6 +251,7 @@ export function matchConcepts(text: string, glossary: Glossary = getGlossary()):
   // English: phrase match over the stemmed token stream, per Latin run sequence.
   const tokens: string[] = [];
   const words: string[] = []; // the words as written, beside their tokens
+  const whole = glossary.phraseWords === 'whole';
   for (const run of splitRuns(norm)) {
     if (run.script !== 'latin') {
       tokens.push('\u0000'); // phrase boundary
@@ -248,7 +260,7 @@ export function matchConcepts(text: string, glossary: Glossary = getGlossary()):
     }
     for (const w of latinWords(run.text)) {
       for (const part of w.split('-')) {
-        const t = englishTerm(part);
+        const t = phraseToken(part, whole);
         if (t) {
           tokens.push(t);
           words.push(part);
