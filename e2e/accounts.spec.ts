@@ -196,4 +196,14 @@ test.describe('without JavaScript', () => {
       urls.filter((u) => u.includes('wrong-password-typed') || u.includes(DEMO_PASSWORD) || u.includes(password)),
     ).toEqual([]);
   });
+
+  test('a form body that does not parse is refused with 400, not a server error', async ({ request }) => {
+    for (const data of ['x', '--zz\r\ngarbage']) {
+      const response = await request.post('/sign-in', {
+        headers: { 'content-type': 'multipart/form-data; boundary=zz' },
+        data,
+      });
+      expect(response.status()).toBe(400);
+    }
+  });
 });
