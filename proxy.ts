@@ -10,7 +10,8 @@ const badRequest = () =>
  * and answer 4xx themselves (the import and attachment uploads, the large ones, go there).
  */
 async function isMalformedActionBody(request: NextRequest): Promise<boolean> {
-  if (request.method === 'GET' || request.method === 'HEAD' || request.nextUrl.pathname.startsWith('/api/')) return false;
+  if (request.method === 'GET' || request.method === 'HEAD' || request.nextUrl.pathname.startsWith('/api/'))
+    return false;
   if (!request.headers.get('content-type')?.toLowerCase().startsWith('multipart/form-data')) return false;
   try {
     await request.clone().formData();

@@ -25,7 +25,11 @@ describe('proxy', () => {
     for (const body of ['x', '--zz\r\ngarbage', `${part('email', 'a@b.test')}`.slice(0, -2)]) {
       expect((await proxy(multipart('/sign-in', body))).status, JSON.stringify(body)).toBe(400);
     }
-    const noBoundary = request('/sign-in', { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: 'x' });
+    const noBoundary = request('/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data' },
+      body: 'x',
+    });
     expect((await proxy(noBoundary)).status).toBe(400);
     // a well-formed form (as a browser without JavaScript posts it) goes through, and so does an
     // upload to an API route, which parses and answers for itself
