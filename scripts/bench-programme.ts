@@ -11,7 +11,7 @@
  * does) for the office (every cluster) and for one cluster, BENCH_RUNS times each, one at a time, and prints
  * p50/p95 and the load average. Run it again with --matches 500000 to see how it scales at 10×.
  */
-import { loadavg } from 'node:os';
+import os, { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { closeDb, getDb } from '@/db';
 import { clusters } from '@/db/schema/accounts';
@@ -58,7 +58,7 @@ if (process.argv.includes('--reset') || existing === 0) {
       (i.introduced_at + random() * interval '60 days')::date, (select id from users limit 1)
     from match_introductions i join matches m on m.id = i.match_id
     where m.reasons = '["bench"]' order by random() limit ${OUTCOMES}`);
-  await db.execute(sql`analyze`);
+  await db.execute(sql`vacuum analyze`);
 }
 console.log(
   `data: ${await count('seeds')} seeds, ${await count('needs')} needs, ${await count('matches')} matches, ${await count('match_outcomes')} outcomes, ${await count('clusters')} clusters`,
@@ -68,21 +68,55 @@ const today = new Date();
 const to = today.toISOString().slice(0, 10); // the period's last day; the figures need no reader's zone
 const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11, 1)).toISOString().slice(0, 10);
 const all = (await db.select({ id: clusters.id }).from(clusters)).map((c) => c.id);
+// "one cluster": the one with the most matches attributed to it (the slowest single cluster)
+const [busiest] = rowsOf<{ id: string; n: number }>(
+  await db.execute(sql`
+    select c.id, count(*)::int as n from match_attribution a cross join unnest(a.cluster_ids) c(id)
+    group by c.id order by 2 desc limit 1`),
+);
+
+const percentiles = (ms: number[]) => {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95) };
+};
+// The floor, measured between the dashboard's runs: a round trip (select 1), and a fixed piece of work for the
+// database's CPU (counting 200,000 generated rows), so that a slow run can be told from a loaded machine.
+const floor = { trip: [] as number[], work: [] as number[] };
+async function measureFloor() {
+  let start = performance.now();
+  await db.execute(sql`select 1`);
+  floor.trip.push(performance.now() - start);
+  start = performance.now();
+  await db.execute(sql`select count(*) from generate_series(1, 200000)`);
+  floor.work.push(performance.now() - start);
+}
 
 async function time(label: string, scope: KpiScope) {
   const ms: number[] = [];
+  const loads: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
     await Promise.all([programmeKpis(db, scope), monthlyTrend(db, scope)]);
     ms.push(performance.now() - start);
+    loads.push(loadavg()[0]);
+    await measureFloor();
   }
-  ms.sort((a, b) => a - b);
-  const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)].toFixed(0);
+  const { p50, p95 } = percentiles(ms);
   console.log(
-    `${label}: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms over ${RUNS} runs (load average ${loadavg()[0].toFixed(1)})`,
+    `${label}: p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms over ${RUNS} runs (load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)})`,
   );
 }
 
 await time(`office, ${all.length} clusters`, { clusterIds: all, from, to });
-await time('one cluster', { clusterIds: all.slice(0, 1), from, to });
+await time(`one cluster (${busiest?.n ?? 0} matches)`, {
+  clusterIds: busiest ? [busiest.id] : all.slice(0, 1),
+  from,
+  to,
+});
+const trip = percentiles(floor.trip);
+const work = percentiles(floor.work);
+console.log(
+  `floor, same run: select 1 p50 ${trip.p50.toFixed(1)} ms, p95 ${trip.p95.toFixed(1)} ms; counting 200,000 rows p50 ${work.p50.toFixed(0)} ms, p95 ${work.p95.toFixed(0)} ms (${os.cpus().length} cores)`,
+);
 await closeDb();

@@ -101,7 +101,8 @@ export const needs = pgTable(
     index('needs_created_by_idx').on(t.createdBy),
     index('needs_contact_user_idx').on(t.contactUserId),
     index('needs_status_domain_idx').on(t.status, t.domain),
-    index('needs_published_idx').on(t.publishedAt),
+    // by publication date; with the organisation and domain, the programme's KPIs count listings posted from it alone
+    index('needs_published_idx').on(t.publishedAt, t.organisationId, t.domain),
     // browse without text: newest open listings first, walked in index order (drafts' null dates skipped)
     index('needs_open_newest_idx').on(t.publishedAt.desc(), t.id.desc()).where(sql`${t.status} = 'open'`),
     index('needs_search_vector_idx').using('gin', t.searchVector),
@@ -154,7 +155,8 @@ export const seeds = pgTable(
     index('seeds_created_by_idx').on(t.createdBy),
     index('seeds_contact_user_idx').on(t.contactUserId),
     index('seeds_status_domain_idx').on(t.status, t.domain),
-    index('seeds_published_idx').on(t.publishedAt),
+    // by publication date; with the organisation and domain, the programme's KPIs count listings posted from it alone
+    index('seeds_published_idx').on(t.publishedAt, t.organisationId, t.domain),
     // browse without text: newest open listings first, walked in index order (drafts' null dates skipped)
     index('seeds_open_newest_idx').on(t.publishedAt.desc(), t.id.desc()).where(sql`${t.status} = 'open'`),
     index('seeds_trl_idx').on(t.trl),

@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { listingKinds } from '../vocabulary/listings';
 import { matchKinds, matchStatuses } from '../vocabulary/matching';
-import { clusters, localeEnum, organisations } from './accounts';
+import { clusters, domainEnum, localeEnum, organisations } from './accounts';
 import { needs, seeds } from './listings';
 
 /** Postgres full-text vector; written with `array_to_tsvector(text[])`, never read back by the app. */
@@ -114,4 +114,27 @@ export const matches = pgTable(
     check('matches_score_range', sql`${t.score} IS NULL OR ${t.score} BETWEEN 0 AND 1`),
     check('matches_has_listing', sql`${t.needId} IS NOT NULL OR ${t.seedId} IS NOT NULL`),
   ],
+);
+
+/**
+ * What a match counts for in the programme's KPIs (lib/programme/kpis.ts), stored so the dashboard reads it
+ * instead of deriving it per match through needs, seeds and organisations: the clusters of its need's and its
+ * seed's organisations (its own cluster when they are in none; none at all when it has none either), its
+ * need's domain (else its seed's), and when it was proposed. One row per match.
+ * Kept by the database (migration 0027: triggers on matches, needs, seeds and organisation_clusters, each in
+ * the transaction of the write), so no write path can leave it behind; the view match_attribution_derived
+ * computes the same from scratch.
+ */
+export const matchAttribution = pgTable(
+  'match_attribution',
+  {
+    matchId: uuid('match_id')
+      .primaryKey()
+      .references(() => matches.id, { onDelete: 'cascade' }),
+    /** Sorted, without duplicates. */
+    clusterIds: uuid('cluster_ids').array().notNull(),
+    domain: domainEnum('domain').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('match_attribution_clusters_idx').using('gin', t.clusterIds)],
 );

@@ -165,16 +165,30 @@ export async function updateOrganisation(actor: Viewer, input: UpdateOrganisatio
         throw new AppError('invalid', 'validation.choice', { clusterIds: ['validation.choice'] });
       }
     }
+    // Only the difference is written: each change of membership re-attributes the organisation's matches
+    // (match_attribution, kept by the database), so an edit that keeps the clusters costs nothing there.
     const before = await tx
-      .delete(organisationClusters)
-      .where(eq(organisationClusters.organisationId, input.organisationId))
-      .returning({ clusterId: organisationClusters.clusterId });
-    if (wanted.length) {
+      .select({ clusterId: organisationClusters.clusterId })
+      .from(organisationClusters)
+      .where(eq(organisationClusters.organisationId, input.organisationId));
+    const had = new Set(before.map((b) => b.clusterId));
+    const removed = [...had].filter((c) => !wanted.includes(c));
+    const added = wanted.filter((c) => !had.has(c));
+    if (removed.length) {
+      await tx
+        .delete(organisationClusters)
+        .where(
+          and(
+            eq(organisationClusters.organisationId, input.organisationId),
+            inArray(organisationClusters.clusterId, removed),
+          ),
+        );
+    }
+    if (added.length) {
       await tx
         .insert(organisationClusters)
-        .values(wanted.map((clusterId) => ({ organisationId: input.organisationId, clusterId })));
+        .values(added.map((clusterId) => ({ organisationId: input.organisationId, clusterId })));
     }
-    const had = new Set(before.map((b) => b.clusterId));
     await writeAudit(tx, {
       actorId: actor.userId,
       action: 'admin.organisation.update',
@@ -182,8 +196,8 @@ export async function updateOrganisation(actor: Viewer, input: UpdateOrganisatio
       subjectId: input.organisationId,
       details: {
         ...values,
-        clustersAdded: wanted.filter((c) => !had.has(c)),
-        clustersRemoved: [...had].filter((c) => !wanted.includes(c)),
+        clustersAdded: added,
+        clustersRemoved: removed,
       },
       ip,
     });

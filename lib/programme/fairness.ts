@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { rowsOf } from '@/db/rows';
-import { day, type KpiScope, scopeCte } from './kpis';
+import { analytic, day, type KpiScope, scopeCte } from './kpis';
 
 // Fairness and coverage (issue 14 item 7): who gets introduced and who does not. The listings (needs and
 // seeds) posted in the period in the chosen clusters, each once, grouped by its organisation's size (the stored
@@ -50,8 +49,9 @@ export async function fairnessReport(db: Db, scope: KpiScope): Promise<FairnessR
   const domain = (alias: string) => (scope.domain ? sql`and ${sql.raw(alias)}.domain = ${scope.domain}` : sql``);
   const linked = (kind: 'need' | 'seed', extra: string) =>
     sql.raw(`exists (select 1 from matches m ${extra} where m.${kind}_id = l.id)`);
-  const rows = rowsOf<Row>(
-    await db.execute(sql`
+  const rows = await analytic<Row>(
+    db,
+    sql`
       with ${scopeCte(scope)},
       listed as (
         select distinct 'need' as kind, n.id, n.domain::text as domain, n.language::text as language,
@@ -81,7 +81,7 @@ export async function fairnessReport(db: Db, scope: KpiScope): Promise<FairnessR
       group by d.dimension, d.key
       union all
       select null, null, count(*)::int, count(*) filter (where matched)::int, count(*) filter (where introduced)::int
-      from fates`),
+      from fates`,
   );
   const counts = (r: Row): Counts => ({
     posted: Number(r.posted),

@@ -13,6 +13,9 @@ import { launchOutcomeKinds, type OutcomeKind, outcomeKinds, resultOutcomeKinds 
 // its clusters; a listing to its organisation's; a match to its need's and seed's organisations' clusters (its
 // own cluster only when they are in none); an outcome to its match's clusters, or to its credited
 // organisation's. Something in two chosen clusters counts in each, and once in the overall figures.
+// A match's clusters and domain are read from match_attribution, which the database keeps in step with the
+// matches, listings and memberships (migration 0027): deriving them per match at query time was most of the
+// dashboard's time (issue 14: seconds at 50,000 matches).
 
 /** The calendar the programme counts days in. */
 export const PROGRAMME_TIME_ZONE = 'Asia/Tokyo';
@@ -90,113 +93,157 @@ function emptyFigures(): KpiFigures {
   };
 }
 
+/**
+ * Runs one of the programme's aggregate queries with JIT compilation off. Postgres compiles a query to machine
+ * code when its estimated cost is high, which these reach at scale (and sooner where an estimate is off): on
+ * issue 14's benchmark the compiling alone took 0.8 s, and 7.7 s for one misestimated plan, against an
+ * execution of well under a second. `set local` needs a transaction; it ends with the query.
+ */
+export async function analytic<T>(db: Db, query: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return rowsOf<T>(await tx.execute(query));
+  });
+}
+
 /** The programme's calendar day of a timestamp column. */
 export const day = (column: string) => sql.raw(`(${column} at time zone '${PROGRAMME_TIME_ZONE}')::date`);
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+const zone = sql.raw(`'${PROGRAMME_TIME_ZONE}'`);
 
-/** The chosen clusters and the memberships and matches attributed to them (shared by every query). */
+/**
+ * A timestamp column within the period's days (`day(column) between from and to`), written as a range of
+ * instants so that an index on the column can serve it.
+ */
+export function inPeriod(column: string, scope: Pick<KpiScope, 'from' | 'to'>): SQL {
+  const c = sql.raw(column);
+  return sql`(${c} >= ${scope.from}::date::timestamp at time zone ${zone} and ${c} < (${scope.to}::date + 1)::timestamp at time zone ${zone})`;
+}
+
+/**
+ * The chosen clusters (`sc`), their memberships (`oc`), each member organisation with its chosen clusters (`os`),
+ * and the matches counted for a chosen cluster with their clusters (`ma`, read from the stored attribution
+ * match_attribution that the database keeps in step with every write; narrowed to the domain). Shared by every
+ * query; a query leaves out what it does not read.
+ */
 export function scopeCte(scope: KpiScope): SQL {
   const ids = sql.join(
-    scope.clusterIds.map((id) => sql`(${id}::uuid)`),
+    scope.clusterIds.map((id) => sql`${id}::uuid`),
     sql`, `,
   );
-  const domain = scope.domain ? sql`and coalesce(n.domain, s.domain) = ${scope.domain}` : sql``;
+  const domain = scope.domain ? sql`and domain = ${scope.domain}` : sql``;
   return sql`
-    sc(cluster_id) as (values ${ids}),
+    sc(cluster_id) as (select unnest(array[${ids}])),
     oc as (
       select organisation_id, cluster_id from organisation_clusters where cluster_id in (select cluster_id from sc)
     ),
-    ml as (
-      select m.id as match_id, m.created_at, m.cluster_id, n.organisation_id as need_org, s.organisation_id as seed_org
-      from matches m
-      left join needs n on n.id = m.need_id
-      left join seeds s on s.id = m.seed_id
-      where true ${domain}
-    ),
-    -- A match counts for the clusters of its need's and its seed's organisations, or, when neither
-    -- belongs to a cluster, for the cluster it was filed under. Three plain joins rather than one
-    -- lateral subquery per match: at 50,000 matches that was seconds per dashboard.
-    mc as (
-      select ml.match_id, ml.created_at, x.cluster_id
-      from ml join organisation_clusters x on x.organisation_id = ml.need_org
-      where x.cluster_id in (select cluster_id from sc)
-      union
-      select ml.match_id, ml.created_at, x.cluster_id
-      from ml join organisation_clusters x on x.organisation_id = ml.seed_org
-      where x.cluster_id in (select cluster_id from sc)
-      union
-      select ml.match_id, ml.created_at, ml.cluster_id
-      from ml
-      where ml.cluster_id in (select cluster_id from sc)
-        and not exists (
-          select 1 from organisation_clusters y where y.organisation_id = ml.need_org or y.organisation_id = ml.seed_org
-        )
+    os as (select organisation_id, array_agg(cluster_id) as cluster_ids from oc group by organisation_id),
+    ma as not materialized (
+      select match_id, cluster_ids, created_at from match_attribution
+      where cluster_ids && array[${ids}] ${domain}
     )`;
 }
 
 /**
- * Everything countable in the period, one row per (cluster, metric, counted thing); a thing reached
- * twice (two meetings of one match) is counted once by the aggregates' `count(distinct entity)`.
+ * Rows (metric, bucket, cluster_ids, n) of a query with `counted`: counted once for each chosen cluster of the
+ * set, and once overall (cluster_id null).
  */
-function eventsCte(scope: KpiScope): SQL {
+const perCluster = (columns: string) => {
+  const c = sql.raw(columns);
+  return sql`
+    select x.cluster_id, ${c}, sum(counted.n)::int as n
+    from counted cross join unnest(counted.cluster_ids) x(cluster_id)
+    where x.cluster_id in (select cluster_id from sc)
+    group by x.cluster_id, ${c}
+    union all
+    select null, ${c}, sum(counted.n)::int from counted group by ${c}`;
+};
+
+/**
+ * Everything countable in the period as `counted(metric, bucket, cluster_ids, n)`: how many things reached
+ * the metric in the bucket (the whole period, or each month) with that set of clusters. Each thing is counted
+ * once per metric and bucket (a match meeting twice, or both at a confirmed meeting and in a check-in answer, is
+ * one match meeting), so a cluster's figure is the sum over the sets it is in, and the overall figure the sum
+ * over all sets: something in two chosen clusters counts in each and once overall.
+ */
+function countedCte(scope: KpiScope, by: 'period' | 'month', listings: boolean): SQL {
+  const bucket = (dayOf: SQL) => (by === 'month' ? sql`to_char(${dayOf}, 'YYYY-MM')` : sql`''`);
   const listingDomain = (alias: string) => (scope.domain ? sql`and ${sql.raw(alias)}.domain = ${scope.domain}` : sql``);
+  const onDays = (column: string) => sql`${sql.raw(column)} between ${scope.from}::date and ${scope.to}::date`;
   const results = inList(resultOutcomeKinds);
   const launches = inList(launchOutcomeKinds);
-  const between = (expr: SQL) => sql`${expr} between ${scope.from}::date and ${scope.to}::date`;
+  const posted = (table: 'needs' | 'seeds', alias: string) =>
+    listings
+      ? sql`
+        union all
+        select ${`${table}_posted`}::text, ${sql.raw(alias)}.organisation_id, ${bucket(day(`${alias}.published_at`))}, count(*)
+        from ${sql.raw(table)} ${sql.raw(alias)}
+        where ${inPeriod(`${alias}.published_at`, scope)} ${listingDomain(alias)}
+        group by 2, 3`
+      : sql``;
   return sql`
-    outcomes_c as (
-      select o.id, o.kind, o.match_id, o.occurred_on, mc.cluster_id
-      from match_outcomes o join mc on mc.match_id = o.match_id
-      where ${between(sql`o.occurred_on`)}
+    -- steps a match may reach more than once: each (metric, match, bucket) once
+    steps(metric, match_id, bucket) as (
+      select 'approved', e.match_id, ${bucket(day('e.created_at'))}
+      from match_events e
+      where e.type = 'approve' and e.to_status = 'approved' and ${inPeriod('e.created_at', scope)}
       union
-      select o.id, o.kind, o.match_id, o.occurred_on, oc.cluster_id
-      from match_outcomes o join oc on oc.organisation_id = o.organisation_id
-      where o.match_id is null and ${scope.domain ? sql`false` : sql`true`} and ${between(sql`o.occurred_on`)}
-    ),
-    events(cluster_id, metric, entity, day) as (
-      select oc.cluster_id, 'needs_posted', n.id, ${day('n.published_at')}
-      from needs n join oc on oc.organisation_id = n.organisation_id
-      where n.published_at is not null ${listingDomain('n')} and ${between(day('n.published_at'))}
-      union all
-      select oc.cluster_id, 'seeds_posted', s.id, ${day('s.published_at')}
-      from seeds s join oc on oc.organisation_id = s.organisation_id
-      where s.published_at is not null ${listingDomain('s')} and ${between(day('s.published_at'))}
-      union all
-      select cluster_id, 'proposed', match_id, ${day('created_at')} from mc where ${between(day('created_at'))}
-      union all
-      select mc.cluster_id, 'approved', mc.match_id, ${day('e.created_at')}
-      from match_events e join mc on mc.match_id = e.match_id
-      where e.type = 'approve' and e.to_status = 'approved' and ${between(day('e.created_at'))}
-      union all
-      select mc.cluster_id, 'introduced', mc.match_id, ${day('i.introduced_at')}
-      from match_introductions i join mc on mc.match_id = i.match_id
-      where i.introduced_at is not null and ${between(day('i.introduced_at'))}
-      union all
-      select mc.cluster_id, 'meeting', mc.match_id, ${day('p.chosen_slot')}
-      from meeting_proposals p join mc on mc.match_id = p.match_id
-      where p.status = 'confirmed' and p.chosen_slot is not null and ${between(day('p.chosen_slot'))}
-      union all
-      select cluster_id, 'meeting', match_id, occurred_on from outcomes_c where kind = 'meeting_held'
-      union all
-      select cluster_id, 'agreement', match_id, occurred_on from outcomes_c
-      where kind in (${results}) and match_id is not null
-      union all
-      select cluster_id, 'launch', match_id, occurred_on from outcomes_c
-      where kind in (${launches}) and match_id is not null
-      union all
-      select mc.cluster_id, a.metric, mc.match_id, ${day('r.answered_at')}
-      from check_in_responses r join mc on mc.match_id = r.match_id
+      select 'meeting', p.match_id, ${bucket(day('p.chosen_slot'))}
+      from meeting_proposals p
+      where p.status = 'confirmed' and ${inPeriod('p.chosen_slot', scope)}
+      union
+      select a.metric, o.match_id, ${bucket(sql`o.occurred_on`)}
+      from match_outcomes o
+      cross join lateral (values ('meeting'), ('agreement'), ('launch')) a(metric)
+      where o.match_id is not null and ${onDays('o.occurred_on')}
+        and ((a.metric = 'meeting' and o.kind = 'meeting_held')
+          or (a.metric = 'agreement' and o.kind in (${results}))
+          or (a.metric = 'launch' and o.kind in (${launches})))
+      union
+      select a.metric, r.match_id, ${bucket(day('r.answered_at'))}
+      from check_in_responses r
       cross join lateral (values ('meeting'), ('agreement'), ('stalled')) a(metric)
       where ((a.metric = 'meeting' and r.answer in ('met', 'agreement'))
           or (a.metric = 'agreement' and r.answer = 'agreement')
           or (a.metric = 'stalled' and r.answer = 'stalled'))
-        and ${between(day('r.answered_at'))}
+        and ${inPeriod('r.answered_at', scope)}
+    ),
+    -- everything counted through its match, each thing once per metric and bucket
+    things(metric, match_id, bucket) as (
+      select metric, match_id, bucket from steps
       union all
-      select mc.cluster_id, 'nda', d.id, d.signed_on
-      from ndas d join mc on mc.match_id = d.match_id
-      where d.status in ('signed', 'expired') and d.signed_on is not null and ${between(sql`d.signed_on`)}
+      select 'introduced', i.match_id, ${bucket(day('i.introduced_at'))}
+      from match_introductions i
+      where ${inPeriod('i.introduced_at', scope)}
       union all
-      select cluster_id, 'outcome:' || kind::text, id, occurred_on from outcomes_c
+      select 'nda', d.match_id, ${bucket(sql`d.signed_on`)}
+      from ndas d
+      where d.status in ('signed', 'expired') and ${onDays('d.signed_on')}
+      union all
+      select 'outcome:' || o.kind::text, o.match_id, ${bucket(sql`o.occurred_on`)}
+      from match_outcomes o
+      where o.match_id is not null and ${onDays('o.occurred_on')}
+    ),
+    counted(metric, bucket, cluster_ids, n) as (
+      select t.metric, t.bucket, ma.cluster_ids, count(*)
+      from things t join ma on ma.match_id = t.match_id
+      group by 1, 2, 3
+      union all
+      select 'proposed', ${bucket(day('ma.created_at'))}, ma.cluster_ids, count(*)
+      from ma where ${inPeriod('ma.created_at', scope)}
+      group by 2, 3
+      union all
+      -- counted through an organisation (listings, outcomes credited to one): per organisation, then its clusters
+      select t.metric, t.bucket, os.cluster_ids, sum(t.n)
+      from (
+        select 'outcome:' || o.kind::text as metric, o.organisation_id, ${bucket(sql`o.occurred_on`)} as bucket, count(*) as n
+        from match_outcomes o
+        where o.match_id is null and ${scope.domain ? sql`false` : sql`true`} and ${onDays('o.occurred_on')}
+        group by 1, 2, 3
+        ${posted('needs', 'n')}
+        ${posted('seeds', 's')}
+      ) t join os on os.organisation_id = t.organisation_id
+      group by 1, 2, 3
     )`;
 }
 
@@ -209,12 +256,11 @@ export async function programmeKpis(db: Db, scope: KpiScope): Promise<ProgrammeK
   for (const id of scope.clusterIds) result.byCluster[id] = emptyFigures();
   const figuresOf = (clusterId: string | null) => (clusterId ? result.byCluster[clusterId] : result.overall);
 
-  const counted = rowsOf<Counted>(
-    await db.execute(sql`
-      with ${scopeCte(scope)}, ${eventsCte(scope)}
-      select cluster_id, metric, count(distinct entity)::int as n
-      from events
-      group by grouping sets ((cluster_id, metric), (metric))`),
+  const counted = await analytic<Counted>(
+    db,
+    sql`
+      with ${scopeCte(scope)}, ${countedCte(scope, 'period', true)}
+      ${perCluster('metric')}`,
   );
   for (const row of counted) {
     const f = figuresOf(row.cluster_id);
@@ -266,13 +312,14 @@ export async function programmeKpis(db: Db, scope: KpiScope): Promise<ProgrammeK
 
 /** Verified member organisations by kind (and in all), those that joined the portal by the period's end. */
 async function organisationCounts(db: Db, scope: KpiScope) {
-  return rowsOf<{ cluster_id: string | null; kind: OrganisationKind | null; n: number }>(
-    await db.execute(sql`
+  return analytic<{ cluster_id: string | null; kind: OrganisationKind | null; n: number }>(
+    db,
+    sql`
       with ${scopeCte(scope)}
       select oc.cluster_id, o.kind, count(distinct o.id)::int as n
       from oc join organisations o on o.id = oc.organisation_id
       where o.verified and ${day('o.created_at')} <= ${scope.to}::date
-      group by grouping sets ((oc.cluster_id, o.kind), (o.kind), (oc.cluster_id), ())`),
+      group by grouping sets ((oc.cluster_id, o.kind), (o.kind), (oc.cluster_id), ())`,
   );
 }
 
@@ -283,57 +330,69 @@ async function organisationCounts(db: Db, scope: KpiScope) {
  */
 async function fundingApproved(db: Db, scope: KpiScope) {
   const alone = scope.domain ? sql`false` : sql`true`;
-  const decided = sql`${day('sh.decided_at')} between ${scope.from}::date and ${scope.to}::date`;
-  return rowsOf<{ cluster_id: string | null; n: number; jpy: number | string | null }>(
-    await db.execute(sql`
+  const decided = inPeriod('sh.decided_at', scope);
+  return analytic<{ cluster_id: string | null; n: number; jpy: number | string | null }>(
+    db,
+    sql`
       with ${scopeCte(scope)},
       approved as (
-        select sh.id, sh.approved_amount_jpy as jpy, mc.cluster_id
-        from funding_shares sh join funding_proposals p on p.id = sh.proposal_id join mc on mc.match_id = p.match_id
+        select sh.id, sh.approved_amount_jpy as jpy, ma.cluster_ids
+        from funding_shares sh join funding_proposals p on p.id = sh.proposal_id join ma on ma.match_id = p.match_id
         where sh.status = 'approved' and ${decided}
-        union
-        select sh.id, sh.approved_amount_jpy, oc.cluster_id
+        union all
+        select sh.id, sh.approved_amount_jpy, os.cluster_ids
         from funding_shares sh join funding_proposals p on p.id = sh.proposal_id
-        join oc on oc.organisation_id = p.organisation_id
+        join os on os.organisation_id = p.organisation_id
         where sh.status = 'approved' and p.match_id is null and ${alone} and ${decided}
       )
-      select cluster_id, count(*)::int as n, coalesce(sum(jpy), 0)::bigint as jpy from approved group by cluster_id
+      select x.cluster_id, count(*)::int as n, coalesce(sum(jpy), 0)::bigint as jpy
+      from approved cross join unnest(approved.cluster_ids) x(cluster_id)
+      where x.cluster_id in (select cluster_id from sc)
+      group by x.cluster_id
       union all
-      select null, count(*)::int, coalesce(sum(jpy), 0)::bigint from (select distinct id, jpy from approved) once`),
+      select null, count(*)::int, coalesce(sum(jpy), 0)::bigint from approved`,
   );
 }
 
 async function medianDays(db: Db, scope: KpiScope) {
-  const days = sql.raw('extract(epoch from i.introduced_at - mc.created_at) / 86400.0');
-  return rowsOf<{ cluster_id: string | null; days: number | string | null }>(
-    await db.execute(sql`
+  const days = sql.raw('extract(epoch from i.introduced_at - ma.created_at) / 86400.0');
+  return analytic<{ cluster_id: string | null; days: number | string | null }>(
+    db,
+    sql`
       with ${scopeCte(scope)},
       introduced as (
-        select mc.cluster_id, mc.match_id, ${days} as days
-        from mc join match_introductions i on i.match_id = mc.match_id
-        where i.introduced_at is not null
-          and ${day('i.introduced_at')} between ${scope.from}::date and ${scope.to}::date
+        select ma.cluster_ids, ${days} as days
+        from ma join match_introductions i on i.match_id = ma.match_id
+        where ${inPeriod('i.introduced_at', scope)}
       )
-      select cluster_id, percentile_cont(0.5) within group (order by days) as days from introduced group by cluster_id
+      select x.cluster_id, percentile_cont(0.5) within group (order by days) as days
+      from introduced cross join unnest(introduced.cluster_ids) x(cluster_id)
+      where x.cluster_id in (select cluster_id from sc)
+      group by x.cluster_id
       union all
-      select null, percentile_cont(0.5) within group (order by days)
-      from (select distinct match_id, days from introduced) once`),
+      select null, percentile_cont(0.5) within group (order by days) from introduced`,
   );
 }
 
 async function ventureCounts(db: Db, scope: KpiScope) {
   const domain = scope.domain ? sql`false` : sql`true`;
-  return rowsOf<{ cluster_id: string | null; n: number }>(
-    await db.execute(sql`
+  return analytic<{ cluster_id: string | null; n: number }>(
+    db,
+    sql`
       with ${scopeCte(scope)},
       ventures as (
-        select o.id, mc.cluster_id from match_outcomes o join mc on mc.match_id = o.match_id
+        select ma.cluster_ids from match_outcomes o join ma on ma.match_id = o.match_id
         where o.kind = 'venture_founded' and o.occurred_on <= ${scope.to}::date
-        union
-        select o.id, oc.cluster_id from match_outcomes o join oc on oc.organisation_id = o.organisation_id
+        union all
+        select os.cluster_ids from match_outcomes o join os on os.organisation_id = o.organisation_id
         where o.kind = 'venture_founded' and o.match_id is null and ${domain} and o.occurred_on <= ${scope.to}::date
       )
-      select cluster_id, count(distinct id)::int as n from ventures group by grouping sets ((cluster_id), ())`),
+      select x.cluster_id, count(*)::int as n
+      from ventures cross join unnest(ventures.cluster_ids) x(cluster_id)
+      where x.cluster_id in (select cluster_id from sc)
+      group by x.cluster_id
+      union all
+      select null, count(*)::int from ventures`,
   );
 }
 
@@ -349,8 +408,9 @@ async function firmShares(db: Db, scope: KpiScope) {
     ),
     sql`, `,
   );
-  return rowsOf<{ cluster_id: string | null; firms: number } & Record<HeadlineKind, number>>(
-    await db.execute(sql`
+  return analytic<{ cluster_id: string | null; firms: number } & Record<HeadlineKind, number>>(
+    db,
+    sql`
       with ${scopeCte(scope)},
       credited as (
         select distinct p.organisation_id, o.kind
@@ -365,11 +425,11 @@ async function firmShares(db: Db, scope: KpiScope) {
       select oc.cluster_id, count(distinct f.id)::int as firms, ${columns}
       from oc join organisations f on f.id = oc.organisation_id
       where f.kind = 'sme' and f.verified and ${day('f.created_at')} <= ${scope.to}::date
-      group by grouping sets ((oc.cluster_id), ())`),
+      group by grouping sets ((oc.cluster_id), ())`,
   );
 }
 
-/** Month by month over the scope (each thing once): the funnel's steps and the results recorded. */
+/** Month by month over the scope (each thing once a month): the funnel's steps and the results recorded. */
 export async function monthlyTrend(db: Db, scope: KpiScope): Promise<TrendPoint[]> {
   const months = monthsBetween(scope.from, scope.to);
   const points = new Map<string, TrendPoint>(
@@ -380,15 +440,15 @@ export async function monthlyTrend(db: Db, scope: KpiScope): Promise<TrendPoint[
   );
   if (!scope.clusterIds.length) return [...points.values()];
   const results = inList(resultOutcomeKinds.map((k) => `outcome:${k}`));
-  const rows = rowsOf<{ month: string; metric: string; n: number }>(
-    await db.execute(sql`
-      with ${scopeCte(scope)}, ${eventsCte(scope)}
-      select to_char(day, 'YYYY-MM') as month,
-        case when metric in (${results}) then 'results' else metric end as metric,
-        count(distinct entity)::int as n
-      from events
+  const rows = await analytic<{ month: string; metric: string; n: number }>(
+    db,
+    sql`
+      with ${scopeCte(scope)}, ${countedCte(scope, 'month', false)}
+      select bucket as month, case when metric in (${results}) then 'results' else metric end as metric,
+        sum(n)::int as n
+      from counted
       where metric in (${inList(funnelSteps)}) or metric in (${results})
-      group by 1, 2`),
+      group by 1, 2`,
   );
   for (const row of rows) {
     const point = points.get(row.month);
