@@ -1,16 +1,17 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { PrefectureOptions } from '@/components/forms/prefecture-options';
-import { FormField } from '@/components/ui/form-field';
+import { Fieldset, FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { Textarea } from '@/components/ui/textarea';
 import { LIMITS, type ListingFormValues } from '@/lib/listings/validation';
 import { KeywordInput } from './keyword-input';
 import { domains } from '@/db/vocabulary/clusters';
-import { disclosureLevels } from '@/db/vocabulary/listings';
+import { disclosureLevels, type ListingKind } from '@/db/vocabulary/listings';
 
 // The shared part of the need and seed forms, inside their <FormProvider>.
 type Props = {
@@ -102,7 +103,37 @@ export function CommonFields({ errorOf, watchLength }: Props) {
   );
 }
 
-export function DisclosureFields({ fields }: { fields: Array<'organisationName' | 'details' | 'patentNumbers'> }) {
+type DisclosureField = 'organisationName' | 'details' | 'patentNumbers';
+
+/** The visibility section: who may find the listing, anything the kind adds (children), the disclosure levels. */
+export function VisibilityFields(props: {
+  kind: ListingKind;
+  visibilities: readonly string[];
+  disclosure: DisclosureField[];
+  errorOf(name: string): string | undefined;
+  children?: ReactNode;
+}) {
+  const { register } = useFormContext<{ visibility: string }>();
+  const t = useTranslations('listings');
+  return (
+    <Fieldset legend={t('form.sections.visibility')} className="gap-4">
+      <FormField label={t('fields.visibility')} error={props.errorOf('visibility')}>
+        <Select {...register('visibility')}>
+          {props.visibilities.map((v) => (
+            <option key={v} value={v}>
+              {t(`visibility.${props.kind}.${v}`)}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      {props.children}
+      <p className="text-sm text-slate-700">{t('fields.disclosureHint')}</p>
+      <DisclosureFields fields={props.disclosure} />
+    </Fieldset>
+  );
+}
+
+function DisclosureFields({ fields }: { fields: DisclosureField[] }) {
   const { register } = useFormContext<ListingFormValues>();
   const t = useTranslations('listings');
   const label = {

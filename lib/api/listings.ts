@@ -1,8 +1,7 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
-import { getNeedForEdit, getNeedForViewer, saveNeed } from '@/lib/listings/needs-data';
+import { getListingForEdit, getListingForViewer, saveListing } from '@/lib/listings/data';
 import { searchNeeds, searchSeeds } from '@/lib/listings/search';
-import { getSeedForEdit, getSeedForViewer, saveSeed } from '@/lib/listings/seeds-data';
 import { needSchema, seedSchema, type NeedInput, type SearchParams, type SeedInput } from '@/lib/listings/validation';
 import { fieldErrorsOf } from '@/lib/validation/messages';
 import type { Viewer } from '@/lib/auth/policy';
@@ -10,6 +9,7 @@ import type { z } from '@/lib/validation/messages';
 import type { patchBody } from './v1';
 
 type Kind = 'needs' | 'seeds';
+const kindOf = { needs: 'need', seeds: 'seed' } as const;
 type Patch = z.infer<typeof patchBody>;
 
 /** The listings behind /api/v1, through lib/listings (the same functions as the pages). */
@@ -19,7 +19,7 @@ export const apiListings = {
   },
 
   async get(viewer: Viewer, kind: Kind, id: string, ip: string | null) {
-    const view = kind === 'needs' ? await getNeedForViewer(viewer, id, ip) : await getSeedForViewer(viewer, id, ip);
+    const view = await getListingForViewer(viewer, kindOf[kind], id, ip);
     if (!view) throw new AppError('not_found');
     return view;
   },
@@ -27,8 +27,8 @@ export const apiListings = {
   async create(viewer: Viewer, kind: Kind, input: NeedInput | SeedInput, ip: string | null) {
     const saved =
       kind === 'needs'
-        ? await saveNeed(viewer, input as NeedInput, ip)
-        : await saveSeed(viewer, input as SeedInput, ip);
+        ? await saveListing(viewer, 'need', input as NeedInput, ip)
+        : await saveListing(viewer, 'seed', input as SeedInput, ip);
     return Response.json(await apiListings.get(viewer, kind, saved.id, ip), {
       status: 201,
       headers: { Location: `/api/v1/${kind}/${saved.id}` },
@@ -37,15 +37,15 @@ export const apiListings = {
 
   /** Fields not sent keep their values; the merged listing is validated like a form submit. */
   async update(viewer: Viewer, kind: Kind, id: string, patch: Patch, ip: string | null) {
-    const current = kind === 'needs' ? await getNeedForEdit(viewer, id) : await getSeedForEdit(viewer, id);
+    const current = await getListingForEdit(viewer, kindOf[kind], id);
     if (!current) throw new AppError('not_found');
     const merged = { ...current.values, intent: 'draft', ...patch, id, version: patch.version };
     const parsed = (kind === 'needs' ? needSchema : seedSchema).safeParse(merged);
     if (!parsed.success) throw new AppError('invalid', 'errors.invalid', fieldErrorsOf(parsed.error));
     const saved =
       kind === 'needs'
-        ? await saveNeed(viewer, parsed.data as NeedInput, ip)
-        : await saveSeed(viewer, parsed.data as SeedInput, ip);
+        ? await saveListing(viewer, 'need', parsed.data as NeedInput, ip)
+        : await saveListing(viewer, 'seed', parsed.data as SeedInput, ip);
     return apiListings.get(viewer, kind, saved.id, ip);
   },
 };

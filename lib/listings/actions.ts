@@ -6,12 +6,11 @@ import { z } from '@/lib/validation/messages';
 import { followListing, unfollowListing } from './follows';
 import { renewListing, transitionListing } from './lifecycle';
 import { reviewListing } from './moderation';
-import { saveNeed } from './needs-data';
-import { saveSeed } from './seeds-data';
+import { saveListing } from './data';
 import { closeListingSchema, listingRefSchema, needSchema, reviewListingSchema, seedSchema } from './validation';
 
 export const saveNeedAction = authedAction('needs.create', needSchema, async (viewer, input, { ip }) => {
-  const saved = await saveNeed(viewer, input, ip);
+  const saved = await saveListing(viewer, 'need', input, ip);
   revalidatePath('/needs', 'layout');
   return saved;
 });
@@ -50,7 +49,7 @@ export const renewNeedAction = authedAction(
 );
 
 export const saveSeedAction = authedAction('seeds.create', seedSchema, async (viewer, input, { ip }) => {
-  const saved = await saveSeed(viewer, input, ip);
+  const saved = await saveListing(viewer, 'seed', input, ip);
   revalidatePath('/seeds', 'layout');
   return saved;
 });

@@ -6,13 +6,13 @@ import { needs } from '@/db/schema/listings';
 import { outboxEmails } from '@/db/schema/mail';
 import { notifications } from '@/db/schema/notifications';
 import { reminderStage, runExpiryReminders } from '@/lib/listings/expiry-reminders';
-import { saveNeed } from '@/lib/listings/needs-data';
+import { saveListing } from '@/lib/listings/data';
 import { makeUser } from '../support/factories';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 async function openNeed(viewer: Awaited<ReturnType<typeof makeUser>>['viewer'], title: string, expiresAt: Date) {
-  const { id } = await saveNeed(viewer, {
+  const { id } = await saveListing(viewer, 'need', {
     intent: 'draft',
     language: 'en',
     title,

@@ -6,8 +6,7 @@ import { needs, seeds } from '@/db/schema/listings';
 import type { Viewer } from '@/lib/auth/policy';
 import { exportListingsCsv } from '@/lib/export/listings';
 import { buildSearchText } from '@/lib/listings/search-text';
-import { saveNeed } from '@/lib/listings/needs-data';
-import { saveSeed } from '@/lib/listings/seeds-data';
+import { saveListing } from '@/lib/listings/data';
 import { needSchema, searchParamsSchema, seedSchema } from '@/lib/listings/validation';
 import { makeUser } from '../support/factories';
 
@@ -31,7 +30,7 @@ const base = {
 };
 
 async function need(viewer: Viewer, title: string, visibility: 'members' | 'private', open: boolean) {
-  const { id } = await saveNeed(viewer, { ...base, title, visibility });
+  const { id } = await saveListing(viewer, 'need', { ...base, title, visibility });
   if (open)
     await (await getDb()).update(needs).set({ status: 'open', publishedAt: new Date() }).where(eq(needs.id, id));
   return id;
@@ -70,8 +69,9 @@ describe('CSV export of search results', () => {
     const word = `xtrm${Math.random().toString(36).slice(2, 7)}`;
     const researcher = await makeUser('researcher');
     const owner = await makeUser('sme');
-    const seed = await saveSeed(
+    const seed = await saveListing(
       researcher.viewer,
+      'seed',
       seedSchema.parse({
         intent: 'draft',
         language: 'en',
@@ -90,8 +90,9 @@ describe('CSV export of search results', () => {
       }),
     );
     await db.update(seeds).set({ status: 'open', publishedAt: new Date() }).where(eq(seeds.id, seed.id));
-    const wanted = await saveNeed(
+    const wanted = await saveListing(
       owner.viewer,
+      'need',
       needSchema.parse({
         intent: 'draft',
         language: 'en',

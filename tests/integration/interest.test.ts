@@ -15,7 +15,7 @@ import {
 import { transitionMatch } from '@/lib/introductions/transition';
 import { followListing, listFollowed, unfollowListing, visitFollowed } from '@/lib/listings/follows';
 import { reviewListing } from '@/lib/listings/moderation';
-import { getSeedForEdit, saveSeed } from '@/lib/listings/seeds-data';
+import { getListingForEdit, saveListing } from '@/lib/listings/data';
 import { seedSchema } from '@/lib/listings/validation';
 import { listOutcomes, recordOutcome } from '@/lib/programme/outcomes';
 import { makeCluster, makeUser, unique } from '../support/factories';
@@ -355,13 +355,18 @@ describe('a trading firm follows listings and records its first order', () => {
         comment: '',
       });
     const edit = async (id: string, change: Record<string, unknown>) => {
-      const current = await getSeedForEdit(researcher.viewer, id);
+      const current = await getListingForEdit(researcher.viewer, 'seed', id);
       await publish(
-        await saveSeed(researcher.viewer, seedSchema.parse({ ...current?.values, intent: 'submit', ...change })),
+        await saveListing(
+          researcher.viewer,
+          'seed',
+          seedSchema.parse({ ...current?.values, intent: 'submit', ...change }),
+        ),
       );
     };
-    const first = await saveSeed(
+    const first = await saveListing(
       researcher.viewer,
+      'seed',
       seedSchema.parse({
         intent: 'submit',
         language: 'en',

@@ -34,8 +34,7 @@ import { registerWorkers as registerMailWorkers } from '@/lib/mail/jobs';
 import { MAIL_FLUSH_QUEUE, transactionWithMail } from '@/lib/mail/transaction';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { deliverDueMails } from '@/lib/mail/sender';
-import { getNeedForViewer } from '@/lib/listings/needs-data';
-import { getSeedForViewer } from '@/lib/listings/seeds-data';
+import { getListingForViewer } from '@/lib/listings/data';
 import { listOutcomes, recordOutcome } from '@/lib/programme/outcomes';
 import { makeCluster, makeUser, unique } from '../support/factories';
 import { messageIdOf, startSmtpCapture } from '../support/smtp-capture';
@@ -182,8 +181,8 @@ describe('brokered introductions', () => {
     const sentinels = w.sentinels;
 
     const listingViews = async (v: Viewer) => [
-      await getNeedForViewer(v, w.needId),
-      await getSeedForViewer(v, w.seedId),
+      await getListingForViewer(v, 'need', w.needId),
+      await getListingForViewer(v, 'seed', w.seedId),
     ];
     const checkOutsiders = async () => {
       for (const v of outsiders) {
@@ -240,8 +239,8 @@ describe('brokered introductions', () => {
     expect(introduced?.contacts?.seed?.phone).toBe(w.researcher.user.phone);
     expect((await getMatchForViewer(w.coordinator.viewer, w.match.id))?.contacts?.need?.email).toBe(w.sme.user.email);
     // the listings themselves now disclose their people to the other party (relationOf)
-    expect((await getSeedForViewer(w.sme.viewer, w.seedId))?.contact?.phone).toBe(w.researcher.user.phone);
-    expect((await getNeedForViewer(w.researcher.viewer, w.needId))?.contact?.email).toBe(w.sme.user.email);
+    expect((await getListingForViewer(w.sme.viewer, 'seed', w.seedId))?.contact?.phone).toBe(w.researcher.user.phone);
+    expect((await getListingForViewer(w.researcher.viewer, 'need', w.needId))?.contact?.email).toBe(w.sme.user.email);
     await checkOutsiders();
 
     await postMessage(db, w.sme.viewer, w.match.id, 'Shall we meet next week?');

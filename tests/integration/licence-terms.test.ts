@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { exportListingsCsv } from '@/lib/export/listings';
-import { getNeedForEdit, getNeedForViewer, saveNeed } from '@/lib/listings/needs-data';
+import { getListingForEdit, getListingForViewer, getPublicSeedTeaser, saveListing } from '@/lib/listings/data';
 import { findPartnersForViewer } from '@/lib/listings/partners';
 import { indexListings } from '@/lib/matching/store';
-import { getPublicSeedTeaser, getSeedForEdit, getSeedForViewer, saveSeed } from '@/lib/listings/seeds-data';
 import { reviewListing } from '@/lib/listings/moderation';
 import { searchNeeds, searchSeeds } from '@/lib/listings/search';
 import { needSchema, searchParamsSchema, seedSchema } from '@/lib/listings/validation';
@@ -40,7 +39,7 @@ describe('structured licensing terms on seeds', () => {
     expect(seedSchema.safeParse({ ...seedInput(`${tag} bad`), licenceTerritories: ['mars'] }).success).toBe(false);
 
     const publish = async (title: string, overrides: Record<string, unknown>) => {
-      const saved = await saveSeed(researcher.viewer, seedInput(title, overrides));
+      const saved = await saveListing(researcher.viewer, 'seed', seedInput(title, overrides));
       await reviewListing(coordinator.viewer, {
         kind: 'seed',
         id: saved.id,
@@ -69,7 +68,7 @@ describe('structured licensing terms on seeds', () => {
     });
     const unstated = await publish(`${tag} unstated`, {});
 
-    const view = await getSeedForViewer(sme.viewer, cheap);
+    const view = await getListingForViewer(sme.viewer, 'seed', cheap);
     expect(view?.terms).toMatchObject({
       royaltyMinPct: 2,
       royaltyMaxPct: 3.5,
@@ -85,7 +84,7 @@ describe('structured licensing terms on seeds', () => {
     });
     expect((await getPublicSeedTeaser(cheap))?.terms.royaltyMinPct).toBeNull();
     // the edit form gets them back as it sent them
-    const edit = await getSeedForEdit(researcher.viewer, cheap);
+    const edit = await getListingForEdit(researcher.viewer, 'seed', cheap);
     expect(edit?.values).toMatchObject({
       royaltyMinPct: 2,
       sublicensing: 'yes',
@@ -137,8 +136,9 @@ describe('licensing terms a need can accept', () => {
       'acceptUpfrontMaxJpy',
     ]);
 
-    const need = await saveNeed(
+    const need = await saveListing(
       sme.viewer,
+      'need',
       needInput({
         acceptRoyaltyMaxPct: '5',
         acceptUpfrontMaxJpy: '2000000',
@@ -156,8 +156,9 @@ describe('licensing terms a need can accept', () => {
         comment: '',
       });
     await publish('need', need);
-    const seed = await saveSeed(
+    const seed = await saveListing(
       researcher.viewer,
+      'seed',
       seedInput(`Ultrasonic weld seam inspection sensor ${tag}`, {
         summary: `An ultrasonic weld seam inspection sensor ${tag}.`,
         keywords: [tag, 'weld inspection'],
@@ -174,12 +175,12 @@ describe('licensing terms a need can accept', () => {
 
     // stored and shown with the need (a need detail: members who may read the need see it)
     const accepted = { royaltyMaxPct: 5, upfrontMaxJpy: 2_000_000, territories: ['pref:Aichi', 'country:VN'] };
-    expect((await getNeedForViewer(trading.viewer, need.id))?.acceptTerms).toEqual({
+    expect((await getListingForViewer(trading.viewer, 'need', need.id))?.acceptTerms).toEqual({
       ...accepted,
       exclusive: true,
       sublicensing: true,
     });
-    expect((await getNeedForEdit(sme.viewer, need.id))?.values).toMatchObject({
+    expect((await getListingForEdit(sme.viewer, 'need', need.id))?.values).toMatchObject({
       acceptRoyaltyMaxPct: 5,
       acceptTerritories: ['pref:Aichi', 'country:VN'],
       wantsExclusive: true,
@@ -221,8 +222,9 @@ describe('who learns the terms a need can accept (sentinels, every role)', () =>
     const researcher = await makeUser('researcher', { clusterIds: [cluster.id] });
     const tag = unique('private').replace(/[^a-z]/gi, '');
     // values no other listing states: a royalty ceiling of 7.31% and Saudi Arabia
-    const saved = await saveNeed(
+    const saved = await saveListing(
       sme.viewer,
+      'need',
       needSchema.parse({
         intent: 'submit',
         language: 'en',
@@ -242,8 +244,9 @@ describe('who learns the terms a need can accept (sentinels, every role)', () =>
       decision: 'publish',
       comment: '',
     });
-    const seed = await saveSeed(
+    const seed = await saveListing(
       researcher.viewer,
+      'seed',
       seedInput(`Die crack detection from vibration ${tag}`, {
         summary: `Detects cracks in press dies from vibration ${tag}.`,
         keywords: [tag],
@@ -266,7 +269,7 @@ describe('who learns the terms a need can accept (sentinels, every role)', () =>
 
     // its owners and the coordinators who broker it by hand see them
     for (const v of [sme.viewer, coordinator.viewer])
-      expect((await getNeedForViewer(v, saved.id))?.acceptTerms).toMatchObject({ royaltyMaxPct: 7.31 });
+      expect((await getListingForViewer(v, 'need', saved.id))?.acceptTerms).toMatchObject({ royaltyMaxPct: 7.31 });
     // …and the coordinator's Find partners for the seed explains the pair with them (the sentinels do travel there)
     expect(leaks(await findPartnersForViewer(coordinator.viewer, 'seed', seed.id))).toEqual(sentinels);
 
@@ -281,7 +284,7 @@ describe('who learns the terms a need can accept (sentinels, every role)', () =>
     ];
     for (const o of others) {
       const seen = [
-        await getNeedForViewer(o.viewer, saved.id),
+        await getListingForViewer(o.viewer, 'need', saved.id),
         await searchNeeds(o.viewer, searchParamsSchema.parse({ q: tag })),
         (await exportListingsCsv(o.viewer, 'needs', searchParamsSchema.parse({ q: tag }), '')).csv,
         await findPartnersForViewer(o.viewer, 'seed', seed.id),

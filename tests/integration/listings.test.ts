@@ -8,9 +8,8 @@ import { needs, seeds } from '@/db/schema/listings';
 import type { Viewer } from '@/lib/auth/policy';
 import { transitionListing, renewListing } from '@/lib/listings/lifecycle';
 import { listReviewQueue, reviewListing } from '@/lib/listings/moderation';
-import { getNeedForEdit, getNeedForViewer, saveNeed } from '@/lib/listings/needs-data';
+import { getListingForEdit, getListingForViewer, getPublicSeedTeaser, saveListing } from '@/lib/listings/data';
 import { searchNeeds, searchSeeds } from '@/lib/listings/search';
-import { getPublicSeedTeaser, getSeedForViewer, saveSeed } from '@/lib/listings/seeds-data';
 import { needSchema, searchParamsSchema, seedSchema } from '@/lib/listings/validation';
 import { makeCluster, makeUser, unique } from '../support/factories';
 
@@ -75,7 +74,7 @@ async function world() {
 }
 
 async function publishedNeed(owner: Viewer, coordinator: Viewer, overrides: Record<string, unknown> = {}) {
-  const saved = await saveNeed(owner, needInput(overrides));
+  const saved = await saveListing(owner, 'need', needInput(overrides));
   await reviewListing(coordinator, {
     kind: 'need',
     id: saved.id,
@@ -87,7 +86,7 @@ async function publishedNeed(owner: Viewer, coordinator: Viewer, overrides: Reco
 }
 
 async function publishedSeed(owner: Viewer, coordinator: Viewer, overrides: Record<string, unknown> = {}) {
-  const saved = await saveSeed(owner, seedInput(overrides));
+  const saved = await saveListing(owner, 'seed', seedInput(overrides));
   await reviewListing(coordinator, {
     kind: 'seed',
     id: saved.id,
@@ -103,14 +102,17 @@ const search = (params: Record<string, string>) => searchParamsSchema.parse(para
 describe('create, update, lifecycle', () => {
   it('creates a draft, updates it with optimistic locking, submits, publishes; a stale version is a conflict', async () => {
     const w = await world();
-    const draft = await saveNeed(w.sme.viewer, needInput({ intent: 'draft' }));
+    const draft = await saveListing(w.sme.viewer, 'need', needInput({ intent: 'draft' }));
     expect(draft.status).toBe('draft');
-    const again = await saveNeed(
+    const again = await saveListing(
       w.sme.viewer,
+      'need',
       needInput({ intent: 'draft', id: draft.id, version: draft.version, title: '鋳巣を減らしたい（改訂）' }),
     );
     expect(again).toMatchObject({ status: 'draft', version: draft.version + 1 });
-    await expect(saveNeed(w.sme.viewer, needInput({ id: draft.id, version: draft.version }))).rejects.toMatchObject({
+    await expect(
+      saveListing(w.sme.viewer, 'need', needInput({ id: draft.id, version: draft.version })),
+    ).rejects.toMatchObject({
       code: 'conflict',
     });
 
@@ -175,9 +177,13 @@ describe('create, update, lifecycle', () => {
   it('editing an open listing sends it back to review; close with a reason; send back carries the comment', async () => {
     const w = await world();
     const id = await publishedNeed(w.sme.viewer, w.coordinator.viewer);
-    const edit = await getNeedForEdit(w.sme.viewer, id);
+    const edit = await getListingForEdit(w.sme.viewer, 'need', id);
     expect(edit?.status).toBe('open');
-    const saved = await saveNeed(w.sme.viewer, needInput({ intent: 'draft', id, version: edit!.values.version }));
+    const saved = await saveListing(
+      w.sme.viewer,
+      'need',
+      needInput({ intent: 'draft', id, version: edit!.values.version }),
+    );
     expect(saved.status).toBe('pending_review');
     const back = await reviewListing(w.coordinator.viewer, {
       kind: 'need',
@@ -187,8 +193,8 @@ describe('create, update, lifecycle', () => {
       comment: '予算を書いてください',
     });
     expect(back.status).toBe('draft');
-    expect((await getNeedForEdit(w.sme.viewer, id))?.reviewComment).toBe('予算を書いてください');
-    const resubmitted = await saveNeed(w.sme.viewer, needInput({ id, version: back.version }));
+    expect((await getListingForEdit(w.sme.viewer, 'need', id))?.reviewComment).toBe('予算を書いてください');
+    const resubmitted = await saveListing(w.sme.viewer, 'need', needInput({ id, version: back.version }));
     const published = await reviewListing(w.coordinator.viewer, {
       kind: 'need',
       id,
@@ -207,30 +213,31 @@ describe('create, update, lifecycle', () => {
 
   it('a coordinator drafts on behalf of an organisation of their cluster only; it stays the organisation’s', async () => {
     const w = await world();
-    const saved = await saveNeed(
+    const saved = await saveListing(
       w.coordinator.viewer,
+      'need',
       needInput({ intent: 'draft', organisationId: w.sme.viewer.organisationId }),
     );
     const db = await getDb();
     const [row] = await db.select().from(needs).where(eq(needs.id, saved.id));
     expect(row.organisationId).toBe(w.sme.viewer.organisationId);
     expect(row.createdBy).toBe(w.coordinator.user.id);
-    expect(await getNeedForEdit(w.sme.viewer, saved.id)).not.toBeNull();
+    expect(await getListingForEdit(w.sme.viewer, 'need', saved.id)).not.toBeNull();
     await expect(
-      saveNeed(w.coordinator.viewer, needInput({ organisationId: w.outsiderSme.viewer.organisationId })),
+      saveListing(w.coordinator.viewer, 'need', needInput({ organisationId: w.outsiderSme.viewer.organisationId })),
     ).rejects.toMatchObject({ code: 'invalid' });
     await expect(
-      saveNeed(w.otherCoordinator.viewer, needInput({ organisationId: w.sme.viewer.organisationId })),
+      saveListing(w.otherCoordinator.viewer, 'need', needInput({ organisationId: w.sme.viewer.organisationId })),
     ).rejects.toMatchObject({ code: 'invalid' });
   });
 
   it('another organisation cannot edit or even detect a draft: not found, nothing changed', async () => {
     const w = await world();
-    const saved = await saveNeed(w.sme.viewer, needInput({ intent: 'draft' }));
-    expect(await getNeedForEdit(w.outsiderSme.viewer, saved.id)).toBeNull();
-    expect(await getNeedForViewer(w.outsiderSme.viewer, saved.id)).toBeNull();
+    const saved = await saveListing(w.sme.viewer, 'need', needInput({ intent: 'draft' }));
+    expect(await getListingForEdit(w.outsiderSme.viewer, 'need', saved.id)).toBeNull();
+    expect(await getListingForViewer(w.outsiderSme.viewer, 'need', saved.id)).toBeNull();
     await expect(
-      saveNeed(w.outsiderSme.viewer, needInput({ id: saved.id, version: saved.version, title: 'hijacked' })),
+      saveListing(w.outsiderSme.viewer, 'need', needInput({ id: saved.id, version: saved.version, title: 'hijacked' })),
     ).rejects.toMatchObject({ code: 'not_found' });
     await expect(
       transitionListing(w.outsiderSme.viewer, { kind: 'need', id: saved.id, version: saved.version }, 'submit'),
@@ -253,7 +260,7 @@ describe('create, update, lifecycle', () => {
     await expect(renewListing(w.sme.viewer, { kind: 'need', id, version })).rejects.toMatchObject({ code: 'conflict' });
     await db.update(needs).set({ expiresAt: sql`now() - interval '1 day'` }).where(eq(needs.id, id));
     expect((await searchNeeds(w.trading.viewer, search({ q: word }))).total).toBe(0);
-    expect(await getNeedForViewer(w.trading.viewer, id)).toBeNull();
+    expect(await getListingForViewer(w.trading.viewer, 'need', id)).toBeNull();
     await renewListing(w.sme.viewer, { kind: 'need', id, version });
     expect((await searchNeeds(w.trading.viewer, search({ q: word }))).total).toBe(1);
   });
@@ -286,8 +293,8 @@ describe('validation', () => {
   it('stores HTML as text, exactly as typed', async () => {
     const w = await world();
     const title = '<script>alert("x")</script> <b>bold</b>';
-    const saved = await saveNeed(w.sme.viewer, needInput({ title }));
-    const view = await getNeedForViewer(w.sme.viewer, saved.id);
+    const saved = await saveListing(w.sme.viewer, 'need', needInput({ title }));
+    const view = await getListingForViewer(w.sme.viewer, 'need', saved.id);
     expect(view?.title).toBe(title);
   });
 });
@@ -376,17 +383,17 @@ describe('search', () => {
   it('drafts, pending and private listings stay out of other members’ search', async () => {
     const w = await world();
     const tag = unique('hidden').replace('-', '');
-    await saveNeed(w.sme.viewer, needInput({ intent: 'draft', keywords: [tag] }));
-    await saveNeed(w.sme.viewer, needInput({ keywords: [tag] })); // pending review
+    await saveListing(w.sme.viewer, 'need', needInput({ intent: 'draft', keywords: [tag] }));
+    await saveListing(w.sme.viewer, 'need', needInput({ keywords: [tag] })); // pending review
     const privateId = await publishedNeed(w.sme.viewer, w.coordinator.viewer, {
       keywords: [tag],
       visibility: 'private',
     });
     expect((await searchNeeds(w.trading.viewer, search({ q: tag }))).total).toBe(0);
-    expect(await getNeedForViewer(w.trading.viewer, privateId)).toBeNull();
+    expect(await getListingForViewer(w.trading.viewer, 'need', privateId)).toBeNull();
     expect((await searchNeeds(w.coordinator.viewer, search({ q: tag }))).items.map((i) => i.id)).toEqual([privateId]);
     expect((await searchNeeds(w.sme2.viewer, search({ q: tag }))).total).toBe(1);
-    expect(await getNeedForViewer(w.otherCoordinator.viewer, privateId)).toBeNull();
+    expect(await getListingForViewer(w.otherCoordinator.viewer, 'need', privateId)).toBeNull();
   });
 });
 
@@ -398,7 +405,7 @@ describe('disclosure', () => {
     const sentinelEmail = w.sme.user.email;
 
     for (const outsider of [w.researcher, w.trading, w.lender, w.outsiderSme, w.otherCoordinator]) {
-      const view = await getNeedForViewer(outsider.viewer, id);
+      const view = await getListingForViewer(outsider.viewer, 'need', id);
       expect(view).not.toBeNull();
       const json = JSON.stringify(view);
       expect(json).not.toContain(sentinelPhone);
@@ -408,9 +415,9 @@ describe('disclosure', () => {
       expect(view!.manage).toBeNull();
       expect(view!.organisation.kind).toBe('name');
     }
-    const own = await getNeedForViewer(w.sme2.viewer, id);
+    const own = await getListingForViewer(w.sme2.viewer, 'need', id);
     expect(own!.contact).toMatchObject({ email: sentinelEmail, phone: sentinelPhone });
-    const coord = await getNeedForViewer(w.coordinator.viewer, id, '203.0.113.5');
+    const coord = await getListingForViewer(w.coordinator.viewer, 'need', id, '203.0.113.5');
     expect(coord!.contact?.phone).toBe(sentinelPhone);
 
     const db = await getDb();
@@ -429,12 +436,12 @@ describe('disclosure', () => {
       visibility: 'anonymous',
       anonymousLabel: '愛知県の精密加工メーカー',
     });
-    const view = await getNeedForViewer(w.trading.viewer, id);
+    const view = await getListingForViewer(w.trading.viewer, 'need', id);
     expect(view!.organisation).toEqual({ kind: 'anonymous', label: '愛知県の精密加工メーカー' });
     const card = (await searchNeeds(w.trading.viewer, search({ q: 'ダイカスト' }))).items.find((i) => i.id === id);
     expect(JSON.stringify(card)).not.toContain('組織 ');
     expect(JSON.stringify(view)).not.toMatch(/Org sme-|組織 sme-/);
-    expect((await getNeedForViewer(w.sme.viewer, id))!.organisation.kind).toBe('name');
+    expect((await getListingForViewer(w.sme.viewer, 'need', id))!.organisation.kind).toBe('name');
   });
 
   it('a seed on an unpublished application shows a teaser only: no number, no claims, no details', async () => {
@@ -453,12 +460,12 @@ describe('disclosure', () => {
         },
       ],
     });
-    const view = await getSeedForViewer(w.trading.viewer, id);
+    const view = await getListingForViewer(w.trading.viewer, 'seed', id);
     expect(view!.teaser).toBe(true);
     expect(JSON.stringify(view)).not.toMatch(/SENTINEL-(APP|CLAIMS|DETAILS|ADVANTAGES)/);
     expect(view!.ipRecords[0]).toMatchObject({ status: 'unpublished_application', number: null, title: null });
     expect(view!.withheld).toMatchObject({ details: 'nda' });
-    const own = await getSeedForViewer(w.researcher.viewer, id);
+    const own = await getListingForViewer(w.researcher.viewer, 'seed', id);
     expect(own!.ipRecords[0].number).toBe('SENTINEL-APP-2025-123');
 
     const publicView = await getPublicSeedTeaser(id);
@@ -489,7 +496,7 @@ describe('disclosure', () => {
     const id = await publishedSeed(w.researcher.viewer, w.coordinator.viewer, {
       disclosure: { organisationName: 'nda' },
     });
-    const view = await getSeedForViewer(w.lender.viewer, id);
+    const view = await getListingForViewer(w.lender.viewer, 'seed', id);
     expect(view!.ipRecords[0].number).toBe('JP7000001');
     expect(view!.organisation.kind).toBe('hidden');
     expect(view!.withheld.organisationName).toBe('nda');

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { ndas } from '@/db/schema/introductions';
 import { seeds } from '@/db/schema/listings';
 import { recordNda } from '@/lib/introductions/after';
-import { getSeedForViewer } from '@/lib/listings/seeds-data';
+import { getListingForViewer } from '@/lib/listings/data';
 import { introducedMatch } from '../support/introduced';
 
 beforeAll(async () => {
@@ -26,7 +26,7 @@ describe('a field kept for after an NDA (DESIGN §4 staged disclosure)', () => {
       .where(eq(seeds.id, w.seedId));
 
     // introduced, no NDA: the introduction-level contact is shown, the NDA-level details are not
-    const before = await getSeedForViewer(w.sme.viewer, w.seedId);
+    const before = await getListingForViewer(w.sme.viewer, 'seed', w.seedId);
     expect(before!.details).toBeNull();
     expect(before!.withheld.details).toBe('nda');
     expect(before!.contact).not.toBeNull();
@@ -34,14 +34,14 @@ describe('a field kept for after an NDA (DESIGN §4 staged disclosure)', () => {
 
     // an NDA still in draft unlocks nothing
     const draft = await recordNda(db, w.sme.viewer, w.matchId, { type: 'mutual', status: 'draft' });
-    expect((await getSeedForViewer(w.sme.viewer, w.seedId))!.details).toBeNull();
+    expect((await getListingForViewer(w.sme.viewer, 'seed', w.seedId))!.details).toBeNull();
 
     // signed, but its term ended yesterday: nothing either
     await db
       .update(ndas)
       .set({ status: 'signed', signedOn: day(-400), expiresOn: day(-1) })
       .where(eq(ndas.id, draft.id));
-    expect((await getSeedForViewer(w.sme.viewer, w.seedId))!.details).toBeNull();
+    expect((await getListingForViewer(w.sme.viewer, 'seed', w.seedId))!.details).toBeNull();
 
     // signed and running: revealed, with what the introduction already showed
     await recordNda(db, w.sme.viewer, w.matchId, {
@@ -50,7 +50,7 @@ describe('a field kept for after an NDA (DESIGN §4 staged disclosure)', () => {
       signedOn: day(-1),
       expiresOn: day(365),
     });
-    const after = await getSeedForViewer(w.sme.viewer, w.seedId);
+    const after = await getListingForViewer(w.sme.viewer, 'seed', w.seedId);
     expect(after!.details).toBe('SENTINEL-NDA-DETAILS');
     expect(after!.withheld.details).toBeUndefined();
     expect(after!.contact).not.toBeNull();
@@ -58,7 +58,7 @@ describe('a field kept for after an NDA (DESIGN §4 staged disclosure)', () => {
     // the NDA is between these two parties only: the coordinator sees all anyway, another member still nothing
     const { makeUser } = await import('../support/factories');
     const outsider = await makeUser('sme', { clusterIds: [w.cluster.id] });
-    const theirs = await getSeedForViewer(outsider.viewer, w.seedId);
+    const theirs = await getListingForViewer(outsider.viewer, 'seed', w.seedId);
     expect(theirs!.details).toBeNull();
     expect(JSON.stringify(theirs)).not.toContain('SENTINEL-NDA-DETAILS');
   });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { writeAudit } from '@/lib/audit/write';
 import { getMatchForViewer } from '@/lib/introductions/data';
-import { getNeedForViewer } from '@/lib/listings/needs-data';
+import { getListingForViewer } from '@/lib/listings/data';
 import { listRevealsForOwner } from '@/lib/listings/reveals';
 import { deleteAccount } from '@/lib/privacy/delete';
 import { makeUser, TEST_PASSWORD } from '../support/factories';
@@ -22,10 +22,10 @@ describe('who saw my data', () => {
   it('lists the reveals to outsiders, newest first, with who / what / when; nothing of the owner’s own views', async () => {
     const w = await introducedMatch();
     // the introduced researcher opens the need (contacts shown: a reveal) and the introduction (contacts viewed)
-    expect(await getNeedForViewer(w.researcher.viewer, w.needId, '192.0.2.10')).not.toBeNull();
+    expect(await getListingForViewer(w.researcher.viewer, 'need', w.needId, '192.0.2.10')).not.toBeNull();
     expect(await getMatchForViewer(w.researcher.viewer, w.matchId)).not.toBeNull();
     // the owner's own views are not reveals
-    await getNeedForViewer(w.sme.viewer, w.needId);
+    await getListingForViewer(w.sme.viewer, 'need', w.needId);
     await getMatchForViewer(w.sme.viewer, w.matchId);
 
     const log = await listRevealsForOwner(w.sme.viewer, 'need', w.needId);

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { savedSearches } from '@/db/schema/integrations';
 import { needs } from '@/db/schema/listings';
 import { outboxEmails } from '@/db/schema/mail';
-import { saveNeed } from '@/lib/listings/needs-data';
+import { saveListing } from '@/lib/listings/data';
 import {
   createSavedSearch,
   deleteSavedSearch,
@@ -18,7 +18,7 @@ import { makeUser } from '../support/factories';
 const HOUR = 3_600_000;
 
 async function publishedNeed(viewer: Awaited<ReturnType<typeof makeUser>>['viewer'], title: string, publishedAt: Date) {
-  const { id } = await saveNeed(viewer, {
+  const { id } = await saveListing(viewer, 'need', {
     intent: 'draft',
     language: 'en',
     title,

@@ -13,7 +13,7 @@ import { FindPartnersLink } from '@/components/matching/find-partners-link';
 import { requirePermission } from '@/lib/auth/guard';
 import { recordedIp } from '@/lib/auth/request-ip';
 import { visitFollowed } from '@/lib/listings/follows';
-import { getNeedForViewer } from '@/lib/listings/needs-data';
+import { getListingForViewer } from '@/lib/listings/data';
 import { z } from '@/lib/validation/messages';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +25,7 @@ export default async function NeedPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const ip = recordedIp(await headers());
-  const view = await getNeedForViewer(viewer, id, ip);
+  const view = await getListingForViewer(viewer, 'need', id, ip);
   if (!view) notFound();
   const t = await getTranslations('listings.needs');
   // a member outside the owner organisation may follow it; opening it counts as their visit

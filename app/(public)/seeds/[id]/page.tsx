@@ -15,7 +15,7 @@ import { can } from '@/lib/auth/policy';
 import { recordedIp } from '@/lib/auth/request-ip';
 import { getViewer } from '@/lib/auth/session';
 import { visitFollowed } from '@/lib/listings/follows';
-import { getPublicSeedTeaser, getSeedForViewer } from '@/lib/listings/seeds-data';
+import { getListingForViewer, getPublicSeedTeaser } from '@/lib/listings/data';
 import { z } from '@/lib/validation/messages';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,7 +28,7 @@ export default async function SeedPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const ip = recordedIp(await headers());
-  const view = viewer ? await getSeedForViewer(viewer, id, ip) : await getPublicSeedTeaser(id);
+  const view = viewer ? await getListingForViewer(viewer, 'seed', id, ip) : await getPublicSeedTeaser(id);
   if (!view) notFound();
   const t = await getTranslations('listings.seeds');
   // a member outside the owner organisation may follow it; opening it counts as their visit
