@@ -33,6 +33,13 @@ import { matches } from '@/db/schema/matching';
 import { matchStatuses, type MatchStatus } from '@/db/vocabulary/matching';
 import { buildSearchText } from '@/lib/listings/search-text';
 
+declare global {
+  interface Window {
+    /** set by an XSS payload that ran */
+    __xss?: number;
+  }
+}
+
 const BASE = (process.env.PROBE_URL ?? 'http://127.0.0.1:3315').replace(/\/$/, '');
 const CONNECTIONS = Number(process.env.PROBE_CONNECTIONS ?? 50);
 const LOAD_SECONDS = Number(process.env.PROBE_LOAD_SECONDS ?? 60);
@@ -508,7 +515,7 @@ async function probeXss(clusterId: string, demo: Record<string, Caller>) {
       await page.waitForTimeout(300);
       // follow every javascript: link the page offers (none should be rendered as one)
       const jsLinks = await page.locator('a[href^="javascript:" i]').count();
-      const ran = await page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? 0);
+      const ran = await page.evaluate(() => window.__xss ?? 0);
       if (ran || dialog || jsLinks) {
         executed++;
         notes.push(

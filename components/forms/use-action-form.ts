@@ -3,8 +3,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
-import type { ZodType } from 'zod';
+import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
+import type { z } from 'zod';
 import type { ActionResult } from '@/lib/errors';
 import { parseMessage } from '@/lib/validation/messages';
 
@@ -21,19 +21,21 @@ export function useMessage() {
 /**
  * react-hook-form wired to one zod schema (the same the server action parses) and to a
  * server action's ActionResult: every field error from the server lands next to its field.
+ * The form holds the schema's input (what the fields hold: numbers as typed text, optional
+ * arrays); submit parses it and hands the action the schema's output.
  */
-export function useActionForm<Values extends FieldValues, Output>(options: {
-  schema: ZodType<Values, unknown>;
-  action: (input: Values) => Promise<ActionResult<Output>>;
-  defaultValues?: DefaultValues<Values>;
+export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, Output>(options: {
+  schema: S;
+  action: (input: z.output<S>) => Promise<ActionResult<Output>>;
+  defaultValues?: DefaultValues<z.input<S>>;
   onSuccess?: (data: Output) => void;
   /** Drop values of fields that are not rendered (forms with alternative sections). */
   shouldUnregister?: boolean;
   /** The result of the same action when the form was posted without JavaScript (useActionState). */
   posted?: ActionResult<Output> | null;
 }) {
-  const form = useForm<Values>({
-    resolver: zodResolver(options.schema as never) as unknown as Resolver<Values>,
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(options.schema),
     defaultValues: options.defaultValues,
     criteriaMode: 'all',
     mode: 'onSubmit',
@@ -52,7 +54,7 @@ export function useActionForm<Values extends FieldValues, Output>(options: {
     }
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
       if (field === '_form') continue;
-      form.setError(field as Path<Values>, { type: 'server', message: messages[0] });
+      form.setError(field as Path<z.input<S>>, { type: 'server', message: messages[0] });
     }
     setFormError(
       result.fieldErrors && Object.keys(result.fieldErrors).some((f) => f !== '_form')
@@ -63,7 +65,7 @@ export function useActionForm<Values extends FieldValues, Output>(options: {
 
   /** Translated error for a (possibly nested) field. */
   const posted = options.posted && !options.posted.ok ? options.posted : undefined;
-  const errorOf = (name: Path<Values>): string | undefined => {
+  const errorOf = (name: Path<z.input<S>>): string | undefined => {
     const parts = String(name).split('.');
     let node: unknown = form.formState.errors;
     for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];

@@ -8,7 +8,7 @@ import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { patentRights } from '@/db/vocabulary/funding';
 import { ipStatuses, type IpStatus } from '@/db/vocabulary/listings';
-import { FUNDING_LIMITS, type SaveProposalInput } from '@/lib/funding/validation';
+import { FUNDING_LIMITS, type ProposalFormValues, type SaveProposalInput } from '@/lib/funding/validation';
 
 /** An IP record of the introduction's seed the SME may offer (label already written by the page). */
 export type OfferableRecord = { id: string; label: string };
@@ -21,8 +21,8 @@ export function PatentsFields({
   offerable,
   ipStatusLabels,
 }: {
-  form: UseFormReturn<SaveProposalInput>;
-  errorOf: (name: Path<SaveProposalInput>) => string | undefined;
+  form: UseFormReturn<ProposalFormValues, unknown, SaveProposalInput>;
+  errorOf: (name: Path<ProposalFormValues>) => string | undefined;
   offerable: OfferableRecord[];
   ipStatusLabels: IpStatusLabels;
 }) {
@@ -51,7 +51,7 @@ export function PatentsFields({
           className="gap-3 rounded-md border border-slate-200 p-3"
         >
           <input type="hidden" {...register(`patents.${i}.source`)} />
-          {patents[i]?.source === 'seed' ? (
+          {patents?.[i]?.source === 'seed' ? (
             <div className="grid gap-3 sm:grid-cols-[1fr_14rem]">
               <FormField label={t('fields.seedPatent')} error={errorOf(`patents.${i}.ipRecordId`)}>
                 <Select {...register(`patents.${i}.ipRecordId`)}>

@@ -13,26 +13,10 @@ import { Textarea } from '@/components/ui/textarea';
 import { useToast } from '@/components/ui/toast';
 import { fundingPurposes, repaymentMethods } from '@/db/vocabulary/funding';
 import { saveProposalAction } from '@/lib/funding/actions';
-import { FUNDING_LIMITS, saveProposalSchema, type SaveProposalInput } from '@/lib/funding/validation';
+import { FUNDING_LIMITS, type ProposalFormValues, saveProposalSchema } from '@/lib/funding/validation';
 import { PatentsFields, type IpStatusLabels, type OfferableRecord } from './patents-fields';
 import { SharePanel, type SharePanelProps } from './share-panel';
 import { useDraftAutosave } from './use-draft-autosave';
-
-export type ProposalFormValues = {
-  id: string;
-  version: number;
-  title: string;
-  purpose: string;
-  purposeDetails: string;
-  amountJpy: string;
-  termMonths: string;
-  repaymentMethod: string;
-  gracePeriodMonths: string;
-  repaymentPlan: string;
-  businessPlan: string;
-  projectedRevenue: { year: string; revenueJpy: string; profitJpy: string }[];
-  patents: Record<string, string>[];
-};
 
 type Props = {
   defaultValues: ProposalFormValues;
@@ -51,7 +35,7 @@ export function ProposalForm({ defaultValues, offerable, ipStatusLabels, share }
   const { form, onSubmit, formError, errorOf } = useActionForm({
     schema: saveProposalSchema,
     action: saveProposalAction,
-    defaultValues: defaultValues as unknown as SaveProposalInput,
+    defaultValues,
     onSuccess: (saved) => {
       form.setValue('version', saved.version);
       autosave.markSaved();
@@ -63,7 +47,7 @@ export function ProposalForm({ defaultValues, offerable, ipStatusLabels, share }
   const { register, control } = form;
   const years = useFieldArray({ control, name: 'projectedRevenue' });
   const nextYear = () => {
-    const last = form.getValues('projectedRevenue').at(-1)?.year;
+    const last = form.getValues('projectedRevenue')?.at(-1)?.year;
     return String(last ? Number(last) + 1 : new Date().getFullYear() + 1);
   };
   const required = { required: true, requiredLabel: tc('required') };
@@ -140,7 +124,7 @@ export function ProposalForm({ defaultValues, offerable, ipStatusLabels, share }
                 <TextField inputMode="numeric" {...register(`projectedRevenue.${i}.profitJpy`)} />
               </FormField>
               <Button variant="ghost" size="sm" onClick={() => years.remove(i)}>
-                {t('fields.removeYear', { year: form.getValues(`projectedRevenue.${i}.year`) || i + 1 })}
+                {t('fields.removeYear', { year: String(form.getValues(`projectedRevenue.${i}.year`) ?? '') || i + 1 })}
               </Button>
             </div>
           ))}

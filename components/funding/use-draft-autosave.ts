@@ -1,23 +1,22 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { UseFormReturn } from 'react-hook-form';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import type { ZodType } from 'zod';
 import type { ActionResult } from '@/lib/errors';
 
 export type DraftSaveState = { state: 'idle' | 'saving' | 'saved' | 'failed'; at?: Date };
-type Values = { id: string; version: number };
-
-const keyOf = (values: Values) => JSON.stringify({ ...values, version: undefined });
+const keyOf = (values: FieldValues) => JSON.stringify({ ...values, version: undefined });
 
 /**
  * Debounced autosave of an existing draft: when the values change and pass the schema, save
  * them and keep the new version in the form. `flush()` saves what is unsaved now (nothing when
  * nothing changed, so a partner's consent to this version stands) and gives the current version.
  */
-export function useDraftAutosave<V extends Values>(
-  form: UseFormReturn<V>,
+export function useDraftAutosave<V extends FieldValues, Parsed>(
+  form: UseFormReturn<V, unknown, Parsed>,
   schema: ZodType,
+  /** the save action (it parses the form's values itself) */
   action: (input: V) => Promise<ActionResult<{ version: number }>>,
   delayMs = 1500,
 ) {

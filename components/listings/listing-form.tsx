@@ -4,45 +4,39 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import type { ComponentType } from 'react';
 import { FormProvider, type DefaultValues } from 'react-hook-form';
-import type { ZodType } from 'zod';
+import type { z } from 'zod';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { useToast } from '@/components/ui/toast';
 import type { ActionResult } from '@/lib/errors';
 import { saveNeedAction, saveSeedAction } from '@/lib/listings/actions';
 import { listingKindInfo } from '@/lib/listings/kinds';
 import type { CompletenessInput } from '@/lib/listings/rules';
-import {
-  type ListingFormValues,
-  type NeedFormValues,
-  type NeedInput,
-  needSchema,
-  type SeedFormValues,
-  type SeedInput,
-  seedSchema,
-} from '@/lib/listings/validation';
+import { needSchema, seedSchema } from '@/lib/listings/validation';
 import { CompletenessMeter } from './completeness-meter';
 import { ListingFormShell, type ListingFormStatus } from './listing-form-shell';
 import { NeedFields } from './need-fields';
 import { SeedFields } from './seed-fields';
 import { useAutosave } from './use-autosave';
 import type { ListingKind, ListingStatus } from '@/db/vocabulary/listings';
+import type { AutosaveValues } from './use-autosave';
 
 // One form for needs and seeds (new and edit, with autosave of drafts). What differs by kind is
 // the spec below: its schema and save action, its own fieldsets, what the completeness meter reads.
 
-type Spec<V extends ListingFormValues> = {
+type Spec<S extends z.ZodType<AutosaveValues, AutosaveValues>> = {
   kind: ListingKind;
-  schema: ZodType<V, unknown>;
-  action: (input: V) => Promise<ActionResult<{ id: string; version: number; status: ListingStatus }>>;
+  schema: S;
+  /** the save action (it parses its input itself: the form's values, or what autosave sends) */
+  action: (input: unknown) => Promise<ActionResult<{ id: string; version: number; status: ListingStatus }>>;
   /** the kind's fieldsets, after the basics (inside the form's FormProvider) */
   Fields: ComponentType<{ errorOf(name: string): string | undefined }>;
-  /** the form's raw values (numbers still strings) as the completeness rules read them */
-  completeness(values: V): CompletenessInput;
+  /** the form's values (numbers still as typed) as the completeness rules read them */
+  completeness(values: z.input<S>): CompletenessInput;
 };
 
 const number = (v: unknown) => (v ? Number(v) : null);
 
-const needSpec: Spec<NeedInput> = {
+const needSpec: Spec<typeof needSchema> = {
   kind: 'need',
   schema: needSchema,
   action: saveNeedAction,
@@ -57,7 +51,7 @@ const needSpec: Spec<NeedInput> = {
   }),
 };
 
-const seedSpec: Spec<SeedInput> = {
+const seedSpec: Spec<typeof seedSchema> = {
   kind: 'seed',
   schema: seedSchema,
   action: saveSeedAction,
@@ -71,23 +65,22 @@ type Common = {
   organisations?: { id: string; name: string }[];
 };
 type Props = Common &
-  ({ kind: 'need'; defaultValues: NeedFormValues } | { kind: 'seed'; defaultValues: SeedFormValues });
+  (
+    | { kind: 'need'; defaultValues: z.input<typeof needSchema> }
+    | { kind: 'seed'; defaultValues: z.input<typeof seedSchema> }
+  );
 
 export function ListingForm(props: Props) {
-  return props.kind === 'need' ? (
-    <KindForm {...props} spec={needSpec} defaultValues={props.defaultValues as NeedInput} />
-  ) : (
-    <KindForm {...props} spec={seedSpec} defaultValues={props.defaultValues as SeedInput} />
-  );
+  return props.kind === 'need' ? <KindForm {...props} spec={needSpec} /> : <KindForm {...props} spec={seedSpec} />;
 }
 
-function KindForm<V extends ListingFormValues>({
+function KindForm<S extends z.ZodType<AutosaveValues, AutosaveValues>>({
   spec,
   defaultValues,
   status,
   reviewComment,
   organisations,
-}: Common & { spec: Spec<V>; defaultValues: DefaultValues<V> }) {
+}: Common & { spec: Spec<S>; defaultValues: DefaultValues<z.input<S>> }) {
   const t = useTranslations('listings');
   const router = useRouter();
   const { toast } = useToast();

@@ -12,11 +12,7 @@ import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { useToast } from '@/components/ui/toast';
 import { MAX_EXPORT_ROWS } from '@/lib/listings/rules';
-import {
-  createSavedSearchSchema,
-  SAVED_QUERY_KEYS,
-  type CreateSavedSearchInput,
-} from '@/lib/saved-searches/validation';
+import { createSavedSearchSchema, SAVED_QUERY_KEYS } from '@/lib/saved-searches/validation';
 import { digestFrequencies } from '@/db/vocabulary/integrations';
 
 type Params = Record<string, string | number | undefined>;
@@ -57,7 +53,7 @@ export function SaveSearchButton({ kind, query }: { kind: 'needs' | 'seeds'; que
   const { toast } = useToast();
   const [open, setOpen] = useState(false);
   const defaultName = query.q || Object.values(query).join(' · ') || t(`kinds.${kind}`);
-  const { form, onSubmit, formError, errorOf } = useActionForm<CreateSavedSearchInput, { id: string }>({
+  const { form, onSubmit, formError, errorOf } = useActionForm<typeof createSavedSearchSchema, { id: string }>({
     schema: createSavedSearchSchema,
     action: saveSearchAction,
     defaultValues: { kind, name: defaultName.slice(0, 120), query, frequency: 'weekly' },

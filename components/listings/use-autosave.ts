@@ -6,6 +6,8 @@ import type { ZodType } from 'zod';
 import type { ActionResult } from '@/lib/errors';
 
 type Saved = { id: string; version: number; status: string };
+/** What a listing form holds that autosave reads and writes. */
+export type AutosaveValues = FieldValues & { id?: string; version?: number; intent: 'draft' | 'submit' };
 export type AutosaveState = { state: 'idle' | 'saving' | 'saved' | 'failed'; at?: Date };
 
 /**
@@ -14,8 +16,8 @@ export type AutosaveState = { state: 'idle' | 'saving' | 'saved' | 'failed'; at?
  * next save, and the final submit, update the same row. The URL stays as it is: changing it
  * would make the router render the edit page and drop this form's state. `wait()` lets submit go after it.
  */
-export function useAutosave<V extends FieldValues & { id?: string; version?: number; intent: 'draft' | 'submit' }>(
-  form: UseFormReturn<V>,
+export function useAutosave<V extends AutosaveValues, Parsed>(
+  form: UseFormReturn<V, unknown, Parsed>,
   schema: ZodType,
   action: (input: V) => Promise<ActionResult<Saved>>,
   options: { enabled: boolean; delayMs?: number },

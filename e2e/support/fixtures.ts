@@ -55,6 +55,13 @@ function watchMessages(context: BrowserContext, missing: string[]) {
   });
 }
 
+declare global {
+  interface Window {
+    /** exposed by watchCsp to the pages under test */
+    __cspViolation?: (text: string) => void;
+  }
+}
+
 /** Any Content-Security-Policy violation (a blocked script, style, frame or form target) fails the test. */
 async function watchCsp(context: BrowserContext, violations: string[]) {
   await context.exposeBinding('__cspViolation', ({ page }, text: string) => {
@@ -62,8 +69,9 @@ async function watchCsp(context: BrowserContext, violations: string[]) {
   });
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      const report = (window as unknown as { __cspViolation: (text: string) => void }).__cspViolation;
-      report(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+      window.__cspViolation?.(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      );
     });
   });
 }

@@ -10,7 +10,6 @@ export const signInSchema = z.object({
   email,
   password: z.string().min(1).max(128),
 });
-export type SignInInput = z.infer<typeof signInSchema>;
 
 // Members may create any organisation kind except the programme office's own.
 const newOrganisation = z.object({
@@ -51,7 +50,6 @@ export const confirmSignUpSchema = z
     password: z.string().min(1).max(128),
   })
   .strict();
-export type ConfirmSignUpInput = z.infer<typeof confirmSignUpSchema>;
 
 export const changePasswordSchema = z
   .object({

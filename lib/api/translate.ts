@@ -1,16 +1,16 @@
-import { createTranslator } from 'next-intl';
-import { byKey } from '@/lib/i18n/formatter';
+import { createTranslator, type Messages } from 'next-intl';
+import type { KeyTranslator } from '@/lib/i18n/formatter';
 import { loadMessages } from '@/lib/i18n/messages';
 import { parseMessage } from '@/lib/validation/messages';
 
 type Locale = 'ja' | 'en';
-const translators = new Map<Locale, ReturnType<typeof createTranslator>>();
+const translators = new Map<Locale, KeyTranslator>();
 
 /** Translates a message key (`ns.key?param=value`, as zod and AppError carry them) outside React. */
 export function translateKey(locale: Locale, message: string): string {
   let t = translators.get(locale);
   if (!t || process.env.NODE_ENV !== 'production') {
-    t = createTranslator({
+    t = createTranslator<Messages>({
       locale,
       messages: loadMessages(locale),
       onError: () => {},
@@ -19,7 +19,7 @@ export function translateKey(locale: Locale, message: string): string {
     translators.set(locale, t);
   }
   const { key, params } = parseMessage(message);
-  return byKey(t)(key, params);
+  return t(key, params);
 }
 
 export function translateFields(locale: Locale, fields: Record<string, string[]>): Record<string, string[]> {

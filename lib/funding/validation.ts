@@ -146,6 +146,8 @@ export const saveProposalSchema = z
     });
   });
 export type SaveProposalInput = z.infer<typeof saveProposalSchema>;
+/** What the proposal form holds (numbers as typed text); saveProposalSchema parses it. */
+export type ProposalFormValues = z.input<typeof saveProposalSchema>;
 
 export const proposalRefSchema = z.object({ proposalId: id }).strict();
 

@@ -1,4 +1,4 @@
-import { createFormatter, createTranslator } from 'next-intl';
+import { createFormatter, createTranslator, type Messages } from 'next-intl';
 import type { Locale } from '@/db/vocabulary/accounts';
 import { formats } from './formats';
 import { loadMessages } from './messages';
@@ -13,7 +13,8 @@ export function formatterFor(reader: Reader) {
 
 /** The same translator pages get from getTranslations(), for a reader outside a request. */
 export function translatorFor(reader: Reader) {
-  return createTranslator({
+  // the catalogue's type is next-intl's default (any key), as for getTranslations(): keys are not typed
+  return createTranslator<Messages>({
     locale: reader.locale,
     timeZone: reader.timeZone,
     formats,
@@ -21,16 +22,15 @@ export function translatorFor(reader: Reader) {
   });
 }
 
-/** A translator over the whole catalogue: getTranslations() on a page, translatorFor(reader) elsewhere. */
-export type CatalogueTranslator = ((key: never, values?: never) => string) & { has: (key: never) => boolean };
-
-/** A translator called with keys built at run time (mail templates, stored notification kinds, keys that zod and AppError carry). */
+/**
+ * A translator called with keys built at run time (mail templates, stored notification kinds, keys that
+ * zod and AppError carry). Our catalogue is not typed into next-intl (AppConfig declares formats only),
+ * so every translator — getTranslations(), useTranslations(), translatorFor(reader) — is one; a missing
+ * key renders as the key itself.
+ */
 export type KeyTranslator = ((key: string, values?: Record<string, string | number | Date>) => string) & {
   has: (key: string) => boolean;
 };
 
-/**
- * The one way to call a translator with a run-time key: next-intl types keys against the catalogue,
- * which such keys cannot be checked against; a missing key renders as the key itself.
- */
-export const byKey = (t: CatalogueTranslator): KeyTranslator => t as unknown as KeyTranslator;
+/** The translator as a KeyTranslator (a checked conversion: it fails to compile if the catalogue becomes typed). */
+export const byKey = (t: KeyTranslator): KeyTranslator => t;

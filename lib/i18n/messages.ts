@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AbstractIntlMessages } from 'next-intl';
 import type { Locale } from '@/db/vocabulary/accounts';
 
-type Messages = Record<string, unknown>;
+/** Untyped on purpose: keys are built at run time (lib/i18n/formatter.ts KeyTranslator). */
+type Messages = AbstractIntlMessages;
 const cache = new Map<Locale, Messages>();
 
 /**

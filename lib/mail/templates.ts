@@ -1,5 +1,5 @@
 import { env } from '@/lib/env';
-import { byKey, type Reader, translatorFor } from '@/lib/i18n/formatter';
+import { type Reader, translatorFor } from '@/lib/i18n/formatter';
 import { type MessageParams, resolveParams } from '@/lib/i18n/message-params';
 
 /**
@@ -8,7 +8,7 @@ import { type MessageParams, resolveParams } from '@/lib/i18n/message-params';
  * params are written). `{appUrl}` is always available for links.
  */
 export function renderMail(template: string, reader: Reader, params: MessageParams): { subject: string; text: string } {
-  const t = byKey(translatorFor(reader));
+  const t = translatorFor(reader);
   const all = { appUrl: appUrl(), ...resolveParams(params, (key) => t(key)) };
   const subject = t(`mail.${template}.subject`, all);
   const body = t(`mail.${template}.body`, all);

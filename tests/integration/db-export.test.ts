@@ -8,7 +8,6 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Db } from '@/db';
 import { dumpPglite } from '@/db/export';
 import { seedDemo } from '@/scripts/seed/demo';
 
@@ -49,7 +48,7 @@ describe('db:export', () => {
     const source = await PGlite.create(tempDir(), { extensions: { pg_trgm } });
     const db = drizzle(source);
     await migrate(db, { migrationsFolder: path.join(process.cwd(), 'db', 'migrations') });
-    await seedDemo(db as unknown as Db);
+    await seedDemo(db);
     const before = await contents(async (sql) => (await source.query<Record<string, unknown>>(sql)).rows);
     expect(Number(before['public.users'].split(':')[0])).toBeGreaterThan(5);
     expect(Number(before['public.needs'].split(':')[0])).toBeGreaterThan(5);

@@ -27,6 +27,7 @@ function routeFiles(): { file: string; apiPath: string }[] {
 
 type Doc = {
   openapi: string;
+  components: { schemas: Record<string, JsonSchema> };
   paths: Record<
     string,
     Record<
@@ -131,9 +132,7 @@ describe('OpenAPI document', () => {
   });
 
   it('documents the licensing terms: in what seeds and needs return and in what clients send', () => {
-    const doc = openApiDocument('http://localhost') as unknown as Doc & {
-      components: { schemas: Record<string, JsonSchema> };
-    };
+    const doc = openApiDocument('http://localhost') as Doc;
     expect(Object.keys(doc.components.schemas.Seed.properties?.terms.properties ?? {})).toEqual(
       expect.arrayContaining([
         'royaltyMinPct',

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { Controller, type UseFormReturn } from 'react-hook-form';
+import { Controller, FormProvider, useFormContext } from 'react-hook-form';
 import { CheckboxGroup } from '@/components/forms/checkbox-group';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
@@ -22,16 +22,16 @@ import { clusterPhases, domains } from '@/db/vocabulary/clusters';
 
 type Fields = keyof CreateClusterInput;
 
+/** The fields both forms share, inside their FormProvider (the edit form's values add the id and version). */
 function ClusterFields({
-  form,
   errorOf,
   submitLabel,
 }: {
-  form: UseFormReturn<CreateClusterInput>;
   errorOf: (name: Fields) => string | undefined;
   submitLabel: string;
 }) {
   const t = useTranslations();
+  const form = useFormContext<CreateClusterInput>();
   return (
     <>
       <FormField label={t('org.nameJa')} error={errorOf('nameJa')}>
@@ -101,7 +101,9 @@ export function CreateClusterForm() {
           {formError}
         </Alert>
       )}
-      <ClusterFields form={form} errorOf={errorOf} submitLabel={t('admin.clusters.create')} />
+      <FormProvider {...form}>
+        <ClusterFields errorOf={errorOf} submitLabel={t('admin.clusters.create')} />
+      </FormProvider>
     </form>
   );
 }
@@ -126,11 +128,9 @@ export function EditClusterForm({ defaultValues }: { defaultValues: UpdateCluste
           {formError}
         </Alert>
       )}
-      <ClusterFields
-        form={form as unknown as UseFormReturn<CreateClusterInput>}
-        errorOf={errorOf}
-        submitLabel={t('common.save')}
-      />
+      <FormProvider {...form}>
+        <ClusterFields errorOf={errorOf} submitLabel={t('common.save')} />
+      </FormProvider>
     </form>
   );
 }

@@ -7,14 +7,14 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { TextField } from '@/components/ui/text-field';
-import { signInSchema, type SignInInput } from '@/lib/accounts/validation';
+import { signInSchema } from '@/lib/accounts/validation';
 import { signInAction } from '@/lib/accounts/actions';
 
 export function SignInForm() {
   const t = useTranslations('auth');
   // Without JavaScript (or before it loads) the browser POSTs the form to the action; with it, onSubmit does.
   const [posted, formAction] = useActionState(signInAction, null);
-  const { form, onSubmit, formError, errorOf } = useActionForm<SignInInput, void>({
+  const { form, onSubmit, formError, errorOf } = useActionForm<typeof signInSchema, void>({
     schema: signInSchema,
     action: signInAction,
     defaultValues: { email: '', password: '' },

@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
-import { signUpSchema, type SignUpInput } from '@/lib/accounts/validation';
+import { signUpSchema } from '@/lib/accounts/validation';
 import { signUpAction } from '@/lib/accounts/actions';
 import { employeeBands, organisationKinds } from '@/db/vocabulary/accounts';
 
@@ -22,7 +22,7 @@ export function SignUpForm({ locale, organisations }: Props) {
   const t = useTranslations();
   // Without JavaScript (or before it loads) the browser POSTs the form to the action; with it, onSubmit does.
   const [posted, formAction] = useActionState(signUpAction, null);
-  const { form, onSubmit, formError, errorOf } = useActionForm<SignUpInput, void>({
+  const { form, onSubmit, formError, errorOf } = useActionForm<typeof signUpSchema, void>({
     schema: signUpSchema,
     action: signUpAction,
     posted,

@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
-import { createTokenSchema, tokenLifetimes, type CreateTokenInput } from '@/lib/api/token-validation';
+import { createTokenSchema, tokenLifetimes } from '@/lib/api/token-validation';
 import { createApiTokenAction } from '@/lib/api/actions';
 
 export function CreateTokenForm() {
@@ -17,17 +17,19 @@ export function CreateTokenForm() {
   const router = useRouter();
   const [secret, setSecret] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const { form, onSubmit, formError, errorOf } = useActionForm<CreateTokenInput, { id: string; token: string }>({
-    schema: createTokenSchema,
-    action: createApiTokenAction,
-    defaultValues: { name: '', expiresInDays: '90' },
-    onSuccess: (data) => {
-      setSecret(data.token);
-      setCopied(false);
-      form.reset();
-      router.refresh();
+  const { form, onSubmit, formError, errorOf } = useActionForm<typeof createTokenSchema, { id: string; token: string }>(
+    {
+      schema: createTokenSchema,
+      action: createApiTokenAction,
+      defaultValues: { name: '', expiresInDays: '90' },
+      onSuccess: (data) => {
+        setSecret(data.token);
+        setCopied(false);
+        form.reset();
+        router.refresh();
+      },
     },
-  });
+  );
   return (
     <div className="flex flex-col gap-4">
       {secret && (

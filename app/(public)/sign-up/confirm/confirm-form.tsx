@@ -7,14 +7,14 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { TextField } from '@/components/ui/text-field';
-import { type ConfirmSignUpInput, confirmSignUpSchema } from '@/lib/accounts/validation';
+import { confirmSignUpSchema } from '@/lib/accounts/validation';
 import { confirmSignUpAction } from '@/lib/accounts/actions';
 
 export function ConfirmSignUpForm({ token }: { token: string }) {
   const t = useTranslations('auth');
   // Without JavaScript the browser POSTs the form to the action; with it, onSubmit does.
   const [posted, formAction] = useActionState(confirmSignUpAction, null);
-  const { form, onSubmit, formError, errorOf } = useActionForm<ConfirmSignUpInput, void>({
+  const { form, onSubmit, formError, errorOf } = useActionForm<typeof confirmSignUpSchema, void>({
     schema: confirmSignUpSchema,
     action: confirmSignUpAction,
     defaultValues: { token, password: '' },

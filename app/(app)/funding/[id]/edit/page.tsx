@@ -3,13 +3,14 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DocumentsPanel } from '@/components/attachments/documents-panel';
-import { ProposalForm, type ProposalFormValues } from '@/components/funding/proposal-form';
+import { ProposalForm } from '@/components/funding/proposal-form';
 import { getDb } from '@/db';
 import { ipStatuses } from '@/db/vocabulary/listings';
 import { requirePermission } from '@/lib/auth/guard';
 import { listOfferableIpRecords } from '@/lib/funding/patents';
 import { listLenderInstitutions } from '@/lib/funding/sharing';
 import { getProposalForViewer, type ProposalView } from '@/lib/funding/view';
+import type { ProposalFormValues } from '@/lib/funding/validation';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('funding'))('detail.edit') };
@@ -37,21 +38,20 @@ function formValues(p: ProposalView): ProposalFormValues {
       revenueJpy: String(y.revenueJpy),
       profitJpy: str(y.profitJpy),
     })),
-    patents: p.patents.map(
-      (x): Record<string, string> =>
-        x.source === 'seed'
-          ? { source: 'seed', ipRecordId: x.ipRecordId ?? '', right: x.right }
-          : {
-              source: 'own',
-              number: x.number ?? '',
-              title: x.title,
-              jurisdiction: x.jurisdiction,
-              status: x.status,
-              filedOn: x.filedOn ?? '',
-              grantedOn: x.grantedOn ?? '',
-              expiresOn: x.expiresOn ?? '',
-              right: x.right,
-            },
+    patents: p.patents.map((x): NonNullable<ProposalFormValues['patents']>[number] =>
+      x.source === 'seed'
+        ? { source: 'seed', ipRecordId: x.ipRecordId ?? '', right: x.right }
+        : {
+            source: 'own',
+            number: x.number ?? '',
+            title: x.title,
+            jurisdiction: x.jurisdiction,
+            status: x.status,
+            filedOn: x.filedOn ?? '',
+            grantedOn: x.grantedOn ?? '',
+            expiresOn: x.expiresOn ?? '',
+            right: x.right,
+          },
     ),
   };
 }
