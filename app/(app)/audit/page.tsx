@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { FilterForm } from '@/components/lists/filter-form';
-import { ListPagination } from '@/components/lists/list-pagination';
-import { EmptyState } from '@/components/ui/empty-state';
+import { ListPage } from '@/components/lists/list-page';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
-import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { Td, Tr } from '@/components/ui/table';
 import { TextField } from '@/components/ui/text-field';
 import { auditFilterChoices, listAuditLog } from '@/lib/audit/data';
 import { auditFiltersSchema } from '@/lib/audit/validation';
@@ -39,113 +37,89 @@ export default async function AdminAuditPage({ searchParams }: Props) {
   const actionLabel = (action: string) => (t.has(`actions.${action}`) ? t(`actions.${action}`) : action);
   const subjectLabel = (type: string) => (t.has(`subjectTypes.${type}`) ? t(`subjectTypes.${type}`) : type);
   return (
-    <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">{t('title')}</h1>
-      <FilterForm
-        label={t('filters')}
-        action="/audit"
-        submitLabel={tr('common.search')}
-        clearLabel={tr('admin.clearFilters')}
-      >
-        <FormField label={t('actor')} hint={t('actorHint')}>
-          <TextField name="actor" type="search" defaultValue={filters.actor} maxLength={254} />
-        </FormField>
-        <FormField label={t('action')}>
-          <Select name="action" defaultValue={filters.action}>
-            <option value="">{tr('common.all')}</option>
-            {choices.actions.map((a) => (
-              <option key={a} value={a}>
-                {actionLabel(a)} ({a})
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <FormField label={t('subjectType')}>
-          <Select name="subject" defaultValue={filters.subject}>
-            <option value="">{tr('common.all')}</option>
-            {choices.subjectTypes.map((s) => (
-              <option key={s} value={s}>
-                {subjectLabel(s)}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <div className="grid grid-cols-2 gap-3">
-          <FormField label={t('from')}>
-            <TextField name="from" type="date" defaultValue={filters.from ?? ''} />
+    <ListPage
+      messages="admin.audit"
+      path="/audit"
+      filterFields={
+        <>
+          <FormField label={t('actor')} hint={t('actorHint')}>
+            <TextField name="actor" type="search" defaultValue={filters.actor} maxLength={254} />
           </FormField>
-          <FormField label={t('to')}>
-            <TextField name="to" type="date" defaultValue={filters.to ?? ''} />
+          <FormField label={t('action')}>
+            <Select name="action" defaultValue={filters.action}>
+              <option value="">{tr('common.all')}</option>
+              {choices.actions.map((a) => (
+                <option key={a} value={a}>
+                  {actionLabel(a)} ({a})
+                </option>
+              ))}
+            </Select>
           </FormField>
-        </div>
-      </FilterForm>
-
-      {result.rows.length === 0 ? (
-        <EmptyState title={t('none')} />
-      ) : (
-        <Table caption={t('caption', { total: result.total })}>
-          <THead>
-            <Tr>
-              <Th>{t('time')}</Th>
-              <Th>{t('actor')}</Th>
-              <Th>{t('action')}</Th>
-              <Th>{t('subject')}</Th>
-              <Th>{t('details')}</Th>
-              <Th>{t('ip')}</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {result.rows.map((row) => {
-              const details = Object.entries(row.details ?? {});
-              return (
-                <Tr key={row.id}>
-                  <Td className="whitespace-nowrap">
-                    <time dateTime={row.createdAt.toISOString()}>{format.dateTime(row.createdAt, 'long')}</time>
-                  </Td>
-                  <Td className="break-words">{row.actorEmail ?? t('system')}</Td>
-                  <Td className="min-w-36">
-                    {actionLabel(row.action)}
-                    <span className="block font-mono text-xs text-slate-700">{row.action}</span>
-                  </Td>
-                  <Td className="min-w-40">
-                    <span className="font-medium">{subjectLabel(row.subjectType)}</span>
-                    {row.subjectId && (
-                      <span className="block font-mono text-xs break-all text-slate-700">{row.subjectId}</span>
-                    )}
-                  </Td>
-                  <Td className="min-w-56">
-                    {details.length === 0 ? (
-                      '—'
-                    ) : (
-                      <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs">
-                        {details.map(([key, value]) => (
-                          <div key={key} className="contents">
-                            <dt className="font-medium text-slate-700">{key}</dt>
-                            <dd className="break-all">{show(value)}</dd>
-                          </div>
-                        ))}
-                      </dl>
-                    )}
-                  </Td>
-                  <Td className="font-mono text-xs">{row.ip ?? '—'}</Td>
-                </Tr>
-              );
-            })}
-          </TBody>
-        </Table>
-      )}
-      <ListPagination
-        path="/audit"
-        filters={{
-          actor: filters.actor,
-          action: filters.action,
-          subject: filters.subject,
-          from: filters.from,
-          to: filters.to,
-        }}
-        page={result.page}
-        totalPages={result.totalPages}
-      />
-    </div>
+          <FormField label={t('subjectType')}>
+            <Select name="subject" defaultValue={filters.subject}>
+              <option value="">{tr('common.all')}</option>
+              {choices.subjectTypes.map((s) => (
+                <option key={s} value={s}>
+                  {subjectLabel(s)}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <div className="grid grid-cols-2 gap-3">
+            <FormField label={t('from')}>
+              <TextField name="from" type="date" defaultValue={filters.from ?? ''} />
+            </FormField>
+            <FormField label={t('to')}>
+              <TextField name="to" type="date" defaultValue={filters.to ?? ''} />
+            </FormField>
+          </div>
+        </>
+      }
+      filters={{
+        actor: filters.actor,
+        action: filters.action,
+        subject: filters.subject,
+        from: filters.from,
+        to: filters.to,
+      }}
+      columns={[t('time'), t('actor'), t('action'), t('subject'), t('details'), t('ip')]}
+      result={result}
+      row={(row) => {
+        const details = Object.entries(row.details ?? {});
+        return (
+          <Tr key={row.id}>
+            <Td className="whitespace-nowrap">
+              <time dateTime={row.createdAt.toISOString()}>{format.dateTime(row.createdAt, 'long')}</time>
+            </Td>
+            <Td className="break-words">{row.actorEmail ?? t('system')}</Td>
+            <Td className="min-w-36">
+              {actionLabel(row.action)}
+              <span className="block font-mono text-xs text-slate-700">{row.action}</span>
+            </Td>
+            <Td className="min-w-40">
+              <span className="font-medium">{subjectLabel(row.subjectType)}</span>
+              {row.subjectId && (
+                <span className="block font-mono text-xs break-all text-slate-700">{row.subjectId}</span>
+              )}
+            </Td>
+            <Td className="min-w-56">
+              {details.length === 0 ? (
+                '—'
+              ) : (
+                <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs">
+                  {details.map(([key, value]) => (
+                    <div key={key} className="contents">
+                      <dt className="font-medium text-slate-700">{key}</dt>
+                      <dd className="break-all">{show(value)}</dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
+            </Td>
+            <Td className="font-mono text-xs">{row.ip ?? '—'}</Td>
+          </Tr>
+        );
+      }}
+    />
   );
 }
