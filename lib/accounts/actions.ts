@@ -3,15 +3,8 @@
 import { CredentialsSignin } from 'next-auth';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import {
-  changePassword,
-  completeSignUp,
-  findLocaleOf,
-  requestSignUp,
-  setLocale,
-  signOutEverywhere,
-  updateProfile,
-} from './data';
+import { changePassword, findLocaleOf, setLocale, signOutEverywhere, updateProfile } from './data';
+import { completeSignUp, requestSignUp } from './sign-up';
 import {
   changePasswordSchema,
   confirmSignUpSchema,

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { auditLogs, coordinatorClusters, organisationClusters, organisations, users } from '@/db/schema/accounts';
-import { createAccount } from '@/lib/accounts/data';
+import { createAccount } from '@/lib/accounts/sign-up';
 import { signUpSchema } from '@/lib/accounts/validation';
 import { listAuditLog } from '@/lib/audit/data';
 import {

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { organisations, signUpRequests, users } from '@/db/schema/accounts';
 import { outboxEmails } from '@/db/schema/mail';
-import { completeSignUp, findSignUpRequest, requestSignUp } from '@/lib/accounts/data';
+import { completeSignUp, findSignUpRequest, requestSignUp } from '@/lib/accounts/sign-up';
 import { signUpSchema } from '@/lib/accounts/validation';
 import { authenticate, SignInRefused } from '@/lib/auth/sign-in';
 import { makeUser, TEST_PASSWORD, unique } from '../support/factories';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Card, CardBody } from '@/components/ui/card';
-import { listOrganisationsForSignUp } from '@/lib/accounts/data';
+import { listOrganisationsForSignUp } from '@/lib/accounts/sign-up';
 import { getViewer } from '@/lib/auth/session';
 import { SignUpForm } from './sign-up-form';
 

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardBody } from '@/components/ui/card';
-import { findSignUpRequest } from '@/lib/accounts/data';
+import { findSignUpRequest } from '@/lib/accounts/sign-up';
 import { confirmSignUpSchema } from '@/lib/accounts/validation';
 import { getViewer } from '@/lib/auth/session';
 import { ConfirmSignUpForm } from './confirm-form';
