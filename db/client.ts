@@ -32,7 +32,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
   const client = postgres(url, {
     max: dbEnv().DB_POOL_SIZE,
     onnotice: () => {},
-    connect_timeout: 5,
+    connect_timeout: dbEnv().DB_CONNECT_TIMEOUT,
     idle_timeout: 30,
   });
   const db = drizzle(client);

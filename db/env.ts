@@ -8,6 +8,8 @@ export const dbEnvSchema = z.object({
   PGLITE_DIR: z.string().optional(),
   /** connections in postgres.js's pool (per server process) */
   DB_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+  /** seconds to wait for a new connection (a heavily loaded machine may need more than 5) */
+  DB_CONNECT_TIMEOUT: z.coerce.number().int().min(1).default(5),
 });
 
 type DbEnv = z.infer<typeof dbEnvSchema>;
@@ -19,6 +21,7 @@ export function dbEnv(): DbEnv {
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     PGLITE_DIR: process.env.PGLITE_DIR || undefined,
     DB_POOL_SIZE: process.env.DB_POOL_SIZE || undefined,
+    DB_CONNECT_TIMEOUT: process.env.DB_CONNECT_TIMEOUT || undefined,
   });
   return cached;
 }

@@ -11,6 +11,10 @@
  *  3. times a full re-match: top-10 + proposal upsert for every open need, split over a pool of
  *     worker processes (default 2), each ranking needs in batches (lib/matching/bulk.ts);
  *  4. reports peak memory (RSS) of this process and of each worker, and the load average.
+ * Beside the top-10 times it times a `select 1` round trip in the same loop (the floor: what the
+ * machine's load costs any query at that moment), and reports the 1-minute load average of each
+ * phase. On a loaded machine connections are given 60 s (DB_CONNECT_TIMEOUT) and an indexing
+ * batch that fails on a connection error is retried (three times, after 5, 10 and 20 s).
  *
  *   DATABASE_URL='postgres://postgres@127.0.0.1:5432/cm_bench{k}' npm run bench:match -- [options]
  *     --seeds 10000,100000   corpus sizes; `{k}` in DATABASE_URL is replaced by seeds/1000 (one
@@ -19,6 +23,7 @@
  *     --pipeline 2           candidate queries in flight per batch
  *     --skip-full            only the top-10 timing
  *     --reindex              index again even when every open listing is indexed
+ *     --index-workers 3      processes representing listings while indexing
  * Use databases of their own: it writes 100k+ listings and engine proposals.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -40,6 +45,8 @@ const opt = (name: string, fallback: string) => {
 };
 const has = (name: string) => argv.includes(`--${name}`);
 
+// a machine at load 30 can take longer than the default 5 s to open a connection
+process.env.DB_CONNECT_TIMEOUT ??= '60';
 const URL_TEMPLATE = process.env.DATABASE_URL;
 if (!URL_TEMPLATE) {
   console.error('bench:match needs DATABASE_URL (a Postgres database of its own; `{k}` = seeds / 1000)');
@@ -56,13 +63,47 @@ async function openIds(db: Db, kind: ListingKind): Promise<string[]> {
   ).map((r) => r.id);
 }
 
-async function runPool<T>(items: T[], n: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (next < items.length) await fn(items[next++]);
-    }),
-  );
+const TRANSIENT = /CONNECT_TIMEOUT|CONNECTION_CLOSED|CONNECTION_ENDED|ECONNRESET|ECONNREFUSED|timeout/i;
+
+/** Runs `fn`, again after 5, 10 and 20 s when it fails on a connection error (a loaded machine). */
+async function retrying<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      const e = error as { code?: string; message?: string };
+      if (attempt >= 3 || !TRANSIENT.test(`${e.code ?? ''} ${e.message ?? ''}`)) throw error;
+      console.log(`${what}: ${e.code ?? e.message} (load ${load()}), retrying in ${5 * 2 ** attempt} s`);
+      await new Promise((r) => setTimeout(r, 5000 * 2 ** attempt));
+    }
+  }
+}
+
+/** Open listings of one kind without a match document (all open ones with `all`). */
+async function toIndex(db: Db, kind: ListingKind, all: boolean): Promise<string[]> {
+  if (all) return openIds(db, kind);
+  const table = kind === 'need' ? sql`needs` : sql`seeds`;
+  return rowsOf<{ id: string }>(
+    await db.execute(sql`
+      select l.id from ${table} l where l.status = 'open' and l.expires_at > now()
+        and not exists (select 1 from match_documents d where d.kind = ${kind} and d.listing_id = l.id)
+      order by l.id`),
+  ).map((r) => r.id);
+}
+
+// ---- worker process: represents a share of the listings of one kind (indexing) -------------
+if (has('index-worker')) {
+  const [index, count] = opt('index-worker', '0/1').split('/').map(Number);
+  const kind = opt('kind', 'seed') as ListingKind;
+  const db = await getDb();
+  const ids = (await toIndex(db, kind, has('reindex'))).filter((_, i) => i % count === index);
+  for (let i = 0; i < ids.length; i += 500) {
+    const batch = ids.slice(i, i + 500);
+    await retrying(`indexing ${kind}s`, () => indexListings(db, kind, batch));
+  }
+  await closeDb();
+  process.stdout.write(`${JSON.stringify({ indexed: ids.length })}\n`);
+  process.exit(0);
 }
 
 // ---- worker process: re-matches a share of the needs and reports on stdout -------------------
@@ -103,17 +144,21 @@ async function indexAll(db: Db) {
   await db.execute(sql`alter table match_documents disable trigger match_documents_postings`);
   await db.execute(sql`alter table match_postings drop constraint if exists match_postings_kind_key_listing_id_pk`);
   for (const kind of ['seed', 'need'] as const) {
-    await pruneIndex(db, kind);
-    const ids = await openIds(db, kind);
-    await runPool(
-      Array.from({ length: Math.ceil(ids.length / 500) }, (_, i) => ids.slice(i * 500, i * 500 + 500)),
-      2,
-      async (batch) => void (await indexListings(db, kind, batch)),
-    );
-    await rebuildCorpusStats(db, kind);
-    await reweigh(db, kind, { all: true, batch: 1000 });
+    await retrying('pruning', () => pruneIndex(db, kind));
+    // representing is CPU-bound: worker processes share it (an interrupted run resumes with the
+    // listings not yet indexed, unless --reindex)
+    const parts = await runChildren(INDEX_WORKERS, (i) => [
+      '--index-worker',
+      `${i}/${INDEX_WORKERS}`,
+      '--kind',
+      kind,
+      ...(has('reindex') ? ['--reindex'] : []),
+    ]);
+    console.log(`represented ${parts.reduce((n, p) => n + (p.indexed ?? 0), 0)} ${kind}s (load ${load()})`);
+    await retrying('corpus statistics', () => rebuildCorpusStats(db, kind));
+    await retrying(`re-weighing ${kind}s`, () => reweigh(db, kind, { all: true, batch: 1000 }));
   }
-  await rebuildPostings(db);
+  await retrying('postings', () => rebuildPostings(db));
   // same definition as the migration
   await db.execute(
     sql`alter table match_postings add constraint match_postings_kind_key_listing_id_pk primary key (kind, key, listing_id) include (lang, weight)`,
@@ -141,31 +186,37 @@ async function indexedEverything(db: Db): Promise<boolean> {
 }
 
 function runWorkers(url: string, workers: number, batch: number): Promise<Array<Record<string, number>>> {
+  return runChildren(
+    workers,
+    (i) => [
+      '--worker',
+      `${i}/${workers}`,
+      '--batch',
+      String(batch),
+      '--concurrency',
+      opt('concurrency', '1'),
+      '--pipeline',
+      opt('pipeline', '2'),
+    ],
+    url,
+  );
+}
+
+/** Runs `n` copies of this script with the given arguments; each reports one JSON line. */
+function runChildren(
+  n: number,
+  args: (i: number) => string[],
+  url = process.env.DATABASE_URL,
+): Promise<Array<Record<string, number>>> {
   return Promise.all(
     Array.from(
-      { length: workers },
+      { length: n },
       (_, i) =>
         new Promise<Record<string, number>>((resolve, reject) => {
-          const child = spawn(
-            process.execPath,
-            [
-              '--import',
-              'tsx',
-              'scripts/bench-match.ts',
-              '--worker',
-              `${i}/${workers}`,
-              '--batch',
-              String(batch),
-              '--concurrency',
-              opt('concurrency', '1'),
-              '--pipeline',
-              opt('pipeline', '2'),
-            ],
-            {
-              env: { ...process.env, DATABASE_URL: url },
-              stdio: ['ignore', 'pipe', 'inherit'],
-            },
-          );
+          const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-match.ts', ...args(i)], {
+            env: { ...process.env, DATABASE_URL: url },
+            stdio: ['ignore', 'pipe', 'inherit'],
+          });
           let out = '';
           child.stdout.on('data', (d) => (out += d));
           child.on('exit', (code) => {
@@ -184,6 +235,7 @@ const SIZES = opt('seeds', process.env.BENCH_SIZES ?? '10000,100000')
 const NEEDS = Number(opt('needs', process.env.BENCH_NEEDS ?? '20000'));
 const SAMPLE = Number(opt('sample', process.env.BENCH_SAMPLE ?? '300'));
 const WORKERS = Number(opt('workers', '2'));
+const INDEX_WORKERS = Number(opt('index-workers', '3'));
 const BATCH = Number(opt('batch', '64'));
 const REFERENCE = { dfBudget: 100_000, maxKeys: 1_000, candidates: 2_000 };
 async function runSize(size: number, url: string): Promise<Record<string, string | number>> {
@@ -219,9 +271,13 @@ async function runSize(size: number, url: string): Promise<Record<string, string
   const sample = Array.from({ length: n }, (_, i) => needIds[Math.floor((i * needIds.length) / n)]);
   for (const id of sample.slice(0, 30)) await rankForListing(db, 'need', id, 10); // warm-up
   const times: number[] = [];
+  const floor: number[] = [];
   let empty = 0;
   const got = new Map<string, string[]>();
   for (const id of sample) {
+    const f = performance.now();
+    await db.execute(sql`select 1`);
+    floor.push(performance.now() - f);
     const s = performance.now();
     const r = await rankForListing(db, 'need', id, 10);
     times.push(performance.now() - s);
@@ -232,11 +288,14 @@ async function runSize(size: number, url: string): Promise<Record<string, string
     if (!r.length) empty++;
   }
   times.sort((a, b) => a - b);
+  floor.sort((a, b) => a - b);
   const loadTop = load();
   const [p50, p95] = [pct(times, 50), pct(times, 95)];
+  const [f50, f95] = [pct(floor, 50), pct(floor, 95)];
   console.log(
     `top-10 for one need (${times.length} needs): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms; ${empty} with no candidates (load ${loadTop})`,
   );
+  console.log(`floor: a 'select 1' round trip in the same loop p50 ${f50.toFixed(1)} ms, p95 ${f95.toFixed(1)} ms`);
 
   // agreement with a much wider retrieval (the budgets' cost in quality)
   let overlap = 0;
@@ -278,6 +337,7 @@ async function runSize(size: number, url: string): Promise<Record<string, string
     needs: needIds.length,
     p50Ms: +p50.toFixed(1),
     p95Ms: +p95.toFixed(1),
+    'floor p50/p95 ms': `${f50.toFixed(1)}/${f95.toFixed(1)}`,
     overlapVsWide: +agreement.toFixed(3),
     rematchS: +rematchSeconds.toFixed(1),
     rssMb: Math.round(peakRss / 1048576),
