@@ -197,13 +197,20 @@ test.describe('without JavaScript', () => {
     ).toEqual([]);
   });
 
-  test('a form body that does not parse is refused with 400, not a server error', async ({ request }) => {
+  test('a form body that does not parse is refused with 400, not a server error; an unknown API path is a JSON 404', async ({
+    request,
+  }) => {
+    const broken = { headers: { 'content-type': 'multipart/form-data; boundary=zz' }, data: 'x' };
     for (const data of ['x', '--zz\r\ngarbage']) {
-      const response = await request.post('/sign-in', {
-        headers: { 'content-type': 'multipart/form-data; boundary=zz' },
-        data,
-      });
-      expect(response.status()).toBe(400);
+      expect((await request.post('/sign-in', { ...broken, data })).status()).toBe(400);
+    }
+    for (const response of [
+      await request.post('/api/account/..%2F..%2Fetc%2Fpasswd', broken),
+      await request.get('/api/no-such-thing', { headers: { 'accept-language': 'ja' } }),
+      await request.delete('/api/v1/no/such/thing'),
+    ]) {
+      expect(response.status()).toBe(404);
+      expect((await response.json()).error.code).toBe('not_found');
     }
   });
 });

@@ -50,6 +50,11 @@ export function jsonError(
   return Response.json(body, { status, headers });
 }
 
+/** The answer to a path under /api that no route handler serves: JSON, like every other API refusal. */
+export function unknownApiRoute(request: Request): Response {
+  return jsonError('not_found', translateKey(localeOf(request, null), 'errors.not_found'));
+}
+
 let limiter: RateLimiterAbstract | undefined;
 async function rateLimiter(): Promise<RateLimiterAbstract> {
   if (!limiter) {
