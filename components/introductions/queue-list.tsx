@@ -6,7 +6,7 @@ import { knownReasons, MatchReasons } from '@/components/matching/match-reasons'
 import { Badge } from '@/components/ui/badge';
 import { territoryName } from '@/lib/listings/territories';
 import { prefectureName } from '@/lib/prefectures';
-import type { listCoordinatorQueue } from '@/lib/introductions/data';
+import type { listCoordinatorQueue } from '@/lib/introductions/queue';
 
 type Row = Awaited<ReturnType<typeof listCoordinatorQueue>>['items'][number];
 

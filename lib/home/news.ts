@@ -8,7 +8,7 @@ import { needs, seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
 import type { Viewer } from '@/lib/auth/policy';
 import { overdueCheckInSql, stalledSql } from '@/lib/introductions/check-ins';
-import { coordinatedMatchSql } from '@/lib/introductions/data';
+import { coordinatedMatchSql } from '@/lib/introductions/queue';
 import { coordinatedSql, liveSql, type ListingTable } from '@/lib/listings/access';
 
 // What is new for each role since their last visit to /home, and the portal's live figures for the

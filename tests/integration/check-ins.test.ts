@@ -16,7 +16,7 @@ import {
   myCheckIns,
   readCheckInLink,
 } from '@/lib/introductions/check-ins';
-import { listCoordinatorQueue } from '@/lib/introductions/data';
+import { listCoordinatorQueue } from '@/lib/introductions/queue';
 import { runIntroductionSweeps } from '@/lib/introductions/jobs';
 import { buildSearchText } from '@/lib/listings/search-text';
 import { makeCluster, makeUser, unique } from '../support/factories';

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { matchIntroductions } from '@/db/schema/introductions';
 import { needs, seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
-import { listCoordinatorQueue, QUEUE_PAGE_SIZE, searchListingsForPairing } from '@/lib/introductions/data';
+import { listCoordinatorQueue, QUEUE_PAGE_SIZE, searchListingsForPairing } from '@/lib/introductions/queue';
 import { buildSearchText } from '@/lib/listings/search-text';
 import { makeCluster, makeUser, unique } from '../support/factories';
 

@@ -6,7 +6,8 @@ import { matchIntroductions } from '@/db/schema/introductions';
 import { listingFollows, needs, seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
 import { expressInterest } from '@/lib/introductions/create';
-import { getMatchForViewer, listCoordinatorQueue } from '@/lib/introductions/data';
+import { getMatchForViewer } from '@/lib/introductions/data';
+import { listCoordinatorQueue } from '@/lib/introductions/queue';
 import {
   interestFormContext,
   interestSummaryForOwner,

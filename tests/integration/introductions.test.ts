@@ -21,7 +21,8 @@ import {
   updateNda,
 } from '@/lib/introductions/after';
 import { expressInterest, proposeManualMatch } from '@/lib/introductions/create';
-import { getMatchForViewer, listCoordinatorQueue, listMyIntroductions } from '@/lib/introductions/data';
+import { getMatchForViewer, listMyIntroductions } from '@/lib/introductions/data';
+import { listCoordinatorQueue } from '@/lib/introductions/queue';
 import {
   INTRODUCTION_SWEEP_QUEUE,
   registerWorkers as registerIntroductionWorkers,

@@ -11,7 +11,7 @@ import { Select } from '@/components/ui/select';
 import { TextField } from '@/components/ui/text-field';
 import { requirePermission } from '@/lib/auth/guard';
 import { type FollowUpFilter, followUpFilters } from '@/lib/introductions/check-ins';
-import { listCoordinatorQueue, searchListingsForPairing } from '@/lib/introductions/data';
+import { listCoordinatorQueue, searchListingsForPairing } from '@/lib/introductions/queue';
 import { matchKinds, matchStatuses } from '@/db/vocabulary/matching';
 
 export async function generateMetadata(): Promise<Metadata> {
