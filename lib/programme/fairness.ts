@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { analytic, day, type KpiScope, scopeCte } from './kpis';
+import { analytic, inPeriod, type KpiScope, scopeCte } from './kpis';
 
 // Fairness and coverage (issue 14 item 7): who gets introduced and who does not. The listings (needs and
 // seeds) posted in the period in the chosen clusters, each once, grouped by its organisation's size (the stored
@@ -45,26 +45,27 @@ export async function fairnessReport(db: Db, scope: KpiScope): Promise<FairnessR
   };
   const empty: FairnessReport = { overall: { posted: 0, matched: 0, introduced: 0, rate: null }, dimensions };
   if (!scope.clusterIds.length) return empty;
-  const between = (column: string) => sql`${day(column)} between ${scope.from}::date and ${scope.to}::date`;
   const domain = (alias: string) => (scope.domain ? sql`and ${sql.raw(alias)}.domain = ${scope.domain}` : sql``);
   const linked = (kind: 'need' | 'seed', extra: string) =>
     sql.raw(`exists (select 1 from matches m ${extra} where m.${kind}_id = l.id)`);
+  // Each listing once (its organisation in any chosen cluster: a semi-join, no de-duplication), its fate, then
+  // counted by the five dimensions together before being spread over each of them.
   const rows = await analytic<Row>(
     db,
     sql`
       with ${scopeCte(scope)},
       listed as (
-        select distinct 'need' as kind, n.id, n.domain::text as domain, n.language::text as language,
+        select 'need' as kind, n.id, n.domain::text as domain, n.language::text as language,
           n.prefecture, n.organisation_id
-        from needs n join oc on oc.organisation_id = n.organisation_id
-        where n.published_at is not null ${domain('n')} and ${between('n.published_at')}
-        union
-        select distinct 'seed', s.id, s.domain::text, s.language::text, s.prefecture, s.organisation_id
-        from seeds s join oc on oc.organisation_id = s.organisation_id
-        where s.published_at is not null ${domain('s')} and ${between('s.published_at')}
+        from needs n
+        where n.organisation_id in (select organisation_id from oc) ${domain('n')} and ${inPeriod('n.published_at', scope)}
+        union all
+        select 'seed', s.id, s.domain::text, s.language::text, s.prefecture, s.organisation_id
+        from seeds s
+        where s.organisation_id in (select organisation_id from oc) ${domain('s')} and ${inPeriod('s.published_at', scope)}
       ),
       fates as (
-        select l.*, o.kind::text as org_kind, coalesce(o.employee_band::text, '') as band,
+        select l.domain, l.language, o.kind::text as org_kind, coalesce(o.employee_band::text, '') as band,
           coalesce(l.prefecture, o.prefecture, '') as pref,
           case when l.kind = 'need' then ${linked('need', '')} else ${linked('seed', '')} end as matched,
           case when l.kind = 'need'
@@ -72,16 +73,22 @@ export async function fairnessReport(db: Db, scope: KpiScope): Promise<FairnessR
             else ${linked('seed', 'join match_introductions i on i.match_id = m.id and i.introduced_at is not null')}
           end as introduced
         from listed l join organisations o on o.id = l.organisation_id
+      ),
+      groups as (
+        select band, pref, domain, org_kind, language, count(*) as posted,
+          count(*) filter (where matched) as matched, count(*) filter (where introduced) as introduced
+        from fates group by 1, 2, 3, 4, 5
       )
-      select d.dimension, d.key, count(*)::int as posted,
-        count(*) filter (where matched)::int as matched, count(*) filter (where introduced)::int as introduced
-      from fates cross join lateral (values
+      select d.dimension, d.key, sum(posted)::int as posted, sum(matched)::int as matched,
+        sum(introduced)::int as introduced
+      from groups cross join lateral (values
         ('size', band), ('prefecture', pref), ('domain', domain), ('kind', org_kind), ('language', language)
       ) d(dimension, key)
       group by d.dimension, d.key
       union all
-      select null, null, count(*)::int, count(*) filter (where matched)::int, count(*) filter (where introduced)::int
-      from fates`,
+      select null, null, coalesce(sum(posted), 0)::int, coalesce(sum(matched), 0)::int,
+        coalesce(sum(introduced), 0)::int
+      from groups`,
   );
   const counts = (r: Row): Counts => ({
     posted: Number(r.posted),
