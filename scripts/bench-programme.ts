@@ -9,7 +9,19 @@
  * them approved, most of those introduced, and outcomes of every kind on introduced ones, spread over the
  * last year; then times what the page computes (every KPI and the monthly trend, as lib/programme/dashboard
  * does) for the office (every cluster) and for one cluster, BENCH_RUNS times each, one at a time, and prints
- * p50/p95 and the load average. Run it again with --matches 500000 to see how it scales at 10×.
+ * p50/p95, the load average and a floor measured between the runs (a round trip, and counting 200,000 generated
+ * rows). "One cluster" is the one with the most matches. Run it again with --matches 500000 --reset to see how it
+ * scales at 10×.
+ *
+ * Measured 5 December 2026 on the shared 2-core machine (the floor says how loaded; unloaded, counting 200,000
+ * rows takes a few ms), after the stored attribution (match_attribution, migration 0027):
+ *   50,000 matches, load 34-36:  office p50 1.76 s, p95 2.79 s; one cluster (6,236 matches) p50 0.58 s, p95 1.13 s;
+ *                                floor: select 1 p50 10 ms, counting 200,000 rows p50 112 ms, p95 194 ms
+ *   500,000 matches, load 22-37: office p50 16.2 s, p95 25.8 s; one cluster (61,679 matches) p50 3.0 s, p95 4.5 s;
+ *                                floor: select 1 p50 10 ms, counting 200,000 rows p50 105 ms, p95 225 ms
+ *   before it (deriving the attribution per query), 50,000 matches, load 11: office p50 5.2 s, one cluster 1.9 s.
+ * Linear in the matches of the period: every approval, introduction and proposal is joined to its match's stored
+ * clusters, and the rows are grouped by set of clusters (the planner misjudges those groups and sorts them).
  */
 import os, { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
