@@ -297,7 +297,10 @@ async function scoreCandidates(
         (select jsonb_object_agg(qc.k, v.c -> qc.k) from qc where v.c ? qc.k) as c,
         (select jsonb_object_agg(ql.k, v.l -> ql.k) from ql where v.l ? ql.k) as l
       from top
-      join match_documents d on d.kind = ${kindLit} and d.listing_id = top.listing_id
+      -- one index probe per candidate (a lateral join kept apart by offset 0): flattened, the planner
+      -- hash-joined the candidates with a scan of every document of the kind (EXPLAIN ANALYZE)
+      cross join lateral (select d.lang, d.vec, d.facts from match_documents d
+        where d.kind = ${kindLit} and d.listing_id = top.listing_id offset 0) d
       -- closed or expired listings leave the index in the background: never returned meanwhile
       join ${table} listing on listing.id = top.listing_id and listing.status = 'open' and listing.expires_at > now()
       -- the stored vectors and facts are read (detoasted) once per candidate; offset 0 keeps it so
