@@ -71,6 +71,7 @@ async function openPglite(dir: string): Promise<DbHandle> {
 /**
  * PGlite has no lock of its own: two processes writing one folder lose data silently.
  * The first process to open the folder writes its pid; another refuses while that pid lives.
+ * Kept over proper-lockfile (mtime lease): at load average ~21 PGlite's open blocked the event loop 62 s, past any lease.
  */
 function acquireLock(dir: string): string {
   const lockFile = path.join(dir, '..', `${path.basename(dir)}.lock`);

@@ -106,6 +106,6 @@ test('coordinator approves, both parties accept, contacts are revealed and a mes
     .toBeGreaterThanOrEqual(3); // request, introduced, new message
   const mails = receivedMails();
   expect(mails.some((m) => m.to.includes('researcher@demo.test') && m.text.includes(note))).toBe(true);
-  const ids = mails.map((m) => /^Message-ID:\s*(.+)$/im.exec(m.raw)?.[1]);
+  const ids = mails.map((m) => m.messageId);
   expect(new Set(ids).size).toBe(ids.length); // none twice
 });

@@ -4,9 +4,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { PgBoss } from 'pg-boss';
 import postgres from 'postgres';
-import { messageIdOf, startSmtpCapture } from '../tests/support/smtp-capture';
+import { startSmtpCapture } from '../tests/support/smtp-capture';
 import { confirmSignUp, expect, test, uniqueEmail } from './support/fixtures';
-import { bodyText, signUpPathIn } from './support/mail';
+import { decodeMail, type Mail, signUpPathIn } from './support/mail';
 
 // Scale-out (issue 18 item 2): two app servers — the production build, `node scripts/server.mjs` —
 // on different ports against ONE Postgres database. Sessions made on one are valid on the other,
@@ -34,7 +34,7 @@ let databaseUrl = '';
 let dbName = '';
 const servers: ChildProcess[] = [];
 const logs: string[][] = [[], []];
-const mails: string[] = [];
+const mails: Mail[] = [];
 let smtp: Awaited<ReturnType<typeof startSmtpCapture>> | null = null;
 
 async function admin<T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
@@ -64,7 +64,9 @@ test.beforeAll(async () => {
   const u = new URL(process.env.DATABASE_URL as string);
   u.pathname = `/${dbName}`;
   databaseUrl = u.toString();
-  smtp = await startSmtpCapture(smtpPort, (raw) => mails.push(raw));
+  smtp = await startSmtpCapture(smtpPort, async (raw, to) => {
+    mails.push(await decodeMail(raw, to));
+  });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -97,8 +99,8 @@ test.afterAll(async () => {
 /** The sign-up link these servers mailed to `email` (they send to this spec's own capture). */
 const linkOf = (email: string) =>
   mails
-    .filter((raw) => raw.includes(email))
-    .map((raw) => signUpPathIn(bodyText(raw)))
+    .filter((m) => m.to.some((t) => t.toLowerCase() === email.toLowerCase()))
+    .map((m) => signUpPathIn(m.text))
     .find(Boolean) ?? '';
 
 test('a session made on one server is valid on the other; a sign-out on one ends it on both', async ({
@@ -202,7 +204,7 @@ test('a job runs exactly once and a mail is sent once, with both servers working
   await expect.poll(state, { timeout: 240_000, intervals: [2000] }).toEqual({ job: 'completed', mail: 'sent' });
   // two more minute ticks of both servers' mail schedules: still one delivery
   await new Promise((r) => setTimeout(r, 125_000));
-  expect(mails.filter((raw) => messageIdOf(raw) === messageId)).toHaveLength(1);
+  expect(mails.filter((m) => m.messageId === messageId)).toHaveLength(1);
   const ran = logs.map((lines) => lines.filter((l) => l.includes('"msg":"retention applied"')).length);
   expect(ran[0] + ran[1]).toBe(1);
   await boss.stop({ graceful: false });

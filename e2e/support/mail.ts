@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import { startSmtpCapture } from '../../tests/support/smtp-capture';
 
 /**
@@ -9,21 +10,12 @@ import { startSmtpCapture } from '../../tests/support/smtp-capture';
  */
 const mailFile = () => path.resolve(`.data/e2e-mail-${process.env.E2E_PORT ?? 3200}.jsonl`);
 
-export type Mail = { to: string[]; subject: string; raw: string; text: string };
+export type Mail = { to: string[]; subject: string; text: string; messageId: string; raw: string };
 
-/** The decoded text of a single-part mail (nodemailer uses quoted-printable or base64 for non-ASCII). */
-export function bodyText(raw: string): string {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  const encoding = /^Content-Transfer-Encoding:\s*(\S+)/im.exec(head)?.[1]?.toLowerCase();
-  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') {
-    const bytes = body
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return body;
+/** A captured message as a reader sees it: headers and body decoded (MIME, quoted-printable, base64) by mailparser. */
+export async function decodeMail(raw: string, to: string[]): Promise<Mail> {
+  const parsed = await simpleParser(raw);
+  return { to, raw, subject: parsed.subject ?? '', text: parsed.text ?? '', messageId: parsed.messageId ?? '' };
 }
 
 /** Starts the run's capture server (globalSetup); returns its teardown. */
@@ -31,8 +23,8 @@ export async function startMailCapture(): Promise<() => Promise<void>> {
   const file = mailFile();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, '');
-  const smtp = await startSmtpCapture(Number(new URL(process.env.SMTP_URL!).port), (raw, to) => {
-    fs.appendFileSync(file, `${JSON.stringify({ to, raw })}\n`);
+  const smtp = await startSmtpCapture(Number(new URL(process.env.SMTP_URL!).port), async (raw, to) => {
+    fs.appendFileSync(file, `${JSON.stringify(await decodeMail(raw, to))}\n`);
   });
   return smtp.close;
 }
@@ -45,10 +37,7 @@ export function receivedMails(): Mail[] {
     .readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((line) => {
-      const { to, raw } = JSON.parse(line) as { to: string[]; raw: string };
-      return { to, raw, subject: /^Subject:\s*(.+)$/im.exec(raw)?.[1] ?? '', text: bodyText(raw) };
-    });
+    .map((line) => JSON.parse(line) as Mail);
 }
 
 /** Mails to this address so far. */

@@ -2,11 +2,11 @@ import { SMTPServer } from 'smtp-server';
 
 /**
  * A local SMTP capture server for tests (real SMTP, no TLS, no auth): every message's raw text
- * and recipients go to `onMessage`. Resolves once it listens on 127.0.0.1:`port`.
+ * and recipients go to `onMessage` (awaited before the message is acknowledged). Resolves once it listens on 127.0.0.1:`port`.
  */
 export async function startSmtpCapture(
   port: number,
-  onMessage: (raw: string, rcptTo: string[]) => void,
+  onMessage: (raw: string, rcptTo: string[]) => unknown,
 ): Promise<{ close: () => Promise<void> }> {
   const server = new SMTPServer({
     authOptional: true,
@@ -15,11 +15,12 @@ export async function startSmtpCapture(
       let raw = '';
       stream.on('data', (c) => (raw += c.toString()));
       stream.on('end', () => {
-        onMessage(
-          raw,
-          session.envelope.rcptTo.map((r) => r.address),
-        );
-        callback();
+        Promise.resolve(
+          onMessage(
+            raw,
+            session.envelope.rcptTo.map((r) => r.address),
+          ),
+        ).then(() => callback(), callback);
       });
     },
   });
