@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Serves a production build for the browser tests on a fresh database: DATABASE_URL when
 // set (CI creates a fresh one), else a throwaway embedded database under .data/e2e-pglite.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -13,13 +13,22 @@ if (!env.DATABASE_URL) {
   env.PGLITE_DIR = path.resolve(`.data/e2e-pglite-${port}`);
   fs.rmSync(env.PGLITE_DIR, { recursive: true, force: true });
 }
-const run = (cmd, args) => {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-};
-run('npx', ['tsx', 'scripts/seed/index.ts']);
-run('npx', ['tsx', 'scripts/seed-e2e.ts']);
-if (!process.env.E2E_SKIP_BUILD) run('npx', ['next', 'build']);
+const run = (cmd, args, extra = {}) =>
+  new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...env, ...extra } });
+    child.on('exit', (code) => (code === 0 ? resolve() : process.exit(code ?? 1)));
+  });
+const seed = () => run('npx', ['tsx', 'scripts/seed/index.ts']).then(() => run('npx', ['tsx', 'scripts/seed-e2e.ts']));
+// The build skips the type check: `npm test` runs `npm run check` (tsc) before the browser tests.
+const build = () =>
+  process.env.E2E_SKIP_BUILD ? null : run('npx', ['next', 'build'], { NEXT_BUILD_SKIP_TYPECHECK: '1' });
+// On Postgres the seed runs beside the build; the embedded database is one process's at a time, and
+// the build opens it while it prerenders.
+if (env.DATABASE_URL) await Promise.all([seed(), build()]);
+else {
+  await seed();
+  await build();
+}
 // Everything the server writes goes to a file e2e/logs.teardown.ts reads after the run (nothing
 // secret or personal may be in it); its stderr is shown as well.
 const logFile = path.resolve(`.data/e2e-server-${port}.log`);
