@@ -2,6 +2,9 @@ import crypto from 'node:crypto';
 import { confirmSignUp, demo, expect, expectAccessible, randomIp, signIn, test, uniqueEmail } from './support/fixtures';
 import { mailsTo, signUpLinkOf } from './support/mail';
 
+// a sign-in (a password check, then the new page) took over 20 s at load average ~30 on two cores
+const signingIn = { timeout: 60_000 };
+
 test.describe('accounts', () => {
   test('a wrong password and an unknown e-mail get the same message', async ({ page }) => {
     await signIn(page, demo.sme, 'not-the-password');
@@ -40,7 +43,7 @@ test.describe('accounts', () => {
     await expect.poll(() => signUpLinkOf(fresh), { timeout: 60_000 }).not.toBe('');
     // and the owner's password still works (nothing was changed or locked)
     await signIn(page, demo.lender);
-    await expect(page).toHaveURL(/\/home$/);
+    await expect(page).toHaveURL(/\/home$/, signingIn);
   });
 
   test('too many failed sign-ins for one account are refused, even with the right password', async ({ newMember }) => {
@@ -74,7 +77,7 @@ test.describe('accounts', () => {
     // its own account, so other tests' sessions are untouched
     const { page: pageA, email, password } = await newMember({ kind: 'university' });
     await signIn(pageB, email, password);
-    await expect(pageB).toHaveURL(/\/account/);
+    await expect(pageB).toHaveURL(/\/account/, signingIn);
 
     await pageA.getByRole('button', { name: 'すべての端末からログアウト' }).click();
     await expect(pageA).toHaveURL(/\/sign-in/);
@@ -107,7 +110,7 @@ test.describe('accounts', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.context().clearCookies();
     await signIn(page, email, password);
-    await expect(page.getByRole('link', { name: 'Account' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Account' })).toBeVisible(signingIn);
     await page.getByRole('button', { name: '日本語' }).click();
     await expect(page.getByRole('link', { name: 'アカウント' })).toBeVisible();
   });
