@@ -1,8 +1,18 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { contentSecurityPolicy, isMalformedPath } from '@/lib/security/csp';
+import en from '@/messages/en/api.json';
+import ja from '@/messages/ja/api.json';
 
-const badRequest = () =>
-  new NextResponse('Bad Request', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+/** The API's refusals are JSON in the client's language (lib/api/handler.ts); a page's are plain text. */
+function badRequest(request: NextRequest): NextResponse {
+  if (!request.nextUrl.pathname.startsWith('/api/'))
+    return new NextResponse('Bad Request', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const messages = /^\s*ja\b/i.test(request.headers.get('accept-language') ?? '') ? ja : en;
+  return NextResponse.json({ error: { code: 'invalid', message: messages.api.errors.malformed } }, { status: 400 });
+}
+
+/** Methods no route serves; Next.js would answer them with an empty 400. */
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 /**
  * A multipart body posted to a page (a server action, with or without JavaScript) that does not
@@ -23,11 +33,16 @@ async function isMalformedActionBody(request: NextRequest): Promise<boolean> {
 
 /**
  * Runs before every request (Next.js Proxy). Not a security boundary for data (DESIGN §4):
- * it refuses paths that are not valid UTF-8 and action bodies that do not parse, and sets the
+ * it refuses unknown methods, paths that are not valid UTF-8 and action bodies that do not parse, and sets the
  * per-request CSP nonce.
  */
 export async function proxy(request: NextRequest) {
-  if (isMalformedPath(request.nextUrl.pathname) || (await isMalformedActionBody(request))) return badRequest();
+  if (
+    !KNOWN_METHODS.has(request.method) ||
+    isMalformedPath(request.nextUrl.pathname) ||
+    (await isMalformedActionBody(request))
+  )
+    return badRequest(request);
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
   const requestHeaders = new Headers(request.headers);

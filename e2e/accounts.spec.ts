@@ -193,5 +193,17 @@ test.describe('without JavaScript', () => {
       expect(response.status()).toBe(404);
       expect((await response.json()).error.code).toBe('not_found');
     }
+    // a method a route does not serve, an unknown method, a path that is not UTF-8: JSON too
+    const put = await request.put('/api/v1/needs', { headers: { 'accept-language': 'ja' } });
+    expect(put.status()).toBe(405);
+    expect(put.headers().allow).toBe('GET, POST');
+    expect((await put.json()).error.message).toContain('GET, POST');
+    for (const response of [
+      await request.fetch('/api/v1/needs', { method: 'PROPFIND' }),
+      await request.get('/api/v1/needs/%FF'),
+    ]) {
+      expect(response.status()).toBe(400);
+      expect((await response.json()).error.code).toBe('invalid');
+    }
   });
 });

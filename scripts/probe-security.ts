@@ -717,6 +717,7 @@ async function probeFuzz(demo: Record<string, Caller>, ids: { needId: string; se
   let errors = 0;
   let tried = 0;
   const notes: string[] = [];
+  const nonJson = new Map<string, number>();
   for (let i = 0; i < FUZZ; i++) {
     const method = pick(methods);
     let path = pick(paths);
@@ -739,11 +740,22 @@ async function probeFuzz(demo: Record<string, Caller>, ids: { needId: string; se
       if (res.status >= 500) {
         errors++;
         notes.push(`${res.status} ${method} ${path.slice(0, 80)}`);
-      } else if (res.status >= 400) refused++;
-      else ok++;
+      } else if (res.status >= 400) {
+        refused++;
+        // the API answers its refusals in JSON; HEAD has no body and Node refuses an unknown method itself
+        const json = res.headers.get('content-type')?.includes('application/json');
+        if (!json && method !== 'HEAD' && method !== 'FOO') {
+          const kind = `${method} ${res.status}`;
+          nonJson.set(kind, (nonJson.get(kind) ?? 0) + 1);
+        }
+      } else ok++;
     } catch (error) {
-      errors++;
-      notes.push(`network ${method} ${path.slice(0, 60)}: ${(error as Error).message}`);
+      // Node's HTTP parser drops a made-up method before the app sees it: a refusal, not a failure
+      if (method === 'FOO') refused++;
+      else {
+        errors++;
+        notes.push(`network ${method} ${path.slice(0, 60)}: ${(error as Error).message}`);
+      }
     }
   }
   const health = await get(anonymous, '/api/health');
@@ -753,8 +765,10 @@ async function probeFuzz(demo: Record<string, Caller>, ids: { needId: string; se
     refused,
     ok,
     errors5xx: errors,
-    findings: errors,
-    note: `${notes.slice(0, 4).join('; ') || '5xx: 0'}; server up after: ${health.status === 200 ? 'yes' : `no (${health.status})`}`,
+    findings: errors + [...nonJson.values()].reduce((a, b) => a + b, 0),
+    note: `${notes.slice(0, 4).join('; ') || '5xx: 0'}; refusals not in JSON: ${
+      [...nonJson].map(([kind, n]) => `${kind} ×${n}`).join(', ') || '0'
+    }; server up after: ${health.status === 200 ? 'yes' : `no (${health.status})`}`,
   });
 }
 

@@ -18,7 +18,7 @@ export const MAX_JSON_BODY_BYTES = 256 * 1024;
 /** Requests per token per minute (API_RATE_LIMIT_PER_MINUTE; Postgres-backed, so it holds across instances). */
 export const apiRateLimit = () => ({ points: env().API_RATE_LIMIT_PER_MINUTE, duration: 60 });
 
-export type ApiErrorCode = ErrorCode | 'payload_too_large' | 'unavailable' | 'internal';
+export type ApiErrorCode = ErrorCode | 'method_not_allowed' | 'payload_too_large' | 'unavailable' | 'internal';
 export type ApiErrorBody = { error: { code: ApiErrorCode; message: string; fields?: Record<string, string[]> } };
 
 export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -45,7 +45,14 @@ export function jsonError(
   fields?: Record<string, string[]>,
   headers?: HeadersInit,
 ): Response {
-  const status = code === 'payload_too_large' ? 413 : code === 'unavailable' ? 503 : errorStatus[code];
+  const status =
+    code === 'method_not_allowed'
+      ? 405
+      : code === 'payload_too_large'
+        ? 413
+        : code === 'unavailable'
+          ? 503
+          : errorStatus[code];
   const body: ApiErrorBody = { error: { code, message, ...(fields ? { fields } : {}) } };
   return Response.json(body, { status, headers });
 }
@@ -53,6 +60,25 @@ export function jsonError(
 /** The answer to a path under /api that no route handler serves: JSON, like every other API refusal. */
 export function unknownApiRoute(request: Request): Response {
   return jsonError('not_found', translateKey(localeOf(request, null), 'errors.not_found'));
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/**
+ * JSON 405 handlers for the methods a route does not serve (Next.js would answer them with an empty
+ * body): `export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');`
+ */
+export function otherMethods(...allowed: Method[]): Record<Method, (request: Request) => Response> {
+  const allow = allowed.join(', ');
+  const refuse = (request: Request) =>
+    jsonError(
+      'method_not_allowed',
+      translateKey(localeOf(request, null), `api.errors.method?allow=${encodeURIComponent(allow)}`),
+      undefined,
+      {
+        Allow: allow,
+      },
+    );
+  return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse };
 }
 
 let limiter: RateLimiterAbstract | undefined;

@@ -38,6 +38,17 @@ describe('proxy', () => {
     expect((await proxy(multipart('/api/import', 'x'))).status).toBe(200);
   });
 
+  it('answers the API in JSON, in the client’s language, and a page in plain text', async () => {
+    const api = await proxy(request('/api/v1/needs/%FF', { headers: { 'accept-language': 'ja' } }));
+    expect(api.status).toBe(400);
+    expect((await api.json()).error).toMatchObject({ code: 'invalid', message: expect.stringContaining('不正') });
+    const unknownMethod = await proxy(request('/api/v1/needs', { method: 'PROPFIND' }));
+    expect(unknownMethod.status).toBe(400);
+    expect((await unknownMethod.json()).error.code).toBe('invalid');
+    const page = await proxy(request('/needs/%FF'));
+    expect(page.headers.get('content-type')).toContain('text/plain');
+  });
+
   it('sets a nonce-based Content-Security-Policy, a fresh nonce per request', async () => {
     const policies = [await proxy(request('/seeds')), await proxy(request('/seeds'))].map(
       (r) => r.headers.get('content-security-policy') ?? '',

@@ -1,4 +1,5 @@
 import { getHandle } from '@/db';
+import { otherMethods } from '@/lib/api/handler';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,3 +20,6 @@ export async function GET() {
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
 }
+
+// the other methods get a JSON 405 naming these (not Next.js's empty answer)
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -1,5 +1,5 @@
 import { getDb } from '@/db';
-import { jsonError, withSessionRoute } from '@/lib/api/handler';
+import { jsonError, withSessionRoute, otherMethods } from '@/lib/api/handler';
 import { translateKey } from '@/lib/api/translate';
 import type { ImportAnalysis } from '@/lib/import/analyse';
 import { analyseImportOffThread, readUploadForm } from '@/lib/import/analyse-off-thread';
@@ -103,3 +103,6 @@ async function readBody(request: Request, limit: number): Promise<ArrayBuffer | 
   }
   return body.buffer;
 }
+
+// the other methods get a JSON 405 naming these (not Next.js's empty answer)
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST');

@@ -1,3 +1,5 @@
+import { otherMethods } from '@/lib/api/handler';
+
 export const dynamic = 'force-dynamic';
 
 // Liveness: the process is up and serving. It touches neither the database nor the job queue,
@@ -6,3 +8,6 @@ export const dynamic = 'force-dynamic';
 export function GET() {
   return Response.json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store' } });
 }
+
+// the other methods get a JSON 405 naming these (not Next.js's empty answer)
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -1,4 +1,4 @@
-import { withSessionRoute } from '@/lib/api/handler';
+import { withSessionRoute, otherMethods } from '@/lib/api/handler';
 import { csvFileName } from '@/lib/export/csv';
 import { exportPersonalData, personalDataCsv } from '@/lib/privacy/export';
 import { z } from '@/lib/validation/messages';
@@ -26,3 +26,6 @@ export const GET = withSessionRoute(
     });
   },
 );
+
+// the other methods get a JSON 405 naming these (not Next.js's empty answer)
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -1,4 +1,4 @@
-import { withSessionRoute } from '@/lib/api/handler';
+import { withSessionRoute, otherMethods } from '@/lib/api/handler';
 import { listingCollections } from '@/db/vocabulary/listings';
 import { templateHeaders } from '@/lib/import/csv';
 import { toExcelCsv } from '@/lib/export/csv';
@@ -18,3 +18,6 @@ export const GET = withSessionRoute(
     });
   },
 );
+
+// the other methods get a JSON 405 naming these (not Next.js's empty answer)
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

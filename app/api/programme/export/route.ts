@@ -1,4 +1,4 @@
-import { withSessionRoute } from '@/lib/api/handler';
+import { withSessionRoute, otherMethods } from '@/lib/api/handler';
 import { csvFileName } from '@/lib/export/csv';
 import { exportKpisCsv } from '@/lib/programme/export';
 import { dashboardFiltersSchema } from '@/lib/programme/validation';
@@ -19,3 +19,6 @@ export const GET = withSessionRoute(
     });
   },
 );
+
+// the other methods get a JSON 405 naming these (not Next.js's empty answer)
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -1,5 +1,5 @@
 import { apiListings } from '@/lib/api/listings';
-import { withApiAuth } from '@/lib/api/handler';
+import { withApiAuth, otherMethods } from '@/lib/api/handler';
 import { operations } from '@/lib/api/v1';
 
 export const dynamic = 'force-dynamic';
@@ -11,3 +11,6 @@ export const GET = withApiAuth(operations.getNeed, ({ viewer, params, ip }) =>
 export const PATCH = withApiAuth(operations.updateNeed, ({ viewer, params, body, ip }) =>
   apiListings.update(viewer, 'needs', params.id, body, ip),
 );
+
+// the other methods get a JSON 405 naming these (not Next.js's empty answer)
+export const { POST, PUT, DELETE } = otherMethods('GET', 'PATCH');

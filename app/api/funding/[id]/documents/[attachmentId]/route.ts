@@ -1,5 +1,5 @@
 import { getDb } from '@/db';
-import { withSessionRoute } from '@/lib/api/handler';
+import { withSessionRoute, otherMethods } from '@/lib/api/handler';
 import { openProposalDocument, removeProposalDocument } from '@/lib/funding/documents';
 import { z } from '@/lib/validation/messages';
 
@@ -23,3 +23,6 @@ export const DELETE = withSessionRoute(
     return new Response(null, { status: 204 });
   },
 );
+
+// the other methods get a JSON 405 naming these (not Next.js's empty answer)
+export const { POST, PUT, PATCH } = otherMethods('GET', 'DELETE');

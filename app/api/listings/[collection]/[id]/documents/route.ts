@@ -1,5 +1,5 @@
 import { getDb } from '@/db';
-import { withSessionRoute } from '@/lib/api/handler';
+import { otherMethods, withSessionRoute } from '@/lib/api/handler';
 import { fileFromRequest } from '@/lib/attachments/data';
 import { addListingAttachment } from '@/lib/listings/attachments';
 import { z } from '@/lib/validation/messages';
@@ -22,3 +22,6 @@ export const POST = withSessionRoute(
     );
   },
 );
+
+// the other methods get a JSON 405 naming these (not Next.js's empty answer)
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST');

@@ -1,5 +1,5 @@
 import { getDb } from '@/db';
-import { withSessionRoute } from '@/lib/api/handler';
+import { withSessionRoute, otherMethods } from '@/lib/api/handler';
 import { csvFileName } from '@/lib/export/csv';
 import { exportSurveyCsv } from '@/lib/programme/survey/export';
 import { z } from '@/lib/validation/messages';
@@ -20,3 +20,6 @@ export const GET = withSessionRoute(
     });
   },
 );
+
+// the other methods get a JSON 405 naming these (not Next.js's empty answer)
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

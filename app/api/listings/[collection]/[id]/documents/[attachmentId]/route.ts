@@ -1,5 +1,5 @@
 import { getDb } from '@/db';
-import { withSessionRoute } from '@/lib/api/handler';
+import { otherMethods, withSessionRoute } from '@/lib/api/handler';
 import { openListingAttachment, removeListingAttachment } from '@/lib/listings/attachments';
 import { z } from '@/lib/validation/messages';
 
@@ -26,3 +26,6 @@ export const DELETE = withSessionRoute(
     return new Response(null, { status: 204 });
   },
 );
+
+// the other methods get a JSON 405 naming these (not Next.js's empty answer)
+export const { POST, PUT, PATCH } = otherMethods('GET', 'DELETE');
