@@ -78,8 +78,13 @@ export function otherMethods(...allowed: Method[]): Record<Method, (request: Req
         Allow: allow,
       },
     );
+  methodRefusals.add(refuse);
   return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse };
 }
+const methodRefusals = new WeakSet<object>();
+/** Whether a route's export is one of otherMethods' refusals rather than a method it serves. */
+export const isMethodRefusal = (handler: unknown): boolean =>
+  typeof handler === 'function' && methodRefusals.has(handler);
 
 let limiter: RateLimiterAbstract | undefined;
 async function rateLimiter(): Promise<RateLimiterAbstract> {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GET as openApiRoute } from '@/app/api/v1/openapi.json/route';
+import { isMethodRefusal } from '@/lib/api/handler';
 import { openApiDocument } from '@/lib/api/openapi';
 import { operations, type Operation } from '@/lib/api/v1';
 
@@ -105,8 +106,16 @@ describe('OpenAPI document', () => {
     expect(files.map((f) => f.apiPath).sort()).toEqual(Object.keys(doc.paths).sort());
     for (const { file, apiPath } of files) {
       const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
-      const exported = METHODS.filter((m) => typeof mod[m] === 'function').map((m) => m.toLowerCase());
-      expect(exported.sort(), apiPath).toEqual(Object.keys(doc.paths[apiPath]).sort());
+      const served = METHODS.filter((m) => typeof mod[m] === 'function' && !isMethodRefusal(mod[m]));
+      expect(served.map((m) => m.toLowerCase()).sort(), apiPath).toEqual(Object.keys(doc.paths[apiPath]).sort());
+      // every other method is refused in JSON, naming the served ones
+      for (const m of METHODS.filter((m) => !served.includes(m))) {
+        const refuse = mod[m] as (request: Request) => Response;
+        const res = refuse(new Request(`http://localhost/api/v1${apiPath}`, { method: m }));
+        expect(res.status, `${m} ${apiPath}`).toBe(405);
+        expect(res.headers.get('allow')).toBe(served.join(', '));
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe('method_not_allowed');
+      }
     }
   });
 
