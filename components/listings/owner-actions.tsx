@@ -3,14 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import {
-  closeNeedAction,
-  closeSeedAction,
-  renewNeedAction,
-  renewSeedAction,
-  transitionNeedAction,
-  transitionSeedAction,
-} from '@/lib/listings/actions';
+import { closeListingAction, renewListingAction, transitionListingAction } from '@/lib/listings/actions';
 import { useMessage } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
@@ -20,6 +13,7 @@ import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { useToast } from '@/components/ui/toast';
 import type { ActionResult } from '@/lib/errors';
+import { listingKindInfo } from '@/lib/listings/kinds';
 import { canRenew } from '@/lib/listings/rules';
 import { LIMITS } from '@/lib/listings/validation';
 import { closeReasons, type ListingKind, type ListingStatus } from '@/db/vocabulary/listings';
@@ -48,7 +42,7 @@ export function OwnerActions({ kind, id, version, status, expiresAt, title, show
   const [closing, setClosing] = useState(false);
   const [reason, setReason] = useState<(typeof closeReasons)[number]>('partner_found');
   const [note, setNote] = useState('');
-  const base = kind === 'need' ? '/needs' : '/seeds';
+  const base = listingKindInfo[kind].path;
 
   async function run(name: string, call: () => Promise<ActionResult<unknown>>) {
     setBusy(name);
@@ -65,21 +59,9 @@ export function OwnerActions({ kind, id, version, status, expiresAt, title, show
   }
 
   const transition = (name: Transition) =>
-    run(name, () =>
-      kind === 'need'
-        ? transitionNeedAction({ kind, id, version, transition: name })
-        : transitionSeedAction({ kind, id, version, transition: name }),
-    );
-  const renew = () =>
-    run('renew', () =>
-      kind === 'need' ? renewNeedAction({ kind, id, version }) : renewSeedAction({ kind, id, version }),
-    );
-  const close = () =>
-    run('close', () =>
-      kind === 'need'
-        ? closeNeedAction({ kind, id, version, reason, note })
-        : closeSeedAction({ kind, id, version, reason, note }),
-    );
+    run(name, () => transitionListingAction({ kind, id, version, transition: name }));
+  const renew = () => run('renew', () => renewListingAction({ kind, id, version }));
+  const close = () => run('close', () => closeListingAction({ kind, id, version, reason, note }));
 
   const editable = status === 'draft' || status === 'pending_review' || status === 'open';
   return (

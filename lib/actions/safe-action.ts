@@ -16,9 +16,24 @@ type Context = { ip: string | null };
  * The one way to write a server action for signed-in users:
  * session → policy → zod → handler, with errors mapped to a safe ActionResult.
  * Server actions are public POST endpoints, so none may skip this.
+ *
+ * One action may serve several kinds of subject (a need or a seed) with a permission per kind:
+ * `authedAction({ need: 'needs.create', seed: 'seeds.create' }, schema, …)`, where the input names
+ * its kind (`{ kind: 'need', … }`). A viewer who holds none of them is refused before the input is
+ * read; after parsing, the permission of the input's kind must hold.
  */
 export function authedAction<Input, Output>(
   permission: Permission,
+  schema: ZodType<Input>,
+  handler: (viewer: Viewer, input: Input, ctx: Context) => Promise<Output>,
+): FormAction<Output>;
+export function authedAction<Kind extends string, Input extends { kind: Kind }, Output>(
+  permission: PermissionByKind<Kind>,
+  schema: ZodType<Input>,
+  handler: (viewer: Viewer, input: Input, ctx: Context) => Promise<Output>,
+): FormAction<Output>;
+export function authedAction<Input, Output>(
+  permission: Permission | PermissionByKind<string>,
   schema: ZodType<Input>,
   handler: (viewer: Viewer, input: Input, ctx: Context) => Promise<Output>,
 ): FormAction<Output> {
@@ -26,9 +41,20 @@ export function authedAction<Input, Output>(
     run(async () => {
       const viewer = await getViewer();
       if (!viewer) throw new AppError('unauthorized');
-      if (!can(viewer, permission)) throw new AppError('forbidden');
-      return handler(viewer, parseInput(schema, inputOf(input, formData)), await context());
+      const permissions = typeof permission === 'string' ? [permission] : Object.values(permission);
+      if (!permissions.some((p) => can(viewer, p))) throw new AppError('forbidden');
+      const parsed = parseInput(schema, inputOf(input, formData));
+      if (typeof permission !== 'string' && !canForKind(viewer, permission, parsed)) throw new AppError('forbidden');
+      return handler(viewer, parsed, await context());
     });
+}
+
+/** A permission for each kind an action serves, e.g. `{ need: 'needs.create', seed: 'seeds.create' }`. */
+type PermissionByKind<Kind extends string> = { readonly [K in Kind]: Permission };
+
+function canForKind(viewer: Viewer, permission: PermissionByKind<string>, input: unknown): boolean {
+  if (typeof input !== 'object' || input === null || !('kind' in input) || typeof input.kind !== 'string') return false;
+  return Object.hasOwn(permission, input.kind) && can(viewer, permission[input.kind]);
 }
 
 /** For the few actions that work without a session (sign-up, sign-in, language switch). */

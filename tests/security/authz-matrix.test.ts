@@ -26,7 +26,11 @@ const sourceFiles = () =>
     .map((file) => relTo(root, file))
     .filter((file) => !/\.test\.tsx?$/.test(file));
 
-/** Every exported server action: `export const x = authedAction('perm', …)` or `publicAction(…)`. */
+/**
+ * Every exported server action: `export const x = authedAction('perm', …)` or `publicAction(…)`; an
+ * action with a permission per kind — `authedAction({ need: 'a', seed: 'b' }, …)`, the object written
+ * there or as a `const` of the same file — is listed once per kind, `<file>#<export>[<kind>]`.
+ */
 function discoverActions() {
   const found: Record<string, string> = {};
   for (const file of sourceFiles().filter(isActionsFile)) {
@@ -35,8 +39,18 @@ function discoverActions() {
     const exports = [...source.matchAll(/export\s+(?:const|async\s+function|function)\s+(\w+)/g)].map((m) => m[1]);
     for (const name of exports) {
       const definition = new RegExp(
-        `export\\s+const\\s+${name}\\s*=\\s*(authedAction|publicAction)\\(\\s*(?:'([\\w.]+)')?`,
+        `export\\s+const\\s+${name}\\s*=\\s*(authedAction|publicAction)\\(\\s*(?:'([\\w.]+)'|(\\{[^}]*\\})|(\\w+)\\s*,)?`,
       ).exec(source);
+      const perKind =
+        definition?.[1] !== 'authedAction'
+          ? undefined
+          : (definition[3] ?? (definition[4] ? constObject(source, definition[4]) : undefined));
+      if (perKind) {
+        for (const [, kind, permission] of perKind.matchAll(/(\w+):\s*'([\w.]+)'/g)) {
+          found[`${file}#${name}[${kind}]`] = permission;
+        }
+        continue;
+      }
       // a server-action export not built with a wrapper is itself a failure: it would skip the policy
       found[`${file}#${name}`] = definition
         ? definition[1] === 'publicAction'
@@ -47,6 +61,10 @@ function discoverActions() {
   }
   return found;
 }
+
+/** The object literal a module-level `const name = { … }` holds, as written. */
+const constObject = (source: string, name: string) =>
+  new RegExp(`^const\\s+${name}\\s*=\\s*(\\{[^}]*\\})`, 'm').exec(source)?.[1];
 
 /** Every page under app/(app) and the permission its requirePermission() call names. */
 function discoverPages() {

@@ -28,7 +28,11 @@ const everyone: Subject[] = subjects;
 
 type Entry = { permission: Permission | 'public'; allowed: Subject[] };
 
-/** Server actions, keyed `<file>#<export>` (every file is lib/<feature>/actions.ts). */
+/**
+ * Server actions, keyed `<file>#<export>` (every file is lib/<feature>/actions.ts); an action with a
+ * permission per kind of subject (`authedAction({ need: …, seed: … }, …)`) has one entry per kind,
+ * keyed `<file>#<export>[<kind>]`.
+ */
 export const actionMatrix: Record<string, Entry> = {
   'lib/accounts/actions.ts#switchLocaleAction': { permission: 'public', allowed: everyone },
   'lib/accounts/actions.ts#signOutAction': { permission: 'public', allowed: everyone },
@@ -110,16 +114,26 @@ export const actionMatrix: Record<string, Entry> = {
   'lib/listings/actions.ts#followListingAction': { permission: 'listings.browse', allowed: members },
   'lib/listings/actions.ts#unfollowListingAction': { permission: 'listings.browse', allowed: members },
   'lib/listings/actions.ts#saveNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
-  'lib/listings/actions.ts#transitionNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
-  'lib/listings/actions.ts#closeNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
-  'lib/listings/actions.ts#renewNeedAction': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
   'lib/listings/actions.ts#saveSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
-  'lib/listings/actions.ts#transitionSeedAction': {
+  // one action for both kinds, a permission per kind: keyed `<file>#<export>[<kind>]`
+  'lib/listings/actions.ts#transitionListingAction[need]': {
+    permission: 'needs.create',
+    allowed: ['sme', 'coordinator'],
+  },
+  'lib/listings/actions.ts#transitionListingAction[seed]': {
     permission: 'seeds.create',
     allowed: ['researcher', 'coordinator'],
   },
-  'lib/listings/actions.ts#closeSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
-  'lib/listings/actions.ts#renewSeedAction': { permission: 'seeds.create', allowed: ['researcher', 'coordinator'] },
+  'lib/listings/actions.ts#closeListingAction[need]': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
+  'lib/listings/actions.ts#closeListingAction[seed]': {
+    permission: 'seeds.create',
+    allowed: ['researcher', 'coordinator'],
+  },
+  'lib/listings/actions.ts#renewListingAction[need]': { permission: 'needs.create', allowed: ['sme', 'coordinator'] },
+  'lib/listings/actions.ts#renewListingAction[seed]': {
+    permission: 'seeds.create',
+    allowed: ['researcher', 'coordinator'],
+  },
   'lib/listings/actions.ts#reviewListingAction': {
     permission: 'listings.moderate',
     allowed: ['coordinator'],
