@@ -28,7 +28,8 @@ import { sql } from 'drizzle-orm';
 import { closeDb, getDb } from '@/db';
 import { clusters } from '@/db/schema/accounts';
 import { rowsOf } from '@/db/rows';
-import { type KpiScope, monthlyTrend, programmeKpis } from '@/lib/programme/kpis';
+import { fairnessReport } from '@/lib/programme/fairness';
+import { type KpiScope, kpisAndTrend } from '@/lib/programme/kpis';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -83,7 +84,8 @@ const all = (await db.select({ id: clusters.id }).from(clusters)).map((c) => c.i
 // "one cluster": the one with the most matches attributed to it (the slowest single cluster)
 const [busiest] = rowsOf<{ id: string; n: number }>(
   await db.execute(sql`
-    select c.id, count(*)::int as n from match_attribution a cross join unnest(a.cluster_ids) c(id)
+    select c.id, count(*)::int as n
+    from match_attribution a join cluster_sets s on s.id = a.set_id cross join unnest(s.cluster_ids) c(id)
     group by c.id order by 2 desc limit 1`),
 );
 
@@ -104,12 +106,15 @@ async function measureFloor() {
   floor.work.push(performance.now() - start);
 }
 
-async function time(label: string, scope: KpiScope) {
+/** What the dashboard computes for a scope (lib/programme/dashboard.ts, without a plan's targets). */
+const dashboard = (scope: KpiScope) => kpisAndTrend(db, scope, scope.from);
+
+async function time(label: string, scope: KpiScope, page: (scope: KpiScope) => Promise<unknown> = dashboard) {
   const ms: number[] = [];
   const loads: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
-    await Promise.all([programmeKpis(db, scope), monthlyTrend(db, scope)]);
+    await page(scope);
     ms.push(performance.now() - start);
     loads.push(loadavg()[0]);
     await measureFloor();
@@ -126,6 +131,7 @@ await time(`one cluster (${busiest?.n ?? 0} matches)`, {
   from,
   to,
 });
+await time('fairness page, office', { clusterIds: all, from, to }, (scope) => fairnessReport(db, scope));
 const trip = percentiles(floor.trip);
 const work = percentiles(floor.work);
 console.log(

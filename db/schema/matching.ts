@@ -9,6 +9,7 @@ import {
   pgTable,
   primaryKey,
   real,
+  serial,
   text,
   timestamp,
   uniqueIndex,
@@ -117,12 +118,24 @@ export const matches = pgTable(
 );
 
 /**
+ * Each set of clusters a match is attributed to, once, under a small number: the KPIs group matches by it (an
+ * integer, where grouping by the uuid arrays hashed and sorted wide rows) and find one cluster's matches through
+ * the few sets that contain it. Written by the database when a match gets a set not seen before (migration 0028);
+ * never deleted (a set no match has any more counts nothing).
+ */
+export const clusterSets = pgTable('cluster_sets', {
+  id: serial('id').primaryKey(),
+  /** Sorted, without duplicates; the empty set is a match with no cluster. */
+  clusterIds: uuid('cluster_ids').array().notNull().unique('cluster_sets_cluster_ids_uniq'),
+});
+
+/**
  * What a match counts for in the programme's KPIs (lib/programme/kpis.ts), stored so the dashboard reads it
- * instead of deriving it per match through needs, seeds and organisations: the clusters of its need's and its
- * seed's organisations (its own cluster when they are in none; none at all when it has none either), its
+ * instead of deriving it per match through needs, seeds and organisations: the set of clusters of its need's and
+ * its seed's organisations (its own cluster when they are in none; none at all when it has none either), its
  * need's domain (else its seed's), and when it was proposed. One row per match.
- * Kept by the database (migration 0027: triggers on matches, needs, seeds and organisation_clusters, each in
- * the transaction of the write), so no write path can leave it behind; the view match_attribution_derived
+ * Kept by the database (migrations 0027 and 0028: triggers on matches, needs, seeds and organisation_clusters,
+ * each in the transaction of the write), so no write path can leave it behind; the view match_attribution_derived
  * computes the same from scratch.
  */
 export const matchAttribution = pgTable(
@@ -131,10 +144,15 @@ export const matchAttribution = pgTable(
     matchId: uuid('match_id')
       .primaryKey()
       .references(() => matches.id, { onDelete: 'cascade' }),
-    /** Sorted, without duplicates. */
-    clusterIds: uuid('cluster_ids').array().notNull(),
+    setId: integer('set_id')
+      .notNull()
+      .references(() => clusterSets.id),
     domain: domainEnum('domain').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('match_attribution_clusters_idx').using('gin', t.clusterIds)],
+  (t) => [
+    index('match_attribution_set_idx').on(t.setId),
+    // proposals in a period, read from the index alone
+    index('match_attribution_created_idx').on(t.createdAt, t.setId, t.domain),
+  ],
 );

@@ -6,7 +6,7 @@ import type { Viewer } from '@/lib/auth/policy';
 import { calendarDayIn } from '@/lib/i18n/time-zone';
 import { planTargetKpis } from '@/db/vocabulary/programme';
 import { planActual } from './kpi-table';
-import { type KpiScope, monthlyTrend, PROGRAMME_TIME_ZONE, programmeKpis } from './kpis';
+import { type KpiScope, kpisAndTrend, PROGRAMME_TIME_ZONE, programmeKpis } from './kpis';
 import { fairnessReport } from './fairness';
 import { currentPlans } from './plans';
 import type { DashboardFilters } from './validation';
@@ -67,9 +67,8 @@ export async function programmeDashboard(viewer: Viewer, filters: DashboardFilte
   const db = await getDb();
   const { visible, chosen, scope } = await scopeOf(db, viewer, filters, now);
   const period = { from: scope.from, to: scope.to };
-  const [kpis, trend, targets] = await Promise.all([
-    programmeKpis(db, scope),
-    monthlyTrend(db, { ...scope, from: trendStart(period) }),
+  const [{ kpis, trend }, targets] = await Promise.all([
+    kpisAndTrend(db, scope, trendStart(period)),
     scope.clusterIds.length === 1 ? targetsAgainstActuals(db, scope.clusterIds[0], now) : null,
   ]);
   return {

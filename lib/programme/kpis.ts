@@ -14,8 +14,9 @@ import { launchOutcomeKinds, type OutcomeKind, outcomeKinds, resultOutcomeKinds 
 // own cluster only when they are in none); an outcome to its match's clusters, or to its credited
 // organisation's. Something in two chosen clusters counts in each, and once in the overall figures.
 // A match's clusters and domain are read from match_attribution, which the database keeps in step with the
-// matches, listings and memberships (migration 0027): deriving them per match at query time was most of the
-// dashboard's time (issue 14: seconds at 50,000 matches).
+// matches, listings and memberships (migrations 0027, 0028), and grouped by the number of the match's set of
+// clusters: deriving them per match at query time was most of the dashboard's time (issue 14: seconds at
+// 50,000 matches).
 
 /** The calendar the programme counts days in. */
 export const PROGRAMME_TIME_ZONE = 'Asia/Tokyo';
@@ -124,7 +125,8 @@ export function inPeriod(column: string, scope: Pick<KpiScope, 'from' | 'to'>): 
 
 /**
  * The chosen clusters (`sc`), their memberships (`oc`), each member organisation with its chosen clusters (`os`),
- * and the matches counted for a chosen cluster with their clusters (`ma`, read from the stored attribution
+ * the sets of clusters matches are attributed to that hold a chosen cluster (`cs`: a few hundred at most), and
+ * the matches counted for a chosen cluster with their set (`ma`, read from the stored attribution
  * match_attribution that the database keeps in step with every write; narrowed to the domain). Shared by every
  * query; a query leaves out what it does not read.
  */
@@ -140,49 +142,34 @@ export function scopeCte(scope: KpiScope): SQL {
       select organisation_id, cluster_id from organisation_clusters where cluster_id in (select cluster_id from sc)
     ),
     os as (select organisation_id, array_agg(cluster_id) as cluster_ids from oc group by organisation_id),
+    cs as (select id as set_id, cluster_ids from cluster_sets where cluster_ids && array[${ids}]),
     ma as not materialized (
-      select match_id, cluster_ids, created_at from match_attribution
-      where cluster_ids && array[${ids}] ${domain}
+      select match_id, set_id, created_at from match_attribution
+      where set_id in (select set_id from cs) ${domain}
     )`;
 }
 
 /**
- * Rows (metric, bucket, cluster_ids, n) of a query with `counted`: counted once for each chosen cluster of the
- * set, and once overall (cluster_id null).
- */
-const perCluster = (columns: string) => {
-  const c = sql.raw(columns);
-  return sql`
-    select x.cluster_id, ${c}, sum(counted.n)::int as n
-    from counted cross join unnest(counted.cluster_ids) x(cluster_id)
-    where x.cluster_id in (select cluster_id from sc)
-    group by x.cluster_id, ${c}
-    union all
-    select null, ${c}, sum(counted.n)::int from counted group by ${c}`;
-};
-
-/**
  * Everything countable in the period as `counted(metric, bucket, cluster_ids, n)`: how many things reached
- * the metric in the bucket (the whole period, or each month) with that set of clusters. Each thing is counted
- * once per metric and bucket (a match meeting twice, or both at a confirmed meeting and in a check-in answer, is
- * one match meeting), so a cluster's figure is the sum over the sets it is in, and the overall figure the sum
- * over all sets: something in two chosen clusters counts in each and once overall.
+ * the metric in the month `bucket` with that set of clusters. Each thing is counted once per metric and month (a
+ * match meeting twice, or both at a confirmed meeting and in a check-in answer, is one match meeting), so a
+ * cluster's figure is the sum over the sets it is in, and the overall figure the sum over all sets: something in
+ * two chosen clusters counts in each and once overall. A match reaching a step in several months of the period is
+ * one match for the period: rows with the empty bucket take the extra months back off, so that the period's
+ * figure is the sum over all buckets and the trend the months' rows (one pass over the period serves both).
  */
-function countedCte(scope: KpiScope, by: 'period' | 'month', listings: boolean): SQL {
-  const bucket = (dayOf: SQL) => (by === 'month' ? sql`to_char(${dayOf}, 'YYYY-MM')` : sql`''`);
+function countedCte(scope: KpiScope): SQL {
+  const bucket = (dayOf: SQL) => sql`to_char(${dayOf}, 'YYYY-MM')`;
   const listingDomain = (alias: string) => (scope.domain ? sql`and ${sql.raw(alias)}.domain = ${scope.domain}` : sql``);
   const onDays = (column: string) => sql`${sql.raw(column)} between ${scope.from}::date and ${scope.to}::date`;
   const results = inList(resultOutcomeKinds);
   const launches = inList(launchOutcomeKinds);
-  const posted = (table: 'needs' | 'seeds', alias: string) =>
-    listings
-      ? sql`
+  const posted = (table: 'needs' | 'seeds', alias: string) => sql`
         union all
         select ${`${table}_posted`}::text, ${sql.raw(alias)}.organisation_id, ${bucket(day(`${alias}.published_at`))}, count(*)
         from ${sql.raw(table)} ${sql.raw(alias)}
         where ${inPeriod(`${alias}.published_at`, scope)} ${listingDomain(alias)}
-        group by 2, 3`
-      : sql``;
+        group by 2, 3`;
   return sql`
     -- steps a match may reach more than once: each (metric, match, bucket) once
     steps(metric, match_id, bucket) as (
@@ -226,14 +213,24 @@ function countedCte(scope: KpiScope, by: 'period' | 'month', listings: boolean):
       from match_outcomes o
       where o.match_id is not null and ${onDays('o.occurred_on')}
     ),
-    counted(metric, bucket, cluster_ids, n) as (
-      select t.metric, t.bucket, ma.cluster_ids, count(*)
+    -- counted through a match: grouped by its set of clusters (an integer), then given the set's clusters
+    by_set(metric, bucket, set_id, n) as (
+      select t.metric, t.bucket, ma.set_id, count(*)
       from things t join ma on ma.match_id = t.match_id
       group by 1, 2, 3
       union all
-      select 'proposed', ${bucket(day('ma.created_at'))}, ma.cluster_ids, count(*)
+      select 'proposed', ${bucket(day('ma.created_at'))}, ma.set_id, count(*)
       from ma where ${inPeriod('ma.created_at', scope)}
       group by 2, 3
+      union all
+      -- a match reaching a step in k months of the period: k - 1 off the period's figure
+      select r.metric, '', ma.set_id, sum(r.n)
+      from (select metric, match_id, 1 - count(*) as n from steps group by 1, 2 having count(*) > 1) r
+      join ma on ma.match_id = r.match_id
+      group by 1, 3
+    ),
+    counted(metric, bucket, cluster_ids, n) as (
+      select b.metric, b.bucket, cs.cluster_ids, b.n from by_set b join cs on cs.set_id = b.set_id
       union all
       -- counted through an organisation (listings, outcomes credited to one): per organisation, then its clusters
       select t.metric, t.bucket, os.cluster_ids, sum(t.n)
@@ -249,21 +246,73 @@ function countedCte(scope: KpiScope, by: 'period' | 'month', listings: boolean):
     )`;
 }
 
-type Counted = { cluster_id: string | null; metric: string; n: number | string };
+type Counted = { part: 'period' | 'trend'; cluster_id: string | null; metric: string; bucket: string; n: number };
 
 /** The KPIs over the scope's clusters (`overall`, each thing once) and per cluster. */
 export async function programmeKpis(db: Db, scope: KpiScope): Promise<ProgrammeKpis> {
+  return (await kpisAndTrend(db, scope, null)).kpis;
+}
+
+/** Month by month over the scope (each thing once a month): the funnel's steps and the results recorded. */
+export async function monthlyTrend(db: Db, scope: KpiScope): Promise<TrendPoint[]> {
+  return (await kpisAndTrend(db, scope, scope.from)).trend;
+}
+
+/**
+ * The KPIs over the scope and, when `trendFrom` is given (the period's first day or a later first of a month),
+ * the trend month by month from it to the period's end: the dashboard's figures, the counted things read once.
+ */
+export async function kpisAndTrend(
+  db: Db,
+  scope: KpiScope,
+  trendFrom: string | null,
+): Promise<{ kpis: ProgrammeKpis; trend: TrendPoint[] }> {
   const result: ProgrammeKpis = { overall: emptyFigures(), byCluster: {} };
-  if (!scope.clusterIds.length) return result;
+  const points = new Map<string, TrendPoint>(
+    (trendFrom ? monthsBetween(trendFrom, scope.to) : []).map((month) => [
+      month,
+      { month, ...(Object.fromEntries(funnelSteps.map((s) => [s, 0])) as Record<FunnelStep, number>), results: 0 },
+    ]),
+  );
+  const trend = () => [...points.values()];
+  if (!scope.clusterIds.length) return { kpis: result, trend: trend() };
   for (const id of scope.clusterIds) result.byCluster[id] = emptyFigures();
   const figuresOf = (clusterId: string | null) => (clusterId ? result.byCluster[clusterId] : result.overall);
 
-  const counted = await analytic<Counted>(
-    db,
-    sql`
-      with ${scopeCte(scope)}, ${countedCte(scope, 'period', true)}
-      ${perCluster('metric')}`,
-  );
+  const results = inList(resultOutcomeKinds.map((k) => `outcome:${k}`));
+  const trendRows = trendFrom
+    ? sql`
+      union all
+      select 'trend', null, case when metric in (${results}) then 'results' else metric end, bucket, sum(n)::int
+      from counted
+      where bucket >= to_char(${trendFrom}::date, 'YYYY-MM') and (metric in (${inList(funnelSteps)}) or metric in (${results}))
+      group by 3, 4`
+    : sql``;
+  // all at once: the database works on them side by side
+  const [rows, orgs, medians, ventures, firms, funding] = await Promise.all([
+    analytic<Counted>(
+      db,
+      sql`
+      with ${scopeCte(scope)}, ${countedCte(scope)}
+      select 'period' as part, x.cluster_id, metric, '' as bucket, sum(counted.n)::int as n
+      from counted cross join unnest(counted.cluster_ids) x(cluster_id)
+      where x.cluster_id in (select cluster_id from sc)
+      group by x.cluster_id, metric
+      union all
+      select 'period', null, metric, '', sum(counted.n)::int from counted group by metric
+      ${trendRows}`,
+    ),
+    organisationCounts(db, scope),
+    medianDays(db, scope),
+    ventureCounts(db, scope),
+    firmShares(db, scope),
+    fundingApproved(db, scope),
+  ]);
+  for (const row of rows.filter((r) => r.part === 'trend')) {
+    const point = points.get(row.bucket);
+    if (point) point[row.metric as FunnelStep | 'results'] = Number(row.n);
+  }
+  const counted = rows.filter((r) => r.part === 'period');
   for (const row of counted) {
     const f = figuresOf(row.cluster_id);
     if (!f) continue;
@@ -276,13 +325,6 @@ export async function programmeKpis(db: Db, scope: KpiScope): Promise<ProgrammeK
     else f.funnel[row.metric as FunnelStep] = n;
   }
 
-  const [orgs, medians, ventures, firms, funding] = await Promise.all([
-    organisationCounts(db, scope),
-    medianDays(db, scope),
-    ventureCounts(db, scope),
-    firmShares(db, scope),
-    fundingApproved(db, scope),
-  ]);
   for (const row of funding) {
     const f = figuresOf(row.cluster_id);
     if (!f) continue;
@@ -309,7 +351,7 @@ export async function programmeKpis(db: Db, scope: KpiScope): Promise<ProgrammeK
     f.firms = Number(row.firms);
     for (const kind of headlineKinds) f.firmsWith[kind] = Number(row[kind]);
   }
-  return result;
+  return { kpis: result, trend: trend() };
 }
 
 /** Verified member organisations by kind (and in all), those that joined the portal by the period's end. */
@@ -338,8 +380,9 @@ async function fundingApproved(db: Db, scope: KpiScope) {
     sql`
       with ${scopeCte(scope)},
       approved as (
-        select sh.id, sh.approved_amount_jpy as jpy, ma.cluster_ids
+        select sh.id, sh.approved_amount_jpy as jpy, cs.cluster_ids
         from funding_shares sh join funding_proposals p on p.id = sh.proposal_id join ma on ma.match_id = p.match_id
+        join cs on cs.set_id = ma.set_id
         where sh.status = 'approved' and ${decided}
         union all
         select sh.id, sh.approved_amount_jpy, os.cluster_ids
@@ -363,8 +406,8 @@ async function medianDays(db: Db, scope: KpiScope) {
     sql`
       with ${scopeCte(scope)},
       introduced as (
-        select ma.cluster_ids, ${days} as days
-        from ma join match_introductions i on i.match_id = ma.match_id
+        select cs.cluster_ids, ${days} as days
+        from ma join match_introductions i on i.match_id = ma.match_id join cs on cs.set_id = ma.set_id
         where ${inPeriod('i.introduced_at', scope)}
       )
       select x.cluster_id, percentile_cont(0.5) within group (order by days) as days
@@ -383,7 +426,7 @@ async function ventureCounts(db: Db, scope: KpiScope) {
     sql`
       with ${scopeCte(scope)},
       ventures as (
-        select ma.cluster_ids from match_outcomes o join ma on ma.match_id = o.match_id
+        select cs.cluster_ids from match_outcomes o join ma on ma.match_id = o.match_id join cs on cs.set_id = ma.set_id
         where o.kind = 'venture_founded' and o.occurred_on <= ${scope.to}::date
         union all
         select os.cluster_ids from match_outcomes o join os on os.organisation_id = o.organisation_id
@@ -429,34 +472,6 @@ async function firmShares(db: Db, scope: KpiScope) {
       where f.kind = 'sme' and f.verified and ${day('f.created_at')} <= ${scope.to}::date
       group by grouping sets ((oc.cluster_id), ())`,
   );
-}
-
-/** Month by month over the scope (each thing once a month): the funnel's steps and the results recorded. */
-export async function monthlyTrend(db: Db, scope: KpiScope): Promise<TrendPoint[]> {
-  const months = monthsBetween(scope.from, scope.to);
-  const points = new Map<string, TrendPoint>(
-    months.map((month) => [
-      month,
-      { month, ...(Object.fromEntries(funnelSteps.map((s) => [s, 0])) as Record<FunnelStep, number>), results: 0 },
-    ]),
-  );
-  if (!scope.clusterIds.length) return [...points.values()];
-  const results = inList(resultOutcomeKinds.map((k) => `outcome:${k}`));
-  const rows = await analytic<{ month: string; metric: string; n: number }>(
-    db,
-    sql`
-      with ${scopeCte(scope)}, ${countedCte(scope, 'month', false)}
-      select bucket as month, case when metric in (${results}) then 'results' else metric end as metric,
-        sum(n)::int as n
-      from counted
-      where metric in (${inList(funnelSteps)}) or metric in (${results})
-      group by 1, 2`,
-  );
-  for (const row of rows) {
-    const point = points.get(row.month);
-    if (point) point[row.metric as FunnelStep | 'results'] = Number(row.n);
-  }
-  return [...points.values()];
 }
 
 /** YYYY-MM of every month the period touches, in order. */

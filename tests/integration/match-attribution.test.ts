@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { rowsOf } from '@/db/rows';
 import { organisationClusters } from '@/db/schema/accounts';
 import { needs, seeds } from '@/db/schema/listings';
-import { matchAttribution, matches } from '@/db/schema/matching';
+import { clusterSets, matchAttribution, matches } from '@/db/schema/matching';
 import { transitionMatch } from '@/lib/introductions/transition';
 import { getOrganisation, updateOrganisation } from '@/lib/organisations/data';
 import { updateOrganisationSchema } from '@/lib/organisations/validation';
@@ -42,9 +42,22 @@ const sorted = (ids: string[]) => [...ids].sort();
 
 async function stored(matchId: string) {
   const db = await getDb();
-  const [row] = await db.select().from(matchAttribution).where(eq(matchAttribution.matchId, matchId));
-  return row ? { clusterIds: row.clusterIds, domain: row.domain, createdAt: row.createdAt } : null;
+  const [row] = await db
+    .select({
+      clusterIds: clusterSets.clusterIds,
+      domain: matchAttribution.domain,
+      createdAt: matchAttribution.createdAt,
+    })
+    .from(matchAttribution)
+    .innerJoin(clusterSets, eq(clusterSets.id, matchAttribution.setId))
+    .where(eq(matchAttribution.matchId, matchId));
+  return row ?? null;
 }
+
+/** The stored attribution as the view gives it: each match with its set's clusters. */
+const storedRows = sql`
+  select a.match_id, s.cluster_ids, a.domain, a.created_at
+  from match_attribution a join cluster_sets s on s.id = a.set_id`;
 
 /** The stored rows of these matches that differ from the rule computed afresh (none when in step). */
 async function outOfStep(matchIds: string[]) {
@@ -55,12 +68,13 @@ async function outOfStep(matchIds: string[]) {
   );
   return rowsOf<{ match_id: string }>(
     await db.execute(sql`
+      with stored as (${storedRows})
       select match_id from (
-        (select * from match_attribution where match_id in (${ids})
+        (select * from stored where match_id in (${ids})
           except select * from match_attribution_derived where match_id in (${ids}))
         union all
         (select * from match_attribution_derived where match_id in (${ids})
-          except select * from match_attribution where match_id in (${ids}))
+          except select * from stored where match_id in (${ids}))
       ) differing`),
   );
 }
@@ -204,5 +218,57 @@ describe('the stored attribution of matches', () => {
       [w.B.id],
     ]);
     expect(await outOfStep(rows.map((r) => r.id))).toEqual([]);
+  });
+  it('numbers each set of clusters once: matches with the same clusters share its number', async () => {
+    const db = await getDb();
+    const both = await newMatch(await makeListing('need', w.sme), await makeListing('seed', w.lab));
+    const again = await newMatch(await makeListing('need', w.sme), await makeListing('seed', w.lab));
+    const onlyB = await newMatch(null, await makeListing('seed', w.lab));
+    const setOf = async (matchId: string) =>
+      (await db.select().from(matchAttribution).where(eq(matchAttribution.matchId, matchId)))[0].setId;
+    expect(await setOf(again)).toBe(await setOf(both));
+    expect(await setOf(onlyB)).not.toBe(await setOf(both));
+    const [set] = await db
+      .select()
+      .from(clusterSets)
+      .where(eq(clusterSets.id, await setOf(both)));
+    expect(set.clusterIds).toEqual(sorted([w.A.id, w.B.id]));
+
+    // a set no match had before gets a new number, written with the match
+    const third = await makeCluster();
+    const newcomer = await makeUser('sme', { clusterIds: [w.A.id, third.id] });
+    const fresh = await newMatch(await makeListing('need', newcomer), await makeListing('seed', w.lab));
+    const [freshSet] = await db
+      .select()
+      .from(clusterSets)
+      .where(eq(clusterSets.id, await setOf(fresh)));
+    expect(freshSet.clusterIds).toEqual(sorted([w.A.id, w.B.id, third.id]));
+    expect(
+      rowsOf<{ n: number }>(
+        await db.execute(
+          sql`select count(*)::int as n from cluster_sets where cluster_ids = ${`{${freshSet.clusterIds.join(',')}}`}::uuid[]`,
+        ),
+      )[0].n,
+    ).toBe(1);
+  });
+
+  it('equals the derivation from scratch for every match, whatever the tests before did', async () => {
+    const db = await getDb();
+    const differing = rowsOf<{ n: number }>(
+      await db.execute(sql`
+        with stored as (${storedRows})
+        select count(*)::int as n from (
+          (select * from stored except select * from match_attribution_derived)
+          union all
+          (select * from match_attribution_derived except select * from stored)
+        ) d`),
+    );
+    expect(differing[0].n).toBe(0);
+    // and every match has its row
+    const [counts] = rowsOf<{ matches: number; stored: number }>(
+      await db.execute(sql`
+        select (select count(*) from matches)::int as matches, (select count(*) from match_attribution)::int as stored`),
+    );
+    expect(counts.stored).toBe(counts.matches);
   });
 });

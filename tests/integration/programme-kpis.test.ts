@@ -7,7 +7,8 @@ import { needs, seeds } from '@/db/schema/listings';
 import { matches } from '@/db/schema/matching';
 import { fundingProposals, fundingShares } from '@/db/schema/funding';
 import { matchOutcomes } from '@/db/schema/programme';
-import { type KpiScope, monthlyTrend, programmeKpis } from '@/lib/programme/kpis';
+import { type KpiScope, kpisAndTrend, monthlyTrend, programmeKpis } from '@/lib/programme/kpis';
+import { makeListing } from '../support/introduced';
 import type { OutcomeKind } from '@/db/vocabulary/programme';
 import { makeCluster, makeUser, unique } from '../support/factories';
 
@@ -369,5 +370,68 @@ describe('programme KPIs from live data', () => {
       { month: '2026-05', proposed: 1, approved: 1, introduced: 2, meeting: 3, agreement: 1, launch: 0, results: 1 },
       { month: '2026-06', proposed: 2, approved: 0, introduced: 0, meeting: 0, agreement: 2, launch: 1, results: 5 },
     ]);
+  });
+  it('counts a match reaching a step in several months once for the period, and in each month of the trend', async () => {
+    const C = await makeCluster();
+    const sme = await makeUser('sme', { clusterIds: [C.id] });
+    const lab = await makeUser('researcher', { clusterIds: [C.id] });
+    const needId = await makeListing('need', sme);
+    const seedId = await makeListing('seed', lab);
+    const [m] = await w.db
+      .insert(matches)
+      .values({ kind: 'engine', needId, seedId, createdAt: at('2026-04-10T03:00:00Z') })
+      .returning({ id: matches.id });
+    // approved on 12 April and again on 3 May (after a reversal); a confirmed meeting on 20 April, a meeting
+    // held on 15 May and a check-in "we met" on 2 June: one approved match and one meeting match in the period
+    for (const createdAt of [at('2026-04-12T03:00:00Z'), at('2026-05-03T03:00:00Z')])
+      await w.db.insert(matchEvents).values({
+        matchId: m.id,
+        type: 'approve',
+        actorRole: 'coordinator',
+        fromStatus: 'proposed',
+        toStatus: 'approved',
+        createdAt,
+      });
+    await w.db.insert(meetingProposals).values({
+      matchId: m.id,
+      proposedBy: sme.user.id,
+      proposerSide: 'need',
+      slots: [at('2026-04-20T01:00:00Z')],
+      chosenSlot: at('2026-04-20T01:00:00Z'),
+      status: 'confirmed',
+    });
+    await w.db.insert(matchOutcomes).values({
+      kind: 'meeting_held',
+      occurredOn: '2026-05-15',
+      recordedBy: sme.user.id,
+      matchId: m.id,
+    });
+    await w.db.insert(checkInResponses).values({
+      matchId: m.id,
+      days: 30,
+      side: 'need',
+      answer: 'met',
+      answeredAt: at('2026-06-02T03:00:00Z'),
+      answeredBy: sme.user.id,
+    });
+
+    const onlyC = scope({ clusterIds: [C.id] });
+    const { kpis, trend } = await kpisAndTrend(w.db, onlyC, onlyC.from);
+    expect(kpis.overall.funnel).toMatchObject({ proposed: 1, approved: 1, meeting: 1 });
+    expect(kpis.byCluster[C.id].funnel).toMatchObject({ proposed: 1, approved: 1, meeting: 1 });
+    expect(trend.map((p) => [p.month, p.proposed, p.approved, p.meeting])).toEqual([
+      ['2026-04', 1, 1, 1],
+      ['2026-05', 0, 1, 1],
+      ['2026-06', 0, 0, 1],
+    ]);
+    // from May: approved once, a meeting once; the trend from June only
+    const fromMay = await kpisAndTrend(w.db, { ...onlyC, from: '2026-05-01' }, '2026-06-01');
+    expect(fromMay.kpis.overall.funnel).toMatchObject({ proposed: 0, approved: 1, meeting: 1 });
+    expect(fromMay.trend.map((p) => [p.month, p.approved, p.meeting])).toEqual([['2026-06', 0, 1]]);
+    // with A and B too: each figure of A and B as before, plus this match once
+    const all = await programmeKpis(w.db, scope({ clusterIds: [w.A.id, w.B.id, C.id] }));
+    const before = await programmeKpis(w.db, scope());
+    expect(all.overall.funnel.approved).toBe(before.overall.funnel.approved + 1);
+    expect(all.overall.funnel.meeting).toBe(before.overall.funnel.meeting + 1);
   });
 });
