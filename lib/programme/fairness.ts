@@ -52,35 +52,35 @@ export async function fairnessReport(db: Db, scope: KpiScope): Promise<FairnessR
     db,
     sql`
       with ${scopeCte(scope)},
-      listed as (
-        select 'need' as kind, n.id, n.domain::text as domain, n.language::text as language,
-          n.prefecture, n.organisation_id
-        from needs n
-        where n.organisation_id in (select organisation_id from oc) ${domain('n')} and ${inPeriod('n.published_at', scope)}
-        union all
-        select 'seed', s.id, s.domain::text, s.language::text, s.prefecture, s.organisation_id
-        from seeds s
-        where s.organisation_id in (select organisation_id from oc) ${domain('s')} and ${inPeriod('s.published_at', scope)}
-      ),
       -- each matched listing once, and whether one of its matches was introduced: one pass over the matches,
       -- hashed, where probing the matches for each listing took seconds at 100,000 listings
-      linked as (
-        select 'need' as kind, m.need_id as id, bool_or(i.introduced_at is not null) as introduced
+      need_links as (
+        select m.need_id as id, bool_or(i.introduced_at is not null) as introduced
         from matches m left join match_introductions i on i.match_id = m.id
         where m.need_id is not null
         group by m.need_id
-        union all
-        select 'seed', m.seed_id, bool_or(i.introduced_at is not null)
+      ),
+      seed_links as (
+        select m.seed_id as id, bool_or(i.introduced_at is not null) as introduced
         from matches m left join match_introductions i on i.match_id = m.id
         where m.seed_id is not null
         group by m.seed_id
       ),
+      listed as (
+        select n.domain::text as domain, n.language::text as language, n.prefecture, n.organisation_id,
+          k.id is not null as matched, coalesce(k.introduced, false) as introduced
+        from needs n left join need_links k on k.id = n.id
+        where n.organisation_id in (select organisation_id from oc) ${domain('n')} and ${inPeriod('n.published_at', scope)}
+        union all
+        select s.domain::text, s.language::text, s.prefecture, s.organisation_id,
+          k.id is not null, coalesce(k.introduced, false)
+        from seeds s left join seed_links k on k.id = s.id
+        where s.organisation_id in (select organisation_id from oc) ${domain('s')} and ${inPeriod('s.published_at', scope)}
+      ),
       fates as (
         select l.domain, l.language, o.kind::text as org_kind, coalesce(o.employee_band::text, '') as band,
-          coalesce(l.prefecture, o.prefecture, '') as pref,
-          k.id is not null as matched, coalesce(k.introduced, false) as introduced
+          coalesce(l.prefecture, o.prefecture, '') as pref, l.matched, l.introduced
         from listed l join organisations o on o.id = l.organisation_id
-        left join linked k on k.kind = l.kind and k.id = l.id
       ),
       groups as (
         select band, pref, domain, org_kind, language, count(*) as posted,

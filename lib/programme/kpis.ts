@@ -155,11 +155,12 @@ export function scopeCte(scope: KpiScope): SQL {
  * match meeting twice, or both at a confirmed meeting and in a check-in answer, is one match meeting), so a
  * cluster's figure is the sum over the sets it is in, and the overall figure the sum over all sets: something in
  * two chosen clusters counts in each and once overall. A match reaching a step in several months of the period is
- * one match for the period: rows with the empty bucket take the extra months back off, so that the period's
- * figure is the sum over all buckets and the trend the months' rows (one pass over the period serves both).
+ * one match for the period: rows with no bucket take the extra months back off, so that the period's figure is
+ * the sum over all rows and the trend the months' rows (one pass over the period serves both). A bucket is the
+ * month's first day as a timestamp (date_trunc: several times cheaper per row than formatting text).
  */
 function countedCte(scope: KpiScope): SQL {
-  const bucket = (dayOf: SQL) => sql`to_char(${dayOf}, 'YYYY-MM')`;
+  const bucket = (dayOf: SQL) => sql`date_trunc('month', (${dayOf})::timestamp)`;
   const listingDomain = (alias: string) => (scope.domain ? sql`and ${sql.raw(alias)}.domain = ${scope.domain}` : sql``);
   const onDays = (column: string) => sql`${sql.raw(column)} between ${scope.from}::date and ${scope.to}::date`;
   const results = inList(resultOutcomeKinds);
@@ -224,9 +225,13 @@ function countedCte(scope: KpiScope): SQL {
       group by 2, 3
       union all
       -- a match reaching a step in k months of the period: k - 1 off the period's figure
-      select r.metric, '', ma.set_id, sum(r.n)
-      from (select metric, match_id, 1 - count(*) as n from steps group by 1, 2 having count(*) > 1) r
-      join ma on ma.match_id = r.match_id
+      -- (few rows: each finds its match's set by the primary key, where a join hashed every attribution)
+      select r.metric, null, r.set_id, sum(r.n)
+      from (
+        select metric, (select ma.set_id from ma where ma.match_id = steps.match_id) as set_id, 1 - count(*) as n
+        from steps group by metric, match_id having count(*) > 1
+      ) r
+      where r.set_id is not null
       group by 1, 3
     ),
     counted(metric, bucket, cluster_ids, n) as (
@@ -283,9 +288,10 @@ export async function kpisAndTrend(
   const trendRows = trendFrom
     ? sql`
       union all
-      select 'trend', null, case when metric in (${results}) then 'results' else metric end, bucket, sum(n)::int
+      select 'trend', null, case when metric in (${results}) then 'results' else metric end,
+        to_char(bucket, 'YYYY-MM'), sum(n)::int
       from counted
-      where bucket >= to_char(${trendFrom}::date, 'YYYY-MM') and (metric in (${inList(funnelSteps)}) or metric in (${results}))
+      where bucket >= date_trunc('month', ${trendFrom}::date::timestamp) and (metric in (${inList(funnelSteps)}) or metric in (${results}))
       group by 3, 4`
     : sql``;
   // all at once: the database works on them side by side
