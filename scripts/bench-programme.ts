@@ -14,14 +14,22 @@
  * scales at 10×.
  *
  * Measured 5 December 2026 on the shared 2-core machine (the floor says how loaded; unloaded, counting 200,000
- * rows takes a few ms), after the stored attribution (match_attribution, migration 0027):
- *   50,000 matches, load 34-36:  office p50 1.76 s, p95 2.79 s; one cluster (6,236 matches) p50 0.58 s, p95 1.13 s;
- *                                floor: select 1 p50 10 ms, counting 200,000 rows p50 112 ms, p95 194 ms
- *   500,000 matches, load 22-37: office p50 16.2 s, p95 25.8 s; one cluster (61,679 matches) p50 3.0 s, p95 4.5 s;
- *                                floor: select 1 p50 10 ms, counting 200,000 rows p50 105 ms, p95 225 ms
- *   before it (deriving the attribution per query), 50,000 matches, load 11: office p50 5.2 s, one cluster 1.9 s.
- * Linear in the matches of the period: every approval, introduction and proposal is joined to its match's stored
- * clusters, and the rows are grouped by set of clusters (the planner misjudges those groups and sorts them).
+ * rows takes a few ms). Three stages: deriving the attribution per query; stored (match_attribution, 0027);
+ * then cluster-set numbers (cluster_sets, 0028), KPIs and trend from one pass, month buckets by date_trunc.
+ *   before 0027, 50,000 matches, load 11: office p50 5.2 s; one cluster 1.9 s
+ *   0027, 50,000 matches, load 34-36, floor (count 200k) p50 112 ms: office p50 1.76 s, p95 2.79 s; one cluster
+ *     (6,236 matches) p50 0.58 s, p95 1.13 s
+ *   0027, 500,000 matches, load 22-37, floor 105 ms: office p50 16.2 s, p95 25.8 s; one cluster p50 3.0 s, p95 4.5 s
+ *   0028, 50,000 matches, 15 runs, load 21-31, floor p50 138 ms: office p50 2.1 s, p95 4.3 s; one cluster (6,213)
+ *     p50 0.80 s, p95 1.56 s; fairness page p50 3.4 s, p95 4.6 s (5.3-5.7 s before)
+ *   0028, 500,000 matches, 5 runs, load 13-17, floor p50 112 ms: office p50 10.3 s, p95 12.0 s; one cluster
+ *     (61,904) p50 6.1 s, p95 7.0 s; fairness page p50 6.2 s, p95 7.3 s
+ * Database CPU (utime+stime of the backend, each query run alone in psql, load ~30) at 50,000 matches: the
+ * counting query 250-420 ms, the median 90-140 ms, the four others 10-30 ms each; fairness 380-620 ms.
+ * Still linear in the rows of the period: every approval, introduction, proposal and listing of the period is
+ * read, joined to its match's set and grouped. Per-day pre-aggregates do not shrink that here (50,000 matches
+ * fall into 45,645 (set, domain, day) cells; per month 9,635, at 10x 10,931), so the next step is per-month
+ * aggregates for the whole months of a period, with the edge days read row by row.
  */
 import os, { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
