@@ -85,3 +85,36 @@ test.describe('API tokens', () => {
     expect((await refused.json()).error.code).toBe('unauthorized');
   });
 });
+
+test.describe('saved searches', () => {
+  test('save a search, change its mail, delete it', async ({ session }) => {
+    const page = await session('sme');
+    // a query nothing matches: the digest never has news for it while the test runs
+    const q = `e2e-${Date.now().toString(36)}`;
+    await page.goto(`/needs?q=${q}`);
+    await page.getByRole('button', { name: 'この検索を保存' }).click();
+    const dialog = page.getByRole('dialog');
+    const name = `保存 ${q}`;
+    await dialog.getByLabel(/^名前/).fill(name);
+    await dialog.getByRole('button', { name: 'この検索を保存' }).click();
+    await expect(dialog).toBeHidden();
+
+    await page.goto('/account/searches');
+    const row = page.getByRole('row').filter({ hasText: name });
+    await expect(row).toContainText(`q: ${q}`);
+    await expect(row.getByRole('link', { name })).toHaveAttribute('href', new RegExp(`/needs\\?q=${q}`));
+    const mail = row.getByRole('combobox', { name: `メールでのお知らせ: ${name}` });
+    await expect(mail).toHaveValue('weekly');
+    await mail.selectOption('never');
+    // the choice is saved when made: a fresh page shows it
+    await expect(async () => {
+      await page.reload();
+      await expect(mail).toHaveValue('never', { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    await expectAccessible(page);
+
+    await row.getByRole('button', { name: `削除: ${name}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '削除' }).click();
+    await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
+  });
+});

@@ -2,18 +2,23 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { Td } from '@/components/ui/table';
+import { OwnItemsTable } from '@/components/lists/own-items-table';
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/guard';
 import { listSavedSearches } from '@/lib/saved-searches/data';
 import { searchUrl } from '@/lib/saved-searches/digest';
-import { ActionButton } from '@/components/forms/action-button';
 import { deleteSavedSearchAction } from '@/lib/saved-searches/actions';
 import { FrequencySelect } from './searches-ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('searches'))('title') };
 }
+
+const filtersOf = (query: Record<string, unknown>) =>
+  Object.entries(query)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : v}`)
+    .join(' · ');
 
 export default async function SavedSearchesPage() {
   const viewer = await requirePermission('savedSearches.manage');
@@ -42,58 +47,33 @@ export default async function SavedSearchesPage() {
           }
         />
       ) : (
-        <Table caption={t('list')}>
-          <THead>
-            <Tr>
-              <Th>{t('name')}</Th>
-              <Th>{t('kind')}</Th>
-              <Th>{t('filters')}</Th>
-              <Th>{t('frequency')}</Th>
-              <Th>{t('lastDigest')}</Th>
-              <Th>
-                <span className="sr-only">{t('delete')}</span>
-              </Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {rows.map((row) => {
-              const filters = Object.entries(row.query)
-                .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : v}`)
-                .join(' · ');
-              return (
-                <Tr key={row.id}>
-                  <Td>
-                    <a className="text-sky-800 underline" href={searchUrl('', row.kind, row.query)}>
-                      {row.name}
-                    </a>
-                  </Td>
-                  <Td>{t(`kinds.${row.kind}`)}</Td>
-                  <Td className="max-w-xs break-words">{filters || t('noFilters')}</Td>
-                  <Td>
-                    <FrequencySelect id={row.id} name={row.name} value={row.frequency} />
-                  </Td>
-                  <Td>{format.dateTime(row.lastDigestAt, 'short')}</Td>
-                  <Td>
-                    <ActionButton
-                      action={deleteSavedSearchAction}
-                      input={{ id: row.id }}
-                      variant="ghost"
-                      aria-label={`${t('delete')}: ${row.name}`}
-                      successMessage={t('deleted')}
-                      confirm={{
-                        title: t('delete'),
-                        text: t('deleteConfirm', { name: row.name }),
-                        confirmLabel: t('delete'),
-                      }}
-                    >
-                      {t('delete')}
-                    </ActionButton>
-                  </Td>
-                </Tr>
-              );
-            })}
-          </TBody>
-        </Table>
+        <OwnItemsTable
+          caption={t('list')}
+          columns={[t('name'), t('kind'), t('filters'), t('frequency'), t('lastDigest')]}
+          rows={rows}
+          cells={(row) => (
+            <>
+              <Td>
+                <a className="text-sky-800 underline" href={searchUrl('', row.kind, row.query)}>
+                  {row.name}
+                </a>
+              </Td>
+              <Td>{t(`kinds.${row.kind}`)}</Td>
+              <Td className="max-w-xs break-words">{filtersOf(row.query) || t('noFilters')}</Td>
+              <Td>
+                <FrequencySelect id={row.id} name={row.name} value={row.frequency} />
+              </Td>
+              <Td>{format.dateTime(row.lastDigestAt, 'short')}</Td>
+            </>
+          )}
+          remove={{
+            label: t('delete'),
+            action: deleteSavedSearchAction,
+            confirmText: (row) => t('deleteConfirm', { name: row.name }),
+            successMessage: t('deleted'),
+            variant: 'ghost',
+          }}
+        />
       )}
     </div>
   );

@@ -3,17 +3,20 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { Td } from '@/components/ui/table';
+import { OwnItemsTable } from '@/components/lists/own-items-table';
 import { getDb } from '@/db';
 import { listApiTokens } from '@/lib/api/tokens';
 import { requirePermission } from '@/lib/auth/guard';
-import { ActionButton } from '@/components/forms/action-button';
 import { revokeApiTokenAction } from '@/lib/api/actions';
 import { CreateTokenForm } from './tokens-ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('api.tokens'))('title') };
 }
+
+const stateOf = (token: { revokedAt: Date | null; expiresAt: Date | null }, now: number) =>
+  token.revokedAt ? 'revoked' : token.expiresAt && token.expiresAt.getTime() <= now ? 'expired' : 'active';
 
 export default async function ApiTokensPage() {
   const viewer = await requirePermission('apiTokens.manage');
@@ -43,62 +46,33 @@ export default async function ApiTokensPage() {
       {tokens.length === 0 ? (
         <EmptyState title={t('empty')} />
       ) : (
-        <Table caption={t('list')}>
-          <THead>
-            <Tr>
-              <Th>{t('name')}</Th>
-              <Th>{t('prefix')}</Th>
-              <Th>{t('createdAt')}</Th>
-              <Th>{t('lastUsed')}</Th>
-              <Th>{t('expiresAt')}</Th>
-              <Th>{t('status')}</Th>
-              <Th>
-                <span className="sr-only">{t('revoke')}</span>
-              </Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {tokens.map((token) => {
-              const state = token.revokedAt
-                ? 'revoked'
-                : token.expiresAt && token.expiresAt.getTime() <= now
-                  ? 'expired'
-                  : 'active';
-              return (
-                <Tr key={token.id}>
-                  <Td>{token.name}</Td>
-                  <Td>
-                    <code>{token.prefix}…</code>
-                  </Td>
-                  <Td>{format.dateTime(token.createdAt, 'short')}</Td>
-                  <Td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt, 'short') : t('never')}</Td>
-                  <Td>{token.expiresAt ? format.dateTime(token.expiresAt, 'short') : t('never')}</Td>
-                  <Td>
-                    <Badge tone={state === 'active' ? 'success' : 'neutral'}>{t(state)}</Badge>
-                  </Td>
-                  <Td>
-                    {state === 'active' && (
-                      <ActionButton
-                        action={revokeApiTokenAction}
-                        input={{ id: token.id }}
-                        variant="danger"
-                        aria-label={`${t('revoke')}: ${token.name}`}
-                        successMessage={t('revokedToast')}
-                        confirm={{
-                          title: t('revoke'),
-                          text: t('revokeConfirm', { name: token.name }),
-                          confirmLabel: t('revoke'),
-                        }}
-                      >
-                        {t('revoke')}
-                      </ActionButton>
-                    )}
-                  </Td>
-                </Tr>
-              );
-            })}
-          </TBody>
-        </Table>
+        <OwnItemsTable
+          caption={t('list')}
+          columns={[t('name'), t('prefix'), t('createdAt'), t('lastUsed'), t('expiresAt'), t('status')]}
+          rows={tokens.map((token) => ({ ...token, state: stateOf(token, now) }))}
+          cells={(token) => (
+            <>
+              <Td>{token.name}</Td>
+              <Td>
+                <code>{token.prefix}…</code>
+              </Td>
+              <Td>{format.dateTime(token.createdAt, 'short')}</Td>
+              <Td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt, 'short') : t('never')}</Td>
+              <Td>{token.expiresAt ? format.dateTime(token.expiresAt, 'short') : t('never')}</Td>
+              <Td>
+                <Badge tone={token.state === 'active' ? 'success' : 'neutral'}>{t(token.state)}</Badge>
+              </Td>
+            </>
+          )}
+          remove={{
+            label: t('revoke'),
+            action: revokeApiTokenAction,
+            confirmText: (token) => t('revokeConfirm', { name: token.name }),
+            successMessage: t('revokedToast'),
+            variant: 'danger',
+            offered: (token) => token.state === 'active',
+          }}
+        />
       )}
     </div>
   );
