@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import type { ProposalFormValues, SaveProposalInput } from '@/lib/funding/validation';
 import type { ZodType } from 'zod';
 import type { ActionResult } from '@/lib/errors';
 
@@ -13,11 +14,11 @@ const keyOf = (values: FieldValues) => JSON.stringify({ ...values, version: unde
  * them and keep the new version in the form. `flush()` saves what is unsaved now (nothing when
  * nothing changed, so a partner's consent to this version stands) and gives the current version.
  */
-export function useDraftAutosave<V extends FieldValues, Parsed>(
-  form: UseFormReturn<V, unknown, Parsed>,
+export function useDraftAutosave(
+  form: UseFormReturn<ProposalFormValues, unknown, SaveProposalInput>,
   schema: ZodType,
   /** the save action (it parses the form's values itself) */
-  action: (input: V) => Promise<ActionResult<{ version: number }>>,
+  action: (input: ProposalFormValues) => Promise<ActionResult<{ version: number }>>,
   delayMs = 1500,
 ) {
   const [status, setStatus] = useState<DraftSaveState>({ state: 'idle' });
@@ -39,7 +40,7 @@ export function useDraftAutosave<V extends FieldValues, Parsed>(
       const result = await action(values);
       if (result.ok) {
         lastSaved.current = key;
-        form.setValue('version' as never, result.data.version as never);
+        form.setValue('version', result.data.version);
         setStatus({ state: 'saved', at: new Date() });
       } else setStatus({ state: 'failed' });
       return result;
@@ -70,7 +71,8 @@ export function useDraftAutosave<V extends FieldValues, Parsed>(
     await queue.current;
     const result = await save();
     if (result && !result.ok) return null;
-    return latest.current.form.getValues().version;
+    // the form holds the version it last saved as a number; the schema reads it with z.coerce
+    return Number(latest.current.form.getValues().version);
   };
   /** Marks the current values as saved (after a manual save). */
   const markSaved = () => {

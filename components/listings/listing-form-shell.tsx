@@ -10,7 +10,9 @@ import { Select } from '@/components/ui/select';
 import type { ListingFormValues } from '@/lib/listings/validation';
 import { AutosaveStatus } from './autosave-status';
 import { CommonFields } from './common-fields';
-import type { useAutosave } from './use-autosave';
+import type { ZodType } from 'zod';
+import type { ActionResult } from '@/lib/errors';
+import { useAutosave } from './use-autosave';
 
 export type ListingFormStatus = 'new' | 'draft' | 'pending_review' | 'open';
 
@@ -22,7 +24,9 @@ type Props = {
   organisations?: { id: string; name: string }[];
   formError?: string;
   errorOf(name: string): string | undefined;
-  autosave: ReturnType<typeof useAutosave>;
+  /** the kind's schema and save action: drafts (new or draft) are autosaved with them */
+  schema: ZodType;
+  save: (input: unknown) => Promise<ActionResult<{ id: string; version: number; status: string }>>;
   onSubmit: () => Promise<void>;
   /** the kind-specific fieldsets, after the basics */
   children: ReactNode;
@@ -30,7 +34,7 @@ type Props = {
 };
 
 export function ListingFormShell(props: Props) {
-  const { status, reviewComment, organisations, formError, errorOf, autosave } = props;
+  const { status, reviewComment, organisations, formError, errorOf } = props;
   const form = useFormContext<ListingFormValues>();
   const { register, setValue } = form;
   const values = form.watch();
@@ -38,6 +42,7 @@ export function ListingFormShell(props: Props) {
   const t = useTranslations('listings');
   const tr = useTranslations();
   const canKeepDraft = status === 'new' || status === 'draft';
+  const autosave = useAutosave(props.schema, props.save, { enabled: canKeepDraft });
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
       <form

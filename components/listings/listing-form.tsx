@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import type { ComponentType } from 'react';
-import { FormProvider, type DefaultValues } from 'react-hook-form';
+import { FormProvider, type DefaultValues, type FieldValues } from 'react-hook-form';
 import type { z } from 'zod';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { useToast } from '@/components/ui/toast';
@@ -16,14 +16,12 @@ import { CompletenessMeter } from './completeness-meter';
 import { ListingFormShell, type ListingFormStatus } from './listing-form-shell';
 import { NeedFields } from './need-fields';
 import { SeedFields } from './seed-fields';
-import { useAutosave } from './use-autosave';
 import type { ListingKind, ListingStatus } from '@/db/vocabulary/listings';
-import type { AutosaveValues } from './use-autosave';
 
 // One form for needs and seeds (new and edit, with autosave of drafts). What differs by kind is
 // the spec below: its schema and save action, its own fieldsets, what the completeness meter reads.
 
-type Spec<S extends z.ZodType<AutosaveValues, AutosaveValues>> = {
+type Spec<S extends z.ZodType<FieldValues, FieldValues>> = {
   kind: ListingKind;
   schema: S;
   /** the save action (it parses its input itself: the form's values, or what autosave sends) */
@@ -74,7 +72,7 @@ export function ListingForm(props: Props) {
   return props.kind === 'need' ? <KindForm {...props} spec={needSpec} /> : <KindForm {...props} spec={seedSpec} />;
 }
 
-function KindForm<S extends z.ZodType<AutosaveValues, AutosaveValues>>({
+function KindForm<S extends z.ZodType<FieldValues, FieldValues>>({
   spec,
   defaultValues,
   status,
@@ -94,7 +92,6 @@ function KindForm<S extends z.ZodType<AutosaveValues, AutosaveValues>>({
       router.refresh();
     },
   });
-  const autosave = useAutosave(form, spec.schema, spec.action, { enabled: status === 'new' || status === 'draft' });
   const { Fields } = spec;
   return (
     <FormProvider {...form}>
@@ -104,7 +101,8 @@ function KindForm<S extends z.ZodType<AutosaveValues, AutosaveValues>>({
         organisations={organisations}
         formError={formError}
         errorOf={errorOf}
-        autosave={autosave}
+        schema={spec.schema}
+        save={spec.action}
         onSubmit={onSubmit}
         aside={<CompletenessMeter input={spec.completeness(form.watch())} />}
       >

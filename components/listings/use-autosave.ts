@@ -1,13 +1,12 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import type { ZodType } from 'zod';
 import type { ActionResult } from '@/lib/errors';
+import type { ListingFormValues } from '@/lib/listings/validation';
 
 type Saved = { id: string; version: number; status: string };
-/** What a listing form holds that autosave reads and writes. */
-export type AutosaveValues = FieldValues & { id?: string; version?: number; intent: 'draft' | 'submit' };
 export type AutosaveState = { state: 'idle' | 'saving' | 'saved' | 'failed'; at?: Date };
 
 /**
@@ -16,12 +15,13 @@ export type AutosaveState = { state: 'idle' | 'saving' | 'saved' | 'failed'; at?
  * next save, and the final submit, update the same row. The URL stays as it is: changing it
  * would make the router render the edit page and drop this form's state. `wait()` lets submit go after it.
  */
-export function useAutosave<V extends AutosaveValues, Parsed>(
-  form: UseFormReturn<V, unknown, Parsed>,
+export function useAutosave(
   schema: ZodType,
-  action: (input: V) => Promise<ActionResult<Saved>>,
+  action: (input: ListingFormValues) => Promise<ActionResult<Saved>>,
   options: { enabled: boolean; delayMs?: number },
 ) {
+  // inside the listing form's <FormProvider>: need and seed forms share these fields (id, version, intent)
+  const form = useFormContext<ListingFormValues>();
   const [status, setStatus] = useState<AutosaveState>({ state: 'idle' });
   const pending = useRef<Promise<unknown>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -39,18 +39,18 @@ export function useAutosave<V extends AutosaveValues, Parsed>(
       if (name === 'id' || name === 'version' || name === 'intent') return;
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => {
-        const values = { ...form.getValues(), intent: 'draft' } as V;
+        const values = { ...form.getValues(), intent: 'draft' as const };
         const key = JSON.stringify({ ...values, version: undefined, id: undefined });
         const { schema, action } = latest.current;
         if (key === lastSaved.current || !schema.safeParse(values).success) return;
         setStatus({ state: 'saving' });
         pending.current = pending.current
           .then(async () => {
-            const result = await action({ ...form.getValues(), intent: 'draft' } as V);
+            const result = await action({ ...form.getValues(), intent: 'draft' });
             if (result.ok) {
               lastSaved.current = key;
-              form.setValue('id' as never, result.data.id as never);
-              form.setValue('version' as never, result.data.version as never);
+              form.setValue('id', result.data.id);
+              form.setValue('version', result.data.version);
               setStatus({ state: 'saved', at: new Date() });
             } else {
               setStatus({ state: 'failed' });

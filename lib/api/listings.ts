@@ -2,7 +2,9 @@ import 'server-only';
 import { AppError } from '@/lib/errors';
 import { getListingForEdit, getListingForViewer, saveListing } from '@/lib/listings/data';
 import { searchNeeds, searchSeeds } from '@/lib/listings/search';
-import { needSchema, seedSchema, type NeedInput, type SearchParams, type SeedInput } from '@/lib/listings/validation';
+import type { ByKind } from '@/lib/listings/kind-data';
+import { needSchema, seedSchema, type SearchParams } from '@/lib/listings/validation';
+import type { ZodType } from 'zod';
 import { fieldErrorsOf } from '@/lib/validation/messages';
 import type { Viewer } from '@/lib/auth/policy';
 import type { z } from '@/lib/validation/messages';
@@ -11,6 +13,13 @@ import type { patchBody } from './v1';
 type Kind = 'needs' | 'seeds';
 const kindOf = { needs: 'need', seeds: 'seed' } as const;
 type Patch = z.infer<typeof patchBody>;
+
+/** The merged listing as its kind's schema reads it, or the fields' errors (a 400 with every field). */
+function valid<T>(schema: ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError('invalid', 'errors.invalid', fieldErrorsOf(parsed.error));
+  return parsed.data;
+}
 
 /** The listings behind /api/v1, through lib/listings (the same functions as the pages). */
 export const apiListings = {
@@ -24,11 +33,8 @@ export const apiListings = {
     return view;
   },
 
-  async create(viewer: Viewer, kind: Kind, input: NeedInput | SeedInput, ip: string | null) {
-    const saved =
-      kind === 'needs'
-        ? await saveListing(viewer, 'need', input as NeedInput, ip)
-        : await saveListing(viewer, 'seed', input as SeedInput, ip);
+  async create<C extends Kind>(viewer: Viewer, kind: C, input: ByKind[(typeof kindOf)[C]]['input'], ip: string | null) {
+    const saved = await saveListing(viewer, kindOf[kind], input, ip);
     return Response.json(await apiListings.get(viewer, kind, saved.id, ip), {
       status: 201,
       headers: { Location: `/api/v1/${kind}/${saved.id}` },
@@ -40,12 +46,10 @@ export const apiListings = {
     const current = await getListingForEdit(viewer, kindOf[kind], id);
     if (!current) throw new AppError('not_found');
     const merged = { ...current.values, intent: 'draft', ...patch, id, version: patch.version };
-    const parsed = (kind === 'needs' ? needSchema : seedSchema).safeParse(merged);
-    if (!parsed.success) throw new AppError('invalid', 'errors.invalid', fieldErrorsOf(parsed.error));
     const saved =
       kind === 'needs'
-        ? await saveListing(viewer, 'need', parsed.data as NeedInput, ip)
-        : await saveListing(viewer, 'seed', parsed.data as SeedInput, ip);
+        ? await saveListing(viewer, 'need', valid(needSchema, merged), ip)
+        : await saveListing(viewer, 'seed', valid(seedSchema, merged), ip);
     return apiListings.get(viewer, kind, saved.id, ip);
   },
 };
