@@ -23,6 +23,9 @@ import { availableEvents, contactsRevealed } from './rules';
 import { unreadMessageCount } from './after';
 import type { Side } from '@/db/vocabulary/introductions';
 
+/** A match as the viewer may see it (the introduction page and its cards in components/introductions). */
+export type MatchForViewer = NonNullable<Awaited<ReturnType<typeof getMatchForViewer>>>;
+
 /** Everything the match page shows to this viewer, or null when the viewer may not see the match at all. */
 export async function getMatchForViewer(viewer: Viewer, matchId: string, ip: string | null = null) {
   const db = await getDb();
