@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyseImport } from './analyse';
+import { ImportFileError } from './encoding';
+import { jsonRows } from './json';
+
+// JSON files for the import: the match-eval dataset's shape and the API's (CSV and the rest: import.test.ts).
+
+const enc = (s: string) => new TextEncoder().encode(s);
+/** The ImportFileError a call throws (anything else fails the test). */
+const thrown = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ImportFileError) return error;
+    throw error;
+  }
+  throw new Error('expected an ImportFileError');
+};
+
+describe('jsonRows', () => {
+  it('imports the match-eval dataset format (needs and seeds)', async () => {
+    const text = fs.readFileSync('/work/shared/data/match-eval-dev.json', 'utf8');
+    const needs = (
+      await analyseImport({
+        bytes: enc(text),
+        fileName: 'match-eval-dev.json',
+        kind: 'needs',
+        intent: 'draft',
+      })
+    ).summary;
+    expect(needs).toMatchObject({ format: 'json', total: 30, validCount: 30, invalidCount: 0, otherKindCount: 150 });
+    const seeds = await analyseImport({
+      bytes: enc(text),
+      fileName: 'match-eval-dev.json',
+      kind: 'seeds',
+      intent: 'draft',
+    });
+    expect(seeds.summary).toMatchObject({ total: 150, validCount: 150, invalidCount: 0 });
+  });
+
+  it('maps a dataset seed: filed IP becomes records, granted without number goes to the details', async () => {
+    const doc = {
+      version: 1,
+      seeds: [
+        {
+          id: 'S-1',
+          lang: 'en',
+          title: 'A',
+          summary: 'B',
+          domain: 'it',
+          keywords: ['k'],
+          region: 'Aichi',
+          trl: 4,
+          ip: { status: 'filed', jurisdictions: ['JP', 'US'] },
+          licensing: 'exclusive',
+        },
+        {
+          id: 'S-2',
+          lang: 'en',
+          title: 'C',
+          summary: 'D',
+          domain: 'it',
+          keywords: [],
+          region: 'Osaka',
+          trl: 6,
+          ip: { status: 'granted', jurisdictions: ['JP'] },
+          licensing: 'joint_research',
+        },
+      ],
+    };
+    const { rows } = jsonRows(JSON.stringify(doc), 'seeds', 'draft');
+    expect(rows[0].input).toMatchObject({
+      prefecture: 'Aichi',
+      licensing: ['exclusive'],
+      ipRecords: [
+        { jurisdiction: 'JP', status: 'filed' },
+        { jurisdiction: 'US', status: 'filed' },
+      ],
+    });
+    expect(rows[1].input).toMatchObject({ ipRecords: [], details: expect.stringContaining('JP') });
+  });
+
+  it('reports JSON syntax and shape errors, and per-item errors by position', async () => {
+    expect(thrown(() => jsonRows('{"needs": [', 'needs', 'draft')).key).toBe('json_syntax');
+    expect(thrown(() => jsonRows('{"items": []}', 'needs', 'draft')).key).toBe('json_shape');
+    expect(thrown(() => jsonRows('{"seeds": [{}]}', 'needs', 'draft')).key).toBe('no_rows_of_kind');
+    const { summary } = await analyseImport({
+      bytes: enc(
+        JSON.stringify([
+          { title: 'ok', summary: 's', domain: 'it' },
+          { title: 'x', summary: 's', domain: 'it', trlMin: 'high', colour: 'red' },
+        ]),
+      ),
+      fileName: 'n.json',
+      kind: 'needs',
+      intent: 'draft',
+    });
+    expect(summary.validCount).toBe(1);
+    expect(summary.errors.map((e) => `${e.row}:${e.column}`)).toEqual(expect.arrayContaining(['2:trlMin', '2:_row']));
+  });
+});
