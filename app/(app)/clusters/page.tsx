@@ -4,7 +4,8 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { RowsTable } from '@/components/lists/rows-table';
+import { Td, Th } from '@/components/ui/table';
 import { listAllClusters } from '@/lib/clusters/data';
 import { requirePermission } from '@/lib/auth/guard';
 
@@ -27,47 +28,36 @@ export default async function AdminClustersPage() {
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         <ButtonLink href="/clusters/new">{t('new')}</ButtonLink>
       </div>
-      {rows.length === 0 ? (
-        <EmptyState title={t('none')} />
-      ) : (
-        <Table caption={t('caption', { total: rows.length })}>
-          <THead>
-            <Tr>
-              <Th>{t('name')}</Th>
-              <Th>{t('region')}</Th>
-              <Th>{t('domains')}</Th>
-              <Th>{t('phase')}</Th>
-              <Th>{t('members')}</Th>
-              <Th>{t('coordinators')}</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {rows.map((c) => (
-              <Tr key={c.id}>
-                <Th scope="row" className="whitespace-normal font-medium">
-                  <Link href={`/clusters/${c.id}`} className="text-teal-800 underline underline-offset-2">
-                    {locale === 'en' ? c.nameEn : c.nameJa}
-                  </Link>
-                  <span className="block text-xs font-normal text-slate-700">{c.slug}</span>
-                </Th>
-                <Td>{locale === 'en' ? c.regionEn : c.regionJa}</Td>
-                <Td>
-                  <div className="flex flex-wrap gap-1">
-                    {c.domains.map((d) => (
-                      <Badge key={d} tone="info">
-                        {tr(`domains.${d}`)}
-                      </Badge>
-                    ))}
-                  </div>
-                </Td>
-                <Td>{t('phaseValue', { phase: c.phase })}</Td>
-                <Td>{format.number(c.memberCount)}</Td>
-                <Td>{format.number(c.coordinatorCount)}</Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
+      <RowsTable
+        caption={t('caption', { total: rows.length })}
+        columns={[t('name'), t('region'), t('domains'), t('phase'), t('members'), t('coordinators')]}
+        rows={rows}
+        rowKey={(c) => c.id}
+        cells={(c) => (
+          <>
+            <Th scope="row" className="whitespace-normal font-medium">
+              <Link href={`/clusters/${c.id}`} className="text-teal-800 underline underline-offset-2">
+                {locale === 'en' ? c.nameEn : c.nameJa}
+              </Link>
+              <span className="block text-xs font-normal text-slate-700">{c.slug}</span>
+            </Th>
+            <Td>{locale === 'en' ? c.regionEn : c.regionJa}</Td>
+            <Td>
+              <div className="flex flex-wrap gap-1">
+                {c.domains.map((d) => (
+                  <Badge key={d} tone="info">
+                    {tr(`domains.${d}`)}
+                  </Badge>
+                ))}
+              </div>
+            </Td>
+            <Td>{t('phaseValue', { phase: c.phase })}</Td>
+            <Td>{format.number(c.memberCount)}</Td>
+            <Td>{format.number(c.coordinatorCount)}</Td>
+          </>
+        )}
+        empty={<EmptyState title={t('none')} />}
+      />
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { RowsTable } from '@/components/lists/rows-table';
+import { Td } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/policy';
 import { listClusterProposals, listLenderInbox, listOwnProposals, listPartnerProposals } from '@/lib/funding/lists';
@@ -26,40 +27,37 @@ export default async function FundingPage() {
     return (
       <div className="flex flex-col gap-6">
         <h1 className="text-2xl font-semibold">{t('inbox')}</h1>
-        {rows.length === 0 ? (
-          <EmptyState title={t('noneInbox')} />
-        ) : (
-          <Table caption={t('inbox')} captionHidden>
-            <THead>
-              <Tr>
-                <Th>{t('columns.title')}</Th>
-                <Th>{t('columns.sme')}</Th>
-                <Th>{t('columns.amount')}</Th>
-                <Th>{t('columns.term')}</Th>
-                <Th>{t('columns.status')}</Th>
-                <Th>{t('columns.shared')}</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {rows.map((r) => (
-                <Tr key={r.shareId}>
-                  <Td>
-                    <Link className="underline" href={`/funding/${r.proposalId}`}>
-                      {r.title}
-                    </Link>
-                  </Td>
-                  <Td>{name(r.sme)}</Td>
-                  <Td>{yen(r.amountJpy)}</Td>
-                  <Td>{r.termMonths === null ? '—' : t('months', { n: r.termMonths })}</Td>
-                  <Td>
-                    <Badge tone={shareStatusTone(r.status)}>{t(`shareStatuses.${r.status}`)}</Badge>
-                  </Td>
-                  <Td>{format.dateTime(r.sharedAt, 'short')}</Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        )}
+        <RowsTable
+          caption={t('inbox')}
+          captionHidden
+          columns={[
+            t('columns.title'),
+            t('columns.sme'),
+            t('columns.amount'),
+            t('columns.term'),
+            t('columns.status'),
+            t('columns.shared'),
+          ]}
+          rows={rows}
+          rowKey={(r) => r.shareId}
+          cells={(r) => (
+            <>
+              <Td>
+                <Link className="underline" href={`/funding/${r.proposalId}`}>
+                  {r.title}
+                </Link>
+              </Td>
+              <Td>{name(r.sme)}</Td>
+              <Td>{yen(r.amountJpy)}</Td>
+              <Td>{r.termMonths === null ? '—' : t('months', { n: r.termMonths })}</Td>
+              <Td>
+                <Badge tone={shareStatusTone(r.status)}>{t(`shareStatuses.${r.status}`)}</Badge>
+              </Td>
+              <Td>{format.dateTime(r.sharedAt, 'short')}</Td>
+            </>
+          )}
+          empty={<EmptyState title={t('noneInbox')} />}
+        />
       </div>
     );
   }
@@ -76,53 +74,49 @@ export default async function FundingPage() {
         <h1 className="text-2xl font-semibold">{heading}</h1>
         {can(viewer, 'funding.propose') && <ButtonLink href="/funding/new">{t('new')}</ButtonLink>}
       </div>
-      {rows.length === 0 ? (
-        <EmptyState title={t('none')} />
-      ) : (
-        <Table caption={heading} captionHidden>
-          <THead>
-            <Tr>
-              <Th>{t('columns.title')}</Th>
-              {viewer.role !== 'sme' && <Th>{t('columns.sme')}</Th>}
-              <Th>{t('columns.amount')}</Th>
-              <Th>{t('columns.status')}</Th>
-              <Th>{t('columns.lenders')}</Th>
-              <Th>{t('columns.updated')}</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {rows.map((r) => (
-              <Tr key={r.id}>
-                <Td>
-                  <Link className="underline" href={`/funding/${r.id}`}>
-                    {r.title}
-                  </Link>
-                </Td>
-                {viewer.role !== 'sme' && <Td>{name(r.sme)}</Td>}
-                <Td>{yen(r.amountJpy)}</Td>
-                <Td>
-                  <Badge tone={r.status === 'draft' ? 'neutral' : 'info'}>{t(`statuses.${r.status}`)}</Badge>
-                </Td>
-                <Td>
-                  {r.shares.length === 0 ? (
-                    '—'
-                  ) : (
-                    <ul className="flex flex-col gap-1">
-                      {r.shares.map((s) => (
-                        <li key={`${r.id}-${s.lender.nameEn}`}>
-                          {name(s.lender)}{' '}
-                          <Badge tone={shareStatusTone(s.status)}>{t(`shareStatuses.${s.status}`)}</Badge>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </Td>
-                <Td>{format.dateTime(r.updatedAt, 'short')}</Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
+      <RowsTable
+        caption={heading}
+        captionHidden
+        columns={[
+          t('columns.title'),
+          viewer.role !== 'sme' && t('columns.sme'),
+          t('columns.amount'),
+          t('columns.status'),
+          t('columns.lenders'),
+          t('columns.updated'),
+        ]}
+        rows={rows}
+        rowKey={(r) => r.id}
+        cells={(r) => (
+          <>
+            <Td>
+              <Link className="underline" href={`/funding/${r.id}`}>
+                {r.title}
+              </Link>
+            </Td>
+            {viewer.role !== 'sme' && <Td>{name(r.sme)}</Td>}
+            <Td>{yen(r.amountJpy)}</Td>
+            <Td>
+              <Badge tone={r.status === 'draft' ? 'neutral' : 'info'}>{t(`statuses.${r.status}`)}</Badge>
+            </Td>
+            <Td>
+              {r.shares.length === 0 ? (
+                '—'
+              ) : (
+                <ul className="flex flex-col gap-1">
+                  {r.shares.map((s) => (
+                    <li key={`${r.id}-${s.lender.nameEn}`}>
+                      {name(s.lender)} <Badge tone={shareStatusTone(s.status)}>{t(`shareStatuses.${s.status}`)}</Badge>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Td>
+            <Td>{format.dateTime(r.updatedAt, 'short')}</Td>
+          </>
+        )}
+        empty={<EmptyState title={t('none')} />}
+      />
     </div>
   );
 }

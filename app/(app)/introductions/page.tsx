@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { RowsTable } from '@/components/lists/rows-table';
+import { Td } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/guard';
 import { listMyIntroductions } from '@/lib/introductions/data';
 
@@ -21,36 +22,28 @@ export default async function IntroductionsPage() {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t('mine')}</h1>
-      {rows.length === 0 ? (
-        <EmptyState title={t('none')} />
-      ) : (
-        <Table caption={t('mine')} captionHidden>
-          <THead>
-            <Tr>
-              <Th>{t('matchTitle')}</Th>
-              <Th>{t('filterKind')}</Th>
-              <Th>{t('filterStatus')}</Th>
-              <Th>{t('deadline')}</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {rows.map((r) => (
-              <Tr key={r.id}>
-                <Td>
-                  <Link className="underline" href={`/introductions/${r.id}`}>
-                    {[r.needTitle, r.seedTitle].filter(Boolean).join(' ↔ ')}
-                  </Link>
-                </Td>
-                <Td>{t(`kinds.${r.kind}`)}</Td>
-                <Td>
-                  <Badge>{t(`statuses.${r.status}`)}</Badge>
-                </Td>
-                <Td>{r.deadline && r.status === 'approved' ? format.dateTime(r.deadline, 'short') : '—'}</Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
+      <RowsTable
+        caption={t('mine')}
+        captionHidden
+        columns={[t('matchTitle'), t('filterKind'), t('filterStatus'), t('deadline')]}
+        rows={rows}
+        rowKey={(r) => r.id}
+        cells={(r) => (
+          <>
+            <Td>
+              <Link className="underline" href={`/introductions/${r.id}`}>
+                {[r.needTitle, r.seedTitle].filter(Boolean).join(' ↔ ')}
+              </Link>
+            </Td>
+            <Td>{t(`kinds.${r.kind}`)}</Td>
+            <Td>
+              <Badge>{t(`statuses.${r.status}`)}</Badge>
+            </Td>
+            <Td>{r.deadline && r.status === 'approved' ? format.dateTime(r.deadline, 'short') : '—'}</Td>
+          </>
+        )}
+        empty={<EmptyState title={t('none')} />}
+      />
     </div>
   );
 }
