@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { dbEnv, pgliteDir } from './env';
+import { acquireLock, releaseLockOnExit } from './lock';
 
 // One type for both drivers: every query in lib/ is written against this.
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -66,44 +67,4 @@ async function openPglite(dir: string): Promise<DbHandle> {
     migrate: () => migrate(db, { migrationsFolder }),
     close: () => client.close(),
   };
-}
-
-/**
- * PGlite has no lock of its own: two processes writing one folder lose data silently.
- * The first process to open the folder writes its pid; another refuses while that pid lives.
- * Kept over proper-lockfile (mtime lease): at load average ~21 PGlite's open blocked the event loop 62 s, past any lease.
- */
-function acquireLock(dir: string): string {
-  const lockFile = path.join(dir, '..', `${path.basename(dir)}.lock`);
-  try {
-    const holder = Number(fs.readFileSync(lockFile, 'utf8'));
-    if (holder && holder !== process.pid && isAlive(holder)) {
-      throw new Error(
-        `The embedded database at ${dir} is in use by process ${holder} (is the server running?). Stop it first.`,
-      );
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  fs.writeFileSync(lockFile, String(process.pid));
-  return lockFile;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function releaseLockOnExit(lockFile: string) {
-  process.once('exit', () => {
-    try {
-      if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
-    } catch {
-      // already gone
-    }
-  });
 }
