@@ -7,6 +7,8 @@ const envSchema = dbEnvSchema.extend({
   AUTH_SECRET: z.string().min(16).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('ClusterMatch <no-reply@clustermatch.local>'),
+  /** unset (production): the outbox is flushed every minute; tests set a few seconds (lib/mail/jobs.ts) */
+  MAIL_FLUSH_EVERY_SECONDS: z.coerce.number().int().min(1).max(60).optional(),
   APP_URL: z.string().url().optional(),
   /** '1' only in `npm run demo` without SMTP_URL: /demo-mailbox shows the outbox to anyone (lib/mail/demo-mailbox.ts) */
   DEMO_MAILBOX: z.enum(['1']).optional(),

@@ -31,6 +31,11 @@ export interface WorkerOptions {
   expireInSeconds?: number;
   /** also run on this cron schedule (UTC), e.g. '17 * * * *' */
   cron?: string;
+  /**
+   * also run every this many seconds: each process that works the queue sends one on a timer (a
+   * cron schedule's smallest step is a minute). For tests that must see a schedule run in seconds.
+   */
+  everySeconds?: number;
   /** pg-boss queue policy; 'short' keeps at most one job waiting per singletonKey */
   policy?: 'standard' | 'short';
 }
@@ -42,6 +47,7 @@ type JobsState = {
   queues: Set<string>;
   workers: Map<string, Registered>;
   working: Set<string>;
+  timers?: ReturnType<typeof setInterval>[];
 };
 // process-wide (dev-mode hot reloads must not start a second queue)
 declare global {
@@ -150,6 +156,12 @@ export async function startWorkers(only?: string[]): Promise<string[]> {
       for (const job of batch) await runJob(name, job.id, () => handler(job.data, { id: job.id, name }));
     });
     if (options.cron) await boss.schedule(name, options.cron, {});
+    if (options.everySeconds) {
+      const tick = () =>
+        boss.send(name, {}).catch((error) => log().warn({ err: error, queue: name }, 'could not queue a timed job'));
+      jobs.timers ??= [];
+      jobs.timers.push(setInterval(tick, options.everySeconds * 1000).unref());
+    }
     jobs.working.add(name);
     started.push(name);
   }
@@ -167,6 +179,7 @@ export async function stopJobs(): Promise<void> {
   jobs.boss = undefined;
   jobs.queues.clear();
   jobs.working.clear();
+  for (const timer of jobs.timers?.splice(0) ?? []) clearInterval(timer);
   if (pending) await (await pending).stop({ graceful: true, timeout: 5_000 });
 }
 

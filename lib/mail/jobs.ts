@@ -4,7 +4,8 @@
  * it in several processes, or twice, never sends a mail twice, and a mail that failed while
  * the SMTP server was down stays pending until a later flush delivers it.
  *
- * - A flush runs every minute (retries after backoff, and anything a prompt flush missed).
+ * - A flush runs every minute (retries after backoff, and anything a prompt flush missed);
+ *   MAIL_FLUSH_EVERY_SECONDS makes it every few seconds instead (e2e/scale-out.spec.ts watches it run).
  * - After a transaction that wrote outbox rows commits, `transactionWithMail` (./transaction.ts)
  *   queues one more for prompt delivery; the queue's 'short' policy keeps at most one waiting.
  * - Without SMTP_URL no sender runs in this process: mail stays in the outbox (/mail/outbox).
@@ -38,9 +39,10 @@ async function flushOutbox(): Promise<{ sent: number; failed: number }> {
 
 /** Declares the sender (instrumentation.ts at start-up; tests that send mail). Without SMTP_URL there is none. */
 export function registerWorkers(): void {
-  if (!env().SMTP_URL) return;
+  const { SMTP_URL, MAIL_FLUSH_EVERY_SECONDS } = env();
+  if (!SMTP_URL) return;
   defineWorker(MAIL_FLUSH_QUEUE, async () => void (await flushOutbox()), {
-    cron: '* * * * *',
+    ...(MAIL_FLUSH_EVERY_SECONDS ? { everySeconds: MAIL_FLUSH_EVERY_SECONDS } : { cron: '* * * * *' }),
     policy: 'short',
     retryLimit: 1,
     expireInSeconds: 10 * 60,
