@@ -46,9 +46,9 @@ test.describe('accounts', () => {
     await expect(page).toHaveURL(/\/home$/, signingIn);
   });
 
-  test('too many failed sign-ins for one account are refused, even with the right password', async ({ newMember }) => {
-    // a fresh account, so the limit reached here cannot affect other tests
-    const { page, email, password } = await newMember();
+  test('too many failed sign-ins for one account are refused, even with the right password', async ({ member }) => {
+    // an account of its own, so the limit reached here cannot affect other tests
+    const { page, email, password } = await member('lockout');
     await page.getByRole('button', { name: 'ログアウト', exact: true }).click();
     await expect(page).toHaveURL(/\/$/);
 
@@ -73,9 +73,9 @@ test.describe('accounts', () => {
     await expect(page.getByText('This field is required.').first()).toBeVisible();
   });
 
-  test('sign out everywhere ends the other browser session too', async ({ newMember, page: pageB }) => {
+  test('sign out everywhere ends the other browser session too', async ({ member, page: pageB }) => {
     // its own account, so other tests' sessions are untouched
-    const { page: pageA, email, password } = await newMember({ kind: 'university' });
+    const { page: pageA, email, password } = await member('everywhere');
     await signIn(pageB, email, password);
     await expect(pageB).toHaveURL(/\/account/, signingIn);
 
@@ -86,10 +86,10 @@ test.describe('accounts', () => {
   });
 
   test('signing out ends the session on the server: a copied session cookie no longer opens /account', async ({
-    newMember,
+    member,
     newContext,
   }) => {
-    const { page } = await newMember();
+    const { page } = await member('copiedCookie');
     const copied = await page.context().cookies();
     expect(copied.some((c) => c.name.includes('session-token'))).toBe(true);
     await page.getByRole('button', { name: 'ログアウト', exact: true }).click();
@@ -101,9 +101,9 @@ test.describe('accounts', () => {
     await expect(stolen).toHaveURL(/\/sign-in/);
   });
 
-  test('the language switch is remembered for the user', async ({ newMember }) => {
+  test('the language switch is remembered for the user', async ({ member }) => {
     // its own account: a demo account switched to English would change other specs' pages
-    const { page, email, password } = await newMember({ verified: true });
+    const { page, email, password } = await member('language');
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('link', { name: 'Account' })).toBeVisible();
     // a new browser (no cookie) gets the saved choice at sign-in

@@ -185,8 +185,8 @@ test('coordinator bulk-approves and bulk-declines; parties agree a meeting, reco
     .toBe(true);
 });
 
-test('a member saves their e-mail preferences', async ({ newMember }) => {
-  const { page: lender } = await newMember({ verified: true }); // their own preferences, no demo account's
+test('a member saves their e-mail preferences', async ({ member }) => {
+  const { page: lender } = await member('preferences'); // their own preferences, no demo account's
   await lender.goto('/notifications/settings');
   const digests = lender.getByRole('checkbox', { name: '保存した検索のダイジェスト' });
   const followUp = lender.getByRole('checkbox', { name: 'フォローアップ' });

@@ -23,9 +23,9 @@ test.describe('privacy', () => {
     await expect(page.getByRole('heading', { name: 'What deleting your account does' })).toBeVisible();
   });
 
-  test('a member downloads their data, then deletes their account after confirming', async ({ newMember }) => {
-    test.setTimeout(300_000); // signing up and checking a password twice: minutes on a loaded machine
-    const { page, email, name, password } = await newMember();
+  test('a member downloads their data, then deletes their account after confirming', async ({ member }) => {
+    test.setTimeout(240_000); // three password checks (sign-in, deletion twice): minutes on a loaded machine
+    const { page, email, name, password } = await member('deletes');
     await expect(page.getByRole('heading', { name: 'ご自身のデータ' })).toBeVisible();
     await expectAccessible(page);
 

@@ -150,5 +150,7 @@ const { seedFundingPrivacyFixture } = await import('./seed-e2e-funding');
 await seedFundingPrivacyFixture(await getDb(), process.env.E2E_PORT ?? '3200');
 const { seedCheckInsFixture } = await import('./seed-e2e-check-ins');
 await seedCheckInsFixture(await getDb());
+const { seedMembers } = await import('./seed-e2e-members');
+await seedMembers(await getDb());
 console.log('e2e fixtures ready');
 await closeDb();

@@ -5,6 +5,7 @@ import { signUpLinkOf } from './mail';
 import { test as base, type BrowserContext, type BrowserContextOptions, expect, type Page } from '@playwright/test';
 import { CHECK_INS_COORDINATOR, CHECK_INS_SME } from './check-ins-fixture';
 import { UNRELATED_LENDER } from './funding-fixture';
+import { type MemberKey, memberDetails } from './members-fixture';
 
 const DEMO_PASSWORD = 'demo-pass-2026';
 /** The main demo accounts, one per role (scripts/seed/demo-data.ts). */
@@ -78,7 +79,6 @@ async function watchCsp(context: BrowserContext, violations: string[]) {
 
 type SessionOptions = Pick<BrowserContextOptions, 'locale' | 'timezoneId' | 'viewport'>;
 type Member = { email: string; password: string; name: string; organisation: string; page: Page };
-type MemberOptions = { kind?: 'sme' | 'university'; verified?: boolean };
 
 type Fixtures = {
   ip: string;
@@ -91,11 +91,10 @@ type Fixtures = {
   /** A page in a browser of its own (own cookies and IP), already signed in as a demo account. */
   session: (account: Account, options?: SessionOptions) => Promise<Page>;
   /**
-   * A member of this test only: signs up with a new organisation in a browser of its own, follows the
-   * link mailed to it, and lands on the account page; `verified` has the programme office verify the
-   * organisation first.
+   * The test's own member (e2e/support/members-fixture.ts: seeded with a new organisation, verified or
+   * not), signed in with its password in a browser of its own (own cookies and IP), on its account page.
    */
-  newMember: (options?: MemberOptions) => Promise<Member>;
+  member: (key: MemberKey) => Promise<Member>;
 };
 
 export const test = base.extend<Fixtures & { missing: string[]; cspViolations: string[] }>({
@@ -141,39 +140,15 @@ export const test = base.extend<Fixtures & { missing: string[]; cspViolations: s
       return context.newPage();
     });
   },
-  newMember: async ({ newContext, session }, use, testInfo) => {
-    await use(async ({ kind = 'sme', verified = false } = {}) => {
-      // sign-up, the mail, the confirmation (two password checks): minutes on a loaded two-core machine
-      testInfo.setTimeout(testInfo.timeout + 120_000);
-      const tag = crypto.randomUUID().slice(0, 8);
-      const member = {
-        email: uniqueEmail(`member-${kind}`),
-        password: `pass-${tag}-long-enough`,
-        name: `会員 ${tag}`,
-        organisation: `E2E Member ${tag}`,
-      };
+  member: async ({ newContext }, use, testInfo) => {
+    await use(async (key) => {
+      testInfo.setTimeout(testInfo.timeout + 60_000); // a password check: up to a minute on a loaded machine
+      const member = memberDetails(key);
       const context = await newContext({ extraHTTPHeaders: { 'x-forwarded-for': randomIp() } });
+      await signInWithoutForm(context, member.email, member.password);
       const page = await context.newPage();
-      await page.goto('/sign-up');
-      await page.getByLabel(/メールアドレス/).fill(member.email);
-      await page.getByLabel('氏名').fill(member.name);
-      await page.getByLabel(/^パスワード/).fill(member.password);
-      await page.getByLabel('新しい組織を登録する').check();
-      await page.getByLabel('組織の種類').selectOption(kind);
-      await page.getByLabel('都道府県').selectOption('Shizuoka');
-      await page.getByLabel('名称(日本語)').fill(`${member.organisation} 株式会社`);
-      await page.getByLabel('名称(英語)').fill(member.organisation);
-      await page.getByRole('button', { name: 'アカウントを作成' }).click();
-      await confirmSignUp(page, member.email, member.password);
-      if (verified) {
-        const admin = await session('admin');
-        await admin.goto(`/organisations?q=${encodeURIComponent(member.organisation)}`);
-        const table = admin.getByRole('table');
-        await table.getByRole('button', { name: `Verify ${member.organisation}` }).click();
-        await expect(table.getByText('Verified', { exact: true })).toBeVisible();
-        await page.goto('/home');
-        await expect(page).toHaveURL(/\/home$/);
-      }
+      await page.goto('/account');
+      await expect(page).toHaveURL(/\/account$/);
       return { ...member, page };
     });
   },
@@ -206,6 +181,51 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel(/メールアドレス|E-mail address/).fill(email);
   await page.getByLabel(/^(パスワード|Password)$/).fill(password);
   await page.getByRole('button', { name: /^(ログイン|Sign in)$/ }).click();
+}
+
+/**
+ * Signs in through Auth.js's own endpoint, as the sign-in form's action does (the same password check,
+ * sign-in limits and session cookie), without loading the form: for set-ups whose subject is not the
+ * sign-in. The cookie lands in `context`.
+ */
+export async function signInWithoutForm(context: BrowserContext, email: string, password: string) {
+  const { csrfToken } = await (await context.request.get('/api/auth/csrf')).json();
+  const response = await context.request.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email, password, callbackUrl: '/account' },
+    maxRedirects: 0,
+    timeout: 60_000, // a password check: seconds on a loaded two-core machine
+  });
+  // success and refusal both redirect; a refusal's names an error
+  expect(response.status(), await response.text()).toBe(302);
+  expect(response.headers().location).not.toMatch(/error=/);
+  expect((await context.cookies()).some((c) => /authjs\.session-token/.test(c.name))).toBe(true);
+}
+
+/**
+ * Signs a new organisation's founder up through the browser: the form, the link mailed to them, the
+ * password typed again; lands on the new account's page (e2e/admin.spec.ts; most tests take a seeded
+ * `member` instead).
+ */
+export async function signUpNewOrganisation(page: Page, kind: 'sme' | 'university' = 'sme') {
+  const tag = crypto.randomUUID().slice(0, 8);
+  const member = {
+    email: uniqueEmail(`member-${kind}`),
+    password: `pass-${tag}-long-enough`,
+    name: `会員 ${tag}`,
+    organisation: `E2E Member ${tag}`,
+  };
+  await page.goto('/sign-up');
+  await page.getByLabel(/メールアドレス/).fill(member.email);
+  await page.getByLabel('氏名').fill(member.name);
+  await page.getByLabel(/^パスワード/).fill(member.password);
+  await page.getByLabel('新しい組織を登録する').check();
+  await page.getByLabel('組織の種類').selectOption(kind);
+  await page.getByLabel('都道府県').selectOption('Shizuoka');
+  await page.getByLabel('名称(日本語)').fill(`${member.organisation} 株式会社`);
+  await page.getByLabel('名称(英語)').fill(member.organisation);
+  await page.getByRole('button', { name: 'アカウントを作成' }).click();
+  await confirmSignUp(page, member.email, member.password);
+  return member;
 }
 
 /** No serious or critical accessibility violations on the current page. */
