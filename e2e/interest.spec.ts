@@ -1,10 +1,14 @@
 import crypto from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './support/fixtures';
+import { INTEREST_JOURNEY, SALES_CHANNEL_SEED } from './support/listings-fixture';
 
 // Issue 15 in separate browser contexts: interest asked from a match card and answered by both sides, a
-// trading firm's sales channel and follow, licensing terms that filter the seed search. Every test posts its
+// trading firm's sales channel and follow, licensing terms that filter the seed search. Every test has its
 // own need or seed (a word no other listing contains), so specs running beside it never touch its data.
+// The first two start where their subject does, with their listings already posted and published
+// (e2e/support/listings-fixture.ts); the third posts its seed in the browser, since setting the
+// licensing terms in the form is its subject.
 
 const slow = { timeout: 60_000 };
 // a word no demo listing contains, letters only so stemming leaves it alone
@@ -68,8 +72,13 @@ async function publishedSeed(
 ) {
   await post(researcher, 'seed', seed, extra);
   await publish(coordinator, seed.title);
-  await researcher.goto(`/seeds?q=${encodeURIComponent(seed.keywords[0])}`);
-  const link = researcher.getByRole('link', { name: seed.title, exact: true });
+  return seedIdOf(researcher, seed.keywords[0], seed.title);
+}
+
+/** The id of a published seed, found by its word in the seed search as a member would. */
+async function seedIdOf(page: Page, word: string, title: string) {
+  await page.goto(`/seeds?q=${encodeURIComponent(word)}`);
+  const link = page.getByRole('link', { name: title, exact: true });
   await expect(link).toBeVisible(slow);
   return (await link.getAttribute('href'))!.split('/').pop()!;
 }
@@ -88,31 +97,15 @@ test('an SME asks from a match card, the researcher sees it on the seed, the coo
   session,
 }) => {
   test.setTimeout(300_000);
-  const word = token();
-  const need = {
-    title: `圧電センサーで金型の割れを予兆検知したい ${word}`,
-    summary: `プレス金型の割れを圧電センサーの振動波形から予兆検知し、停止前に交換したい。${word}`,
-    keywords: [word, '圧電センサー', '金型'],
-  };
-  const seed = {
-    title: `圧電センサーによる金型割れの予兆検知 ${word}`,
-    summary: `圧電センサーの振動波形からプレス金型の割れを予兆検知する技術。${word}`,
-    keywords: [word, '圧電センサー', '金型'],
-  };
+  // published beforehand: the researcher's seed (royalty 2–4%) and the SME's need (accepts up to 5%),
+  // whose terms the match's reasons compare
+  const { word, need, seed } = INTEREST_JOURNEY;
   const [sme, researcher, coordinator] = await Promise.all([
     session('sme'),
     session('researcher'),
     session('coordinator'),
   ]);
-  // the seed's licensing terms and what the need can accept: compared in the match's reasons
-  const seedId = await publishedSeed(researcher, coordinator, seed, async (page) => {
-    await page.getByLabel('ロイヤルティ下限（%）').fill('2');
-    await page.getByLabel('ロイヤルティ上限（%）').fill('4');
-  });
-  await post(sme, 'need', need, async (page) => {
-    await page.getByLabel('支払えるロイヤルティの上限（%）').fill('5');
-  });
-  await publish(coordinator, need.title);
+  const seedId = await seedIdOf(researcher, word, seed.title);
 
   // the SME's need finds the seed on "Find partners" (once the engine indexed it) and asks from its card
   await sme.goto('/needs/mine');
@@ -190,18 +183,9 @@ test('a trading firm registers sales-channel interest with territories and follo
   session,
 }) => {
   test.setTimeout(240_000);
-  const word = token();
-  const seed = {
-    title: `小型風力発電機のブレード設計 ${word}`,
-    summary: `低風速でも回る小型風力発電機のブレード設計。${word}`,
-    keywords: [word, '風力発電'],
-  };
-  const [researcher, coordinator, trading] = await Promise.all([
-    session('researcher'),
-    session('coordinator'),
-    session('trading'),
-  ]);
-  const seedId = await publishedSeed(researcher, coordinator, seed);
+  const seed = SALES_CHANNEL_SEED; // the researcher's, published beforehand
+  const [researcher, trading] = await Promise.all([session('researcher'), session('trading')]);
+  const seedId = await seedIdOf(researcher, seed.word, seed.title);
 
   // the trading firm's people read English (their account's language)
   await open(trading, `/seeds/${seedId}`);

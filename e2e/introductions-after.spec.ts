@@ -1,48 +1,21 @@
 import crypto from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './support/fixtures';
+import { PROPOSED_PAIRS } from './support/listings-fixture';
 
 // After the coordinator's decision: bulk approve and bulk decline in the queue, then the two
 // parties of one introduction agree a meeting time, record an NDA and update it to signed, and
 // record an outcome; notifications are read; members keep their e-mail preferences; the header
 // and admin navigation.
-// Each user in their own browser context. Pairs (scripts/seed/demo-listings.ts) differ from
-// e2e/introductions.spec.ts so both can run at once.
+// Each user in their own browser context. The four pairs wait in the queue as the demo coordinator
+// proposed them (e2e/support/listings-fixture.ts, seeded with the app's own code: proposing by hand in the
+// browser is e2e/dates.spec.ts's); they differ from e2e/introductions.spec.ts's so both can run at once.
 
-const pairA = {
-  need: 'アルミダイカスト部品の鋳巣（ポロシティ）不良を半減したい',
-  seed: '鋳造シミュレーションと機械学習によるダイカスト鋳巣の予測',
-};
-const pairB = {
-  need: 'Low-cost in-line inspection of weld beads on small steel frames',
-  seed: 'Laser cladding repair of worn die-casting moulds',
-};
-const pairC = {
-  need: 'Cutting factory peak power demand with battery storage control',
-  seed: '硫化物系固体電解質による全固体電池の急速充電技術',
-};
-const pairD = {
-  need: '射出成形金型の冷却時間を短縮したい（コンフォーマル冷却）',
-  seed: '金属3D積層造形によるコンフォーマル冷却金型',
-};
-type Pair = typeof pairA;
+const { A: pairA, B: pairB, C: pairC, D: pairD } = PROPOSED_PAIRS;
+type Pair = (typeof PROPOSED_PAIRS)[keyof typeof PROPOSED_PAIRS];
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const pairName = (p: Pair) => new RegExp(`${escapeRe(p.need)}.*${escapeRe(p.seed)}`);
-
-/** The coordinator pairs a need and a seed by hand (the engine may have proposed the pair already). */
-async function propose(coordinator: Page, pair: Pair) {
-  await coordinator.goto(
-    `/introductions/queue?needQ=${encodeURIComponent(pair.need)}&seedQ=${encodeURIComponent(pair.seed)}`,
-  );
-  await expect(coordinator.getByLabel('ニーズ', { exact: true })).toHaveValue(/.+/);
-  await coordinator.getByRole('button', { name: '提案する' }).click();
-  // the pair waits in the queue (proposed now, or by the engine before); a pair matched earlier is told so
-  const queued = coordinator
-    .getByRole('region', { name: '確認待ちのマッチ' })
-    .getByRole('link', { name: pairName(pair) });
-  await expect(queued.or(coordinator.getByText('このニーズとシーズはすでにマッチしています。')).first()).toBeVisible();
-}
 
 /** The pair's row in the queue, filtered by the need's title (the queue shows ten rows a page). */
 function queued(coordinator: Page, pair: Pair) {
@@ -77,7 +50,6 @@ test('coordinator bulk-approves and bulk-declines; parties agree a meeting, reco
 }) => {
   test.setTimeout(480_000);
   const coordinator = await session('coordinator');
-  for (const pair of [pairA, pairB, pairC, pairD]) await propose(coordinator, pair);
 
   // approve A and B, reject C and D, through the bulk bar; the queue has pages, so each pair is
   // found by its title filter

@@ -152,5 +152,10 @@ const { seedCheckInsFixture } = await import('./seed-e2e-check-ins');
 await seedCheckInsFixture(await getDb());
 const { seedMembers } = await import('./seed-e2e-members');
 await seedMembers(await getDb());
+const { seedListingsFixture } = await import('./seed-e2e-listings');
+await seedListingsFixture(await getDb());
+// publishing queued the listings' re-matches (the server's workers run them): stop the queue this script started
+const { stopJobs } = await import('@/lib/jobs');
+await stopJobs();
 console.log('e2e fixtures ready');
 await closeDb();
