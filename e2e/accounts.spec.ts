@@ -107,7 +107,7 @@ test.describe('accounts', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('link', { name: 'Account' })).toBeVisible();
     // a new browser (no cookie) gets the saved choice at sign-in
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.context().clearCookies();
     await signIn(page, email, password);
     await expect(page.getByRole('link', { name: 'Account' })).toBeVisible(signingIn);
