@@ -9,8 +9,7 @@ import type { Viewer } from '@/lib/auth/policy';
 import { browsableSql } from '@/lib/listings/access';
 import type { ListingKind } from '@/db/vocabulary/listings';
 import { interestStateFor } from './rules';
-
-const tableOf = (kind: ListingKind) => (kind === 'need' ? needs : seeds);
+import { tableOf } from '@/lib/listings/access';
 
 /**
  * What the "I'm interested" form needs: the listing it names (one the viewer may browse, not their own)

@@ -3,9 +3,13 @@ import { and, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { organisationClusters, organisations } from '@/db/schema/accounts';
 import { needs, seeds } from '@/db/schema/listings';
 import type { Viewer } from '@/lib/auth/policy';
+import type { ListingKind } from '@/db/vocabulary/listings';
 
 /** SQL building blocks that scope every listing read and write to what the viewer may touch. */
 export type ListingTable = typeof needs | typeof seeds;
+
+/** A listing kind's table. */
+export const tableOf = (kind: ListingKind): ListingTable => (kind === 'need' ? needs : seeds);
 
 /** The listing's organisation belongs to a cluster this viewer coordinates. */
 export function coordinatedSql(table: ListingTable, viewer: Viewer | null): SQL<boolean> {

@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { needs, seeds } from '@/db/schema/listings';
 import {
   type AttachmentMeta,
   deleteAttachment,
@@ -17,6 +16,7 @@ import type { DisclosureLevel, ListingKind } from '@/db/vocabulary/listings';
 import { coordinatedSql, readableSql } from './access';
 import { accessOf, effectiveLevels, visibleFields } from './disclosure-rules';
 import { relationOf } from './relation';
+import { tableOf } from './access';
 
 // A listing's documents are one of its staged-disclosure fields (DESIGN §4, `attachments`, by
 // default after an NDA): the owner organisation adds and removes them; a reader downloads them
@@ -24,7 +24,6 @@ import { relationOf } from './relation';
 // documents exist and from which stage on. Every download outside the owner is audited.
 
 type Listing = { kind: ListingKind; id: string };
-const tableOf = (kind: ListingKind) => (kind === 'need' ? needs : seeds);
 
 async function requireOwnListing(tx: Db, viewer: Viewer, listing: Listing) {
   const table = tableOf(listing.kind);

@@ -2,18 +2,17 @@ import 'server-only';
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { auditLogs } from '@/db/schema/accounts';
-import { listingFollows, needs, seeds } from '@/db/schema/listings';
+import { listingFollows } from '@/db/schema/listings';
 import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import type { ListingKind } from '@/db/vocabulary/listings';
 import { browsableSql, readableSql } from './access';
 import { partsSince } from './changes';
+import { tableOf } from './access';
 
 // A member follows listings (a trading firm tracking seeds and needs it might sell): the list shows what
 // changed on each since they last looked at it.
-
-const tableOf = (kind: ListingKind) => (kind === 'need' ? needs : seeds);
 
 /** Follow a live listing the viewer may browse and does not own. Following twice is following once. */
 export async function followListing(viewer: Viewer, kind: ListingKind, id: string, ip: string | null = null) {

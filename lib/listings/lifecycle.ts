@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
-import { needs, seeds } from '@/db/schema/listings';
+import type { needs } from '@/db/schema/listings';
 import { writeAudit } from '@/lib/audit/write';
 import type { Viewer } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
@@ -9,7 +9,7 @@ import { transactionWithMail } from '@/lib/mail/transaction';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
 import { enqueueRematch, prepareRematch } from '@/lib/matching/jobs';
-import { coordinatedSql, manageableSql, type ListingTable } from './access';
+import { coordinatedSql, manageableSql, tableOf, type ListingTable } from './access';
 import { recipientsOf } from './expiry-reminders';
 import {
   EXPIRY_WARNING_DAYS,
@@ -21,7 +21,6 @@ import {
 } from './rules';
 import type { ListingKind, ListingStatus } from '@/db/vocabulary/listings';
 
-export const tableOf = (kind: ListingKind): ListingTable => (kind === 'need' ? needs : seeds);
 // Needs and seeds share these columns; drizzle's update() wants one concrete table type.
 const asNeeds = (t: ListingTable) => t as typeof needs;
 

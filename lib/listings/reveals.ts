@@ -5,7 +5,7 @@ import { auditLogs, organisations, users } from '@/db/schema/accounts';
 import { matches } from '@/db/schema/matching';
 import type { Viewer } from '@/lib/auth/policy';
 import { manageableSql } from './access';
-import { tableOf } from './lifecycle';
+import { tableOf } from './access';
 import type { Field } from './disclosure-rules';
 import type { OrganisationKind } from '@/db/vocabulary/accounts';
 import type { ListingKind } from '@/db/vocabulary/listings';
