@@ -62,10 +62,12 @@ function actionSchemaExpressions(): { file: string; expression: string }[] {
     .filter((f) => /(^|\/)actions\.ts$/.test(f));
   for (const file of files) {
     const source = fs.readFileSync(path.join(root, 'lib', file), 'utf8');
+    // authedAction's first argument is its permission: a name ('needs.create'), or one per kind
+    // ({ need: …, seed: … } written there or as a const); publicAction has none
     for (const m of source.matchAll(
-      /(authedAction|publicAction)\(\s*(?:'[\w.]+'\s*,\s*)?([\s\S]+?),\s*(?:async\s*)?\(/g,
+      /(?:authedAction\(\s*(?:'[\w.]+'|\{[^}]*\}|[\w$]+)\s*,|publicAction\()\s*([\s\S]+?),\s*(?:async\s*)?\(/g,
     ))
-      out.push({ file: `lib/${file}`, expression: m[2].trim() });
+      out.push({ file: `lib/${file}`, expression: m[1].trim() });
   }
   return out;
 }
