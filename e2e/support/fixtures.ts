@@ -56,6 +56,21 @@ function watchMessages(context: BrowserContext, missing: string[]) {
   });
 }
 
+/**
+ * A page whose server HTML and first client render differ (React's hydration errors: #418 text, #423 root,
+ * #425 text content) is rebuilt in the browser and logs an error; e.g. a name formatted by the server's ICU
+ * and the browser's differently. Any such error fails the test.
+ */
+function watchHydration(context: BrowserContext, errors: string[]) {
+  context.on('weberror', (webError) => {
+    const message = webError.error().message;
+    if (
+      /Minified React error #(418|423|425)\b|Hydration failed|hydrat(ed|ion) .*(mismatch|didn't match)/i.test(message)
+    )
+      errors.push(`${webError.page()?.url()}: ${message.slice(0, 200)}`);
+  });
+}
+
 declare global {
   interface Window {
     /** exposed by watchCsp to the pages under test */
@@ -97,7 +112,7 @@ type Fixtures = {
   member: (key: MemberKey) => Promise<Member>;
 };
 
-export const test = base.extend<Fixtures & { missing: string[]; cspViolations: string[] }>({
+export const test = base.extend<Fixtures & { missing: string[]; cspViolations: string[]; hydrationErrors: string[] }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
   missing: async ({}, use) => {
     const missing: string[] = [];
@@ -111,19 +126,27 @@ export const test = base.extend<Fixtures & { missing: string[]; cspViolations: s
     expect(violations, 'Content-Security-Policy violations').toEqual([]);
   },
   // biome-ignore lint/correctness/noEmptyPattern: as above
+  hydrationErrors: async ({}, use) => {
+    const errors: string[] = [];
+    await use(errors);
+    expect(errors, 'pages whose server HTML the browser could not hydrate').toEqual([]);
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: as above
   ip: async ({}, use) => use(randomIp()),
-  context: async ({ context, ip, missing, cspViolations }, use) => {
+  context: async ({ context, ip, missing, cspViolations, hydrationErrors }, use) => {
     await context.setExtraHTTPHeaders({ 'x-forwarded-for': ip });
     watchMessages(context, missing);
+    watchHydration(context, hydrationErrors);
     await watchCsp(context, cspViolations);
     await use(context);
   },
-  newContext: async ({ browser, missing, cspViolations }, use) => {
+  newContext: async ({ browser, missing, cspViolations, hydrationErrors }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async (options = {}) => {
       const context = await browser.newContext(options);
       contexts.push(context);
       watchMessages(context, missing);
+      watchHydration(context, hydrationErrors);
       await watchCsp(context, cspViolations);
       return context;
     });

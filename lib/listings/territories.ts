@@ -26,20 +26,15 @@ export function territoryGroup(code: TerritoryCode): TerritoryGroup {
 }
 
 /**
- * A territory as a reader sees it. `label` translates the wide ones and the regions
- * (messages `territories.worldwide`, `territories.japan`, `territories.regions.<r>`);
- * prefectures and countries are place names (data), named by locale.
+ * A territory as a reader sees it. `label` translates the wide ones, the regions and the countries
+ * (messages `territories.worldwide`, `territories.japan`, `territories.regions.<r>`,
+ * `territories.countries.<ISO code>`); prefectures are place names (data), named by locale.
  */
 export function territoryName(code: TerritoryCode, locale: string, label: (key: string) => string): string {
   if (code.startsWith('pref:')) return prefectureName(code.slice(5), locale);
-  if (code.startsWith('country:')) {
-    const iso = code.slice(8);
-    try {
-      return new Intl.DisplayNames([locale], { type: 'region' }).of(iso) ?? iso;
-    } catch {
-      return iso;
-    }
-  }
+  // From the messages, not Intl.DisplayNames: the server's and each browser's ICU name some countries
+  // differently (Node: 中華人民共和国香港特別行政区, Chromium: 香港), which broke hydration of the forms.
+  if (code.startsWith('country:')) return label(`countries.${code.slice(8)}`);
   if (code.startsWith('region:')) return label(`regions.${code.slice(7)}`);
   return label(code);
 }
