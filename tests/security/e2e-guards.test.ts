@@ -32,11 +32,15 @@ describe('every e2e browser context is watched for CSP violations', () => {
   it('the fixture guards every context it makes', () => {
     const fixtures = fs.readFileSync(path.join(e2e, 'support/fixtures.ts'), 'utf8');
     expect(fixtures.match(/browser\.newContext\(/g)).toHaveLength(1); // only in newContext, which watches it
-    expect(fixtures).toMatch(
-      /newContext: async \(\{ browser, missing, cspViolations \}[\s\S]*?watchCsp\(context, cspViolations\)/,
-    );
-    expect(fixtures).toMatch(
-      /context: async \(\{ context, ip, missing, cspViolations \}[\s\S]*?watchCsp\(context, cspViolations\)/,
-    );
+    // …for CSP violations, missing messages and pages that cannot hydrate
+    for (const fixture of ['newContext: async \\(\\{ browser,', 'context: async \\(\\{ context, ip,']) {
+      const body = new RegExp(
+        `${fixture} missing, cspViolations, hydrationErrors \\}[\\s\\S]*?watchCsp\\(context, cspViolations\\)`,
+      );
+      const text = fixtures.match(body)?.[0] ?? '';
+      expect(text, fixture).toMatch(/watchMessages\(context, missing\)/);
+      expect(text, fixture).toMatch(/watchHydration\(context, hydrationErrors\)/);
+      expect(text, fixture).toMatch(/watchCsp\(context, cspViolations\)/);
+    }
   });
 });
