@@ -5,18 +5,9 @@ import { analyseImportOffThread, readUploadForm } from './analyse-off-thread';
 import { enumValue, columnsByKind } from './columns';
 import { parseCsv } from './csv';
 import { decodeText, ImportFileError } from './encoding';
+import { enc, fileError } from './test-support';
 
-const enc = (s: string) => new TextEncoder().encode(s);
 const sjis = (s: string) => new Uint8Array(iconv.encode(s, 'cp932'));
-const fileError = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ImportFileError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportFileError');
-};
 const fileErrorOf = async (promise: Promise<unknown>) => {
   try {
     await promise;

@@ -1,22 +1,10 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseImport } from './analyse';
-import { ImportFileError } from './encoding';
 import { jsonRows } from './json';
+import { enc, fileError } from './test-support';
 
 // JSON files for the import: the match-eval dataset's shape and the API's (CSV and the rest: import.test.ts).
-
-const enc = (s: string) => new TextEncoder().encode(s);
-/** The ImportFileError a call throws (anything else fails the test). */
-const thrown = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ImportFileError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportFileError');
-};
 
 describe('jsonRows', () => {
   it('imports the match-eval dataset format (needs and seeds)', async () => {
@@ -82,9 +70,9 @@ describe('jsonRows', () => {
   });
 
   it('reports JSON syntax and shape errors, and per-item errors by position', async () => {
-    expect(thrown(() => jsonRows('{"needs": [', 'needs', 'draft')).key).toBe('json_syntax');
-    expect(thrown(() => jsonRows('{"items": []}', 'needs', 'draft')).key).toBe('json_shape');
-    expect(thrown(() => jsonRows('{"seeds": [{}]}', 'needs', 'draft')).key).toBe('no_rows_of_kind');
+    expect(fileError(() => jsonRows('{"needs": [', 'needs', 'draft')).key).toBe('json_syntax');
+    expect(fileError(() => jsonRows('{"items": []}', 'needs', 'draft')).key).toBe('json_shape');
+    expect(fileError(() => jsonRows('{"seeds": [{}]}', 'needs', 'draft')).key).toBe('no_rows_of_kind');
     const { summary } = await analyseImport({
       bytes: enc(
         JSON.stringify([
