@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseImport } from './analyse';
 import { jsonRows } from './json';
@@ -8,23 +9,23 @@ import { enc, fileError } from './test-support';
 
 describe('jsonRows', () => {
   it('imports the match-eval dataset format (needs and seeds)', async () => {
-    const text = fs.readFileSync('/work/shared/data/match-eval-dev.json', 'utf8');
+    const text = fs.readFileSync(path.join(import.meta.dirname, '../../scripts/match-eval-data/topics-2.json'), 'utf8');
     const needs = (
       await analyseImport({
         bytes: enc(text),
-        fileName: 'match-eval-dev.json',
+        fileName: 'topics-2.json',
         kind: 'needs',
         intent: 'draft',
       })
     ).summary;
-    expect(needs).toMatchObject({ format: 'json', total: 30, validCount: 30, invalidCount: 0, otherKindCount: 150 });
+    expect(needs).toMatchObject({ format: 'json', total: 32, validCount: 32, invalidCount: 0, otherKindCount: 175 });
     const seeds = await analyseImport({
       bytes: enc(text),
-      fileName: 'match-eval-dev.json',
+      fileName: 'topics-2.json',
       kind: 'seeds',
       intent: 'draft',
     });
-    expect(seeds.summary).toMatchObject({ total: 150, validCount: 150, invalidCount: 0 });
+    expect(seeds.summary).toMatchObject({ total: 175, validCount: 175, invalidCount: 0 });
   });
 
   it('maps a dataset seed: filed IP becomes records, granted without number goes to the details', async () => {

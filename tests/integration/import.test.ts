@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { and, count, eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -206,21 +207,21 @@ describe('JSON import', () => {
   it('imports the match-eval dataset seeds with their IP records', async () => {
     const researcher = await makeUser('researcher');
     session.viewer = researcher.viewer;
-    const file = fs.readFileSync('/work/shared/data/match-eval-dev.json');
+    const file = fs.readFileSync(path.join(import.meta.dirname, '../../scripts/match-eval-data/topics-2.json'));
     const preview = await (
-      await upload({ kind: 'seeds', mode: 'preview', file: new Uint8Array(file), name: 'match-eval-dev.json' })
+      await upload({ kind: 'seeds', mode: 'preview', file: new Uint8Array(file), name: 'topics-2.json' })
     ).json();
-    expect(preview.summary).toMatchObject({ format: 'json', total: 150, validCount: 150, otherKindCount: 30 });
+    expect(preview.summary).toMatchObject({ format: 'json', total: 175, validCount: 175, otherKindCount: 32 });
     const commit = await upload({
       kind: 'seeds',
       mode: 'commit',
       file: new Uint8Array(file),
-      name: 'match-eval-dev.json',
+      name: 'topics-2.json',
     });
-    expect((await commit.json()).created).toBe(150);
+    expect((await commit.json()).created).toBe(175);
     const db = await getDb();
     const rows = await db.select().from(seeds).where(eq(seeds.organisationId, researcher.viewer.organisationId));
-    expect(rows).toHaveLength(150);
+    expect(rows).toHaveLength(175);
     const filed = rows.filter((r) => r.ipStatus === 'filed');
     expect(filed.length).toBeGreaterThan(0);
     const [{ n }] = await db.select({ n: count() }).from(ipRecords).where(eq(ipRecords.seedId, filed[0].id));
