@@ -59,9 +59,13 @@ function unexpected(reply: ThreadReply): Error {
   return new Error(`import worker: ${'crash' in reply ? reply.crash : 'unexpected reply'}`);
 }
 
-/** A multipart body's text fields and `file` part, read in the worker; null when it is no readable form. */
-export async function readUploadForm(body: ArrayBuffer, contentType: string): Promise<UploadForm | null> {
-  const reply = await ask({ op: 'form', body, contentType }, [body]);
+/**
+ * A multipart body's text fields and `file` part, read in the worker; null when it is no readable form. The body's
+ * parts (its chunks as they arrived) are moved to the worker, not copied — they are detached here afterwards — and
+ * joined there.
+ */
+export async function readUploadForm(parts: ArrayBuffer[], contentType: string): Promise<UploadForm | null> {
+  const reply = await ask({ op: 'form', parts, contentType }, parts);
   if ('form' in reply) return reply.form;
   if ('badForm' in reply) return null;
   throw unexpected(reply);

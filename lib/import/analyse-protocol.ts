@@ -9,7 +9,8 @@ export type AnalyseInput = { bytes: ArrayBuffer; fileName: string; kind: Listing
 
 /** What the server's thread asks the analysis thread. */
 export type ThreadRequest =
-  | { id: number; op: 'form'; body: ArrayBuffer; contentType: string }
+  /** parts: the body's chunks in order, moved from the server's thread */
+  | { id: number; op: 'form'; parts: ArrayBuffer[]; contentType: string }
   /** withRows false (a preview): only the summary comes back */
   | { id: number; op: 'analyse'; input: AnalyseInput; withRows: boolean };
 

@@ -10,7 +10,8 @@ import { ImportFileError } from './encoding';
 const port = parentPort;
 if (!port) throw new Error('lib/import/analyse.worker runs as a worker thread only');
 
-async function readForm(body: ArrayBuffer, contentType: string): Promise<UploadForm> {
+async function readForm(parts: ArrayBuffer[], contentType: string): Promise<UploadForm> {
+  const body = parts.length === 1 ? parts[0] : new Blob(parts);
   const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
   const fields: Record<string, string> = {};
   let file: UploadForm['file'] = null;
@@ -25,7 +26,7 @@ async function answer(request: ThreadRequest): Promise<[ThreadReply, ArrayBuffer
   const { id } = request;
   if (request.op === 'form') {
     try {
-      const form = await readForm(request.body, request.contentType);
+      const form = await readForm(request.parts, request.contentType);
       return [{ id, ok: true, form }, form.file ? [form.file.bytes] : []];
     } catch {
       return [{ id, ok: false, badForm: true }, []];

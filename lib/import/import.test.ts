@@ -166,7 +166,7 @@ describe('analyseImport', () => {
       if (!done) setImmediate(spin);
     };
     setImmediate(spin);
-    const read = await readUploadForm(body, upload.headers.get('content-type') ?? '');
+    const read = await readUploadForm([body], upload.headers.get('content-type') ?? '');
     expect(read?.fields).toEqual({ kind: 'needs' });
     expect(read?.file?.name).toBe('max.csv');
     const { summary, valid } = await analyseImportOffThread(
@@ -190,7 +190,7 @@ describe('analyseImport', () => {
       ),
     );
     expect(error).toMatchObject({ key: 'columns', params: { unknown: 'colour' } });
-    expect(await readUploadForm(enc('not a form').buffer, 'multipart/form-data; boundary=x')).toBeNull();
+    expect(await readUploadForm([enc('not a form').buffer], 'multipart/form-data; boundary=x')).toBeNull();
     const { summary, valid } = await analyseImportOffThread(
       { bytes: enc(NEEDS_CSV).buffer, fileName: 'needs.csv', kind: 'needs', intent: 'submit' },
       { withRows: true },

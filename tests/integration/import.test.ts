@@ -165,6 +165,64 @@ describe('CSV import', () => {
     expect(await needCount(sme.viewer.organisationId)).toBe(10_500);
   }, 120_000);
 
+  it('a maximal preview (9.8 MB, 20,000 rows) sent in chunks: the same rows and errors, the chunks moved to the worker uncopied', async () => {
+    const row = (i: number) =>
+      i === 7 || i === 19_998
+        ? `"需要 ${i}","${'精密加工の摩耗検知。'.repeat(14)} ${i}",unknown_domain,"省エネ;漏れ検知",12\n`
+        : `"需要 ${i}","${'精密加工の摩耗検知。'.repeat(14)} ${i}",it,"省エネ;漏れ検知",4\n`;
+    const csv = `title,summary,domain,keywords,trl_min\n${Array.from({ length: 20_000 }, (_, i) => row(i)).join('')}`;
+    const file = new TextEncoder().encode(csv);
+    expect(file.byteLength).toBeGreaterThan(9 * 1024 * 1024);
+    const whole = await (await upload({ kind: 'needs', mode: 'preview', file, name: 'max.csv' })).json();
+    expect(whole.summary).toMatchObject({ total: 20_000, validCount: 19_998, invalidCount: 2 });
+    expect(whole.summary.errors).toEqual([
+      { row: 9, column: 'domain', message: 'validation.choice' },
+      { row: 9, column: 'trl_min', message: 'validation.too_big?maximum=9' },
+      { row: 20_000, column: 'domain', message: 'validation.choice' },
+      { row: 20_000, column: 'trl_min', message: 'validation.too_big?maximum=9' },
+    ]);
+
+    // the same upload as a stream of 64 KB chunks, each its own ArrayBuffer, and one view into a larger buffer
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ kind: 'needs', intent: 'draft', mode: 'preview' }))
+      form.set(name, value);
+    form.set('file', new File([file], 'max.csv', { type: 'text/csv' }));
+    const encoded = new Response(form);
+    const bytes = new Uint8Array(await encoded.arrayBuffer());
+    const chunks: Uint8Array[] = [];
+    for (let at = 0; at < bytes.byteLength; at += 64 * 1024) chunks.push(bytes.slice(at, at + 64 * 1024));
+    const padded = new Uint8Array(chunks[1].byteLength + 2);
+    padded.set(chunks[1], 1);
+    const view = padded.subarray(1, 1 + chunks[1].byteLength);
+    const sent = [chunks[0], view, ...chunks.slice(2)];
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = sent.shift();
+        if (next) controller.enqueue(next);
+        else controller.close();
+      },
+    });
+    const streamed = await POST(
+      new Request('http://localhost/api/import', {
+        method: 'POST',
+        body,
+        duplex: 'half',
+        headers: {
+          origin: 'http://localhost',
+          host: 'localhost',
+          'content-type': encoded.headers.get('content-type') ?? '',
+        },
+      } as RequestInit),
+    );
+    expect(streamed.status).toBe(200);
+    expect((await streamed.json()).summary).toEqual(whole.summary);
+    // handed over, not copied on this thread: every chunk that owned its buffer is detached now (a detached buffer
+    // has no bytes); the view's larger buffer was copied from, and is left whole
+    expect(chunks.filter((chunk, i) => i !== 1 && chunk.buffer.byteLength > 0)).toEqual([]);
+    expect(padded.buffer.byteLength).toBe(chunks[1].byteLength + 2);
+    expect(view[0]).toBe(bytes[64 * 1024]);
+  }, 120_000);
+
   it('refuses more rows than the documented cap, and files over the size cap', async () => {
     const file = `title,summary,domain\n${'a,b,it\n'.repeat(20_001)}`;
     const res = await upload({ kind: 'needs', mode: 'preview', file });
