@@ -40,7 +40,22 @@ const server = http.createServer((req, res) => {
   });
   context.run(store, () => handle(req, res));
 });
-server.listen(port, () => log.info({ port }, 'listening'));
+server.listen(port, () => {
+  log.info({ port }, 'listening');
+  void warmUp();
+});
+
+// Next.js instantiates a route's modules on the route's first request (~0.2 s of this thread on a quiet machine for
+// the import route, with the session module it loads lazily). One unauthenticated POST (answered 401 before any
+// body is read) does that for the import route now, which also starts its analysis thread, so the first upload
+// after a start does not pay for it (issue 12 item 8).
+async function warmUp() {
+  try {
+    await (await fetch(`http://127.0.0.1:${port}/api/import`, { method: 'POST' })).arrayBuffer();
+  } catch (error) {
+    log.warn({ err: error }, 'warming up the import route failed');
+  }
+}
 
 // SIGTERM/SIGINT: stop taking connections (the port closes at once), let the requests in flight
 // finish, stop the job workers (instrumentation.ts leaves their stop on globalThis: running jobs

@@ -43,6 +43,11 @@ function analysisThread(): AnalysisThread {
   return thread;
 }
 
+/** Starts the worker thread ahead of the first upload, so its start and module loading are not on a request's path. */
+export function startAnalysisThread(): void {
+  analysisThread();
+}
+
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 function ask(request: WithoutId<ThreadRequest>, transfer: ArrayBuffer[]): Promise<ThreadReply> {

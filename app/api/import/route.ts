@@ -2,7 +2,7 @@ import { getDb } from '@/db';
 import { jsonError, withSessionRoute, otherMethods } from '@/lib/api/handler';
 import { translateKey } from '@/lib/api/translate';
 import type { ImportAnalysis } from '@/lib/import/analyse';
-import { analyseImportOffThread, readUploadForm } from '@/lib/import/analyse-off-thread';
+import { analyseImportOffThread, readUploadForm, startAnalysisThread } from '@/lib/import/analyse-off-thread';
 import { ImportFileError } from '@/lib/import/encoding';
 import { listingCollections } from '@/db/vocabulary/listings';
 import { commitImport, mayPost } from '@/lib/import/commit';
@@ -10,6 +10,10 @@ import { MAX_FILE_BYTES } from '@/lib/import/limits';
 import { z } from '@/lib/validation/messages';
 
 export const dynamic = 'force-dynamic';
+
+// The analysis thread starts with this module (scripts/server.mjs has it instantiated at server start), not on the
+// first upload; never while `next build` evaluates the module.
+if (process.env.NEXT_PHASE !== 'phase-production-build') startAnalysisThread();
 
 const formSchema = z.object({
   kind: z.enum(listingCollections),
