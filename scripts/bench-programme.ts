@@ -30,6 +30,12 @@
  * read, joined to its match's set and grouped. Per-day pre-aggregates do not shrink that here (50,000 matches
  * fall into 45,645 (set, domain, day) cells; per month 9,635, at 10x 10,931), so the next step is per-month
  * aggregates for the whole months of a period, with the edge days read row by row.
+ *   0029 (stored counts: kpi_month_counts per month, metric, set and domain, kept by triggers, whole months read
+ *     there and the edge days from kpi_match_facts / kpi_organisation_facts; the median from the introductions'
+ *     facts), 50,000 matches (35,791 monthly rows), 10 runs each, back to back on one database, load 11.6-14.7:
+ *     before (main) office p50 803 ms, p95 1,266 ms; one cluster p50 437 ms, p95 664 ms (floor p50 64 ms)
+ *     after office p50 203 / 290 ms, p95 700 / 523 ms; one cluster p50 68 / 69 ms, p95 146 / 101 ms (floor p50 94 /
+ *     85 ms)
  */
 import os, { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';

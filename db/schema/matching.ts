@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   customType,
+  date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -155,4 +158,75 @@ export const matchAttribution = pgTable(
     // proposals in a period, read from the index alone
     index('match_attribution_created_idx').on(t.createdAt, t.setId, t.domain),
   ],
+);
+
+/**
+ * What each match counts for in the programme's KPIs, a row per (metric, calendar day in Japan), with the match's
+ * set of clusters and domain from match_attribution: `n` things (introductions, NDAs, outcomes of a kind, the
+ * proposal itself), or for a step a match may reach more than once (approved, meeting, agreement, launch,
+ * stalled) 1, the match reaching it that day, and `repeats` when it reaches it on other days too; an introduction
+ * carries its days from the proposal. Kept by the
+ * database (migration 0029: triggers on every table a figure is read from, each recomputing the facts of the
+ * matches it touched, in the transaction of the write); the view kpi_match_facts_derived computes them afresh.
+ */
+export const kpiMatchFacts = pgTable(
+  'kpi_match_facts',
+  {
+    matchId: uuid('match_id').notNull(),
+    metric: text('metric').notNull(),
+    day: date('day').notNull(),
+    n: integer('n').notNull(),
+    setId: integer('set_id').notNull(),
+    domain: domainEnum('domain').notNull(),
+    repeats: boolean('repeats').notNull(),
+    /** An introduction's days from the match's proposal (the median days to introduction). */
+    days: doublePrecision('days'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.matchId, t.metric, t.day] }),
+    index('kpi_match_facts_introduced_idx').on(t.day, t.setId, t.domain, t.days).where(sql`${t.metric} = 'introduced'`),
+    // the days at a period's edges, read from the index alone
+    index('kpi_match_facts_day_idx').on(t.day, t.setId, t.domain, t.metric, t.n),
+    // a step a match reaches on several days: counted once per month and once per period
+    index('kpi_match_facts_repeats_idx').on(t.day, t.setId, t.domain, t.metric, t.matchId).where(sql`${t.repeats}`),
+  ],
+);
+
+/**
+ * Needs and seeds posted, per organisation, calendar day in Japan (of publication) and domain, with the
+ * organisation's set of clusters (a listing counts for its organisation's clusters). Kept by the database
+ * (migration 0029): a listing written adds or takes off its one, and an organisation joining or leaving a cluster
+ * moves its rows to its new set, each in the transaction of the write.
+ */
+export const kpiOrganisationFacts = pgTable(
+  'kpi_organisation_facts',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    metric: text('metric').notNull(),
+    day: date('day').notNull(),
+    domain: domainEnum('domain').notNull(),
+    n: integer('n').notNull(),
+    setId: integer('set_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.metric, t.day, t.domain] }),
+    index('kpi_organisation_facts_day_idx').on(t.day, t.setId, t.domain, t.metric, t.n),
+  ],
+);
+
+/**
+ * The facts of matches and organisations summed per month (its first day), metric, set of clusters and domain,
+ * kept with them by the same triggers: the dashboard reads the whole months of a period here (thousands of rows,
+ * however many matches and listings) and only the days at its edges from the facts.
+ */
+export const kpiMonthCounts = pgTable(
+  'kpi_month_counts',
+  {
+    month: date('month').notNull(),
+    metric: text('metric').notNull(),
+    setId: integer('set_id').notNull(),
+    domain: domainEnum('domain').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.metric, t.setId, t.domain] })],
 );

@@ -3,7 +3,7 @@ import type { Db } from '@/db';
 import { rowsOf } from '@/db/rows';
 import { type OrganisationKind, organisationKinds } from '@/db/vocabulary/accounts';
 import type { Domain } from '@/db/vocabulary/clusters';
-import { launchOutcomeKinds, type OutcomeKind, outcomeKinds, resultOutcomeKinds } from '@/db/vocabulary/programme';
+import { type OutcomeKind, outcomeKinds, resultOutcomeKinds } from '@/db/vocabulary/programme';
 
 // The programme's KPIs from live data (issue 14 item 4), per cluster and over the chosen clusters, for a
 // period of calendar days in Japan (the programme's calendar, whoever reads). Every figure is an aggregate
@@ -149,6 +149,48 @@ export function scopeCte(scope: KpiScope): SQL {
     )`;
 }
 
+/** A calendar day (YYYY-MM-DD) moved by whole days. */
+function addDays(dayText: string, days: number): string {
+  const d = new Date(`${dayText}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+const monthStart = (dayText: string) => `${dayText.slice(0, 7)}-01`;
+const monthEnd = (dayText: string) => {
+  const [y, m] = dayText.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+const daysFrom = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000 + 1;
+
+/**
+ * How a period's days are read from the stored counts: the months read whole from kpi_month_counts (a range of
+ * first days; none when `months` is null), and day ranges read from kpi_match_facts, added (sign 1) or taken off
+ * (-1). A month the period covers in part is read either as its days in the period, or as the whole month less
+ * its other days, whichever reads fewer days (a period ending today takes the month's first days; one ending a day
+ * before the month's end takes the month and its last day off).
+ */
+export function periodPieces(from: string, to: string) {
+  const ranges: { from: string; to: string; sign: 1 | -1 }[] = [];
+  let first = monthStart(from);
+  let last = monthStart(to);
+  for (const month of first === last ? [first] : [first, last]) {
+    const end = monthEnd(month);
+    const inFrom = from > month ? from : month;
+    const inTo = to < end ? to : end;
+    if (inFrom === month && inTo === end) continue; // a whole month
+    const inside = daysFrom(inFrom, inTo);
+    if (inside <= daysFrom(month, end) - inside) {
+      ranges.push({ from: inFrom, to: inTo, sign: 1 });
+      if (month === first) first = addDays(end, 1);
+      if (month === last) last = monthStart(addDays(month, -1));
+    } else {
+      if (inFrom > month) ranges.push({ from: month, to: addDays(inFrom, -1), sign: -1 });
+      if (inTo < end) ranges.push({ from: addDays(inTo, 1), to: end, sign: -1 });
+    }
+  }
+  return { months: first <= last ? { from: first, to: last } : null, ranges };
+}
+
 /**
  * Everything countable in the period as `counted(metric, bucket, cluster_ids, n)`: how many things reached
  * the metric in the month `bucket` with that set of clusters. Each thing is counted once per metric and month (a
@@ -157,95 +199,67 @@ export function scopeCte(scope: KpiScope): SQL {
  * two chosen clusters counts in each and once overall. A match reaching a step in several months of the period is
  * one match for the period: rows with no bucket take the extra months back off, so that the period's figure is
  * the sum over all rows and the trend the months' rows (one pass over the period serves both). A bucket is the
- * month's first day as a timestamp (date_trunc: several times cheaper per row than formatting text).
+ * month's first day.
+ *
+ * What is counted through a match comes from the stored counts the database keeps with every write (migration
+ * 0029): per month, metric, set of clusters and domain for the whole months of the period (thousands of rows,
+ * however many matches), per match and day for the days at its edges, and, for the few matches that reach a step
+ * on more than one day, their days, to count each once a month and once in the period.
  */
 function countedCte(scope: KpiScope): SQL {
-  const bucket = (dayOf: SQL) => sql`date_trunc('month', (${dayOf})::timestamp)`;
-  const listingDomain = (alias: string) => (scope.domain ? sql`and ${sql.raw(alias)}.domain = ${scope.domain}` : sql``);
-  const onDays = (column: string) => sql`${sql.raw(column)} between ${scope.from}::date and ${scope.to}::date`;
-  const results = inList(resultOutcomeKinds);
-  const launches = inList(launchOutcomeKinds);
-  const posted = (table: 'needs' | 'seeds', alias: string) => sql`
-        union all
-        select ${`${table}_posted`}::text, ${sql.raw(alias)}.organisation_id, ${bucket(day(`${alias}.published_at`))}, count(*)
-        from ${sql.raw(table)} ${sql.raw(alias)}
-        where ${inPeriod(`${alias}.published_at`, scope)} ${listingDomain(alias)}
-        group by 2, 3`;
+  const bucket = (dayOf: SQL) => sql`date_trunc('month', (${dayOf})::timestamp)::date`;
+  const domain = scope.domain ? sql`and domain = ${scope.domain}` : sql``;
+  const inSets = sql`set_id in (select set_id from cs) ${domain}`;
+  const onDays = (column: string, from: string, to: string) =>
+    sql`${sql.raw(column)} between ${from}::date and ${to}::date`;
+  const { months, ranges } = periodPieces(scope.from, scope.to);
+  const wholeMonths = months
+    ? sql`
+      select metric, month, set_id, sum(n) from kpi_month_counts
+      where ${onDays('month', months.from, months.to)} and ${inSets}
+      group by 1, 2, 3`
+    : sql`select null::text, null::date, null::int, 0::bigint where false`;
+  const edgeDays = ranges.flatMap((r) =>
+    ['kpi_match_facts', 'kpi_organisation_facts'].map(
+      (facts) => sql`
+      union all
+      select metric, ${bucket(sql`day`)}, set_id, ${r.sign === 1 ? sql`sum(n)` : sql`-sum(n)`} from ${sql.raw(facts)}
+      where ${onDays('day', r.from, r.to)} and ${inSets}
+      group by 1, 2, 3`,
+    ),
+  );
   return sql`
-    -- steps a match may reach more than once: each (metric, match, bucket) once
-    steps(metric, match_id, bucket) as (
-      select 'approved', e.match_id, ${bucket(day('e.created_at'))}
-      from match_events e
-      where e.type = 'approve' and e.to_status = 'approved' and ${inPeriod('e.created_at', scope)}
-      union
-      select 'meeting', p.match_id, ${bucket(day('p.chosen_slot'))}
-      from meeting_proposals p
-      where p.status = 'confirmed' and ${inPeriod('p.chosen_slot', scope)}
-      union
-      select a.metric, o.match_id, ${bucket(sql`o.occurred_on`)}
-      from match_outcomes o
-      cross join lateral (values ('meeting'), ('agreement'), ('launch')) a(metric)
-      where o.match_id is not null and ${onDays('o.occurred_on')}
-        and ((a.metric = 'meeting' and o.kind = 'meeting_held')
-          or (a.metric = 'agreement' and o.kind in (${results}))
-          or (a.metric = 'launch' and o.kind in (${launches})))
-      union
-      select a.metric, r.match_id, ${bucket(day('r.answered_at'))}
-      from check_in_responses r
-      cross join lateral (values ('meeting'), ('agreement'), ('stalled')) a(metric)
-      where ((a.metric = 'meeting' and r.answer in ('met', 'agreement'))
-          or (a.metric = 'agreement' and r.answer = 'agreement')
-          or (a.metric = 'stalled' and r.answer = 'stalled'))
-        and ${inPeriod('r.answered_at', scope)}
+    -- the days of the period on which a match reached a step it reaches on other days too
+    repeated(metric, match_id, set_id, bucket, days) as (
+      select metric, match_id, set_id, ${bucket(sql`day`)}, count(*)
+      from kpi_match_facts
+      where repeats and ${onDays('day', scope.from, scope.to)} and ${inSets}
+      group by 1, 2, 3, 4
     ),
-    -- everything counted through its match, each thing once per metric and bucket
-    things(metric, match_id, bucket) as (
-      select metric, match_id, bucket from steps
-      union all
-      select 'introduced', i.match_id, ${bucket(day('i.introduced_at'))}
-      from match_introductions i
-      where ${inPeriod('i.introduced_at', scope)}
-      union all
-      select 'nda', d.match_id, ${bucket(sql`d.signed_on`)}
-      from ndas d
-      where d.status in ('signed', 'expired') and ${onDays('d.signed_on')}
-      union all
-      select 'outcome:' || o.kind::text, o.match_id, ${bucket(sql`o.occurred_on`)}
-      from match_outcomes o
-      where o.match_id is not null and ${onDays('o.occurred_on')}
-    ),
-    -- counted through a match: grouped by its set of clusters (an integer), then given the set's clusters
+    -- counted through a match or a listing's organisation: grouped by its set of clusters (an integer), then given
+    -- the set's clusters
     by_set(metric, bucket, set_id, n) as (
-      select t.metric, t.bucket, ma.set_id, count(*)
-      from things t join ma on ma.match_id = t.match_id
-      group by 1, 2, 3
+      ${wholeMonths}
+      ${sql.join(edgeDays, sql``)}
       union all
-      select 'proposed', ${bucket(day('ma.created_at'))}, ma.set_id, count(*)
-      from ma where ${inPeriod('ma.created_at', scope)}
-      group by 2, 3
+      -- a match reaching a step on k days of a month: k - 1 off the month's figure
+      select metric, bucket, set_id, sum(1 - days) from repeated where days > 1 group by 1, 2, 3
       union all
       -- a match reaching a step in k months of the period: k - 1 off the period's figure
-      -- (few rows: each finds its match's set by the primary key, where a join hashed every attribution)
-      select r.metric, null, r.set_id, sum(r.n)
-      from (
-        select metric, (select ma.set_id from ma where ma.match_id = steps.match_id) as set_id, 1 - count(*) as n
-        from steps group by metric, match_id having count(*) > 1
-      ) r
-      where r.set_id is not null
+      select metric, null, set_id, sum(1 - months)
+      from (select metric, match_id, set_id, count(*) as months from repeated group by 1, 2, 3 having count(*) > 1) r
       group by 1, 3
     ),
     counted(metric, bucket, cluster_ids, n) as (
       select b.metric, b.bucket, cs.cluster_ids, b.n from by_set b join cs on cs.set_id = b.set_id
       union all
-      -- counted through an organisation (listings, outcomes credited to one): per organisation, then its clusters
+      -- outcomes credited to an organisation (few): per organisation, then its clusters
       select t.metric, t.bucket, os.cluster_ids, sum(t.n)
       from (
         select 'outcome:' || o.kind::text as metric, o.organisation_id, ${bucket(sql`o.occurred_on`)} as bucket, count(*) as n
         from match_outcomes o
-        where o.match_id is null and ${scope.domain ? sql`false` : sql`true`} and ${onDays('o.occurred_on')}
+        where o.match_id is null and ${scope.domain ? sql`false` : sql`true`} and ${onDays('o.occurred_on', scope.from, scope.to)}
         group by 1, 2, 3
-        ${posted('needs', 'n')}
-        ${posted('seeds', 's')}
       ) t join os on os.organisation_id = t.organisation_id
       group by 1, 2, 3
     )`;
@@ -291,7 +305,7 @@ export async function kpisAndTrend(
       select 'trend', null, case when metric in (${results}) then 'results' else metric end,
         to_char(bucket, 'YYYY-MM'), sum(n)::int
       from counted
-      where bucket >= date_trunc('month', ${trendFrom}::date::timestamp) and (metric in (${inList(funnelSteps)}) or metric in (${results}))
+      where bucket >= date_trunc('month', ${trendFrom}::date::timestamp)::date and (metric in (${inList(funnelSteps)}) or metric in (${results}))
       group by 3, 4`
     : sql``;
   // all at once: the database works on them side by side
@@ -405,16 +419,20 @@ async function fundingApproved(db: Db, scope: KpiScope) {
   );
 }
 
+/**
+ * The median over the matches introduced in the period of their days from proposal to introduction, stored with
+ * each introduction's fact (kpi_match_facts, read from an index of introductions alone).
+ */
 async function medianDays(db: Db, scope: KpiScope) {
-  const days = sql.raw('extract(epoch from i.introduced_at - ma.created_at) / 86400.0');
+  const domain = scope.domain ? sql`and f.domain = ${scope.domain}` : sql``;
   return analytic<{ cluster_id: string | null; days: number | string | null }>(
     db,
     sql`
       with ${scopeCte(scope)},
       introduced as (
-        select cs.cluster_ids, ${days} as days
-        from ma join match_introductions i on i.match_id = ma.match_id join cs on cs.set_id = ma.set_id
-        where ${inPeriod('i.introduced_at', scope)}
+        select cs.cluster_ids, f.days
+        from kpi_match_facts f join cs on cs.set_id = f.set_id
+        where f.metric = 'introduced' and f.day between ${scope.from}::date and ${scope.to}::date ${domain}
       )
       select x.cluster_id, percentile_cont(0.5) within group (order by days) as days
       from introduced cross join unnest(introduced.cluster_ids) x(cluster_id)
