@@ -1,8 +1,9 @@
 /**
  * Bulk re-matching (e.g. every open need after a large import or a glossary change): top-k and
  * proposal upserts for many listings, in batches. A batch shares one document load, one
- * statistics lookup, one open-listing check and one proposal upsert; only the candidate query
- * runs per listing. `concurrency` batches are in flight at once (one connection each), so the
+ * statistics lookup, one read of the top partners' words and one proposal upsert; only the
+ * candidate query runs per listing. Reasons are built only for the matches it proposes (at or
+ * above the cut-off): the others are never stored. `concurrency` batches are in flight at once (one connection each), so the
  * database works on one batch while this process re-ranks another. Memory is bounded by the
  * batch size, not the corpus. For two cores, run two processes over halves of the ids
  * (scripts/bench-match.ts does) or one with concurrency 2.
@@ -40,6 +41,8 @@ export async function rematchMany(db: Db, kind: ListingKind, ids: readonly strin
         const batch = batches[next++];
         const ranked = await rankForListings(db, kind, batch, opts.topK ?? PROPOSAL_SETTINGS.topK, {
           pipeline: opts.pipeline ?? 2,
+          // only proposals keep their reasons
+          reasonsFrom: opts.minScore ?? PROPOSAL_SETTINGS.minScore,
         });
         const r = await upsertProposalsMany(
           db,

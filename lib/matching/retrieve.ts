@@ -52,6 +52,8 @@ export interface RetrievalOptions {
   /** listings never returned (e.g. the query's own) */
   excludeIds?: string[];
   withReasons?: boolean;
+  /** reasons only for matches scoring at least this (bulk re-match: the others are never stored) */
+  reasonsFrom?: number;
   /** rankManyStored: candidate queries in flight at once (default 1) */
   pipeline?: number;
   now?: Date;
@@ -135,7 +137,8 @@ async function loadWords(
   top: readonly Scored[],
   opts: RetrievalOptions,
 ): Promise<Map<string, Words>> {
-  if (opts.withReasons === false || !top.length) return new Map();
+  const ids = [...new Set(top.filter((m) => wantsReasons(m, opts)).map((m) => m.id))];
+  if (!ids.length) return new Map();
   const rows = rowsOf<{
     listing_id: string;
     surface: Words['surface'] | string;
@@ -146,7 +149,7 @@ async function loadWords(
       select listing_id, r -> 'surface' as surface, r -> 'conceptTerms' as ct, r -> 'bridge' as bridge from match_documents
       -- the representation is read (detoasted) once per listing; offset 0 keeps it so
       cross join lateral (select rep as r offset 0) x
-      where kind = ${target(kind)} and listing_id = any(string_to_array(${top.map((m) => m.id).join(SEP)}, chr(31))::uuid[])`),
+      where kind = ${target(kind)} and listing_id = any(string_to_array(${ids.join(SEP)}, chr(31))::uuid[])`),
   );
   return new Map(
     rows.map((r) => [
@@ -176,6 +179,7 @@ export async function rankManyStored(
     queries.flatMap((q) => keysOf(q.rep)),
   );
   // candidate queries `pipeline` at a time: Postgres runs one while this process re-scores another
+  const tops = new Map<string, Scored[]>();
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.max(1, opts.pipeline ?? 1) }, async () => {
@@ -185,11 +189,14 @@ export async function rankManyStored(
           ...opts,
           excludeIds: [...(opts.excludeIds ?? []), q.id],
         });
-        const top = scored.slice(0, k);
-        out.set(q.id, finish(kind, q, top, opts, await loadWords(db, kind, top, opts)));
+        tops.set(q.id, scored.slice(0, k));
       }
     }),
   );
+  // the words of every final top k of the batch in one round trip (a listing in several top-k
+  // lists is read once)
+  const words = await loadWords(db, kind, [...tops.values()].flat(), opts);
+  for (const q of queries) out.set(q.id, finish(kind, q, tops.get(q.id) ?? [], opts, words));
   return out;
 }
 
@@ -351,6 +358,9 @@ function rescore(
   return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 }
 
+const wantsReasons = (m: Scored, opts: RetrievalOptions) =>
+  opts.withReasons !== false && m.score >= (opts.reasonsFrom ?? -Infinity);
+
 /** The final top k, with reasons (built for these only). */
 function finish(
   kind: ListingKind,
@@ -362,7 +372,7 @@ function finish(
   const qInput = { id: query.id, title: '', ...factsToInput(query.facts) };
   return top.map((m) => {
     let reasons: MatchReason[] = [];
-    if (opts.withReasons !== false) {
+    if (wantsReasons(m, opts)) {
       const input = { id: m.id, title: '', ...factsToInput(m.facts) } as NeedInput & SeedInput;
       const [need, seed] =
         kind === 'need' ? [qInput as NeedInput, input as SeedInput] : [input as NeedInput, qInput as SeedInput];

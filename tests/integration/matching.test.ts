@@ -249,6 +249,18 @@ describe('proposals', () => {
       expect(single.map((m) => m.id)).not.toContain(closed.id);
     }
 
+    // the re-match builds reasons only for what it proposes; rankings and scores are the same
+    const cut = await rankForListings(db, 'need', [needA.id, needB.id], 10, {
+      pipeline: 2,
+      reasonsFrom: PROPOSAL_SETTINGS.minScore,
+    });
+    for (const [id, list] of cut) {
+      expect(list.map((m) => m.id)).toEqual(batched.get(id)!.map((m) => m.id));
+      list.forEach((m, i) => {
+        expect(m.reasons).toEqual(m.score >= PROPOSAL_SETTINGS.minScore ? batched.get(id)![i].reasons : []);
+      });
+    }
+
     await rematchMany(db, 'need', [needA.id, needB.id], { batch: 1, concurrency: 2 });
     await rematchMany(db, 'need', [needA.id, needB.id], { batch: 2 });
     for (const id of [needA.id, needB.id]) {
@@ -259,6 +271,7 @@ describe('proposals', () => {
         .map((m) => m.id);
       expect(rows.map((r) => r.seedId).sort()).toEqual([...expected].sort());
       expect(rows.every((r) => r.kind === 'engine' && r.status === 'proposed')).toBe(true);
+      for (const r of rows) expect(r.reasons).toEqual(batched.get(id)!.find((m) => m.id === r.seedId)!.reasons);
     }
   }, 90_000);
 
