@@ -37,18 +37,26 @@ const server = http.createServer((req, res) => {
     };
     if (!res.writableFinished) log.warn({ ...line, aborted: true }, 'request aborted');
     else log[res.statusCode >= 500 ? 'error' : 'info'](line, 'request');
+    warmUpOnce();
   });
   context.run(store, () => handle(req, res));
 });
 server.listen(port, () => {
   log.info({ port }, 'listening');
-  void warmUp();
+  setTimeout(warmUpOnce, 5000).unref();
 });
 
 // Next.js instantiates a route's modules on the route's first request (~0.2 s of this thread on a quiet machine for
 // the import route, with the session module it loads lazily). One unauthenticated POST (answered 401 before any
-// body is read) does that for the import route now, which also starts its analysis thread, so the first upload
-// after a start does not pay for it (issue 12 item 8).
+// body is read) does that for the import route, which also starts its analysis thread, so the first upload after a
+// start does not pay for it (issue 12 item 8). It waits for the first answer (a health check's, usually) or 5 s:
+// sent at once it held up the first health check, which then missed its database budget (503) on a loaded machine.
+let warmedUp = false;
+function warmUpOnce() {
+  if (warmedUp) return;
+  warmedUp = true;
+  void warmUp();
+}
 async function warmUp() {
   try {
     await (await fetch(`http://127.0.0.1:${port}/api/import`, { method: 'POST' })).arrayBuffer();
