@@ -67,7 +67,11 @@ describe('the embedded database lock', () => {
         outcomes.filter((o) => o === 'took'),
         outcomes.join('\n'),
       ).toHaveLength(1);
-      expect(outcomes.filter((o) => o.startsWith('refused') && o.includes('is in use by process'))).toHaveLength(5);
+      // a loser that reads the lock between the winner's create and its write of the pid sees it empty ("being
+      // opened"): refused too. On a loaded machine that window is wide enough to be hit (2 of 4 runs at load ~17).
+      expect(
+        outcomes.filter((o) => /^refused .*(is in use by process|is being opened by another process)/.test(o)),
+      ).toHaveLength(5);
       const winner = contenders[outcomes.indexOf('took')].child;
       expect(fs.readFileSync(lockFile(), 'utf8')).toBe(String(winner.pid));
       for (const c of contenders) c.child.stdin?.end();
