@@ -6,6 +6,7 @@ import { MAX_FILE_BYTES, MAX_LISTED_ERRORS, PREVIEW_ROWS } from './limits';
 import {
   columnFinder,
   recordToInput,
+  textOf,
   validateRows,
   type Intent,
   type RowError,
@@ -82,7 +83,6 @@ export async function analyseImport<K extends ListingCollection>(input: {
   }
   const { valid, errors, invalidRows } = validateRows(kind, rows);
   const allErrors = [...malformed, ...errors].sort((a, b) => a.row - b.row);
-  const titleOf = (r: SourceRow) => String(r.input.title ?? '');
   return {
     valid,
     summary: {
@@ -96,9 +96,9 @@ export async function analyseImport<K extends ListingCollection>(input: {
       errorCount: allErrors.length,
       sample: rows.slice(0, PREVIEW_ROWS).map((r) => ({
         row: r.row,
-        title: titleOf(r).slice(0, 200),
-        domain: String(r.input.domain ?? ''),
-        language: String(r.input.language ?? ''),
+        title: textOf(r.input.title).slice(0, 200),
+        domain: textOf(r.input.domain),
+        language: textOf(r.input.language),
       })),
       otherKindCount,
     },

@@ -88,4 +88,24 @@ describe('jsonRows', () => {
     expect(summary.validCount).toBe(1);
     expect(summary.errors.map((e) => `${e.row}:${e.column}`)).toEqual(expect.arrayContaining(['2:trlMin', '2:_row']));
   });
+
+  it('refuses a title or summary that is not text as a row error, never crashing on it', async () => {
+    // found by tests/security/fuzz.test.ts: an object with its own "toString" cannot be printed
+    const { summary } = await analyseImport({
+      bytes: enc(
+        JSON.stringify([
+          { title: '熱処理', summary: [null, { toString: 1 }], domain: 'it' },
+          { title: { toString: 1 }, summary: 's', domain: { toString: 1 } },
+        ]),
+      ),
+      fileName: 'n.json',
+      kind: 'needs',
+      intent: 'draft',
+    });
+    expect(summary).toMatchObject({ total: 2, validCount: 0, invalidCount: 2 });
+    expect(summary.errors.map((e) => `${e.row}:${e.column}`)).toEqual(
+      expect.arrayContaining(['1:summary', '2:title', '2:domain']),
+    );
+    expect(summary.sample.map((r) => r.title)).toEqual(['熱処理', '']);
+  });
 });

@@ -36,11 +36,19 @@ export function recordToInput(columns: Column[], record: CsvRecord, intent: Inte
   return withDefaults(input);
 }
 
+/**
+ * A cell's value as text for the preview and the language guess, before validation: a JSON file may hold anything
+ * there, and an object (one with its own "toString" cannot even be printed) shows as nothing.
+ */
+export function textOf(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
 /** Values the spreadsheet may leave out: visibility "members", language guessed from the text. */
 export function withDefaults(input: Record<string, unknown>): Record<string, unknown> {
   if (input.visibility === undefined || input.visibility === '') input.visibility = 'members';
   if (input.language === undefined || input.language === '') {
-    input.language = JAPANESE.test(`${input.title ?? ''}${input.summary ?? ''}`) ? 'ja' : 'en';
+    input.language = JAPANESE.test(textOf(input.title) + textOf(input.summary)) ? 'ja' : 'en';
   }
   return input;
 }
