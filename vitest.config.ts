@@ -51,6 +51,9 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          // on the embedded database (one WASM process, migration 0029's triggers on every write) a test of the
+          // home's figures took over 30 s beside a CPU hog and a browser suite (load ~15)
+          testTimeout: 120_000,
           globalSetup: ['tests/support/global-setup.ts'],
           setupFiles: ['tests/support/setup.ts'],
         },
