@@ -251,9 +251,14 @@ export async function signUpNewOrganisation(page: Page, kind: 'sme' | 'universit
   return member;
 }
 
-/** No serious or critical accessibility violations on the current page. */
+/**
+ * No serious or critical accessibility violations on the current page. Legacy mode runs axe once in the
+ * page itself instead of collecting per-frame results and merging them in a second, blank page: our pages
+ * have no frames, and the merge page made each check 2.5-3x slower (5.2 s → 1.8 s on the programme
+ * dashboard, quiet machine).
+ */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
