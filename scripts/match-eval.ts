@@ -36,6 +36,7 @@ const K = 10;
 const given = args('--dataset');
 const datasets = given.length ? given : [DEV_SET, OWN_SET].filter((p) => fs.existsSync(p));
 const outDir = args('--out-dir')[0] ?? os.tmpdir();
+fs.mkdirSync(outDir, { recursive: true });
 
 const single = args('--single')[0];
 if (!single) {
