@@ -47,6 +47,7 @@ export function MainNav({
         <li key={item.href}>
           <Link
             href={item.href}
+            prefetch={false}
             aria-current={item.href === current ? 'page' : undefined}
             className={clsx(linkClass, item.href === current && currentClass)}
           >
