@@ -29,22 +29,26 @@ teardown('the server log has a line per request and job, and nothing secret or p
     .map((l) => JSON.parse(l) as Record<string, unknown>);
   const requests = lines.filter((l) => l.msg === 'request');
   expect(requests.length).toBeGreaterThan(20);
-  for (const r of requests) {
-    expect(r).toMatchObject({
-      requestId: expect.any(String),
-      route: expect.stringMatching(/^\//),
-      method: expect.any(String),
-    });
-    expect(r.status).toEqual(expect.any(Number));
-    expect(r.durationMs).toEqual(expect.any(Number));
-    expect(String(r.route)).not.toContain('?'); // query strings hold search words and e-mail addresses
-  }
+  // one assertion over all lines (tens of thousands of expect calls took 20 s at the end of the run)
+  const malformed = requests.filter(
+    (r) =>
+      typeof r.requestId !== 'string' ||
+      typeof r.method !== 'string' ||
+      typeof r.status !== 'number' ||
+      typeof r.durationMs !== 'number' ||
+      typeof r.route !== 'string' ||
+      !r.route.startsWith('/') ||
+      r.route.includes('?'), // query strings hold search words and e-mail addresses
+  );
+  expect(malformed.slice(0, 5), 'request lines without an id, method, status, duration or a clean route').toEqual([]);
   // signed-in pages name their user (by id); the sign-in page has none
   expect(requests.some((r) => typeof r.userId === 'string' && /^[0-9a-f-]{36}$/.test(r.userId))).toBe(true);
   expect(requests.some((r) => r.route === '/sign-in' && r.userId === undefined)).toBe(true);
   // background jobs (re-matching after a listing changes, the mail sender) log their runs
   const jobs = lines.filter((l) => l.msg === 'job' || l.msg === 'job failed');
   expect(jobs.length).toBeGreaterThan(0);
-  for (const j of jobs)
-    expect(j).toMatchObject({ job: expect.any(String), jobId: expect.any(String), durationMs: expect.any(Number) });
+  const malformedJobs = jobs.filter(
+    (j) => typeof j.job !== 'string' || typeof j.jobId !== 'string' || typeof j.durationMs !== 'number',
+  );
+  expect(malformedJobs.slice(0, 5), 'job lines without a name, id or duration').toEqual([]);
 });

@@ -92,7 +92,7 @@ async function watchCsp(context: BrowserContext, violations: string[]) {
   });
 }
 
-type SessionOptions = Pick<BrowserContextOptions, 'locale' | 'timezoneId' | 'viewport'>;
+type SessionOptions = Pick<BrowserContextOptions, 'locale' | 'timezoneId' | 'viewport' | 'javaScriptEnabled'>;
 type Member = { email: string; password: string; name: string; organisation: string; page: Page };
 
 type Fixtures = {
