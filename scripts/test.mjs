@@ -25,13 +25,13 @@ const playwrightBrowser = (() => {
     return false;
   }
 })();
-if (!playwrightBrowser && !fs.existsSync('/usr/bin/chromium')) {
+if (!playwrightBrowser && !fs.existsSync('/usr/bin/chromium-headless-shell')) {
   if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk']);
-  } else {
+    run('apt-get', ['install', '-y', '-qq', 'chromium-headless-shell', 'fonts-noto-cjk']);
+  } else if (!fs.existsSync('/usr/bin/chromium')) {
     console.error(
-      'The browser tests need Chromium: `npx playwright install chromium` or `apt-get install chromium fonts-noto-cjk`.',
+      'The browser tests need Chromium: `npx playwright install chromium` or `apt-get install chromium-headless-shell fonts-noto-cjk`.',
     );
     process.exit(1);
   }
