@@ -26,10 +26,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {t('skipToContent')}
             </a>
             <SiteHeader />
-            <main id="main" className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
+            <main id="main" className="mx-auto w-full max-w-7xl px-4 py-8 sm:px-6">
               {children}
             </main>
-            <footer className="mx-auto w-full max-w-6xl border-t border-slate-200 px-4 py-6 text-sm text-slate-700 sm:px-6">
+            <footer className="mx-auto w-full max-w-7xl border-t border-slate-200 px-4 py-6 text-sm text-slate-700 sm:px-6">
               <a href="/privacy" className="text-sky-800 underline">
                 {tPrivacy('title')}
               </a>

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './support/fixtures';
 import { PROPOSED_PAIRS } from './support/listings-fixture';
 
@@ -188,9 +188,16 @@ test('navigation: the coordinator and admin headers fit one line on desktop and 
     (await links.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)))) as number[],
   );
   expect(tops.size).toBe(1); // one row
+  expect(await overflowOf(nav)).toBe(0); // …that fits: no link runs under the notifications and language switch
   const header = await desktop.locator('header').boundingBox();
   expect(header!.height).toBeLessThan(80);
   await expect(desktop.getByRole('button', { name: 'ログアウト' })).toBeVisible();
+  // the coordinator's links are longest in English
+  await desktop.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: new URL(desktop.url()).origin }]);
+  await desktop.reload();
+  const navEn = desktop.getByRole('navigation', { name: 'Main' });
+  await expect(navEn.getByRole('link', { name: 'Matches' })).toHaveAttribute('aria-current', 'page');
+  expect(await overflowOf(navEn)).toBe(0);
 
   const phone = await session('coordinator', { viewport: { width: 390, height: 844 } });
   await phone.goto('/home');
@@ -217,4 +224,8 @@ test('navigation: the coordinator and admin headers fit one line on desktop and 
       .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)))) as number[],
   );
   expect(adminTops.size).toBe(1); // one row
+  expect(await overflowOf(adminNav)).toBe(0);
 });
+
+/** How far the header's links run past the navigation's own box (over what stands beside it), in pixels. */
+const overflowOf = (nav: Locator) => nav.evaluate((el) => Math.max(0, el.scrollWidth - el.clientWidth));

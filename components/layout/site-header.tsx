@@ -20,7 +20,7 @@ export async function SiteHeader() {
   const unread = can(viewer, 'notifications.view') ? await countUnreadNotifications(viewer!).catch(() => 0) : null;
   return (
     <header className="border-b border-slate-200 bg-white print:hidden">
-      <div className="mx-auto flex w-full max-w-6xl items-center gap-x-2 px-4 py-3 sm:gap-x-4 sm:px-6">
+      <div className="mx-auto flex w-full max-w-7xl items-center gap-x-2 px-4 py-3 sm:gap-x-4 sm:px-6">
         <Link
           href={viewer ? '/home' : '/'}
           prefetch={false}
