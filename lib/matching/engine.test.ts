@@ -222,3 +222,16 @@ describe('pseudo-relevance feedback', () => {
     expect(words).not.toMatch(/accelerometer|envelope|spectr/i);
   });
 });
+
+describe('stored vectors', () => {
+  it('keep six significant digits per weight (shorter to store, faster to read back)', () => {
+    const digits = (x: number) => x.toExponential().split('e')[0].replace(/[-.]/g, '').length;
+    const weights = buildIndex(seeds).vectors.flatMap((v) => [
+      ...v.terms.values(),
+      ...v.concepts.values(),
+      ...v.loan.values(),
+    ]);
+    expect(weights.length).toBeGreaterThan(20);
+    expect(Math.max(...weights.map(digits))).toBeLessThanOrEqual(6);
+  });
+});

@@ -66,8 +66,9 @@ export function vectorize(
 }
 
 /**
- * A document's vectors as the index stores them: its bridge keeps only its most informative
- * dictionary senses (the largest tf·idf weights), the vector's length unchanged. A document has
+ * A document's vectors as the index stores them, weights to six significant digits: its bridge
+ * keeps only its most informative dictionary senses (the largest tf·idf weights), the vector's
+ * length unchanged. A document has
  * dozens of senses (every sense of every word and of its parts); the common ones add postings to
  * read and entries to probe for a few thousandths of a cosine. Queries keep all of theirs, so a
  * sense that weighs much in the query still meets a document that kept it.
@@ -80,11 +81,20 @@ export function indexVectors(
 ): DocVectors {
   const v = vectorize(rep, stats, weights, glossary);
   const senses = [...v.loan].filter(([k]) => k.startsWith(DICTIONARY_KEY));
-  if (senses.length <= weights.maxBridgeKeys) return v;
-  senses.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  for (const [k] of senses.slice(weights.maxBridgeKeys)) v.loan.delete(k);
+  if (senses.length > weights.maxBridgeKeys) {
+    senses.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    for (const [k] of senses.slice(weights.maxBridgeKeys)) v.loan.delete(k);
+  }
+  for (const m of [v.terms, v.concepts, v.loan]) for (const [k, x] of m) m.set(k, storedWeight(x));
   return v;
 }
+
+/**
+ * A stored weight: six significant digits (a cosine moves by about 1e-6; both labelled sets rank
+ * as before). Full doubles print 17 digits: at 100,000 seeds a stored vector took 3.1 kB as text
+ * (1.5 kB compressed), now 2.1 kB (1.2 kB) — less to read, send and parse per candidate.
+ */
+const storedWeight = (x: number) => Number(x.toPrecision(6));
 
 /**
  * The query widened by pseudo-relevance feedback (weights.feedback): per group, the query's
