@@ -41,8 +41,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // The app reads DATABASE_URL once, and some modules read the configuration as they load:
 // point it at the private server before any import (the server starts in beforeAll).
+// The port sits below Linux's ephemeral range (32768–60999): there, any outgoing connection — the
+// thousands the browser tests leave in TIME_WAIT just before — can hold it, and pg_ctl fails to start.
+// 20000–24999 also misses the machine's other servers (RabbitMQ's 25672).
 const port = vi.hoisted(() => {
-  const chosen = 40_000 + (process.pid % 20_000);
+  const chosen = 20_000 + (process.pid % 5_000);
   process.env.DATABASE_URL = `postgres://postgres@127.0.0.1:${chosen}/postgres`;
   return chosen;
 });
