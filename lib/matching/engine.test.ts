@@ -5,7 +5,6 @@ import { represent } from './represent';
 import { improvementHints, sharedConcepts } from './reasons';
 import { buildGlossary, getDictionary } from './glossary';
 import type { NeedInput, SeedInput } from './types';
-import { DEFAULT_WEIGHTS } from './weights';
 
 const need: NeedInput = {
   id: 'N1',
@@ -162,64 +161,6 @@ describe('hints', () => {
     expect(kinds).toEqual(
       expect.arrayContaining(['add_keywords', 'add_keywords_other_language', 'state_trl', 'expand_summary']),
     );
-  });
-});
-
-describe('pseudo-relevance feedback', () => {
-  const base = { lang: 'en' as const, domain: 'manufacturing', trl: 5, licensing: 'non_exclusive' as const };
-  const ip = { status: 'granted' as const, jurisdictions: ['JP'] };
-  const monitoringNeed: NeedInput = {
-    id: 'N-pump',
-    lang: 'en',
-    title: 'Warn before the bearings of our pumps fail',
-    summary: 'Our pumps stop without warning when a bearing wears out.',
-    keywords: ['pump', 'bearing wear'],
-    domain: 'manufacturing',
-    desiredTrl: 5,
-  };
-  const corpus: SeedInput[] = [
-    {
-      ...base,
-      ip,
-      id: 'S-bearing',
-      title: 'Bearing wear detection from vibration spectra',
-      summary: 'An accelerometer records the vibration spectrum; envelope analysis shows bearing wear early.',
-      keywords: ['bearing', 'vibration spectrum', 'accelerometer', 'envelope analysis'],
-    },
-    {
-      ...base,
-      ip,
-      id: 'S-sensor',
-      title: 'Accelerometer that reads vibration spectra on rotating pumps',
-      summary: 'Envelope analysis of the vibration spectrum, computed on the sensor.',
-      keywords: ['accelerometer', 'vibration spectrum', 'envelope analysis'],
-    },
-    {
-      ...base,
-      ip,
-      id: 'S-irrigation',
-      title: 'Solar pumps for irrigation of rice fields',
-      summary: 'Low-cost pumps driven by solar panels lift water for paddy irrigation.',
-      keywords: ['pump', 'irrigation', 'solar'],
-    },
-  ];
-  const order = (feedback: { docs: number; weight: number }) =>
-    rankSeedsForNeed(monitoringNeed, buildIndex(corpus, { weights: { ...DEFAULT_WEIGHTS, feedback } }), 3).map(
-      (m) => m.id,
-    );
-
-  it('ranks a seed that answers in the words of the best match above one that shares only a word with the need', () => {
-    expect(order(DEFAULT_WEIGHTS.feedback)).toEqual(['S-bearing', 'S-sensor', 'S-irrigation']);
-    // without feedback the vibration sensor shares only "pumps" with the need, as the irrigation pump does
-    expect(order({ docs: 0, weight: 0 }).indexOf('S-sensor')).toBeGreaterThan(
-      order({ docs: 0, weight: 0 }).indexOf('S-irrigation'),
-    );
-  });
-
-  it('gives reasons in the need’s own words only', () => {
-    const top = rankSeedsForNeed(monitoringNeed, buildIndex(corpus), 3).find((m) => m.id === 'S-sensor')!;
-    const words = JSON.stringify(top.reasons);
-    expect(words).not.toMatch(/accelerometer|envelope|spectr/i);
   });
 });
 

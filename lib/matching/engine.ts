@@ -20,11 +20,9 @@ import {
   freshness,
   indexVectors,
   ipFit,
-  feedbackPicks,
   textSimilarity,
   trlFit,
   vectorize,
-  widenQuery,
   type CorpusStats,
   type DocVectors,
   type MatchFeatures,
@@ -195,31 +193,7 @@ function rank<Q extends MatchText, T extends MatchText>(
   const qRep = represent(query, w, index.glossary);
   const qVec = vectorize(qRep, index.stats, w, index.glossary);
   const now = opts.now ?? new Date();
-  const first = accumulate(qVec, index);
-  const sameLang = (i: number) => index.reps[i].lang === qRep.lang;
-  const picks = feedbackPicks(
-    first.touched.map((i) => ({
-      id: index.docs[i].id,
-      i,
-      text: textSimilarity(
-        { lexical: first.lex[i], concept: first.con[i], loan: first.loan[i], sameLang: sameLang(i) },
-        w,
-      ),
-    })),
-    w.feedback.docs,
-  );
-  // the same candidates scored with the widened query (retrieve.ts re-scores its candidates alike)
-  const { lex, con, loan } = picks.length
-    ? accumulate(
-        widenQuery(
-          qVec,
-          picks.map((p) => index.vectors[p.i]),
-          w.feedback.weight,
-        ),
-        index,
-      )
-    : first;
-  const touched = first.touched;
+  const { lex, con, loan, touched } = accumulate(qVec, index);
 
   // Score every candidate with plain arithmetic (no allocation), then build feature
   // objects and reasons only for the top k.

@@ -11,17 +11,14 @@
  *    the chosen keys (Σ query weight × document weight × the engine's same- / cross-language
  *    blend coefficient of the key's group), summed per document in one pass.
  * 4. For the best `candidates` rows that are open and unexpired (closed listings leave the
- *    index in the background; a join keeps them out meanwhile), Postgres returns their stored
- *    vectors (a few dozen entries each); here they give the exact cosines, the feedback that
- *    widens the query (weights.feedback: the candidates most like the query lend it their
- *    words), the re-score with the widened query and structure and, for the final top k, the
- *    reasons (shared concepts and terms, in the query's own words).
+ *    index in the background; a join keeps them out meanwhile), Postgres returns each stored
+ *    vector's entries for the query's keys only (a few per candidate: the vectors themselves
+ *    never travel); here they give the exact cosines, the re-score with structure and, for the
+ *    final top k, the reasons (shared concepts and terms).
  * `rankManyStored` does the same for many queries with one statistics lookup (and
  * lib/matching/bulk.ts one proposal upsert per batch).
  * On a corpus smaller than the budget every shared key is used and every candidate is
- * re-scored, which gives the in-memory engine's ranking — except that the widened query re-scores
- * only the `candidates` found by the query itself (the engine re-scores every listing sharing a
- * key with it): on our labelled set of 175 seeds 2 of 32 top-10s differ by one listing, same nDCG.
+ * re-scored, which gives the in-memory engine's ranking.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
@@ -30,12 +27,10 @@ import { getGlossary } from './glossary';
 import {
   combine,
   dot,
-  feedbackPicks,
   featuresFromText,
   idf,
   textSimilarity,
   vectorize,
-  widenQuery,
   type CorpusStats,
   type DocVectors,
   type MatchFeatures,
@@ -212,9 +207,8 @@ interface Scored {
   features: MatchFeatures;
   lang: Lang;
   facts: DocFacts;
-  /** the candidate's stored vectors */
-  vec: DocVectors;
-  /** the query's own vectors (not widened): reasons compare these */
+  /** the candidate's vector entries for the query's keys (all that reasons compare) */
+  shared: DocVectors;
   qVec: DocVectors;
 }
 
@@ -280,6 +274,10 @@ async function scoreCandidates(
     ? sql`and h.listing_id <> all(string_to_array(${opts.excludeIds.join(',')}, ',')::uuid[])`
     : sql``;
   const limit = Math.max(k, opts.candidates ?? RETRIEVAL_DEFAULTS.candidates);
+  // the query's keys, for the exact cosines of the candidates: Postgres returns only the
+  // candidates' entries for these keys (keys no document of the other kind has are left out)
+  const presentKeys = (m: ReadonlyMap<string, number>, df: ReadonlyMap<string, number>) =>
+    [...m.keys()].filter((key) => (df.get(key) ?? 0) > 0).join(SEP);
   const table = other === 'need' ? sql`needs` : sql`seeds`;
   // per key: the query's weight times its coefficient, for a document in the query's language
   // (ps) or in the other one (px)
@@ -297,8 +295,14 @@ async function scoreCandidates(
       ), top as materialized (
         select h.listing_id, h.pre from h where true ${exclude}
         order by h.pre desc, h.listing_id limit ${limit}
-      )
-      select top.listing_id, d.lang, v.f as facts, v.t, v.c, v.l
+      ),
+      qt as materialized (select unnest(string_to_array(${presentKeys(qVec.terms, stats.termDf)}, chr(31))) as k),
+      qc as materialized (select unnest(string_to_array(${presentKeys(qVec.concepts, stats.conceptDf)}, chr(31))) as k),
+      ql as materialized (select unnest(string_to_array(${presentKeys(qVec.loan, stats.loanDf)}, chr(31))) as k)
+      select top.listing_id, d.lang, v.f as facts,
+        (select jsonb_object_agg(qt.k, v.t -> qt.k) from qt where v.t ? qt.k) as t,
+        (select jsonb_object_agg(qc.k, v.c -> qc.k) from qc where v.c ? qc.k) as c,
+        (select jsonb_object_agg(ql.k, v.l -> ql.k) from ql where v.l ? ql.k) as l
       from top
       -- one index probe per candidate (a lateral join kept apart by offset 0): flattened, the planner
       -- hash-joined the candidates with a scan of every document of the kind (EXPLAIN ANALYZE)
@@ -308,36 +312,11 @@ async function scoreCandidates(
       join ${table} listing on listing.id = top.listing_id and listing.status = 'open' and listing.expires_at > now()
       -- the stored vectors and facts are read (detoasted) once per candidate; offset 0 keeps it so
       cross join lateral (select d.vec -> 't' as t, d.vec -> 'c' as c, d.vec -> 'l' as l, d.facts || '{}'::jsonb as f offset 0) v`;
-  const candidates = rowsOf<CandidateRow>(await db.execute(mainQ)).map((r) => ({
-    ...r,
-    vec: { terms: asMap(r.t), concepts: asMap(r.c), loan: asMap(r.l) },
-  }));
-  // pseudo-relevance feedback (weights.feedback): the candidates of highest text similarity widen
-  // the query, and every candidate is scored again with the widened query
-  const picks = feedbackPicks(
-    candidates.map((c) => ({
-      id: c.listing_id,
-      vec: c.vec,
-      text: textSimilarity(cosines(qVec, c.vec, c.lang === query.lang), w),
-    })),
-    w.feedback.docs,
-  );
-  const scoreVec = widenQuery(
-    qVec,
-    picks.map((p) => p.vec),
-    w.feedback.weight,
-  );
-  return rescore(kind, query, qVec, scoreVec, candidates, w, opts);
+  const rows = rowsOf<CandidateRow>(await db.execute(mainQ));
+  return rescore(kind, query, qVec, rows, w, opts);
 }
 
-const cosines = (q: DocVectors, d: DocVectors, sameLang: boolean) => ({
-  lexical: dot(q.terms, d.terms),
-  concept: dot(q.concepts, d.concepts),
-  loan: dot(q.loan, d.loan),
-  sameLang,
-});
-
-/** A candidate: its facts and its stored vectors (jsonb: parsed or text). */
+/** A candidate: its facts and its vector entries for the query's keys (jsonb: parsed or text). */
 interface CandidateRow {
   listing_id: string;
   lang: Lang;
@@ -350,16 +329,11 @@ interface CandidateRow {
 const json = <T>(x: T | string | null): T | null => (typeof x === 'string' ? (JSON.parse(x) as T) : x);
 const asMap = (x: Record<string, number> | string | null) => new Map(Object.entries(json(x) ?? {}));
 
-/**
- * Candidates scored with `scoreVec` (the query, or the query widened by feedback); reasons
- * compare `qVec`, the query's own.
- */
 function rescore(
   kind: ListingKind,
   query: QueryDoc,
   qVec: DocVectors,
-  scoreVec: DocVectors,
-  rows: ReadonlyArray<CandidateRow & { vec: DocVectors }>,
+  rows: readonly CandidateRow[],
   w: MatchWeights,
   opts: RetrievalOptions,
 ): Scored[] {
@@ -367,13 +341,19 @@ function rescore(
   const qInput = { id: query.id, title: '', ...factsToInput(query.facts) };
   const out: Scored[] = [];
   for (const r of rows) {
-    const tf = cosines(scoreVec, r.vec, r.lang === query.lang);
+    const shared: DocVectors = { terms: asMap(r.t), concepts: asMap(r.c), loan: asMap(r.l) };
+    const tf = {
+      lexical: dot(qVec.terms, shared.terms),
+      concept: dot(qVec.concepts, shared.concepts),
+      loan: dot(qVec.loan, shared.loan),
+      sameLang: r.lang === query.lang,
+    };
     if (textSimilarity(tf, w) < w.minTextSim) continue;
     const facts = json(r.facts)!;
     const input = { id: r.listing_id, title: '', ...factsToInput(facts) } as NeedInput & SeedInput;
     const [need, seed] = kind === 'need' ? [qInput as NeedInput, input] : [input as NeedInput, qInput as SeedInput];
     const features = featuresFromText(need, seed, tf, w, now);
-    out.push({ id: r.listing_id, score: combine(features, w), features, lang: r.lang, facts, vec: r.vec, qVec });
+    out.push({ id: r.listing_id, score: combine(features, w), features, lang: r.lang, facts, shared, qVec });
   }
   return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 }
@@ -396,7 +376,7 @@ function finish(
       const input = { id: m.id, title: '', ...factsToInput(m.facts) } as NeedInput & SeedInput;
       const [need, seed] =
         kind === 'need' ? [qInput as NeedInput, input as SeedInput] : [input as NeedInput, qInput as SeedInput];
-      const [nv, sv] = kind === 'need' ? [m.qVec, m.vec] : [m.vec, m.qVec];
+      const [nv, sv] = kind === 'need' ? [m.qVec, m.shared] : [m.shared, m.qVec];
       const langs = {
         q: query.rep,
         d: { lang: m.lang, conceptTerms: {}, ...words.get(m.id) } as DocRepresentation,

@@ -96,33 +96,6 @@ export function indexVectors(
  */
 const storedWeight = (x: number) => Number(x.toPrecision(6));
 
-/**
- * The query widened by pseudo-relevance feedback (weights.feedback): per group, the query's
- * vector plus `weight` × the mean of the feedback documents' vectors, L2-normalised again.
- */
-export function widenQuery(q: DocVectors, feedback: readonly DocVectors[], weight: number): DocVectors {
-  if (!feedback.length || weight <= 0) return q;
-  const widen = (pick: (v: DocVectors) => Map<string, number>) => {
-    const out = new Map(pick(q));
-    const share = weight / feedback.length;
-    for (const f of feedback) for (const [k, v] of pick(f)) out.set(k, (out.get(k) ?? 0) + share * v);
-    return normalise(out);
-  };
-  return { terms: widen((v) => v.terms), concepts: widen((v) => v.concepts), loan: widen((v) => v.loan) };
-}
-
-/**
- * The feedback documents for a query: the `docs` candidates of highest text similarity (the
- * listing id breaks ties, so every path picks the same ones).
- */
-export function feedbackPicks<T extends { id: string; text: number }>(candidates: readonly T[], docs: number): T[] {
-  if (docs <= 0) return [];
-  return candidates
-    .filter((c) => c.text > 0)
-    .sort((a, b) => b.text - a.text || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, docs);
-}
-
 export function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   const [small, big] = a.size <= b.size ? [a, b] : [b, a];
   let s = 0;

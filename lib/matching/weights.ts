@@ -47,14 +47,6 @@ export interface MatchWeights {
   maxBridgeKeys: number;
   /** retrieval: minimum text similarity for a candidate to be returned at all */
   minTextSim: number;
-  /**
-   * pseudo-relevance feedback (Rocchio): the query's vectors are widened by the mean vector of
-   * its `docs` most similar candidates (text similarity) at `weight`, and the same candidates
-   * are scored again with it. A need and its answer often share few words ("condition
-   * monitoring" ↔ a vibration sensor) while the answer shares many with the need's closest
-   * listings; 0 docs = off
-   */
-  feedback: { docs: number; weight: number };
 }
 
 /**
@@ -68,12 +60,12 @@ export interface MatchWeights {
  * bridge raised both a little; scaling cross-language similarity by 1.3 raised Japanese needs
  * on both (dev 0.809 → 0.888, own 0.886 → 0.918; 1.2–1.7 all help, beyond 1.3 English needs of
  * the dev set start to drop).
- * Feedback (3 documents, weight 1) raised both sets (nDCG@10 dev 0.877 → 0.896, Japanese needs
- * 0.898 → 0.903; own 0.943 → 0.953, Japanese 0.925 → 0.946). Its neighbourhood holds up (swept
- * with the widened query searching the whole corpus, which at 3 / 1 gives 0.896 / 0.955):
- * 3–5 documents at weight 0.75–1.5 give dev 0.884–0.896 and own 0.938–0.955, while 1–2
- * documents lower the dev set (0.844–0.873): a single best match is too often a same-word
- * distractor. Terms alone or bridge keys alone as feedback help less than the three groups.
+ * Tried and not kept (6 December 2026): pseudo-relevance feedback (the query widened by its three
+ * most similar candidates, Rocchio, weight 1) raised both sets (dev 0.877 → 0.896, own 0.943 →
+ * 0.953) but made the cut-off dishonest: with each need's relevant seeds taken out of the corpus
+ * (a need nobody answers), proposals at or above the cut-off rose from 24 to 91 (dev) and 51 to
+ * 101 (own), every such need got some, median top score 0.24 → 0.50 — the feedback documents
+ * score well against a query made of themselves.
  */
 export const DEFAULT_WEIGHTS: MatchWeights = {
   field: { title: 1.25, keywords: 1.25, summary: 1.0 },
@@ -94,7 +86,6 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   freshnessHalfLifeDays: 365,
   maxBridgeKeys: 64,
   minTextSim: 0.0001,
-  feedback: { docs: 3, weight: 1 },
 };
 
 /**
@@ -103,19 +94,18 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
  * match is never proposed and "Find partners" folds it away. The cut-off is chosen from the
  * precision of the proposals (share graded 1 or 2) against the recall of the directly solving
  * (grade-2) pairs, top 10 per need, on both labelled sets
- * (`npx tsx scripts/match-eval-offline.ts --dataset <set> --thresholds`), with feedback:
+ * (`npx tsx scripts/match-eval-offline.ts --dataset <set> --thresholds`):
  *
  *   cut-off   dev set: precision  recall(g2)   own set: precision  recall(g2)
- *   0.200              0.576      0.925                 0.534      1.000
- *   0.225              0.675      0.887                 0.611      0.986
- *   0.250              0.743      0.830                 0.701      0.986
- *   0.275              0.762      0.792                 0.769      0.986
- *   0.300              0.779      0.774                 0.797      0.943
+ *   0.150              0.375      0.906                 0.420      1.000
+ *   0.200              0.651      0.830                 0.629      0.986
+ *   0.225              0.766      0.774                 0.694      0.929
+ *   0.250              0.817      0.679                 0.822      0.900
+ *   0.300              0.921      0.472                 0.895      0.814
  *
- * Feedback raises the scores of the listings that answer (the widened query resembles them), so
- * the cut-off moved up with it: at 0.275 about three quarters of the proposals are relevant on
- * both sets (0.76 and 0.77) and at most a fifth of the solving pairs is lost; before feedback
- * the cut-off was 0.225, which gave 0.77 / 0.69 precision and 0.77 / 0.93 recall — 0.275 now is
- * as precise or more on both sets and recalls more on both.
+ * 0.225 keeps about three quarters of the proposals relevant on both sets (0.77 and 0.69) while
+ * losing at most a quarter of the solving pairs (0.25 trades another 10 points of dev recall for
+ * precision; a coordinator rejects a weak proposal quickly but never sees a missing one).
+ * Re-checked after whole-word glossary terms (dev 0.877, own 0.943): the cut-off stays.
  */
-export const PROPOSAL_SETTINGS = { topK: 10, minScore: 0.275 } as const;
+export const PROPOSAL_SETTINGS = { topK: 10, minScore: 0.225 } as const;
