@@ -37,12 +37,14 @@
  * ~4.6), 300 sampled needs, floor p95 0.6-2.2 ms:
  *   before feedback (42c2cd3), five runs: top-10 p50 16.0-23.2 ms, p95 20.2-27.3 ms; full re-match
  *     207.6 s (46,578 new and 123,452 updated proposals, load 5.3)
- *   pseudo-relevance feedback (364b98f, reverted: it inflated weak matches, see lib/matching/weights.ts;
- *     whole candidate vectors came back to be scored with the widened
- *     query), five runs: p50 16.4-24.6, p95 29.4-38.8 ms; re-match 335.2 s (all updates, load 4.6). Its worker CPU
- *     per need 8.2 -> 20.8 ms, most of it JSON.parse of the candidates' vectors (~320 kB a query)
- *   feedback + six-digit stored weights (87ba5ae, re-indexed), three runs: p50 19.5-20.5, p95 33.9-36.5 ms;
- *     re-match 316.1 s (load 4.8). The six-digit weights stay; the top-10 target (p95 <= 20 ms) is not met.
+ *   pseudo-relevance feedback (364b98f; reverted because it inflated weak matches, see
+ *     lib/matching/weights.ts), whose candidates' whole vectors came back to be scored with the
+ *     widened query, five runs: p50 16.4-24.6, p95 29.4-38.8 ms; re-match 335.2 s (all updates,
+ *     load 4.6); worker CPU per need 8.2 -> 20.8 ms, most of it JSON.parse of the candidates'
+ *     vectors (~320 kB a query)
+ *   feedback + six-digit stored weights (87ba5ae, re-indexed), three runs: p50 19.5-20.5, p95
+ *     33.9-36.5 ms; re-match 316.1 s (load 4.8). The six-digit weights stay; the top-10 target
+ *     (p95 <= 20 ms) is not met.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';

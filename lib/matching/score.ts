@@ -68,10 +68,10 @@ export function vectorize(
 /**
  * A document's vectors as the index stores them, weights to six significant digits: its bridge
  * keeps only its most informative dictionary senses (the largest tf·idf weights), the vector's
- * length unchanged. A document has
- * dozens of senses (every sense of every word and of its parts); the common ones add postings to
- * read and entries to probe for a few thousandths of a cosine. Queries keep all of theirs, so a
- * sense that weighs much in the query still meets a document that kept it.
+ * length unchanged. A document has dozens of senses (every sense of every word and of its
+ * parts); the common ones add postings to read and entries to probe for a few thousandths of a
+ * cosine. Queries keep all of theirs, so a sense that weighs much in the query still meets a
+ * document that kept it.
  */
 export function indexVectors(
   rep: DocRepresentation,
