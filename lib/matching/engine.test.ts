@@ -5,6 +5,7 @@ import { represent } from './represent';
 import { improvementHints, sharedConcepts } from './reasons';
 import { buildGlossary, getDictionary } from './glossary';
 import type { NeedInput, SeedInput } from './types';
+import { DEFAULT_WEIGHTS } from './weights';
 
 const need: NeedInput = {
   id: 'N1',
@@ -174,5 +175,104 @@ describe('stored vectors', () => {
     ]);
     expect(weights.length).toBeGreaterThan(20);
     expect(Math.max(...weights.map(digits))).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('pseudo-relevance feedback', () => {
+  const base = { lang: 'en' as const, domain: 'manufacturing', trl: 5, licensing: 'non_exclusive' as const };
+  const ip = { status: 'granted' as const, jurisdictions: ['JP'] };
+  const monitoringNeed: NeedInput = {
+    id: 'N-pump',
+    lang: 'en',
+    title: 'Warn before the bearings of our pumps fail',
+    summary: 'Our pumps stop without warning when a bearing wears out.',
+    keywords: ['pump', 'bearing wear'],
+    domain: 'manufacturing',
+    desiredTrl: 5,
+  };
+  const corpus: SeedInput[] = [
+    {
+      ...base,
+      ip,
+      id: 'S-bearing',
+      title: 'Bearing wear detection from vibration spectra',
+      summary: 'An accelerometer records the vibration spectrum; envelope analysis shows bearing wear early.',
+      keywords: ['bearing', 'vibration spectrum', 'accelerometer', 'envelope analysis'],
+    },
+    {
+      ...base,
+      ip,
+      id: 'S-sensor',
+      title: 'Accelerometer that reads vibration spectra on rotating pumps',
+      summary: 'Envelope analysis of the vibration spectrum, computed on the sensor.',
+      keywords: ['accelerometer', 'vibration spectrum', 'envelope analysis'],
+    },
+    {
+      ...base,
+      ip,
+      id: 'S-irrigation',
+      title: 'Solar pumps for irrigation of rice fields',
+      summary: 'Low-cost pumps driven by solar panels lift water for paddy irrigation.',
+      keywords: ['pump', 'irrigation', 'solar'],
+    },
+  ];
+  const order = (feedback: { docs: number; weight: number }) =>
+    rankSeedsForNeed(monitoringNeed, buildIndex(corpus, { weights: { ...DEFAULT_WEIGHTS, feedback } }), 3).map(
+      (m) => m.id,
+    );
+
+  it('ranks a seed that answers in the words of the best match above one that shares only a word with the need', () => {
+    expect(order(DEFAULT_WEIGHTS.feedback)).toEqual(['S-bearing', 'S-sensor', 'S-irrigation']);
+    // without feedback the vibration sensor shares only "pumps" with the need, as the irrigation pump does
+    expect(order({ docs: 0, weight: 0 }).indexOf('S-sensor')).toBeGreaterThan(
+      order({ docs: 0, weight: 0 }).indexOf('S-irrigation'),
+    );
+  });
+
+  it('never lets a feedback document vote for itself: a need with only unrelated weak matches keeps their scores', () => {
+    // three seeds that each share one different word with the need and nothing with each other:
+    // every one is a feedback document, and the others lend it nothing
+    const loose: SeedInput[] = [
+      {
+        ...base,
+        ip,
+        id: 'S-a',
+        title: 'Bearing grease for bicycles',
+        summary: 'Grease that keeps bicycle hubs quiet.',
+        keywords: ['grease'],
+      },
+      {
+        ...base,
+        ip,
+        id: 'S-b',
+        title: 'Garden pump for fountains',
+        summary: 'A quiet fountain for small gardens.',
+        keywords: ['fountain'],
+      },
+      {
+        ...base,
+        ip,
+        id: 'S-c',
+        title: 'Warning labels printed on textiles',
+        summary: 'Labels that survive washing.',
+        keywords: ['label'],
+      },
+    ];
+    const scores = (feedback: { docs: number; weight: number }) =>
+      Object.fromEntries(
+        rankSeedsForNeed(monitoringNeed, buildIndex(loose, { weights: { ...DEFAULT_WEIGHTS, feedback } }), 3).map(
+          (m) => [m.id, m.score],
+        ),
+      );
+    const without = scores({ docs: 0, weight: 0 });
+    const withFeedback = scores(DEFAULT_WEIGHTS.feedback);
+    expect(Object.keys(withFeedback).sort()).toEqual(['S-a', 'S-b', 'S-c']);
+    for (const id of Object.keys(without)) expect(withFeedback[id]).toBeLessThanOrEqual(without[id] + 1e-9);
+  });
+
+  it('gives reasons in the need’s own words only', () => {
+    const top = rankSeedsForNeed(monitoringNeed, buildIndex(corpus), 3).find((m) => m.id === 'S-sensor')!;
+    const words = JSON.stringify(top.reasons);
+    expect(words).not.toMatch(/accelerometer|envelope|spectr/i);
   });
 });

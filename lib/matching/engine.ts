@@ -7,26 +7,25 @@
  * The index holds, per document, its L2-normalised TF-IDF term and concept vectors, plus
  * inverted postings (term → [(doc, weight)], concept → [(doc, weight)]). Ranking a query
  * walks only the postings of the query's terms and concepts, which yields the exact
- * cosine similarities of every document sharing anything with the query (the candidates);
- * structure (domain, TRL, IP) is then scored on those candidates only.
+ * cosine similarities of every document sharing anything with the query; the most similar
+ * (RETRIEVAL_DEFAULTS.candidates, as the database path retrieves them) are scored again with the
+ * query widened by feedback (feedback.ts) and with structure (domain, TRL, IP).
  */
-import { DEFAULT_WEIGHTS, type MatchWeights } from './weights';
+import { DEFAULT_WEIGHTS, RETRIEVAL_DEFAULTS, type MatchWeights } from './weights';
 import { getGlossary, type Glossary } from './glossary';
 import { represent, type DocRepresentation } from './represent';
 import {
   combine,
-  domainFit,
   featuresFromText,
-  freshness,
+  groupNorms,
   indexVectors,
-  ipFit,
   textSimilarity,
-  trlFit,
   vectorize,
   type CorpusStats,
   type DocVectors,
   type MatchFeatures,
 } from './score';
+import { feedbackPicks, groupDots, widenedCosines, type FeedbackSet, type GroupDots } from './feedback';
 import { explainMatch, type MatchReason } from './reasons';
 import type { MatchText, NeedInput, SeedInput } from './types';
 
@@ -143,42 +142,6 @@ function accumulate(q: DocVectors, index: CorpusIndex<MatchText>) {
   return { lex, con, loan, touched };
 }
 
-/** k-th largest value (k ≥ 1) of a list, or -Infinity when the list is shorter. */
-function kthLargest(values: number[], k: number): number {
-  if (values.length < k) return -Infinity;
-  const heap: number[] = []; // min-heap of the k largest
-  const up = (i: number) => {
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (heap[p] <= heap[i]) break;
-      [heap[p], heap[i]] = [heap[i], heap[p]];
-      i = p;
-    }
-  };
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && heap[l] < heap[m]) m = l;
-      if (r < heap.length && heap[r] < heap[m]) m = r;
-      if (m === i) break;
-      [heap[m], heap[i]] = [heap[i], heap[m]];
-      i = m;
-    }
-  };
-  for (const v of values) {
-    if (heap.length < k) {
-      heap.push(v);
-      up(heap.length - 1);
-    } else if (v > heap[0]) {
-      heap[0] = v;
-      down(0);
-    }
-  }
-  return heap[0];
-}
-
 function rank<Q extends MatchText, T extends MatchText>(
   query: Q,
   corpus: readonly T[] | CorpusIndex<T>,
@@ -193,42 +156,43 @@ function rank<Q extends MatchText, T extends MatchText>(
   const qRep = represent(query, w, index.glossary);
   const qVec = vectorize(qRep, index.stats, w, index.glossary);
   const now = opts.now ?? new Date();
-  const { lex, con, loan, touched } = accumulate(qVec, index);
+  const own = accumulate(qVec, index);
+  const sameLang = (i: number) => index.reps[i].lang === qRep.lang;
+  const dots = (acc: ReturnType<typeof accumulate>, i: number): GroupDots => [acc.lex[i], acc.con[i], acc.loan[i]];
 
-  // Score every candidate with plain arithmetic (no allocation), then build feature
-  // objects and reasons only for the top k.
-  const total = w.text + w.domain + w.trl + w.ip + w.freshness;
-  const scores = new Float64Array(touched.length);
-  const eligible: number[] = [];
-  touched.forEach((i, j) => {
-    const sameLang = index.reps[i].lang === qRep.lang;
-    const text = textSimilarity({ lexical: lex[i], concept: con[i], loan: loan[i], sameLang }, w);
-    if (text < w.minTextSim || total <= 0) return;
-    const doc = index.docs[i];
-    const [need, seed] =
-      role === 'need' ? [query as NeedInput, doc as SeedInput] : [doc as NeedInput, query as SeedInput];
-    let s =
-      w.text * text +
-      w.domain * domainFit(need.domain, seed.domain) +
-      w.trl * trlFit(seed.trl, need.desiredTrl, w) +
-      w.ip * ipFit(seed, w);
-    if (w.freshness) s += w.freshness * freshness(seed.updatedAt, now, w);
-    scores[j] = Math.min(1, Math.max(0, s / total));
-    eligible.push(j);
-  });
-  const kth = kthLargest(
-    eligible.map((j) => scores[j]),
-    k,
-  );
+  // the candidates as the database path retrieves them (retrieve.ts): the listings of highest
+  // own text similarity
+  const candidates = own.touched
+    .map((i) => ({
+      i,
+      id: index.docs[i].id,
+      text: textSimilarity({ lexical: own.lex[i], concept: own.con[i], loan: own.loan[i], sameLang: sameLang(i) }, w),
+    }))
+    .sort((a, b) => b.text - a.text || (a.id < b.id ? -1 : 1))
+    .slice(0, RETRIEVAL_DEFAULTS.candidates);
+  const picks = feedbackPicks(candidates, w.feedback.docs);
+  const fbVecs = picks.map((p) => index.vectors[p.i]);
+  const fromPicks = fbVecs.map((v) => accumulate(v, index));
+  const fb: FeedbackSet = {
+    qq: groupNorms(qVec),
+    qf: fbVecs.map((v) => groupDots(qVec, v)),
+    ff: fbVecs.map((a) => fbVecs.map((b) => groupDots(a, b))),
+    share: picks.length ? w.feedback.weight / picks.length : 0,
+  };
 
   const scored: Array<{ i: number; score: number; features: MatchFeatures }> = [];
-  for (const j of eligible) {
-    if (scores[j] < kth) continue;
-    const i = touched[j];
+  for (const { i } of candidates) {
+    const [lexical, concept, loan] = widenedCosines(
+      dots(own, i),
+      fromPicks.map((acc) => dots(acc, i)),
+      picks.findIndex((p) => p.i === i),
+      fb,
+    );
+    const tf = { lexical, concept, loan, sameLang: sameLang(i) };
+    if (textSimilarity(tf, w) < w.minTextSim) continue;
     const doc = index.docs[i];
     const [need, seed] =
       role === 'need' ? [query as NeedInput, doc as SeedInput] : [doc as NeedInput, query as SeedInput];
-    const tf = { lexical: lex[i], concept: con[i], loan: loan[i], sameLang: index.reps[i].lang === qRep.lang };
     const features = featuresFromText(need, seed, tf, w, now);
     scored.push({ i, score: combine(features, w), features });
   }
@@ -239,6 +203,7 @@ function rank<Q extends MatchText, T extends MatchText>(
     if (opts.withReasons !== false) {
       const [need, seed] =
         role === 'need' ? [query as NeedInput, doc as SeedInput] : [doc as NeedInput, query as SeedInput];
+      // reasons compare the listings' own words, never the feedback's
       const [nv, sv] = role === 'need' ? [qVec, index.vectors[i]] : [index.vectors[i], qVec];
       const [nr, sr] = role === 'need' ? [qRep, index.reps[i]] : [index.reps[i], qRep];
       reasons = explainMatch(need, seed, features, nv, sv, nr, sr, index.glossary);

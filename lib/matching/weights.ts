@@ -47,6 +47,11 @@ export interface MatchWeights {
   maxBridgeKeys: number;
   /** retrieval: minimum text similarity for a candidate to be returned at all */
   minTextSim: number;
+  /**
+   * pseudo-relevance feedback, leave-one-out (feedback.ts): the `docs` candidates most similar
+   * to the query widen it, each with `weight / docs`; 0 docs = off
+   */
+  feedback: { docs: number; weight: number };
 }
 
 /**
@@ -60,12 +65,17 @@ export interface MatchWeights {
  * bridge raised both a little; scaling cross-language similarity by 1.3 raised Japanese needs
  * on both (dev 0.809 → 0.888, own 0.886 → 0.918; 1.2–1.7 all help, beyond 1.3 English needs of
  * the dev set start to drop).
- * Tried and not kept (6 December 2026): pseudo-relevance feedback (the query widened by its three
- * most similar candidates, Rocchio, weight 1) raised both sets (dev 0.877 → 0.896, own 0.943 →
- * 0.953) but made the cut-off dishonest: with each need's relevant seeds taken out of the corpus
- * (a need nobody answers), proposals at or above the cut-off rose from 24 to 91 (dev) and 51 to
- * 101 (own), every such need got some, median top score 0.24 → 0.50 — the feedback documents
- * score well against a query made of themselves.
+ * Pseudo-relevance feedback (6 December 2026, feedback.ts): the query widened by its three most
+ * similar candidates (Rocchio, weight 1) raised both sets, but scored with a query that held
+ * itself, a feedback document scored well whatever it was: with each need's relevant seeds taken
+ * out of the corpus (a need nobody answers), matches at or above the cut-off rose from 24 to 91
+ * (dev) and 51 to 101 (own), median top score 0.24 → 0.50; it was reverted. Leave-one-out (a
+ * feedback document is scored with the query widened by the others only) keeps the gain and the
+ * honesty: dev 0.877 → 0.885 (Japanese needs 0.898 → 0.915), own 0.943 → 0.946 (0.925 → 0.956);
+ * 2-5 documents at weight 0.5-1.5 gave dev 0.869-0.886, own 0.932-0.952 (3 documents at 0.75,
+ * 1 and 1.5: dev 0.881-0.885, own 0.938-0.948); re-weighting the query's own words only (the
+ * feedback cut to the query's keys) gave nothing (dev 0.868-0.876). With the cut-off chosen again
+ * (PROPOSAL_SETTINGS) the answers-removed count fell (24 → 20, 51 → 44).
  */
 export const DEFAULT_WEIGHTS: MatchWeights = {
   field: { title: 1.25, keywords: 1.25, summary: 1.0 },
@@ -86,26 +96,37 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   freshnessHalfLifeDays: 365,
   maxBridgeKeys: 64,
   minTextSim: 0.0001,
+  feedback: { docs: 3, weight: 1 },
 };
+
+/**
+ * Candidate retrieval (retrieve.ts): the `candidates` listings of highest text similarity over
+ * the most informative query keys (their document frequencies summing to at most `dfBudget`,
+ * at most `maxKeys` of them) are scored exactly; the in-memory engine scores the same number.
+ */
+export const RETRIEVAL_DEFAULTS = { candidates: 120, dfBudget: 4_000, maxKeys: 80 } as const;
 
 /**
  * Proposals to coordinators (lib/matching/proposals.ts): when a listing is published or edited,
  * its top `topK` partners scoring at least `minScore` become `proposed` matches; below it a
  * match is never proposed and "Find partners" folds it away. The cut-off is chosen from the
  * precision of the proposals (share graded 1 or 2) against the recall of the directly solving
- * (grade-2) pairs, top 10 per need, on both labelled sets
- * (`npx tsx scripts/match-eval-offline.ts --dataset <set> --thresholds`):
+ * (grade-2) pairs, top 10 per need, on both labelled sets, and checked for honesty: each need
+ * ranked again with its relevant seeds out of the corpus, how many of its matches still reach
+ * the cut-off (`npx tsx scripts/match-eval-offline.ts --dataset <set> --thresholds`):
  *
- *   cut-off   dev set: precision  recall(g2)   own set: precision  recall(g2)
- *   0.150              0.375      0.906                 0.420      1.000
- *   0.200              0.651      0.830                 0.629      0.986
- *   0.225              0.766      0.774                 0.694      0.929
- *   0.250              0.817      0.679                 0.822      0.900
- *   0.300              0.921      0.472                 0.895      0.814
+ *   cut-off   dev set: precision  recall(g2)  answers removed   own set: precision  recall(g2)  answers removed
+ *   0.200              0.585      0.906        73                        0.537      1.000       123
+ *   0.225              0.702      0.849        37                        0.613      0.971        72
+ *   0.250              0.822      0.792        20                        0.707      0.957        44
+ *   0.275              0.868      0.679         9                        0.777      0.914        29
+ *   0.300              0.922      0.566         7                        0.818      0.843        24
  *
- * 0.225 keeps about three quarters of the proposals relevant on both sets (0.77 and 0.69) while
- * losing at most a quarter of the solving pairs (0.25 trades another 10 points of dev recall for
- * precision; a coordinator rejects a weak proposal quickly but never sees a missing one).
- * Re-checked after whole-word glossary terms (dev 0.877, own 0.943): the cut-off stays.
+ * 0.25 keeps four in five proposals relevant on the dev set and seven in ten on ours while
+ * losing at most a fifth of the solving pairs; before feedback the cut-off was 0.225, where
+ * precision was 0.766 / 0.694, recall 0.774 / 0.929 and 24 / 51 matches reached it with the
+ * answers removed — at 0.25 all six figures are better (a coordinator rejects a weak proposal
+ * quickly but never sees a missing one; lower cut-offs let more of the answerless needs' matches
+ * through).
  */
-export const PROPOSAL_SETTINGS = { topK: 10, minScore: 0.225 } as const;
+export const PROPOSAL_SETTINGS = { topK: 10, minScore: 0.25 } as const;
