@@ -5,7 +5,10 @@ import type { DocVectors } from './score';
 /** A random L2-normalised vector per group over a small vocabulary (so vectors overlap). */
 function randomVectors(seed: number): DocVectors {
   let x = seed;
-  const next = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const next = () => {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    return x / 2 ** 31;
+  };
   const group = (prefix: string) => {
     const m = new Map<string, number>();
     for (let i = 0; i < 12; i++) if (next() < 0.5) m.set(`${prefix}${i}`, next());
@@ -49,7 +52,7 @@ describe('widenedCosines', () => {
         fb,
       );
       const want = groupDots(widened(q, picks, share), d);
-      got.forEach((g, i) => expect(g).toBeCloseTo(want[i], 12));
+      for (const [i, g] of got.entries()) expect(g).toBeCloseTo(want[i], 12);
     }
   });
 
@@ -69,7 +72,7 @@ describe('widenedCosines', () => {
         ),
         f,
       );
-      got.forEach((g, i) => expect(g).toBeCloseTo(want[i], 12));
+      for (const [i, g] of got.entries()) expect(g).toBeCloseTo(want[i], 12);
     });
   });
 

@@ -48,6 +48,8 @@ import type { ListingKind } from '@/db/vocabulary/listings';
 export interface RetrievalOptions {
   /** documents re-scored exactly after the SQL pre-rank */
   candidates?: number;
+  /** candidates in the query's language (best pre-rank first) whose bridge keys are read */
+  wholeVectors?: number;
   /** upper bound of Σ document frequency of the keys whose postings are read */
   dfBudget?: number;
   /** at most this many keys in the index query */
@@ -276,6 +278,7 @@ async function scoreCandidates(
     ? sql`and h.listing_id <> all(string_to_array(${opts.excludeIds.join(',')}, ',')::uuid[])`
     : sql``;
   const limit = Math.max(k, opts.candidates ?? RETRIEVAL_DEFAULTS.candidates);
+  const whole = Math.max(0, Math.floor(opts.wholeVectors ?? RETRIEVAL_DEFAULTS.wholeVectors));
   const table = other === 'need' ? sql`needs` : sql`seeds`;
   // per key: the query's weight times its coefficient, for a document in the query's language
   // (ps) or in the other one (px)
@@ -293,29 +296,84 @@ async function scoreCandidates(
       ), top as materialized (
         select h.listing_id, h.pre from h where true ${exclude}
         order by h.pre desc, h.listing_id limit ${limit}
+      ), ranked as (
+        select top.listing_id, row_number() over (order by top.pre desc, top.listing_id) as rn from top
       )
-      select top.listing_id, d.lang, d.facts, d.vec
-      from top
+      -- a candidate in the query's language comes without its bridge keys (they count across
+      -- languages only) unless it is among the first few (where the feedback documents are)
+      select top.listing_id, d.lang, d.facts,
+        case when d.lang = ${query.lang} and top.rn > ${whole}::int then d.vec - 'l' else d.vec end as vec,
+        (d.lang <> ${query.lang} or top.rn <= ${whole}::int) as whole
+      from ranked top
       -- one index probe per candidate (a lateral join kept apart by offset 0): flattened, the planner
       -- hash-joined the candidates with a scan of every document of the kind (EXPLAIN ANALYZE)
       cross join lateral (select d.lang, d.vec, d.facts from match_documents d
         where d.kind = ${kindLit} and d.listing_id = top.listing_id offset 0) d
       -- closed or expired listings leave the index in the background: never returned meanwhile
       join ${table} listing on listing.id = top.listing_id and listing.status = 'open' and listing.expires_at > now()`;
-  const rows = rowsOf<CandidateRow>(await db.execute(mainQ));
-  return rescore(kind, query, qVec, rows, w, opts);
+  const candidates = rowsOf<CandidateRow>(await db.execute(mainQ)).map((r) => parseCandidate(r, qVec, query.lang, w));
+  const picks = feedbackPicks(candidates, w.feedback.docs);
+  // a feedback document in the query's language beyond the first `whole` (rare): its bridge keys
+  // widen the query for the candidates in the other language, so they are read now
+  const missing = picks.filter((p) => !p.whole).map((p) => p.id);
+  if (missing.length) {
+    const rows = rowsOf<{ listing_id: string; l: Record<string, number> | string | null }>(
+      await db.execute(sql`
+        select listing_id, vec -> 'l' as l from match_documents
+        where kind = ${kindLit} and listing_id = any(string_to_array(${missing.join(SEP)}, chr(31))::uuid[])`),
+    );
+    for (const r of rows) {
+      const p = picks.find((c) => c.id === r.listing_id)!;
+      p.vec.loan = asMap(json(r.l) ?? undefined);
+      p.qd = groupDots(qVec, p.vec);
+      p.whole = true;
+    }
+  }
+  return rescore(kind, query, qVec, candidates, picks, w, opts);
 }
 
 /**
- * A candidate: its facts and stored vectors (jsonb: parsed or text). The vectors come whole, each
- * read (detoasted) once: extracting the three groups in SQL detoasted the value once per group
- * (top-10 p95 38 → 29 ms on 100,000 seeds, the two interleaved over the same 200 needs).
+ * A candidate: its facts and stored vectors (jsonb: parsed or text), `whole` unless its bridge keys
+ * were left out. A vector is read (detoasted) once: extracting the three groups in SQL detoasted
+ * the value once per group (top-10 p95 38 → 29 ms on 100,000 seeds, the two interleaved over the
+ * same 200 needs).
  */
 interface CandidateRow {
   listing_id: string;
   lang: Lang;
   facts: DocFacts | string;
   vec: Partial<Record<'t' | 'c' | 'l', Record<string, number>>> | string;
+  whole: boolean;
+}
+
+interface Candidate {
+  id: string;
+  lang: Lang;
+  facts: DocFacts;
+  vec: DocVectors;
+  whole: boolean;
+  sameLang: boolean;
+  /** q·d per group */
+  qd: GroupDots;
+  /** its own text similarity (the query's, without feedback) */
+  text: number;
+}
+
+function parseCandidate(r: CandidateRow, qVec: DocVectors, lang: Lang, w: MatchWeights): Candidate {
+  const stored = json(r.vec);
+  const vec: DocVectors = { terms: asMap(stored?.t), concepts: asMap(stored?.c), loan: asMap(stored?.l) };
+  const qd = groupDots(qVec, vec);
+  const sameLang = r.lang === lang;
+  return {
+    id: r.listing_id,
+    lang: r.lang,
+    facts: json(r.facts)!,
+    vec,
+    whole: r.whole === true || String(r.whole) === 'true',
+    sameLang,
+    qd,
+    text: textSimilarity(textFeatures(qd, sameLang), w),
+  };
 }
 
 const json = <T>(x: T | string | null): T | null => (typeof x === 'string' ? (JSON.parse(x) as T) : x);
@@ -329,20 +387,13 @@ function rescore(
   kind: ListingKind,
   query: QueryDoc,
   qVec: DocVectors,
-  rows: readonly CandidateRow[],
+  candidates: readonly Candidate[],
+  picks: readonly Candidate[],
   w: MatchWeights,
   opts: RetrievalOptions,
 ): Scored[] {
   const now = opts.now ?? new Date();
   const qInput = { id: query.id, title: '', ...factsToInput(query.facts) };
-  const cands = rows.map((r) => {
-    const stored = json(r.vec);
-    const vec: DocVectors = { terms: asMap(stored?.t), concepts: asMap(stored?.c), loan: asMap(stored?.l) };
-    const qd = groupDots(qVec, vec);
-    const sameLang = r.lang === query.lang;
-    return { row: r, id: r.listing_id, vec, qd, sameLang, text: textSimilarity(textFeatures(qd, sameLang), w) };
-  });
-  const picks = feedbackPicks(cands, w.feedback.docs);
   const fb: FeedbackSet = {
     qq: groupNorms(qVec),
     qf: picks.map((p) => p.qd),
@@ -350,15 +401,14 @@ function rescore(
     share: picks.length ? w.feedback.weight / picks.length : 0,
   };
   const out: Scored[] = [];
-  for (const c of cands) {
+  for (const c of candidates) {
     const fd = picks.map((p) => groupDots(p.vec, c.vec));
     const tf = textFeatures(widenedCosines(c.qd, fd, picks.indexOf(c), fb), c.sameLang);
     if (textSimilarity(tf, w) < w.minTextSim) continue;
-    const facts = json(c.row.facts)!;
-    const input = { id: c.id, title: '', ...factsToInput(facts) } as NeedInput & SeedInput;
+    const input = { id: c.id, title: '', ...factsToInput(c.facts) } as NeedInput & SeedInput;
     const [need, seed] = kind === 'need' ? [qInput as NeedInput, input] : [input as NeedInput, qInput as SeedInput];
     const features = featuresFromText(need, seed, tf, w, now);
-    out.push({ id: c.id, score: combine(features, w), features, lang: c.row.lang, facts, vec: c.vec, qVec });
+    out.push({ id: c.id, score: combine(features, w), features, lang: c.lang, facts: c.facts, vec: c.vec, qVec });
   }
   return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 }

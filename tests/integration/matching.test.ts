@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
@@ -106,6 +107,24 @@ describe('retrieval from the database', () => {
       if (got.length) nonEmpty++;
     }
     expect(nonEmpty).toBe(data.needs.length);
+  }, 120_000);
+
+  it('reads the bridge keys of a feedback document in the need’s language when it lacks them (same ranking, same scores)', async () => {
+    const db = await getDb();
+    const data = parseDataset(JSON.parse(readFileSync('scripts/match-eval-data/topics-2.json', 'utf8')));
+    const imported = await importDataset(db, data, { label: 'bridge-keys-test' });
+    await indexListings(db, 'need', [...imported.needIds.values()]);
+    await indexListings(db, 'seed', [...imported.seedIds.values()]);
+    let withSameLanguageMatches = 0;
+    for (const needId of imported.needIds.values()) {
+      const full = await rankForListing(db, 'need', needId, 10, { withReasons: false, wholeVectors: 1_000 });
+      // every candidate in the need's language comes without its bridge keys: a feedback document
+      // among them is read again
+      const lean = await rankForListing(db, 'need', needId, 10, { withReasons: false, wholeVectors: 0 });
+      expect(lean.map((m) => [m.id, m.score])).toEqual(full.map((m) => [m.id, m.score]));
+      if (full.some((m) => m.features.sameLang)) withSameLanguageMatches++;
+    }
+    expect(withSameLanguageMatches).toBeGreaterThan(0);
   }, 120_000);
 
   it('gives an empty list for a need sharing nothing with any seed', async () => {
