@@ -45,6 +45,14 @@
  *   feedback + six-digit stored weights (87ba5ae, re-indexed), three runs: p50 19.5-20.5, p95
  *     33.9-36.5 ms; re-match 316.1 s (load 4.8). The six-digit weights stay; the top-10 target
  *     (p95 <= 20 ms) is not met.
+ * 6 December 2026 (ninth sitting), a new 100,000-seed corpus (indexed in 435 s), load ~1-2.6, floor
+ * p95 0.6-2.2 ms:
+ *   before (b724399, no feedback), two runs: p50 16.5 / 22.4 ms, p95 21.0 / 27.8 ms
+ *   leave-one-out feedback, candidates' vectors whole (d2072f1): p50 19.8-26.6, p95 32.2-43.3 ms
+ *     (four runs); re-match 323.3 s (170,030 new proposals, load 3.9)
+ *   + candidates in the query's language without their bridge keys (but the first ten): p50
+ *     19.9 / 23.8 ms, p95 35.7 / 39.8 ms; re-match 288.4 s with every proposal new (170,030, load
+ *     3.8), 255.9 s with every proposal unchanged. Re-match <= 5 min: met; top-10 p95 <= 20 ms: not.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
