@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { needs, seeds } from '@/db/schema/listings';
@@ -115,16 +115,30 @@ describe('retrieval from the database', () => {
     const imported = await importDataset(db, data, { label: 'bridge-keys-test' });
     await indexListings(db, 'need', [...imported.needIds.values()]);
     await indexListings(db, 'seed', [...imported.seedIds.values()]);
-    let withSameLanguageMatches = 0;
-    for (const needId of imported.needIds.values()) {
-      const full = await rankForListing(db, 'need', needId, 10, { withReasons: false, wholeVectors: 1_000 });
-      // every candidate in the need's language comes without its bridge keys: a feedback document
-      // among them is read again
-      const lean = await rankForListing(db, 'need', needId, 10, { withReasons: false, wholeVectors: 0 });
-      expect(lean.map((m) => [m.id, m.score])).toEqual(full.map((m) => [m.id, m.score]));
-      if (full.some((m) => m.features.sameLang)) withSameLanguageMatches++;
+    try {
+      let withSameLanguageMatches = 0;
+      for (const needId of imported.needIds.values()) {
+        const full = await rankForListing(db, 'need', needId, 10, { withReasons: false, wholeVectors: 1_000 });
+        // every candidate in the need's language comes without its bridge keys: a feedback document
+        // among them is read again
+        const lean = await rankForListing(db, 'need', needId, 10, { withReasons: false, wholeVectors: 0 });
+        expect(lean.map((m) => [m.id, m.score])).toEqual(full.map((m) => [m.id, m.score]));
+        if (full.some((m) => m.features.sameLang)) withSameLanguageMatches++;
+      }
+      expect(withSameLanguageMatches).toBeGreaterThan(0);
+    } finally {
+      // the set leaves the shared database as it found it (the browser tests browse its listings)
+      await db
+        .update(seeds)
+        .set({ status: 'closed' })
+        .where(inArray(seeds.id, [...imported.seedIds.values()]));
+      await db
+        .update(needs)
+        .set({ status: 'closed' })
+        .where(inArray(needs.id, [...imported.needIds.values()]));
+      await pruneIndex(db, 'seed');
+      await pruneIndex(db, 'need');
     }
-    expect(withSameLanguageMatches).toBeGreaterThan(0);
   }, 120_000);
 
   it('gives an empty list for a need sharing nothing with any seed', async () => {
