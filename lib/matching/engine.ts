@@ -17,7 +17,6 @@ import { represent, type DocRepresentation } from './represent';
 import {
   combine,
   featuresFromText,
-  groupNorms,
   indexVectors,
   textSimilarity,
   vectorize,
@@ -25,7 +24,7 @@ import {
   type DocVectors,
   type MatchFeatures,
 } from './score';
-import { feedbackPicks, groupDots, widenedCosines, type FeedbackSet, type GroupDots } from './feedback';
+import { feedbackPicks, feedbackSet, widenedCosines, type GroupDots } from './feedback';
 import { explainMatch, type MatchReason } from './reasons';
 import type { MatchText, NeedInput, SeedInput } from './types';
 
@@ -173,12 +172,7 @@ function rank<Q extends MatchText, T extends MatchText>(
   const picks = feedbackPicks(candidates, w.feedback.docs);
   const fbVecs = picks.map((p) => index.vectors[p.i]);
   const fromPicks = fbVecs.map((v) => accumulate(v, index));
-  const fb: FeedbackSet = {
-    qq: groupNorms(qVec),
-    qf: fbVecs.map((v) => groupDots(qVec, v)),
-    ff: fbVecs.map((a) => fbVecs.map((b) => groupDots(a, b))),
-    share: picks.length ? w.feedback.weight / picks.length : 0,
-  };
+  const fb = feedbackSet(qVec, fbVecs, w.feedback.weight);
 
   const scored: Array<{ i: number; score: number; features: MatchFeatures }> = [];
   for (const { i } of candidates) {

@@ -44,10 +44,6 @@ export function feedbackPicks<T extends { id: string; text: number }>(candidates
     .slice(0, docs);
 }
 
-/**
- * A candidate's cosines with the widened query, per group. `qd` = q·d, `fd[i]` = fᵢ·d, `self` =
- * the candidate's position among the feedback documents (-1 when it is not one of them).
- */
 /** Dot products of two documents per group. */
 export const groupDots = (a: DocVectors, b: DocVectors): GroupDots => [
   dot(a.terms, b.terms),
@@ -55,6 +51,23 @@ export const groupDots = (a: DocVectors, b: DocVectors): GroupDots => [
   dot(a.loan, b.loan),
 ];
 
+/** q·q per group: 1 where the (L2-normalised) vector has entries, else 0. */
+const groupNorms = (v: DocVectors): GroupDots => [v.terms.size ? 1 : 0, v.concepts.size ? 1 : 0, v.loan.size ? 1 : 0];
+
+/** What every candidate's widened cosines share: the query's and the feedback documents' dot products. */
+export function feedbackSet(q: DocVectors, feedback: readonly DocVectors[], weight: number): FeedbackSet {
+  return {
+    qq: groupNorms(q),
+    qf: feedback.map((f) => groupDots(q, f)),
+    ff: feedback.map((a) => feedback.map((b) => groupDots(a, b))),
+    share: feedback.length ? weight / feedback.length : 0,
+  };
+}
+
+/**
+ * A candidate's cosines with the widened query, per group. `qd` = q·d, `fd[i]` = fᵢ·d, `self` =
+ * the candidate's position among the feedback documents (-1 when it is not one of them).
+ */
 export function widenedCosines(qd: GroupDots, fd: readonly GroupDots[], self: number, fb: FeedbackSet): GroupDots {
   const out: GroupDots = [0, 0, 0];
   const s = fb.share;

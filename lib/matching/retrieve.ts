@@ -29,7 +29,6 @@ import { getGlossary } from './glossary';
 import {
   combine,
   featuresFromText,
-  groupNorms,
   idf,
   textSimilarity,
   vectorize,
@@ -38,7 +37,7 @@ import {
   type MatchFeatures,
 } from './score';
 import { explainMatch, type MatchReason } from './reasons';
-import { feedbackPicks, groupDots, widenedCosines, type FeedbackSet, type GroupDots } from './feedback';
+import { feedbackPicks, feedbackSet, groupDots, widenedCosines, type GroupDots } from './feedback';
 import type { DocRepresentation } from './represent';
 import { rowsOf } from '@/db/rows';
 import { factsToInput, keysOf, loadStats, statsFromRows, type DocFacts } from './store';
@@ -394,12 +393,11 @@ function rescore(
 ): Scored[] {
   const now = opts.now ?? new Date();
   const qInput = { id: query.id, title: '', ...factsToInput(query.facts) };
-  const fb: FeedbackSet = {
-    qq: groupNorms(qVec),
-    qf: picks.map((p) => p.qd),
-    ff: picks.map((a) => picks.map((b) => groupDots(a.vec, b.vec))),
-    share: picks.length ? w.feedback.weight / picks.length : 0,
-  };
+  const fb = feedbackSet(
+    qVec,
+    picks.map((p) => p.vec),
+    w.feedback.weight,
+  );
   const out: Scored[] = [];
   for (const c of candidates) {
     const fd = picks.map((p) => groupDots(p.vec, c.vec));

@@ -96,11 +96,6 @@ export function indexVectors(
  */
 const storedWeight = (x: number) => Number(x.toPrecision(6));
 
-/** q·q per group (terms, concepts, bridge keys): 1 where the vector has entries, else 0. */
-export function groupNorms(v: DocVectors): [number, number, number] {
-  return [v.terms.size ? 1 : 0, v.concepts.size ? 1 : 0, v.loan.size ? 1 : 0];
-}
-
 export function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   const [small, big] = a.size <= b.size ? [a, b] : [b, a];
   let s = 0;
