@@ -1,23 +1,10 @@
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  customType,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { attachmentOwnerTypes } from '../vocabulary/attachments';
 import { organisations, users } from './accounts';
+import { bytea } from './column-types';
 
 export const attachmentOwnerTypeEnum = pgEnum('attachment_owner_type', attachmentOwnerTypes);
-
-/** Postgres bytea: a Buffer from postgres.js, a Uint8Array from PGlite. */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 /**
  * Files attached to a funding proposal or a listing. The id is random (not guessable), and

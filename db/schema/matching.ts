@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  customType,
   date,
   doublePrecision,
   index,
@@ -21,12 +20,8 @@ import {
 import { listingKinds } from '../vocabulary/listings';
 import { matchKinds, matchStatuses } from '../vocabulary/matching';
 import { clusters, domainEnum, localeEnum, organisations } from './accounts';
+import { bytea, tsvector } from './column-types';
 import { needs, seeds } from './listings';
-
-/** Postgres full-text vector; written with `array_to_tsvector(text[])`, never read back by the app. */
-const tsvector = customType<{ data: string }>({
-  dataType: () => 'tsvector',
-});
 
 export const listingKindEnum = pgEnum('listing_kind', listingKinds);
 
@@ -47,6 +42,7 @@ export const matchDocuments = pgTable(
     lang: localeEnum('lang').notNull(),
     rep: jsonb('rep').$type<Record<string, unknown>>().notNull(),
     vec: jsonb('vec').$type<Record<string, unknown>>().notNull(),
+    packed: bytea('packed'),
     facts: jsonb('facts').$type<Record<string, unknown>>().notNull(),
     keys: tsvector('keys').notNull(),
     weighedN: integer('weighed_n').notNull().default(0),

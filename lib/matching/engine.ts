@@ -24,7 +24,7 @@ import {
   type DocVectors,
   type MatchFeatures,
 } from './score';
-import { feedbackPicks, feedbackSet, widenedCosines, type GroupDots } from './feedback';
+import { feedbackPicks, feedbackSet, mapVectorOps, widenedCosines, type GroupDots } from './feedback';
 import { explainMatch, type MatchReason } from './reasons';
 import type { MatchText, NeedInput, SeedInput } from './types';
 
@@ -172,7 +172,7 @@ function rank<Q extends MatchText, T extends MatchText>(
   const picks = feedbackPicks(candidates, w.feedback.docs);
   const fbVecs = picks.map((p) => index.vectors[p.i]);
   const fromPicks = fbVecs.map((v) => accumulate(v, index));
-  const fb = feedbackSet(qVec, fbVecs, w.feedback.weight);
+  const fb = feedbackSet(qVec, fbVecs, w.feedback.weight, mapVectorOps);
 
   const scored: Array<{ i: number; score: number; features: MatchFeatures }> = [];
   for (const { i } of candidates) {

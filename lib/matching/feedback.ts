@@ -11,7 +11,7 @@
  *
  * The widened vectors are never built: each candidate's cosines come from dot products the
  * paths have at hand (the in-memory engine from its postings, the database path from the
- * candidates' stored vectors), with one arithmetic for both:
+ * candidates' packed vectors), with one arithmetic for both:
  *   cos(q + s·Σᵢ fᵢ, d) = (q·d + s·Σᵢ fᵢ·d) / |q + s·Σᵢ fᵢ|
  *   |q + s·Σᵢ fᵢ|² = q·q + 2s·Σᵢ q·fᵢ + s²·Σᵢ Σₖ fᵢ·fₖ
  * where the sums leave out the candidate itself when it is a feedback document.
@@ -51,15 +51,24 @@ export const groupDots = (a: DocVectors, b: DocVectors): GroupDots => [
   dot(a.loan, b.loan),
 ];
 
-/** q·q per group: 1 where the (L2-normalised) vector has entries, else 0. */
-const groupNorms = (v: DocVectors): GroupDots => [v.terms.size ? 1 : 0, v.concepts.size ? 1 : 0, v.loan.size ? 1 : 0];
+/** Per-group dot products and norms of one vector form (Maps here, packed.ts for stored vectors). */
+export interface VectorOps<V> {
+  dots: (a: V, b: V) => GroupDots;
+  /** q·q per group: 1 where the (L2-normalised) vector has entries, else 0 */
+  norms: (v: V) => GroupDots;
+}
+
+export const mapVectorOps: VectorOps<DocVectors> = {
+  dots: groupDots,
+  norms: (v) => [v.terms.size ? 1 : 0, v.concepts.size ? 1 : 0, v.loan.size ? 1 : 0],
+};
 
 /** What every candidate's widened cosines share: the query's and the feedback documents' dot products. */
-export function feedbackSet(q: DocVectors, feedback: readonly DocVectors[], weight: number): FeedbackSet {
+export function feedbackSet<V>(q: V, feedback: readonly V[], weight: number, ops: VectorOps<V>): FeedbackSet {
   return {
-    qq: groupNorms(q),
-    qf: feedback.map((f) => groupDots(q, f)),
-    ff: feedback.map((a) => feedback.map((b) => groupDots(a, b))),
+    qq: ops.norms(q),
+    qf: feedback.map((f) => ops.dots(q, f)),
+    ff: feedback.map((a) => feedback.map((b) => ops.dots(a, b))),
     share: feedback.length ? weight / feedback.length : 0,
   };
 }

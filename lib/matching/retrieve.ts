@@ -11,8 +11,8 @@
  *    the chosen keys (Σ query weight × document weight × the engine's same- / cross-language
  *    blend coefficient of the key's group), summed per document in one pass.
  * 4. For the best `candidates` rows that are open and unexpired (closed listings leave the
- *    index in the background; a join keeps them out meanwhile), Postgres returns their stored
- *    vectors; here they give the exact cosines, the feedback documents (the candidates most
+ *    index in the background; a join keeps them out meanwhile), Postgres returns their packed
+ *    vectors (packed.ts); here they give the exact cosines, the feedback documents (the candidates most
  *    like the query, which widen it: feedback.ts), the re-score with the widened query and
  *    structure and, for the final top k, the reasons (shared concepts and terms, in the
  *    listings' own words: feedback never adds a reason).
@@ -37,18 +37,17 @@ import {
   type MatchFeatures,
 } from './score';
 import { explainMatch, type MatchReason } from './reasons';
-import { feedbackPicks, feedbackSet, groupDots, widenedCosines, type GroupDots } from './feedback';
+import { feedbackPicks, feedbackSet, widenedCosines, type GroupDots } from './feedback';
+import { decodePacked, packedVectorOps, packVectors, type PackedVectors } from './packed';
 import type { DocRepresentation } from './represent';
 import { rowsOf } from '@/db/rows';
-import { factsToInput, keysOf, loadStats, statsFromRows, type DocFacts } from './store';
+import { factsToInput, keysOf, loadStats, statsFromRows, type DocFacts, type StoredVectors } from './store';
 import type { Lang, NeedInput, SeedInput } from './types';
 import type { ListingKind } from '@/db/vocabulary/listings';
 
 export interface RetrievalOptions {
   /** documents re-scored exactly after the SQL pre-rank */
   candidates?: number;
-  /** candidates in the query's language (best pre-rank first) whose bridge keys are read */
-  wholeVectors?: number;
   /** upper bound of Σ document frequency of the keys whose postings are read */
   dfBudget?: number;
   /** at most this many keys in the index query */
@@ -130,9 +129,10 @@ async function rankWithStats(
   return finish(kind, query, top, opts, await loadWords(db, kind, top, opts));
 }
 
-type Words = Pick<DocRepresentation, 'surface' | 'conceptTerms' | 'bridge'>;
+/** What a match's reasons read of the listing: its words as written and its vectors. */
+type Words = Pick<DocRepresentation, 'surface' | 'conceptTerms' | 'bridge'> & { vec: DocVectors };
 
-/** The words of the final top k as written (for reasons in whole words), in one round trip. */
+/** The words and vectors of the final top k (for reasons in whole words), in one round trip. */
 async function loadWords(
   db: Db,
   kind: ListingKind,
@@ -146,9 +146,10 @@ async function loadWords(
     surface: Words['surface'] | string;
     ct: Words['conceptTerms'] | string;
     bridge: Words['bridge'] | string | null;
+    vec: StoredVectors | string;
   }>(
     await db.execute(sql`
-      select listing_id, r -> 'surface' as surface, r -> 'conceptTerms' as ct, r -> 'bridge' as bridge from match_documents
+      select listing_id, r -> 'surface' as surface, r -> 'conceptTerms' as ct, r -> 'bridge' as bridge, vec from match_documents
       -- the representation is read (detoasted) once per listing; offset 0 keeps it so
       cross join lateral (select rep as r offset 0) x
       where kind = ${target(kind)} and listing_id = any(string_to_array(${ids.join(SEP)}, chr(31))::uuid[])`),
@@ -156,7 +157,12 @@ async function loadWords(
   return new Map(
     rows.map((r) => [
       r.listing_id,
-      { surface: json(r.surface) ?? {}, conceptTerms: json(r.ct) ?? {}, bridge: json(r.bridge) ?? {} },
+      {
+        surface: json(r.surface) ?? {},
+        conceptTerms: json(r.ct) ?? {},
+        bridge: json(r.bridge) ?? {},
+        vec: fromStored(json(r.vec)),
+      },
     ]),
   );
 }
@@ -209,8 +215,6 @@ interface Scored {
   features: MatchFeatures;
   lang: Lang;
   facts: DocFacts;
-  /** the candidate's stored vectors */
-  vec: DocVectors;
   /** the query's own vectors (reasons compare these, never the feedback's) */
   qVec: DocVectors;
 }
@@ -277,7 +281,6 @@ async function scoreCandidates(
     ? sql`and h.listing_id <> all(string_to_array(${opts.excludeIds.join(',')}, ',')::uuid[])`
     : sql``;
   const limit = Math.max(k, opts.candidates ?? RETRIEVAL_DEFAULTS.candidates);
-  const whole = Math.max(0, Math.floor(opts.wholeVectors ?? RETRIEVAL_DEFAULTS.wholeVectors));
   const table = other === 'need' ? sql`needs` : sql`seeds`;
   // per key: the query's weight times its coefficient, for a document in the query's language
   // (ps) or in the other one (px)
@@ -295,62 +298,37 @@ async function scoreCandidates(
       ), top as materialized (
         select h.listing_id, h.pre from h where true ${exclude}
         order by h.pre desc, h.listing_id limit ${limit}
-      ), ranked as (
-        select top.listing_id, row_number() over (order by top.pre desc, top.listing_id) as rn from top
       )
-      -- a candidate in the query's language comes without its bridge keys (they count across
-      -- languages only) unless it is among the first few (where the feedback documents are)
-      select top.listing_id, d.lang, d.facts,
-        case when d.lang = ${query.lang} and top.rn > ${whole}::int then d.vec - 'l' else d.vec end as vec,
-        (d.lang <> ${query.lang} or top.rn <= ${whole}::int) as whole
-      from ranked top
+      -- a document written before its packed form existed (migration 0031) is read from its jsonb
+      select top.listing_id, d.lang, d.facts, d.packed, case when d.packed is null then d.vec end as vec
+      from top
       -- one index probe per candidate (a lateral join kept apart by offset 0): flattened, the planner
       -- hash-joined the candidates with a scan of every document of the kind (EXPLAIN ANALYZE)
-      cross join lateral (select d.lang, d.vec, d.facts from match_documents d
+      cross join lateral (select d.lang, d.packed, d.vec, d.facts from match_documents d
         where d.kind = ${kindLit} and d.listing_id = top.listing_id offset 0) d
       -- closed or expired listings leave the index in the background: never returned meanwhile
       join ${table} listing on listing.id = top.listing_id and listing.status = 'open' and listing.expires_at > now()`;
-  const candidates = rowsOf<CandidateRow>(await db.execute(mainQ)).map((r) => parseCandidate(r, qVec, query.lang, w));
-  const picks = feedbackPicks(candidates, w.feedback.docs);
-  // a feedback document in the query's language beyond the first `whole` (rare): its bridge keys
-  // widen the query for the candidates in the other language, so they are read now
-  const missing = picks.filter((p) => !p.whole).map((p) => p.id);
-  if (missing.length) {
-    const rows = rowsOf<{ listing_id: string; l: Record<string, number> | string | null }>(
-      await db.execute(sql`
-        select listing_id, vec -> 'l' as l from match_documents
-        where kind = ${kindLit} and listing_id = any(string_to_array(${missing.join(SEP)}, chr(31))::uuid[])`),
-    );
-    for (const r of rows) {
-      const p = picks.find((c) => c.id === r.listing_id)!;
-      p.vec.loan = asMap(json(r.l) ?? undefined);
-      p.qd = groupDots(qVec, p.vec);
-      p.whole = true;
-    }
-  }
-  return rescore(kind, query, qVec, candidates, picks, w, opts);
+  const qPacked = packVectors(qVec);
+  const candidates = rowsOf<CandidateRow>(await db.execute(mainQ)).map((r) =>
+    parseCandidate(r, qPacked, query.lang, w),
+  );
+  return rescore(kind, query, qVec, qPacked, candidates, w, opts);
 }
 
-/**
- * A candidate: its facts and stored vectors (jsonb: parsed or text), `whole` unless its bridge keys
- * were left out. A vector is read (detoasted) once: extracting the three groups in SQL detoasted
- * the value once per group (top-10 p95 38 → 29 ms on 100,000 seeds, the two interleaved over the
- * same 200 needs).
- */
+/** A candidate row: its facts and packed vectors (or, not yet packed, its jsonb vectors). */
 interface CandidateRow {
   listing_id: string;
   lang: Lang;
   facts: DocFacts | string;
-  vec: Partial<Record<'t' | 'c' | 'l', Record<string, number>>> | string;
-  whole: boolean;
+  packed: Uint8Array | null;
+  vec: StoredVectors | string | null;
 }
 
 interface Candidate {
   id: string;
   lang: Lang;
   facts: DocFacts;
-  vec: DocVectors;
-  whole: boolean;
+  vec: PackedVectors;
   sameLang: boolean;
   /** q·d per group */
   qd: GroupDots;
@@ -358,17 +336,15 @@ interface Candidate {
   text: number;
 }
 
-function parseCandidate(r: CandidateRow, qVec: DocVectors, lang: Lang, w: MatchWeights): Candidate {
-  const stored = json(r.vec);
-  const vec: DocVectors = { terms: asMap(stored?.t), concepts: asMap(stored?.c), loan: asMap(stored?.l) };
-  const qd = groupDots(qVec, vec);
+function parseCandidate(r: CandidateRow, q: PackedVectors, lang: Lang, w: MatchWeights): Candidate {
+  const vec = r.packed ? decodePacked(r.packed) : packVectors(fromStored(json(r.vec)));
+  const qd = packedVectorOps.dots(q, vec);
   const sameLang = r.lang === lang;
   return {
     id: r.listing_id,
     lang: r.lang,
     facts: json(r.facts)!,
     vec,
-    whole: r.whole === true || String(r.whole) === 'true',
     sameLang,
     qd,
     text: textSimilarity(textFeatures(qd, sameLang), w),
@@ -377,6 +353,11 @@ function parseCandidate(r: CandidateRow, qVec: DocVectors, lang: Lang, w: MatchW
 
 const json = <T>(x: T | string | null): T | null => (typeof x === 'string' ? (JSON.parse(x) as T) : x);
 const asMap = (x: Record<string, number> | undefined) => new Map(Object.entries(x ?? {}));
+const fromStored = (v: StoredVectors | null): DocVectors => ({
+  terms: asMap(v?.t),
+  concepts: asMap(v?.c),
+  loan: asMap(v?.l),
+});
 
 /**
  * The candidates scored with the query widened by feedback (feedback.ts) and with structure,
@@ -386,27 +367,29 @@ function rescore(
   kind: ListingKind,
   query: QueryDoc,
   qVec: DocVectors,
+  qPacked: PackedVectors,
   candidates: readonly Candidate[],
-  picks: readonly Candidate[],
   w: MatchWeights,
   opts: RetrievalOptions,
 ): Scored[] {
   const now = opts.now ?? new Date();
   const qInput = { id: query.id, title: '', ...factsToInput(query.facts) };
+  const picks = feedbackPicks(candidates, w.feedback.docs);
   const fb = feedbackSet(
-    qVec,
+    qPacked,
     picks.map((p) => p.vec),
     w.feedback.weight,
+    packedVectorOps,
   );
   const out: Scored[] = [];
   for (const c of candidates) {
-    const fd = picks.map((p) => groupDots(p.vec, c.vec));
+    const fd = picks.map((p) => packedVectorOps.dots(p.vec, c.vec));
     const tf = textFeatures(widenedCosines(c.qd, fd, picks.indexOf(c), fb), c.sameLang);
     if (textSimilarity(tf, w) < w.minTextSim) continue;
     const input = { id: c.id, title: '', ...factsToInput(c.facts) } as NeedInput & SeedInput;
     const [need, seed] = kind === 'need' ? [qInput as NeedInput, input] : [input as NeedInput, qInput as SeedInput];
     const features = featuresFromText(need, seed, tf, w, now);
-    out.push({ id: c.id, score: combine(features, w), features, lang: c.lang, facts: c.facts, vec: c.vec, qVec });
+    out.push({ id: c.id, score: combine(features, w), features, lang: c.lang, facts: c.facts, qVec });
   }
   return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 }
@@ -431,10 +414,11 @@ function finish(
       const input = { id: m.id, title: '', ...factsToInput(m.facts) } as NeedInput & SeedInput;
       const [need, seed] =
         kind === 'need' ? [qInput as NeedInput, input as SeedInput] : [input as NeedInput, qInput as SeedInput];
-      const [nv, sv] = kind === 'need' ? [m.qVec, m.vec] : [m.vec, m.qVec];
+      const { vec, ...written } = words.get(m.id) ?? { vec: fromStored(null) };
+      const [nv, sv] = kind === 'need' ? [m.qVec, vec] : [vec, m.qVec];
       const langs = {
         q: query.rep,
-        d: { lang: m.lang, conceptTerms: {}, ...words.get(m.id) } as DocRepresentation,
+        d: { lang: m.lang, conceptTerms: {}, ...written } as DocRepresentation,
       };
       const [nr, sr] = kind === 'need' ? [langs.q, langs.d] : [langs.d, langs.q];
       reasons = explainMatch(need, seed, m.features, nv, sv, nr, sr, getGlossary());

@@ -18,6 +18,7 @@ import { DEFAULT_WEIGHTS } from './weights';
 import { getGlossary } from './glossary';
 import { represent, type DocRepresentation } from './represent';
 import { indexVectors, type CorpusStats, type DocVectors } from './score';
+import { encodePacked } from './packed';
 import type { AcceptableTerms, OfferedTerms } from './licence-fit';
 import type { Lang, NeedInput, SeedInput } from './types';
 import type { ListingKind } from '@/db/vocabulary/listings';
@@ -84,6 +85,12 @@ function trimRep(rep: DocRepresentation): DocRepresentation {
 
 export function toStored(v: DocVectors): StoredVectors {
   return { t: Object.fromEntries(v.terms), c: Object.fromEntries(v.concepts), l: Object.fromEntries(v.loan) };
+}
+
+/** A document's stored vectors (jsonb) and their packed form (bytea, here base64), weighed with `stats`. */
+function storedVectors(rep: DocRepresentation, stats: CorpusStats) {
+  const v = indexVectors(rep, stats, DEFAULT_WEIGHTS, getGlossary());
+  return { vec: toStored(v), packed: Buffer.from(encodePacked(v)).toString('base64') };
 }
 
 /** Document frequencies of the given keys (and the corpus size) in one corpus. */
@@ -292,7 +299,7 @@ function docRow(kind: ListingKind, l: ListingText, rep: DocRepresentation, keys:
     listingId: l.id,
     lang: rep.lang,
     rep: repBody,
-    vec: toStored(indexVectors(rep, stats, DEFAULT_WEIGHTS, getGlossary())),
+    ...storedVectors(rep, stats),
     facts: l.facts,
     keys,
     weighedN: stats.n,
@@ -303,11 +310,11 @@ async function writeDocuments(db: Db, rows: DocRow[]) {
   for (let i = 0; i < rows.length; i += 500) {
     const part = rows.slice(i, i + 500).map((r) => ({ ...r, keys: joinKeys(r.keys) }));
     await db.execute(sql`
-      insert into match_documents (kind, listing_id, lang, rep, vec, facts, keys, weighed_n, updated_at)
-      select x.kind::listing_kind, x."listingId"::uuid, x.lang::locale, x.rep, x.vec, x.facts,
+      insert into match_documents (kind, listing_id, lang, rep, vec, packed, facts, keys, weighed_n, updated_at)
+      select x.kind::listing_kind, x."listingId"::uuid, x.lang::locale, x.rep, x.vec, decode(x.packed, 'base64'), x.facts,
              array_to_tsvector(array_remove(string_to_array(x.keys, chr(31)), '')), x."weighedN", now()
-      from jsonb_to_recordset(${JSON.stringify(part)}::jsonb) as x(kind text, "listingId" text, lang text, rep jsonb, vec jsonb, facts jsonb, keys text, "weighedN" int)
-      on conflict (kind, listing_id) do update set lang = excluded.lang, rep = excluded.rep, vec = excluded.vec, facts = excluded.facts,
+      from jsonb_to_recordset(${JSON.stringify(part)}::jsonb) as x(kind text, "listingId" text, lang text, rep jsonb, vec jsonb, packed text, facts jsonb, keys text, "weighedN" int)
+      on conflict (kind, listing_id) do update set lang = excluded.lang, rep = excluded.rep, vec = excluded.vec, packed = excluded.packed, facts = excluded.facts,
         keys = excluded.keys, weighed_n = excluded.weighed_n, updated_at = now()`);
   }
 }
@@ -356,7 +363,8 @@ export async function rebuildPostings(db: Db): Promise<void> {
 
 /**
  * Re-weighs stored vectors with the current statistics: all of them (`all`), or those whose
- * corpus size at weighing differs from today's by more than `drift` (default 10 %).
+ * corpus size at weighing differs from today's by more than `drift` (default 10 %) or that lack
+ * their packed form (written before migration 0031).
  */
 export async function reweigh(
   db: Db,
@@ -373,20 +381,17 @@ export async function reweigh(
       await db.execute(sql`
         select listing_id, lang, rep, facts from match_documents
         where kind = ${kind} and listing_id > ${after}::uuid
-          and (${opts.all ?? false}::boolean or abs(weighed_n - ${n}::int) > ${n * drift}::float8)
+          and (${opts.all ?? false}::boolean or abs(weighed_n - ${n}::int) > ${n * drift}::float8 or packed is null)
         order by listing_id limit ${batch}`),
     );
     if (!rows.length) break;
     after = rows[rows.length - 1].listing_id;
     const reps = rows.map((r) => ({ id: r.listing_id, ...r.rep, lang: r.lang }) as DocRepresentation);
     const stats = await loadStats(db, kind, reps.flatMap(keysOf));
-    const out = reps.map((rep, i) => ({
-      listingId: rows[i].listing_id,
-      vec: toStored(indexVectors(rep, stats, DEFAULT_WEIGHTS, getGlossary())),
-    }));
+    const out = reps.map((rep, i) => ({ listingId: rows[i].listing_id, ...storedVectors(rep, stats) }));
     await db.execute(sql`
-      update match_documents d set vec = x.vec, weighed_n = ${stats.n}::int
-      from jsonb_to_recordset(${JSON.stringify(out)}::jsonb) as x("listingId" text, vec jsonb)
+      update match_documents d set vec = x.vec, packed = decode(x.packed, 'base64'), weighed_n = ${stats.n}::int
+      from jsonb_to_recordset(${JSON.stringify(out)}::jsonb) as x("listingId" text, vec jsonb, packed text)
       where d.kind = ${kind} and d.listing_id = x."listingId"::uuid`);
     done += rows.length;
   }

@@ -103,11 +103,8 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
  * Candidate retrieval (retrieve.ts): the `candidates` listings of highest text similarity over
  * the most informative query keys (their document frequencies summing to at most `dfBudget`,
  * at most `maxKeys` of them) are scored exactly; the in-memory engine scores the same number.
- * Bridge keys count across languages only, so a candidate in the query's language is read
- * without them, but for the first `wholeVectors` (where the feedback documents are found; one
- * further at most is read when one lies beyond them).
  */
-export const RETRIEVAL_DEFAULTS = { candidates: 120, dfBudget: 4_000, maxKeys: 80, wholeVectors: 10 } as const;
+export const RETRIEVAL_DEFAULTS = { candidates: 120, dfBudget: 4_000, maxKeys: 80 } as const;
 
 /**
  * Proposals to coordinators (lib/matching/proposals.ts): when a listing is published or edited,
