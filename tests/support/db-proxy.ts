@@ -6,7 +6,9 @@ import net from 'node:net';
  * embedded database lives in-process and cannot go down, so outage tests run only on Postgres.
  */
 export class DbProxy {
-  readonly port = 40000 + Math.floor(Math.random() * 20000);
+  // below Linux's ephemeral range (32768-60999): the test run's own connections to Postgres take
+  // ports from that range, and one of them held a port drawn from 40000-60000 (EADDRINUSE)
+  readonly port = 20000 + Math.floor(Math.random() * 10000);
   private server?: net.Server;
   private sockets = new Set<net.Socket>();
   constructor(private readonly target: URL) {}
