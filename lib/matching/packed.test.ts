@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapVectorOps } from './feedback';
-import { decodePacked, encodePacked, keyId, packedVectorOps, packVectors } from './packed';
+import { decodePacked, encodePacked, keyId, packedVectorOps, packVectors, sharedWith } from './packed';
 import type { DocVectors } from './score';
 
 const vectors = (
@@ -36,6 +36,14 @@ describe('packed vectors', () => {
       const at = stored[0].ids.indexOf(keyId(k));
       expect(stored[0].weights[at]).toBeCloseTo(w, 7);
     }
+  });
+
+  it('give back, by the other side’s key texts, the entries both sides have (what reasons compare)', () => {
+    const shared = sharedWith(decodePacked(encodePacked(seed)), packVectors(need));
+    expect([...shared.terms.keys()]).toEqual(['porosity']);
+    expect(shared.terms.get('porosity')).toBeCloseTo(0.8, 7);
+    expect([...shared.concepts.keys()]).toEqual(['casting-defect']);
+    expect([...shared.loan.keys()]).toEqual(['porosity']);
   });
 
   it('read bytes at any offset (a driver may hand a slice of a larger buffer)', () => {

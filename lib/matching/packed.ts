@@ -21,6 +21,8 @@ export interface PackedGroup {
   /** key ids, strictly ascending */
   ids: Float64Array;
   weights: Float32Array | Float64Array;
+  /** the keys' texts, in memory only (a query's: packVectors) */
+  keys?: string[];
 }
 
 /** Terms, concepts, bridge keys. */
@@ -41,9 +43,9 @@ export function keyId(key: string): number {
 }
 
 /** A group's entries by ascending id (a shared hash, practically never seen, sums its weights). */
-function entriesById(m: ReadonlyMap<string, number>): Array<[number, number]> {
-  const sorted = [...m].map(([k, w]): [number, number] => [keyId(k), w]).sort((a, b) => a[0] - b[0]);
-  const out: Array<[number, number]> = [];
+function entriesById(m: ReadonlyMap<string, number>): Array<[number, number, string]> {
+  const sorted = [...m].map(([k, w]): [number, number, string] => [keyId(k), w, k]).sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number, string]> = [];
   for (const e of sorted) {
     const last = out[out.length - 1];
     if (last && last[0] === e[0]) last[1] += e[1];
@@ -54,11 +56,15 @@ function entriesById(m: ReadonlyMap<string, number>): Array<[number, number]> {
 
 const groupsOf = (v: DocVectors) => [v.terms, v.concepts, v.loan];
 
-/** Vectors in memory (a query's), weights as computed. */
+/** Vectors in memory (a query's), weights as computed, with their keys' texts. */
 export function packVectors(v: DocVectors): PackedVectors {
   const [t, c, l] = groupsOf(v).map((m) => {
     const e = entriesById(m);
-    return { ids: Float64Array.from(e, (x) => x[0]), weights: Float64Array.from(e, (x) => x[1]) };
+    return {
+      ids: Float64Array.from(e, (x) => x[0]),
+      weights: Float64Array.from(e, (x) => x[1]),
+      keys: e.map((x) => x[2]),
+    };
   });
   return [t, c, l];
 }
@@ -121,6 +127,27 @@ export function packedDot(a: PackedGroup, b: PackedGroup): number {
     else j++;
   }
   return s;
+}
+
+/**
+ * `v`'s entries for the keys `q` has, by `q`'s key texts (`q` from packVectors): all that a
+ * comparison of the two reads, e.g. a match's reasons.
+ */
+export function sharedWith(v: PackedVectors, q: PackedVectors): DocVectors {
+  const [terms, concepts, loan] = [0, 1, 2].map((g) => {
+    const out = new Map<string, number>();
+    const a = v[g];
+    const b = q[g];
+    let i = 0;
+    let j = 0;
+    while (i < a.ids.length && j < b.ids.length) {
+      if (a.ids[i] === b.ids[j]) out.set(b.keys![j++], a.weights[i++]);
+      else if (a.ids[i] < b.ids[j]) i++;
+      else j++;
+    }
+    return out;
+  });
+  return { terms, concepts, loan };
 }
 
 export const packedVectorOps: VectorOps<PackedVectors> = {

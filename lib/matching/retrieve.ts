@@ -38,7 +38,7 @@ import {
 } from './score';
 import { explainMatch, type MatchReason } from './reasons';
 import { feedbackPicks, feedbackSet, widenedCosines, type GroupDots } from './feedback';
-import { decodePacked, packedVectorOps, packVectors, type PackedVectors } from './packed';
+import { decodePacked, packedVectorOps, packVectors, sharedWith, type PackedVectors } from './packed';
 import type { DocRepresentation } from './represent';
 import { rowsOf } from '@/db/rows';
 import { factsToInput, keysOf, loadStats, statsFromRows, type DocFacts, type StoredVectors } from './store';
@@ -129,10 +129,9 @@ async function rankWithStats(
   return finish(kind, query, top, opts, await loadWords(db, kind, top, opts));
 }
 
-/** What a match's reasons read of the listing: its words as written and its vectors. */
-type Words = Pick<DocRepresentation, 'surface' | 'conceptTerms' | 'bridge'> & { vec: DocVectors };
+type Words = Pick<DocRepresentation, 'surface' | 'conceptTerms' | 'bridge'>;
 
-/** The words and vectors of the final top k (for reasons in whole words), in one round trip. */
+/** The words of the final top k as written (for reasons in whole words), in one round trip. */
 async function loadWords(
   db: Db,
   kind: ListingKind,
@@ -146,10 +145,9 @@ async function loadWords(
     surface: Words['surface'] | string;
     ct: Words['conceptTerms'] | string;
     bridge: Words['bridge'] | string | null;
-    vec: StoredVectors | string;
   }>(
     await db.execute(sql`
-      select listing_id, r -> 'surface' as surface, r -> 'conceptTerms' as ct, r -> 'bridge' as bridge, vec from match_documents
+      select listing_id, r -> 'surface' as surface, r -> 'conceptTerms' as ct, r -> 'bridge' as bridge from match_documents
       -- the representation is read (detoasted) once per listing; offset 0 keeps it so
       cross join lateral (select rep as r offset 0) x
       where kind = ${target(kind)} and listing_id = any(string_to_array(${ids.join(SEP)}, chr(31))::uuid[])`),
@@ -157,12 +155,7 @@ async function loadWords(
   return new Map(
     rows.map((r) => [
       r.listing_id,
-      {
-        surface: json(r.surface) ?? {},
-        conceptTerms: json(r.ct) ?? {},
-        bridge: json(r.bridge) ?? {},
-        vec: fromStored(json(r.vec)),
-      },
+      { surface: json(r.surface) ?? {}, conceptTerms: json(r.ct) ?? {}, bridge: json(r.bridge) ?? {} },
     ]),
   );
 }
@@ -215,8 +208,10 @@ interface Scored {
   features: MatchFeatures;
   lang: Lang;
   facts: DocFacts;
+  vec: PackedVectors;
   /** the query's own vectors (reasons compare these, never the feedback's) */
   qVec: DocVectors;
+  qPacked: PackedVectors;
 }
 
 async function scoreCandidates(
@@ -389,7 +384,16 @@ function rescore(
     const input = { id: c.id, title: '', ...factsToInput(c.facts) } as NeedInput & SeedInput;
     const [need, seed] = kind === 'need' ? [qInput as NeedInput, input] : [input as NeedInput, qInput as SeedInput];
     const features = featuresFromText(need, seed, tf, w, now);
-    out.push({ id: c.id, score: combine(features, w), features, lang: c.lang, facts: c.facts, qVec });
+    out.push({
+      id: c.id,
+      score: combine(features, w),
+      features,
+      lang: c.lang,
+      facts: c.facts,
+      vec: c.vec,
+      qVec,
+      qPacked,
+    });
   }
   return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 }
@@ -414,11 +418,12 @@ function finish(
       const input = { id: m.id, title: '', ...factsToInput(m.facts) } as NeedInput & SeedInput;
       const [need, seed] =
         kind === 'need' ? [qInput as NeedInput, input as SeedInput] : [input as NeedInput, qInput as SeedInput];
-      const { vec, ...written } = words.get(m.id) ?? { vec: fromStored(null) };
+      // reasons read only the keys both listings have: the match's, by the query's keys
+      const vec = sharedWith(m.vec, m.qPacked);
       const [nv, sv] = kind === 'need' ? [m.qVec, vec] : [vec, m.qVec];
       const langs = {
         q: query.rep,
-        d: { lang: m.lang, conceptTerms: {}, ...written } as DocRepresentation,
+        d: { lang: m.lang, conceptTerms: {}, ...words.get(m.id) } as DocRepresentation,
       };
       const [nr, sr] = kind === 'need' ? [langs.q, langs.d] : [langs.d, langs.q];
       reasons = explainMatch(need, seed, m.features, nv, sv, nr, sr, getGlossary());
