@@ -53,6 +53,17 @@
  *   + candidates in the query's language without their bridge keys (but the first ten): p50
  *     19.9 / 23.8 ms, p95 35.7 / 39.8 ms; re-match 288.4 s with every proposal new (170,030, load
  *     3.8), 255.9 s with every proposal unchanged. Re-match <= 5 min: met; top-10 p95 <= 20 ms: not.
+ * 6 December 2026 (tenth sitting), a new corpus (indexed in 363 s), load ~1-2, floor p95 0.8-1.8 ms:
+ *   before (57018e0): p50 24.6 ms, p95 35.9 ms
+ *   packed vectors (packed.ts; migration 0031 keeps them and facts in the heap row), reasons from
+ *   them, weights cast once (1d8f8ce): four runs p50 14.3-17.3 ms, p95 22.0-25.4 ms; re-match
+ *   146.2 s with every proposal new (170,030, load 4.0), 115.2 s with every one unchanged.
+ *   The same 300 needs in alternating processes, old / new code: p95 34.2-47.4 / 19.7-26.1 ms.
+ *   Where a top-10 goes now (p50): Postgres ~9 ms (the postings pre-rank ~3-4, the candidates'
+ *   rows ~1-2 more, planning and the two small look-ups ~3), this process ~7 ms (parsing rows,
+ *   mostly candidates' facts and the top ten's words as JSON, ~2.5; re-scoring and reasons ~3;
+ *   garbage collection ~1). Top-10 p95 <= 20 ms: still not met on this machine's noise (the same
+ *   code gave p95 17.3 and 26.1 ms in two runs ten minutes apart).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -205,7 +216,9 @@ async function indexedEverything(db: Db): Promise<boolean> {
       select (select count(*) from seeds s where s.status = 'open' and s.expires_at > now()
                 and not exists (select 1 from match_documents d where d.kind = 'seed' and d.listing_id = s.id))::int
            + (select count(*) from needs n where n.status = 'open' and n.expires_at > now()
-                and not exists (select 1 from match_documents d where d.kind = 'need' and d.listing_id = n.id))::int as missing,
+                and not exists (select 1 from match_documents d where d.kind = 'need' and d.listing_id = n.id))::int
+           -- written before migration 0031: no packed vectors yet
+           + (select count(*) from match_documents where packed is null)::int as missing,
              (select count(*) from match_documents)::int
            - (select count(*) from seeds where status = 'open' and expires_at > now())::int
            - (select count(*) from needs where status = 'open' and expires_at > now())::int as stale`),
