@@ -109,7 +109,7 @@ describe('retrieval from the database', () => {
     expect(nonEmpty).toBe(data.needs.length);
   }, 120_000);
 
-  it('scores documents written before their packed form from their jsonb vectors, and re-weighing packs them', async () => {
+  it('scores documents written before their packed form from their jsonb vectors (same ranking, scores and reasons), and re-weighing packs them', async () => {
     const db = await getDb();
     const data = parseDataset(JSON.parse(readFileSync('scripts/match-eval-data/topics-2.json', 'utf8')));
     const imported = await importDataset(db, data, { label: 'packed-test' });
@@ -124,8 +124,7 @@ describe('retrieval from the database', () => {
     try {
       const rankAll = async () => {
         const out = [];
-        for (const needId of imported.needIds.values())
-          out.push(await rankForListing(db, 'need', needId, 10, { withReasons: false }));
+        for (const needId of imported.needIds.values()) out.push(await rankForListing(db, 'need', needId, 10));
         return out;
       };
       const packed = await rankAll();
@@ -137,7 +136,15 @@ describe('retrieval from the database', () => {
       const fromJson = await rankAll();
       for (const [i, got] of fromJson.entries()) {
         expect(got.map((m) => m.id)).toEqual(packed[i].map((m) => m.id));
-        for (const [j, m] of got.entries()) expect(m.score).toBeCloseTo(packed[i][j].score, 6);
+        for (const [j, m] of got.entries()) {
+          expect(m.score).toBeCloseTo(packed[i][j].score, 6);
+          // the same reasons; their weights differ past the sixth digit (float32 packed weights)
+          const [a, b]: number[][] = [[], []];
+          const shape = (x: unknown, weights: number[]) =>
+            JSON.stringify(x, (key, v) => (key === 'weight' ? void weights.push(v) : v));
+          expect(shape(m.reasons, a)).toEqual(shape(packed[i][j].reasons, b));
+          for (const [n, wa] of a.entries()) expect(wa).toBeCloseTo(b[n], 6);
+        }
       }
       await reweigh(db, 'seed');
       expect(await unpacked()).toBe(0);
