@@ -53,17 +53,18 @@
  *   + candidates in the query's language without their bridge keys (but the first ten): p50
  *     19.9 / 23.8 ms, p95 35.7 / 39.8 ms; re-match 288.4 s with every proposal new (170,030, load
  *     3.8), 255.9 s with every proposal unchanged. Re-match <= 5 min: met; top-10 p95 <= 20 ms: not.
- * 6 December 2026 (tenth sitting), a new corpus (indexed in 363 s), load ~1-2, floor p95 0.8-1.8 ms:
- *   before (57018e0): p50 24.6 ms, p95 35.9 ms
+ * 6 December 2026 (tenth sitting), a new corpus (indexed in 363 s), load ~1.5-2, floor p95 0.7-2.2 ms:
+ *   before (57018e0): p50 24.6 / 26.0 / 26.0 ms, p95 35.9 / 38.4 / 38.8 ms (three runs)
  *   packed vectors (packed.ts; migration 0031 keeps them and facts in the heap row), reasons from
- *   them, weights cast once (1d8f8ce): four runs p50 14.3-17.3 ms, p95 22.0-25.4 ms; re-match
- *   146.2 s with every proposal new (170,030, load 4.0), 115.2 s with every one unchanged.
- *   The same 300 needs in alternating processes, old / new code: p95 34.2-47.4 / 19.7-26.1 ms.
+ *   them, weights cast once (1d8f8ce), five runs: p50 12.3-16.5 ms, p95 18.6 / 19.7 / 20.8 / 22.6 /
+ *   23.5 ms; re-match 146.2 s with every proposal new (170,030, load 4.0), 115.2 s with every one
+ *   unchanged. (On the same table bloated by two rewrites of every row, without the VACUUM FULL
+ *   this script's indexing ends with, the same code gave p95 22.0-25.4 ms.)
  *   Where a top-10 goes now (p50): Postgres ~9 ms (the postings pre-rank ~3-4, the candidates'
  *   rows ~1-2 more, planning and the two small look-ups ~3), this process ~7 ms (parsing rows,
  *   mostly candidates' facts and the top ten's words as JSON, ~2.5; re-scoring and reasons ~3;
- *   garbage collection ~1). Top-10 p95 <= 20 ms: still not met on this machine's noise (the same
- *   code gave p95 17.3 and 26.1 ms in two runs ten minutes apart).
+ *   garbage collection ~1); the second round trip, for the top ten's words, ~3 ms of it.
+ *   Top-10 p95 <= 20 ms: at the target, not reliably under it (2 of 5 runs).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
