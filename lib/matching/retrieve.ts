@@ -12,10 +12,10 @@
  *    blend coefficient of the key's group), summed per document in one pass.
  * 4. For the best `candidates` rows that are open and unexpired (closed listings leave the
  *    index in the background; a join keeps them out meanwhile), Postgres returns their packed
- *    vectors (packed.ts); here they give the exact cosines, the feedback documents (the candidates most
- *    like the query, which widen it: feedback.ts), the re-score with the widened query and
- *    structure and, for the final top k, the reasons (shared concepts and terms, in the
- *    listings' own words: feedback never adds a reason).
+ *    vectors (packed.ts); here they give the exact cosines, the feedback documents (the
+ *    candidates most like the query, which widen it: feedback.ts), the re-score with the
+ *    widened query and structure and, for the final top k, the reasons (shared concepts and
+ *    terms, in the listings' own words: feedback never adds a reason).
  * `rankManyStored` does the same for many queries with one statistics lookup (and
  * lib/matching/bulk.ts one proposal upsert per batch).
  * On a corpus smaller than the budget every shared key is used and every candidate is
@@ -41,7 +41,7 @@ import { feedbackPicks, feedbackSet, widenedCosines, type GroupDots } from './fe
 import { decodePacked, packedVectorOps, packVectors, sharedWith, type PackedVectors } from './packed';
 import type { DocRepresentation } from './represent';
 import { rowsOf } from '@/db/rows';
-import { factsToInput, keysOf, loadStats, statsFromRows, type DocFacts, type StoredVectors } from './store';
+import { factsToInput, fromStored, keysOf, loadStats, statsFromRows, type DocFacts, type StoredVectors } from './store';
 import type { Lang, NeedInput, SeedInput } from './types';
 import type { ListingKind } from '@/db/vocabulary/listings';
 
@@ -348,12 +348,6 @@ function parseCandidate(r: CandidateRow, q: PackedVectors, lang: Lang, w: MatchW
 }
 
 const json = <T>(x: T | string | null): T | null => (typeof x === 'string' ? (JSON.parse(x) as T) : x);
-const asMap = (x: Record<string, number> | undefined) => new Map(Object.entries(x ?? {}));
-const fromStored = (v: StoredVectors | null): DocVectors => ({
-  terms: asMap(v?.t),
-  concepts: asMap(v?.c),
-  loan: asMap(v?.l),
-});
 
 /**
  * The candidates scored with the query widened by feedback (feedback.ts) and with structure,
@@ -463,7 +457,7 @@ export async function rankForListing(
     rep: { id, ...r.rep, lang: r.lang } as DocRepresentation,
     facts: r.facts,
   };
-  const pairs = (typeof r.stats === 'string' ? JSON.parse(r.stats) : (r.stats ?? [])) as Array<[string, number]>;
+  const pairs = json(r.stats) ?? [];
   const stats = statsFromRows(pairs.map(([key, df]) => ({ key, df })));
   return rankWithStats(db, kind, query, stats, k, { ...opts, excludeIds: [...(opts.excludeIds ?? []), id] });
 }

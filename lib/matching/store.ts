@@ -83,8 +83,14 @@ function trimRep(rep: DocRepresentation): DocRepresentation {
   return { ...rep, terms: pick(rep.terms, 't:'), concepts: pick(rep.concepts, 'c:'), loan: pick(rep.loan ?? {}, 'l:') };
 }
 
-export function toStored(v: DocVectors): StoredVectors {
+function toStored(v: DocVectors): StoredVectors {
   return { t: Object.fromEntries(v.terms), c: Object.fromEntries(v.concepts), l: Object.fromEntries(v.loan) };
+}
+
+/** Stored vectors (jsonb) back to Maps; a missing group is empty. */
+export function fromStored(v: StoredVectors | null): DocVectors {
+  const asMap = (x: Record<string, number> | undefined) => new Map(Object.entries(x ?? {}));
+  return { terms: asMap(v?.t), concepts: asMap(v?.c), loan: asMap(v?.l) };
 }
 
 /** A document's stored vectors (jsonb) and their packed form (bytea, here base64), weighed with `stats`. */
