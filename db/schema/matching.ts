@@ -28,6 +28,7 @@ export const listingKindEnum = pgEnum('listing_kind', listingKinds);
 /**
  * The engine's view of one listing (lib/matching/store.ts keeps it in step):
  * - `rep`: `represent()` output (weighted term / concept / loanword frequencies), corpus-independent;
+ * - `words`: its words as written, compact (lib/matching/words.ts), which a match's reasons read;
  * - `vec`: its L2-normalised TF-IDF vectors, weighed with the corpus statistics of its kind when
  *   the corpus had `weighedN` documents (re-weighed in the background as the corpus grows);
  * - `keys`: every term (`t:`), concept (`c:`) and loanword key (`l:`) of the document;
@@ -41,6 +42,7 @@ export const matchDocuments = pgTable(
     listingId: uuid('listing_id').notNull(),
     lang: localeEnum('lang').notNull(),
     rep: jsonb('rep').$type<Record<string, unknown>>().notNull(),
+    words: text('words').notNull(),
     vec: jsonb('vec').$type<Record<string, unknown>>().notNull(),
     packed: bytea('packed'),
     facts: jsonb('facts').$type<Record<string, unknown>>().notNull(),

@@ -12,10 +12,10 @@
  *    blend coefficient of the key's group), summed per document in one pass.
  * 4. For the best `candidates` rows that are open and unexpired (closed listings leave the
  *    index in the background; a join keeps them out meanwhile), Postgres returns their packed
- *    vectors (packed.ts); here they give the exact cosines, the feedback documents (the
- *    candidates most like the query, which widen it: feedback.ts), the re-score with the
- *    widened query and structure and, for the final top k, the reasons (shared concepts and
- *    terms, in the listings' own words: feedback never adds a reason).
+ *    vectors (packed.ts) and words (words.ts); here they give the exact cosines, the feedback
+ *    documents (the candidates most like the query, which widen it: feedback.ts), the re-score
+ *    with the widened query and structure and, for the final top k, the reasons (shared concepts
+ *    and terms, in the listings' own words: feedback never adds a reason).
  * `rankManyStored` does the same for many queries with one statistics lookup (and
  * lib/matching/bulk.ts one proposal upsert per batch).
  * On a corpus smaller than the budget every shared key is used and every candidate is
@@ -40,6 +40,7 @@ import { explainMatch, type MatchReason } from './reasons';
 import { feedbackPicks, feedbackSet, widenedCosines, type GroupDots } from './feedback';
 import { decodePacked, packedVectorOps, packVectors, sharedWith, type PackedVectors } from './packed';
 import type { DocRepresentation } from './represent';
+import { decodeWords } from './words';
 import { rowsOf } from '@/db/rows';
 import { factsToInput, fromStored, keysOf, loadStats, statsFromRows, type DocFacts, type StoredVectors } from './store';
 import type { Lang, NeedInput, SeedInput } from './types';
@@ -125,39 +126,7 @@ async function rankWithStats(
   k: number,
   opts: RetrievalOptions,
 ): Promise<DbMatch[]> {
-  const top = (await scoreCandidates(db, kind, query, stats, k, opts)).slice(0, k);
-  return finish(kind, query, top, opts, await loadWords(db, kind, top, opts));
-}
-
-type Words = Pick<DocRepresentation, 'surface' | 'conceptTerms' | 'bridge'>;
-
-/** The words of the final top k as written (for reasons in whole words), in one round trip. */
-async function loadWords(
-  db: Db,
-  kind: ListingKind,
-  top: readonly Scored[],
-  opts: RetrievalOptions,
-): Promise<Map<string, Words>> {
-  const ids = [...new Set(top.filter((m) => wantsReasons(m, opts)).map((m) => m.id))];
-  if (!ids.length) return new Map();
-  const rows = rowsOf<{
-    listing_id: string;
-    surface: Words['surface'] | string;
-    ct: Words['conceptTerms'] | string;
-    bridge: Words['bridge'] | string | null;
-  }>(
-    await db.execute(sql`
-      select listing_id, r -> 'surface' as surface, r -> 'conceptTerms' as ct, r -> 'bridge' as bridge from match_documents
-      -- the representation is read (detoasted) once per listing; offset 0 keeps it so
-      cross join lateral (select rep as r offset 0) x
-      where kind = ${target(kind)} and listing_id = any(string_to_array(${ids.join(SEP)}, chr(31))::uuid[])`),
-  );
-  return new Map(
-    rows.map((r) => [
-      r.listing_id,
-      { surface: json(r.surface) ?? {}, conceptTerms: json(r.ct) ?? {}, bridge: json(r.bridge) ?? {} },
-    ]),
-  );
+  return finish(kind, query, (await scoreCandidates(db, kind, query, stats, k, opts)).slice(0, k), opts);
 }
 
 /**
@@ -194,10 +163,7 @@ export async function rankManyStored(
       }
     }),
   );
-  // the words of every final top k of the batch in one round trip (a listing in several top-k
-  // lists is read once)
-  const words = await loadWords(db, kind, [...tops.values()].flat(), opts);
-  for (const q of queries) out.set(q.id, finish(kind, q, tops.get(q.id) ?? [], opts, words));
+  for (const q of queries) out.set(q.id, finish(kind, q, tops.get(q.id) ?? [], opts));
   return out;
 }
 
@@ -209,6 +175,8 @@ interface Scored {
   lang: Lang;
   facts: DocFacts;
   vec: PackedVectors;
+  /** its words as written (words.ts), read only for the final top k */
+  words: string;
   /** the query's own vectors (reasons compare these, never the feedback's) */
   qVec: DocVectors;
   qPacked: PackedVectors;
@@ -296,11 +264,11 @@ async function scoreCandidates(
         order by h.pre desc, h.listing_id limit ${limit}
       )
       -- a document written before its packed form existed (migration 0031) is read from its jsonb
-      select top.listing_id, d.lang, d.facts, d.packed, case when d.packed is null then d.vec end as vec
+      select top.listing_id, d.lang, d.facts, d.words, d.packed, case when d.packed is null then d.vec end as vec
       from top
       -- one index probe per candidate (a lateral join kept apart by offset 0): flattened, the planner
       -- hash-joined the candidates with a scan of every document of the kind (EXPLAIN ANALYZE)
-      cross join lateral (select d.lang, d.packed, d.vec, d.facts from match_documents d
+      cross join lateral (select d.lang, d.packed, d.vec, d.facts, d.words from match_documents d
         where d.kind = ${kindLit} and d.listing_id = top.listing_id offset 0) d
       -- closed or expired listings leave the index in the background: never returned meanwhile
       join ${table} listing on listing.id = top.listing_id and listing.status = 'open' and listing.expires_at > now()`;
@@ -311,11 +279,12 @@ async function scoreCandidates(
   return rescore(kind, query, qVec, qPacked, candidates, w, opts);
 }
 
-/** A candidate row: its facts and packed vectors (or, not yet packed, its jsonb vectors). */
+/** A candidate row: its facts, words and packed vectors (or, not yet packed, its jsonb vectors). */
 interface CandidateRow {
   listing_id: string;
   lang: Lang;
   facts: DocFacts | string;
+  words: string;
   packed: Uint8Array | null;
   vec: StoredVectors | string | null;
 }
@@ -325,6 +294,7 @@ interface Candidate {
   lang: Lang;
   facts: DocFacts;
   vec: PackedVectors;
+  words: string;
   sameLang: boolean;
   /** q·d per group */
   qd: GroupDots;
@@ -341,6 +311,7 @@ function parseCandidate(r: CandidateRow, q: PackedVectors, lang: Lang, w: MatchW
     lang: r.lang,
     facts: json(r.facts)!,
     vec,
+    words: r.words,
     sameLang,
     qd,
     text: textSimilarity(textFeatures(qd, sameLang), w),
@@ -386,6 +357,7 @@ function rescore(
       lang: c.lang,
       facts: c.facts,
       vec: c.vec,
+      words: c.words,
       qVec,
       qPacked,
     });
@@ -399,13 +371,7 @@ const wantsReasons = (m: Scored, opts: RetrievalOptions) =>
   opts.withReasons !== false && m.score >= (opts.reasonsFrom ?? -Infinity);
 
 /** The final top k, with reasons (built for these only). */
-function finish(
-  kind: ListingKind,
-  query: QueryDoc,
-  top: readonly Scored[],
-  opts: RetrievalOptions,
-  words: ReadonlyMap<string, Words>,
-): DbMatch[] {
+function finish(kind: ListingKind, query: QueryDoc, top: readonly Scored[], opts: RetrievalOptions): DbMatch[] {
   const qInput = { id: query.id, title: '', ...factsToInput(query.facts) };
   return top.map((m) => {
     let reasons: MatchReason[] = [];
@@ -418,7 +384,7 @@ function finish(
       const [nv, sv] = kind === 'need' ? [m.qVec, vec] : [vec, m.qVec];
       const langs = {
         q: query.rep,
-        d: { lang: m.lang, conceptTerms: {}, ...words.get(m.id) } as DocRepresentation,
+        d: { lang: m.lang, ...decodeWords(m.words) } as DocRepresentation,
       };
       const [nr, sr] = kind === 'need' ? [langs.q, langs.d] : [langs.d, langs.q];
       reasons = explainMatch(need, seed, m.features, nv, sv, nr, sr, getGlossary());

@@ -19,6 +19,7 @@ import { getGlossary } from './glossary';
 import { represent, type DocRepresentation } from './represent';
 import { indexVectors, type CorpusStats, type DocVectors } from './score';
 import { encodePacked } from './packed';
+import { encodeWords } from './words';
 import type { AcceptableTerms, OfferedTerms } from './licence-fit';
 import type { Lang, NeedInput, SeedInput } from './types';
 import type { ListingKind } from '@/db/vocabulary/listings';
@@ -305,6 +306,7 @@ function docRow(kind: ListingKind, l: ListingText, rep: DocRepresentation, keys:
     listingId: l.id,
     lang: rep.lang,
     rep: repBody,
+    words: encodeWords(rep),
     ...storedVectors(rep, stats),
     facts: l.facts,
     keys,
@@ -316,11 +318,11 @@ async function writeDocuments(db: Db, rows: DocRow[]) {
   for (let i = 0; i < rows.length; i += 500) {
     const part = rows.slice(i, i + 500).map((r) => ({ ...r, keys: joinKeys(r.keys) }));
     await db.execute(sql`
-      insert into match_documents (kind, listing_id, lang, rep, vec, packed, facts, keys, weighed_n, updated_at)
-      select x.kind::listing_kind, x."listingId"::uuid, x.lang::locale, x.rep, x.vec, decode(x.packed, 'base64'), x.facts,
+      insert into match_documents (kind, listing_id, lang, rep, words, vec, packed, facts, keys, weighed_n, updated_at)
+      select x.kind::listing_kind, x."listingId"::uuid, x.lang::locale, x.rep, x.words, x.vec, decode(x.packed, 'base64'), x.facts,
              array_to_tsvector(array_remove(string_to_array(x.keys, chr(31)), '')), x."weighedN", now()
-      from jsonb_to_recordset(${JSON.stringify(part)}::jsonb) as x(kind text, "listingId" text, lang text, rep jsonb, vec jsonb, packed text, facts jsonb, keys text, "weighedN" int)
-      on conflict (kind, listing_id) do update set lang = excluded.lang, rep = excluded.rep, vec = excluded.vec, packed = excluded.packed, facts = excluded.facts,
+      from jsonb_to_recordset(${JSON.stringify(part)}::jsonb) as x(kind text, "listingId" text, lang text, rep jsonb, words text, vec jsonb, packed text, facts jsonb, keys text, "weighedN" int)
+      on conflict (kind, listing_id) do update set lang = excluded.lang, rep = excluded.rep, words = excluded.words, vec = excluded.vec, packed = excluded.packed, facts = excluded.facts,
         keys = excluded.keys, weighed_n = excluded.weighed_n, updated_at = now()`);
   }
 }

@@ -14,6 +14,7 @@ import { rematchMany } from '@/lib/matching/bulk';
 import { PROPOSAL_SETTINGS } from '@/lib/matching/weights';
 import { indexListings, loadListings, pruneIndex, rebuildCorpusStats, reweigh, TEXT_CAPS } from '@/lib/matching/store';
 import { rowsOf } from '@/db/rows';
+import { decodeWords } from '@/lib/matching/words';
 import { findPartnersForViewer } from '@/lib/listings/partners';
 import { makeCluster, makeUser } from '../support/factories';
 
@@ -109,7 +110,7 @@ describe('retrieval from the database', () => {
     expect(nonEmpty).toBe(data.needs.length);
   }, 120_000);
 
-  it('scores documents written before their packed form from their jsonb vectors (same ranking, scores and reasons), and re-weighing packs them', async () => {
+  it('scores documents written before their packed form from their jsonb vectors (same ranking, scores and reasons), and re-weighing packs them; migrated words equal written ones', async () => {
     const db = await getDb();
     const data = parseDataset(JSON.parse(readFileSync('scripts/match-eval-data/topics-2.json', 'utf8')));
     const imported = await importDataset(db, data, { label: 'packed-test' });
@@ -129,6 +130,18 @@ describe('retrieval from the database', () => {
       };
       const packed = await rankAll();
       expect(packed.filter((r) => r.length).length).toBe(data.needs.length);
+      // migration 0032 fills `words` of documents written before it as encodeWords writes them
+      const backfill = readFileSync('db/migrations/0032_match_documents_words.sql', 'utf8').match(
+        /SET "words" = ([\s\S]*?);--> statement-breakpoint/,
+      )?.[1];
+      expect(backfill).toBeTruthy();
+      const words = rowsOf<{ written: string; migrated: string }>(
+        await db.execute(sql`select words as written, ${sql.raw(backfill!)} as migrated from match_documents
+          where listing_id = any(${`{${[...seedIds, ...imported.needIds.values()].join(',')}}`}::uuid[])`),
+      );
+      expect(words.length).toBe(seedIds.length + data.needs.length);
+      for (const w of words) expect(decodeWords(w.migrated)).toEqual(decodeWords(w.written));
+      expect(words.filter((w) => Object.keys(decodeWords(w.written).surface).length > 3).length).toBe(words.length);
       // as a database migrated to 0031 has them until the background re-weighing
       await db.execute(sql`update match_documents set packed = null where kind = 'seed'
         and listing_id = any(${`{${seedIds.join(',')}}`}::uuid[])`);
