@@ -65,6 +65,14 @@
  *   mostly candidates' facts and the top ten's words as JSON, ~2.5; re-scoring and reasons ~3;
  *   garbage collection ~1); the second round trip, for the top ten's words, ~3 ms of it.
  *   Top-10 p95 <= 20 ms: at the target, not reliably under it (2 of 5 runs).
+ * 6 December 2026 (eleventh sitting), a new corpus (indexed in ~6 min), load ~1.3-2, floor p95 1.1-3.7 ms:
+ *   the candidates' words returned with their packed vectors (match_documents.words, migration
+ *   0032, which fills it for 101,912 documents in ~20 s), so the top ten's reasons need no second
+ *   round trip; six runs alternating with the code before (62c9fa4) on the same table:
+ *   before p50 12.1-15.0 ms, p95 18.1 / 20.8 / 21.6 / 24.8 / 22.2 / 21.7 ms;
+ *   after  p50 10.8-15.3 ms, p95 17.3 / 16.5 / 16.9 / 21.5 / 16.2 / 17.6 ms (the 21.5 in a slow
+ *   minute: the code before gave p50 15.0 beside it); one more run p50 11.0, p95 17.5 ms; re-match
+ *   151.2 s with every proposal new (170,030, load 4.0). The same 300 top tens, reasons included.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
